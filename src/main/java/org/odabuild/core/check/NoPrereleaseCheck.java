@@ -1,0 +1,59 @@
+package org.odabuild.core.check;
+
+import java.util.List;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.resolve.Resolution;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.core.resolve.ResolvedImage;
+
+/**
+ * oda-canvas' pull-request check "no prerelease suffixes": a branch can only be merged once every image points to
+ * a release version, otherwise the release branch would deploy prerelease images.
+ */
+public final class NoPrereleaseCheck {
+
+    public static final String REPORT = "check-no-prerelease.json";
+    public static final String RULE = "check \"no prerelease suffixes\"";
+
+    /** An image that still carries a suffix, with the place to clear it. */
+    public record Violation(String key, String valuesFile, int line, String prereleaseSuffix, String reference) {
+        @Override
+        public String toString() {
+            return valuesFile + ":" + line + " " + key + "=" + prereleaseSuffix + " (" + reference + ")";
+        }
+    }
+
+    record Report(boolean passed, int imagesChecked, List<Violation> violations) {
+    }
+
+    private NoPrereleaseCheck() {
+    }
+
+    /**
+     * @throws RuleViolationException listing every suffix, after the report is written
+     */
+    public static List<Violation> run(ResolveRequest request, BuildLog log) {
+        Resolution resolution = Resolution.of(request, log);
+        List<Violation> violations = resolution.images().stream()
+                .filter(i -> !i.isRelease())
+                .map(NoPrereleaseCheck::violation)
+                .toList();
+        JsonReports.write(request.outputDir(), REPORT,
+                new Report(violations.isEmpty(), resolution.images().size(), violations));
+        if (!violations.isEmpty()) {
+            List<String> lines = new java.util.ArrayList<>(violations.stream().map(Violation::toString).toList());
+            lines.add("Remove these prereleaseSuffix values (leave them empty) before merging; a commit subject"
+                    + " starting with '[skip tests]' skips the BDD tests that need the release images.");
+            throw new RuleViolationException(RULE, lines);
+        }
+        log.info("No prerelease suffixes: all " + resolution.images().size() + " images point to release versions.");
+        return violations;
+    }
+
+    private static Violation violation(ResolvedImage i) {
+        var at = i.suffixAt().orElse(i.versionAt());
+        return new Violation(i.key(), at.file(), at.line(), i.prereleaseSuffix().orElseThrow().text(), i.reference());
+    }
+}

@@ -1,0 +1,220 @@
+package org.odabuild.core.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
+import org.odabuild.core.values.YqPath;
+import org.odabuild.core.yaml.YamlDocument;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads dockerbuild-config.yaml in the format of oda-canvas' workflow generator. Every error names the file, line
+ * and column; unknown keys are warnings so a newer config still builds with an older plugin.
+ */
+public final class DockerBuildConfigReader {
+
+    private static final Set<String> KNOWN_KEYS = Set.of("displayName", "fileName", "valuesYamlFile",
+            "valuesPathImage", "valuesPathVersion", "valuesPathPrereleaseSuffix", "paths", "buildContext",
+            "buildDockerfile", "testDockerfile", "platforms");
+    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?");
+
+    private final RepoLayout layout;
+    private final BuildLog log;
+
+    public DockerBuildConfigReader(RepoLayout layout, BuildLog log) {
+        this.layout = layout;
+        this.log = log;
+    }
+
+    public DockerBuildConfig read(Path configFile) {
+        String display = layout.display(configFile);
+        YamlDocument doc = YamlDocument.load(configFile, display);
+        Node root = doc.root().orElseThrow(() -> new InvalidInputException(display
+                + ": is empty: list at least one image (see README, 'dockerbuild-config.yaml')"));
+        if (!(root instanceof MappingNode mapping)) {
+            throw InvalidInputException.at(doc.locationOf(root), "expected a mapping of image keys to their settings,"
+                    + " e.g. 'my-operator:' followed by indented 'valuesYamlFile: ...'");
+        }
+        Map<String, SourceLocation> seen = new HashMap<>();
+        List<ImageConfig> images = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            SourceLocation at = doc.locationOf(tuple.getKeyNode());
+            String key = keyName(tuple.getKeyNode(), at, "an image key");
+            SourceLocation first = seen.putIfAbsent(key, at);
+            if (first != null) {
+                throw InvalidInputException.at(at, "image key '" + key + "' is defined twice (first at line "
+                        + first.line() + "): rename one of them or merge the two entries");
+            }
+            images.add(readImage(doc, key, at, tuple.getValueNode()));
+        }
+        return new DockerBuildConfig(configFile, display, images);
+    }
+
+    private ImageConfig readImage(YamlDocument doc, String key, SourceLocation at, Node value) {
+        if (!(value instanceof MappingNode entry)) {
+            throw InvalidInputException.at(doc.locationOf(value), "image '" + key + "' must be a mapping of settings"
+                    + " (valuesYamlFile, valuesPathVersion, paths, buildContext, ...)");
+        }
+        Fields f = new Fields(doc, key, at, entry);
+        String valuesYamlFile = layout.relativePath(f.required("valuesYamlFile"), f.at("valuesYamlFile"),
+                "valuesYamlFile");
+        String buildContext = layout.relativePath(f.required("buildContext"), f.at("buildContext"), "buildContext");
+        String dockerfile = f.optional("buildDockerfile")
+                .map(d -> layout.relativePath(d, f.at("buildDockerfile"), "buildDockerfile"))
+                .orElse(buildContext.equals(".") ? "Dockerfile" : buildContext + "/Dockerfile");
+        Optional<String> testDockerfile = f.optional("testDockerfile")
+                .map(d -> layout.relativePath(d, f.at("testDockerfile"), "testDockerfile"));
+        List<String> platforms = f.platforms();
+        return new ImageConfig(
+                key,
+                f.optional("displayName").orElse(key),
+                f.optional("fileName").orElse(key),
+                valuesYamlFile,
+                f.path("valuesPathImage", f.required("valuesPathImage")),
+                f.path("valuesPathVersion", f.required("valuesPathVersion")),
+                f.optional("valuesPathPrereleaseSuffix").map(p -> f.path("valuesPathPrereleaseSuffix", p)),
+                f.globs(),
+                buildContext,
+                dockerfile,
+                testDockerfile,
+                platforms.isEmpty() ? ImageConfig.DEFAULT_PLATFORMS : platforms,
+                !platforms.isEmpty(),
+                at);
+    }
+
+    private static String keyName(Node node, SourceLocation at, String what) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw InvalidInputException.at(at, what + " must be a plain name");
+        }
+        return scalar.getValue().strip();
+    }
+
+    /** The settings of one image entry, with their locations. */
+    private final class Fields {
+        private final YamlDocument doc;
+        private final String image;
+        private final SourceLocation entryAt;
+        private final Map<String, NodeTuple> byName = new LinkedHashMap<>();
+
+        Fields(YamlDocument doc, String image, SourceLocation entryAt, MappingNode entry) {
+            this.doc = doc;
+            this.image = image;
+            this.entryAt = entryAt;
+            for (NodeTuple t : entry.getValue()) {
+                SourceLocation at = doc.locationOf(t.getKeyNode());
+                String name = keyName(t.getKeyNode(), at, "a setting of image '" + image + "'");
+                if (byName.put(name, t) != null) {
+                    throw InvalidInputException.at(at, "'" + name + "' is set twice for image '" + image
+                            + "': keep one");
+                }
+                if (!KNOWN_KEYS.contains(name)) {
+                    log.warn(at + ": unknown setting '" + name + "' of image '" + image + "' is ignored (known: "
+                            + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        SourceLocation at(String name) {
+            NodeTuple t = byName.get(name);
+            return t == null ? entryAt : doc.locationOf(t.getValueNode());
+        }
+
+        Optional<String> optional(String name) {
+            NodeTuple t = byName.get(name);
+            if (t == null || isNull(t.getValueNode())) {
+                return Optional.empty();
+            }
+            if (!(t.getValueNode() instanceof ScalarNode scalar)) {
+                throw InvalidInputException.at(doc.locationOf(t.getValueNode()), "'" + name + "' of image '" + image
+                        + "' must be a single text value, not a " + kind(t.getValueNode()));
+            }
+            String v = scalar.getValue().strip();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        }
+
+        String required(String name) {
+            return optional(name).orElseThrow(() -> InvalidInputException.at(at(name), "image '" + image
+                    + "' has no " + name + ": add '" + name + ": ...' to its entry"));
+        }
+
+        YqPath path(String name, String text) {
+            try {
+                return YqPath.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.at(at(name), name + " of image '" + image + "': " + e.getMessage());
+            }
+        }
+
+        List<String> globs() {
+            NodeTuple t = byName.get("paths");
+            if (t == null || isNull(t.getValueNode())) {
+                throw InvalidInputException.at(entryAt, "image '" + image + "' has no paths: list the source globs"
+                        + " whose changes rebuild it, e.g. 'paths: [\"source/my-operator/**/*\"]'");
+            }
+            if (!(t.getValueNode() instanceof SequenceNode seq)) {
+                throw InvalidInputException.at(doc.locationOf(t.getValueNode()), "paths of image '" + image
+                        + "' must be a list ('- glob' lines), not a " + kind(t.getValueNode()));
+            }
+            List<String> globs = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof ScalarNode s) || isNull(item)) {
+                    throw InvalidInputException.at(doc.locationOf(item), "paths of image '" + image
+                            + "' must hold globs as text");
+                }
+                globs.add(layout.glob(s.getValue(), doc.locationOf(item)));
+            }
+            if (globs.isEmpty()) {
+                throw InvalidInputException.at(doc.locationOf(seq), "paths of image '" + image + "' is empty");
+            }
+            return globs;
+        }
+
+        List<String> platforms() {
+            NodeTuple t = byName.get("platforms");
+            if (t == null || isNull(t.getValueNode())) {
+                return List.of();
+            }
+            List<String> raw = new ArrayList<>();
+            if (t.getValueNode() instanceof ScalarNode s) {
+                raw.addAll(Arrays.asList(s.getValue().split(",")));
+            } else if (t.getValueNode() instanceof SequenceNode seq) {
+                seq.getValue().forEach(n -> raw.add(n instanceof ScalarNode s ? s.getValue() : ""));
+            }
+            List<String> platforms = raw.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+            for (String p : platforms) {
+                if (!PLATFORM.matcher(p).matches()) {
+                    throw InvalidInputException.at(at("platforms"), "platform '" + p + "' of image '" + image
+                            + "' is not os/arch[/variant], e.g. 'linux/amd64,linux/arm64'");
+                }
+            }
+            if (platforms.isEmpty()) {
+                throw InvalidInputException.at(at("platforms"), "platforms of image '" + image
+                        + "' names no platform: write e.g. 'linux/amd64' or remove the key");
+            }
+            return platforms;
+        }
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String kind(Node node) {
+        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "text value";
+    }
+}

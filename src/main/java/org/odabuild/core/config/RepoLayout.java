@@ -1,0 +1,79 @@
+package org.odabuild.core.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
+
+/**
+ * The repository root that every path of dockerbuild-config.yaml is relative to, and the guard that keeps those
+ * paths inside it.
+ */
+public record RepoLayout(Path root) {
+
+    public RepoLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Checks a repository-relative path from the config and returns it normalised with '/' separators.
+     *
+     * @throws InvalidInputException when the path is absolute, empty or leaves the repository
+     */
+    public String relativePath(String raw, SourceLocation where, String field) {
+        if (raw == null || raw.isBlank()) {
+            throw InvalidInputException.at(where, field + " is empty: give a path relative to the repository root");
+        }
+        Path resolved;
+        try {
+            Path given = Path.of(raw);
+            if (given.isAbsolute()) {
+                throw InvalidInputException.at(where, field + " '" + raw + "' is absolute: give a path relative to"
+                        + " the repository root " + root);
+            }
+            resolved = root.resolve(given).normalize();
+        } catch (InvalidPathException e) {
+            throw InvalidInputException.at(where, field + " '" + raw + "' is not a valid path: " + e.getReason());
+        }
+        if (!resolved.startsWith(root)) {
+            throw InvalidInputException.at(where, field + " '" + raw + "' leaves the repository root " + root
+                    + ": give a path inside the repository, relative to its root");
+        }
+        return toSlashes(root.relativize(resolved));
+    }
+
+    /** Checks a {@code paths} glob: relative, no '..' segment. */
+    public String glob(String raw, SourceLocation where) {
+        if (raw == null || raw.isBlank()) {
+            throw InvalidInputException.at(where, "paths has an empty entry: remove it or give a glob such as"
+                    + " 'source/my-operator/**/*'");
+        }
+        String glob = raw.strip();
+        if (glob.startsWith("/") || glob.matches("^[A-Za-z]:.*")) {
+            throw InvalidInputException.at(where, "paths entry '" + raw + "' is absolute: globs are relative to the"
+                    + " repository root");
+        }
+        for (String part : glob.split("/")) {
+            if (part.equals("..")) {
+                throw InvalidInputException.at(where, "paths entry '" + raw + "' contains '..': globs must stay"
+                        + " inside the repository");
+            }
+        }
+        return glob.startsWith("./") ? glob.substring(2) : glob;
+    }
+
+    public Path resolve(String relativePath) {
+        return root.resolve(relativePath);
+    }
+
+    /** How an absolute path is shown to the user: relative to the root when inside it. */
+    public String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? toSlashes(root.relativize(abs)) : abs.toString();
+    }
+
+    private static String toSlashes(Path relative) {
+        String s = relative.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+}

@@ -1,0 +1,38 @@
+package org.odabuild.core.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes the facts a goal decided as JSON into {@code target/oda/}, atomically, so readers never see half a file. */
+public final class JsonReports {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .create();
+
+    private JsonReports() {
+    }
+
+    public static Path write(Path outputDir, String fileName, Object report) {
+        try {
+            Files.createDirectories(outputDir);
+            Path target = outputDir.resolve(fileName);
+            Path tmp = Files.createTempFile(outputDir, fileName, ".tmp");
+            Files.writeString(tmp, GSON.toJson(report) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + outputDir.resolve(fileName), e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.odabuild.core.values;
+
+import org.odabuild.core.SourceLocation;
+
+/**
+ * A scalar read from a values file, exactly as written.
+ *
+ * @param text         the scalar's text after YAML unquoting ({@code 0.10} stays {@code 0.10})
+ * @param isNull       true for an empty value, {@code ~} or {@code null}
+ * @param location     where the scalar stands
+ * @param duplicateKey true when a key on the way was written more than once (the last one was taken)
+ */
+public record ScalarValue(String text, boolean isNull, SourceLocation location, boolean duplicateKey) {
+
+    /** The text, or null when the YAML value is null. */
+    public String textOrNull() {
+        return isNull ? null : text;
+    }
+}

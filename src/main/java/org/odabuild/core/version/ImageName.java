@@ -1,0 +1,59 @@
+package org.odabuild.core.version;
+
+import java.util.regex.Pattern;
+
+/**
+ * A Docker repository name without tag or digest, as the values file's {@code image} holds it, e.g.
+ * {@code tmforumodacanvas/compcrdwebhook} or {@code localhost:5000/demo/hello}.
+ */
+public record ImageName(String name) {
+
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final String DOMAIN_PART = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final String DOMAIN = DOMAIN_PART + "(?:\\." + DOMAIN_PART + ")*(?::[0-9]+)?";
+    private static final Pattern NAME = Pattern.compile("(?:" + DOMAIN + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*");
+    private static final int MAX_LENGTH = 255;
+
+    public ImageName {
+        if (name.contains("@")) {
+            throw new IllegalArgumentException("image '" + name + "' must not contain a digest: keep only the name");
+        }
+        int slash = name.lastIndexOf('/');
+        if (name.indexOf(':', slash + 1) >= 0) {
+            throw new IllegalArgumentException("image '" + name + "' must not contain a tag: keep the name in image"
+                    + " and the version in version");
+        }
+        if (name.length() > MAX_LENGTH || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("image '" + name + "' is not a valid Docker repository name:"
+                    + " use lowercase letters, digits and separators '.', '_', '-', '/', e.g. 'myorg/my-operator'");
+        }
+    }
+
+    /** The registry host this name points to, {@code docker.io} when it names none. */
+    public String registry() {
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            String first = name.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                return first;
+            }
+        }
+        return "docker.io";
+    }
+
+    /** The repository path inside its registry; Docker Hub puts single names under {@code library/}. */
+    public String repository() {
+        String registry = registry();
+        String path = name.startsWith(registry + "/") ? name.substring(registry.length() + 1) : name;
+        return registry.equals("docker.io") && !path.contains("/") ? "library/" + path : path;
+    }
+
+    public String withTag(ImageTag tag) {
+        return name + ":" + tag;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

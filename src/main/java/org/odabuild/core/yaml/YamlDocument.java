@@ -1,0 +1,108 @@
+package org.odabuild.core.yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * One YAML file composed to SnakeYAML's node tree (never constructed into Java objects), so scalars keep their
+ * source text ({@code 0.10} stays {@code 0.10}) and every node knows its line. Aliases are bounded, which stops
+ * "billion laughs" documents before they cost memory.
+ */
+public final class YamlDocument {
+
+    /** Generous for real values files (oda-canvas has one alias), tiny for an alias bomb. */
+    static final int MAX_COLLECTION_ALIASES = 50;
+    private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+    private final String displayName;
+    private final Node root;
+
+    private YamlDocument(String displayName, Node root) {
+        this.displayName = displayName;
+        this.root = root;
+    }
+
+    /**
+     * @param file        the file to read
+     * @param displayName how the file is named in messages (repository-relative)
+     */
+    public static YamlDocument load(Path file, String displayName) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(reader));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(displayName + ": file not found (" + file + ")");
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(displayName + ": is not UTF-8 text; save it as UTF-8");
+        } catch (MarkedYAMLException e) {
+            throw new InvalidInputException(describe(displayName, e), e);
+        } catch (YAMLException e) {
+            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + e.getMessage()
+                    + hintFor(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(displayName + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        // Helm and yq accept duplicate keys (last wins); readers look at the node tree and decide themselves.
+        options.setAllowDuplicateKeys(true);
+        return options;
+    }
+
+    private static String describe(String displayName, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String where = mark == null
+                ? displayName
+                : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1).toString();
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+        return where + ": invalid YAML: " + problem + context + hintFor(problem);
+    }
+
+    private static String hintFor(String problem) {
+        if (problem == null) {
+            return "";
+        }
+        if (problem.contains("aliases")) {
+            return "; the file expands too many aliases (a 'billion laughs' document?): use plain values";
+        }
+        if (problem.contains("single document")) {
+            return "; keep one YAML document (no '---' separators) in this file";
+        }
+        return "; fix the YAML syntax at that place";
+    }
+
+    /** The root node, empty for an empty file. */
+    public Optional<Node> root() {
+        return Optional.ofNullable(root);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public SourceLocation locationOf(Node node) {
+        Mark mark = node.getStartMark();
+        return mark == null
+                ? SourceLocation.ofFile(displayName)
+                : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}
