@@ -74,7 +74,7 @@ public final class YamlDocument {
                 : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1).toString();
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
         String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-        return where + ": invalid YAML: " + problem + context + hintFor(problem);
+        return where + ": invalid YAML: " + problem + context + hintFor(problem + context);
     }
 
     private static String hintFor(String problem) {
@@ -84,7 +84,7 @@ public final class YamlDocument {
         if (problem.contains("aliases")) {
             return "; the file expands too many aliases (a 'billion laughs' document?): use plain values";
         }
-        if (problem.contains("single document")) {
+        if (problem.contains("single document") || problem.contains("another document")) {
             return "; keep one YAML document (no '---' separators) in this file";
         }
         return "; fix the YAML syntax at that place";

@@ -1,0 +1,225 @@
+package org.odabuild.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+
+class DockerBuildConfigReaderTest {
+
+    @TempDir
+    Path repo;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private DockerBuildConfig read(String yaml) {
+        Path file = Fixtures.write(repo, "dockerbuild-config.yaml", yaml);
+        return new DockerBuildConfigReader(new RepoLayout(repo), log).read(file);
+    }
+
+    private static final String MINIMAL = """
+            op:
+              valuesYamlFile: charts/a/values.yaml
+              valuesPathImage: .op.image
+              valuesPathVersion: .op.version
+              valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+              paths:
+                - src/op/**/*
+              buildContext: src/op
+            """;
+
+    @Test
+    void readsAllSixteenOdaCanvasImages() {
+        Path root = Fixtures.odaCanvasSource();
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(root), log)
+                .read(root.resolve(Fixtures.ODA_CANVAS_CONFIG));
+        assertThat(config.images()).hasSize(16);
+        assertThat(config.displayName()).isEqualTo(Fixtures.ODA_CANVAS_CONFIG);
+        assertThat(log.warnings).isEmpty();
+
+        ImageConfig webhook = config.image("compcrdwebhook").orElseThrow();
+        assertThat(webhook.fileName()).isEqualTo("compcrdwebhook");
+        assertThat(webhook.displayName()).isEqualTo("Component-CRD-Webhook");
+        assertThat(webhook.valuesYamlFile()).isEqualTo("charts/canvas-oda/values.yaml");
+        assertThat(webhook.valuesPathVersion()).hasToString(".oda-webhook.version");
+        assertThat(webhook.paths()).containsExactly("source/webhooks/webhook-dockerfile",
+                "source/webhooks/implementation/*");
+        assertThat(webhook.buildDockerfile()).isEqualTo("source/webhooks/webhook-dockerfile");
+        assertThat(webhook.platforms()).containsExactly("linux/amd64", "linux/arm64");
+        assertThat(webhook.platformsExplicit()).isFalse();
+        assertThat(webhook.location().line()).isEqualTo(1);
+
+        ImageConfig dependent = config.image("dependentapi-simple-operator").orElseThrow();
+        assertThat(dependent.buildDockerfile()).isEqualTo(
+                "source/operators/TMFOP005-Dependency-Management/simple-dependency-management/docker/Dockerfile");
+        assertThat(dependent.testDockerfile()).contains(
+                "source/operators/TMFOP005-Dependency-Management/simple-dependency-management/docker/DockerfileTest");
+        assertThat(config.image("secretsmanagement-operator-vault")).isPresent();
+        assertThat(config.image("oauth2envoyfilter-operator").orElseThrow().testDockerfile()).isEmpty();
+    }
+
+    @Test
+    void defaultsForOptionalKeys() {
+        ImageConfig op = read(MINIMAL).images().get(0);
+        assertThat(op.displayName()).isEqualTo("op");
+        assertThat(op.fileName()).isEqualTo("op");
+        assertThat(op.buildDockerfile()).isEqualTo("src/op/Dockerfile");
+        assertThat(op.testDockerfile()).isEmpty();
+        assertThat(op.platforms()).isEqualTo(ImageConfig.DEFAULT_PLATFORMS);
+    }
+
+    @Test
+    void platformsAsCommaListOrSequence() {
+        assertThat(read(MINIMAL + "  platforms: linux/amd64, linux/arm64/v8\n").images().get(0).platforms())
+                .containsExactly("linux/amd64", "linux/arm64/v8");
+        ImageConfig seq = read(MINIMAL + "  platforms: [linux/amd64]\n").images().get(0);
+        assertThat(seq.platforms()).containsExactly("linux/amd64");
+        assertThat(seq.platformsExplicit()).isTrue();
+    }
+
+    @Test
+    void badPlatformIsAnError() {
+        assertThatThrownBy(() -> read(MINIMAL + "  platforms: amd64\n"))
+                .hasMessageContaining("dockerbuild-config.yaml:9:14")
+                .hasMessageContaining("platform 'amd64'");
+    }
+
+    @Test
+    void normalisesPaths() {
+        ImageConfig op = read(MINIMAL.replace("buildContext: src/op", "buildContext: ./src/x/../op/")).images().get(0);
+        assertThat(op.buildContext()).isEqualTo("src/op");
+    }
+
+    @Test
+    void duplicateImageKeyNamesBothLines() {
+        assertThatThrownBy(() -> read(MINIMAL + MINIMAL))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:9:1")
+                .hasMessageContaining("image key 'op' is defined twice (first at line 1)");
+    }
+
+    @Test
+    void duplicateSettingIsAnError() {
+        assertThatThrownBy(() -> read(MINIMAL + "  buildContext: other\n"))
+                .hasMessageContaining("dockerbuild-config.yaml:9:3")
+                .hasMessageContaining("'buildContext' is set twice for image 'op'");
+    }
+
+    @Test
+    void missingRequiredKeyNamesTheImageAndKey() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("  buildContext: src/op\n", "")))
+                .hasMessageContaining("dockerbuild-config.yaml:1:1")
+                .hasMessageContaining("image 'op' has no buildContext: add 'buildContext: ...'");
+    }
+
+    @Test
+    void illTypedKeysAreErrors() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("    - src/op/**/*\n", "    src/op/**/*\n")))
+                .hasMessageContaining("dockerbuild-config.yaml:7:5")
+                .hasMessageContaining("paths of image 'op' must be a list");
+        assertThatThrownBy(() -> read(MINIMAL.replace("valuesYamlFile: charts/a/values.yaml",
+                "valuesYamlFile: [a, b]")))
+                .hasMessageContaining("dockerbuild-config.yaml:2:19")
+                .hasMessageContaining("'valuesYamlFile' of image 'op' must be a single text value, not a list");
+        assertThatThrownBy(() -> read("op: just-a-string\n"))
+                .hasMessageContaining("image 'op' must be a mapping");
+        assertThatThrownBy(() -> read("- a\n- b\n")).hasMessageContaining("expected a mapping of image keys");
+    }
+
+    @Test
+    void badYqPathIsAnError() {
+        assertThatThrownBy(() -> read(MINIMAL.replace(".op.version", "op.version")))
+                .hasMessageContaining("dockerbuild-config.yaml:4:22")
+                .hasMessageContaining("valuesPathVersion of image 'op'")
+                .hasMessageContaining("must start with '.'");
+    }
+
+    @Test
+    void unknownKeyIsAWarning() {
+        read(MINIMAL + "  buildArgs: x\n");
+        assertThat(log.warnings).singleElement().asString()
+                .contains("dockerbuild-config.yaml:9:3")
+                .contains("unknown setting 'buildArgs' of image 'op'");
+    }
+
+    @Test
+    void keysWithStraySpacesParseAsYamlDoes() {
+        DockerBuildConfig config = read(MINIMAL.replace("op:\n", "op :   \n")
+                .replace("  paths:", "  fileName: op-file \n  paths:"));
+        assertThat(config.images().get(0).key()).isEqualTo("op");
+        assertThat(config.images().get(0).fileName()).isEqualTo("op-file");
+    }
+
+    @Test
+    void pathsThatLeaveTheRepositoryAreErrors() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("charts/a/values.yaml", "../other/values.yaml")))
+                .hasMessageContaining("dockerbuild-config.yaml:2:19")
+                .hasMessageContaining("valuesYamlFile '../other/values.yaml' leaves the repository root");
+        assertThatThrownBy(() -> read(MINIMAL.replace("buildContext: src/op", "buildContext: src/../../x")))
+                .hasMessageContaining("buildContext 'src/../../x' leaves the repository root");
+        assertThatThrownBy(() -> read(MINIMAL.replace("buildContext: src/op", "buildContext: /etc")))
+                .hasMessageContaining("buildContext '/etc' is absolute");
+        assertThatThrownBy(() -> read(MINIMAL.replace("- src/op/**/*", "- ../src/**")))
+                .hasMessageContaining("paths entry '../src/**' contains '..'");
+    }
+
+    @Test
+    void malformedYamlNamesLineAndColumn() {
+        assertThatThrownBy(() -> read("op:\n  paths: [a\n  buildContext: x\n"))
+                .hasMessageMatching("(?s)dockerbuild-config\\.yaml:\\d+:\\d+: invalid YAML: .*");
+    }
+
+    @Test
+    void aliasBombIsRefused() {
+        StringBuilder y = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        for (int i = 0; i < 8; i++) {
+            y.append("b").append(i).append(": &b").append(i).append(" [");
+            String prev = i == 0 ? "a" : "b" + (i - 1);
+            y.append(String.join(",", java.util.Collections.nCopies(10, "*" + prev))).append("]\n");
+        }
+        assertThatThrownBy(() -> read(y.toString())).hasMessageContaining("too many aliases");
+    }
+
+    @Test
+    void emptyConfigIsAnError() {
+        assertThatThrownBy(() -> read("# nothing\n")).hasMessageContaining("is empty: list at least one image");
+    }
+
+    @Test
+    void locatorPrefersExplicitThenBaseDirThenOdaCanvasPlace() {
+        RepoLayout layout = new RepoLayout(repo);
+        Fixtures.write(repo, ConfigLocator.ODA_CANVAS_LOCATION, MINIMAL);
+        assertThat(ConfigLocator.locate(Optional.empty(), repo, layout))
+                .isEqualTo(repo.resolve(ConfigLocator.ODA_CANVAS_LOCATION));
+        Fixtures.write(repo, "dockerbuild-config.yaml", MINIMAL);
+        assertThat(ConfigLocator.locate(Optional.empty(), repo, layout)).isEqualTo(repo.resolve("dockerbuild-config.yaml"));
+        Fixtures.write(repo, "other.yaml", MINIMAL);
+        assertThat(ConfigLocator.locate(Optional.of(Path.of("other.yaml")), repo, layout))
+                .isEqualTo(repo.resolve("other.yaml"));
+        assertThatThrownBy(() -> ConfigLocator.locate(Optional.of(Path.of("missing.yaml")), repo, layout))
+                .hasMessageContaining("does not exist: fix -Doda.config");
+    }
+
+    @Test
+    void locatorSaysWhereItLooked() {
+        assertThatThrownBy(() -> ConfigLocator.locate(Optional.empty(), repo, new RepoLayout(repo)))
+                .hasMessageContaining("no dockerbuild-config.yaml found")
+                .hasMessageContaining("-Doda.config");
+    }
+
+    @Test
+    void readsEveryFieldOfAnEntry() {
+        ImageConfig op = read(MINIMAL + "  buildDockerfile: src/op/op-dockerfile\n  testDockerfile: src/op/T\n")
+                .images().get(0);
+        assertThat(List.of(op.buildDockerfile(), op.testDockerfile().orElseThrow()))
+                .containsExactly("src/op/op-dockerfile", "src/op/T");
+        assertThat(op.valuesPathPrereleaseSuffix().orElseThrow()).hasToString(".op.prereleaseSuffix");
+    }
+}

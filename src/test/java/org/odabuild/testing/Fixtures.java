@@ -1,0 +1,65 @@
+package org.odabuild.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The real oda-canvas YAML files (src/test/resources/oda-canvas), copied where a test may change them. */
+public final class Fixtures {
+
+    public static final String ODA_CANVAS_CONFIG =
+            "automation/generators/dockerbuild-workflow-generator/dockerbuild-config.yaml";
+
+    private Fixtures() {
+    }
+
+    public static Path odaCanvasSource() {
+        return Path.of(System.getProperty("oda.fixtures", "src/test/resources/oda-canvas")).toAbsolutePath();
+    }
+
+    /** Copies the oda-canvas files into {@code target} and returns it. */
+    public static Path copyOdaCanvas(Path target) {
+        Path source = odaCanvasSource();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file below {@code root}, creating folders. */
+    public static Path write(Path root, String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the first occurrence of {@code from} in a file, failing when it is not there. */
+    public static void replace(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " does not contain " + from);
+            }
+            Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(to)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.odabuild.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.odabuild.core.BuildLog;
+
+/** A BuildLog that keeps what was said, for assertions. */
+public final class RecordingLog implements BuildLog {
+
+    public final List<String> infos = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public void debug(String message) {
+    }
+
+    @Override
+    public void info(String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+}
