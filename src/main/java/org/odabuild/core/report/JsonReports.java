@@ -19,6 +19,11 @@ public final class JsonReports {
     private JsonReports() {
     }
 
+    /** The JSON tree of a record, to extend with more properties. */
+    public static com.google.gson.JsonObject tree(Object report) {
+        return GSON.toJsonTree(report).getAsJsonObject();
+    }
+
     public static Path write(Path outputDir, String fileName, Object report) {
         try {
             Files.createDirectories(outputDir);

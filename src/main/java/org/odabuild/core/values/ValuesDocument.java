@@ -28,6 +28,11 @@ public final class ValuesDocument {
         return new ValuesDocument(YamlDocument.load(file, displayName));
     }
 
+    /** Values text held in memory, e.g. the file at the base commit. */
+    public static ValuesDocument parse(String content, String displayName) {
+        return new ValuesDocument(YamlDocument.parse(content, displayName));
+    }
+
     public String displayName() {
         return yaml.displayName();
     }

@@ -2,6 +2,7 @@ package org.odabuild.core.yaml;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,18 @@ public final class YamlDocument {
                     + hintFor(e.getMessage()), e);
         } catch (IOException e) {
             throw new InvalidInputException(displayName + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses YAML text held in memory (e.g. a file as it was at another commit). */
+    public static YamlDocument parse(String content, String displayName) {
+        try {
+            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(new StringReader(content)));
+        } catch (MarkedYAMLException e) {
+            throw new InvalidInputException(describe(displayName, e), e);
+        } catch (YAMLException e) {
+            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + e.getMessage()
+                    + hintFor(e.getMessage()), e);
         }
     }
 

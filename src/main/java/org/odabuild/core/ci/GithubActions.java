@@ -1,0 +1,55 @@
+package org.odabuild.core.ci;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes to the files GitHub Actions reads after a step: {@code GITHUB_OUTPUT} (step outputs) and
+ * {@code GITHUB_STEP_SUMMARY} (Markdown shown on the run page). Does nothing where they are not set.
+ */
+public final class GithubActions {
+
+    private final CiEnvironment ci;
+
+    public GithubActions(CiEnvironment ci) {
+        this.ci = ci;
+    }
+
+    /** Appends {@code name=value}; values with line breaks use the heredoc form so they cannot forge outputs. */
+    public void output(String name, String value) {
+        ci.get("GITHUB_OUTPUT").ifPresent(file -> {
+            String entry;
+            if (value.contains("\n") || value.contains("\r")) {
+                String delimiter = "ODA_" + UUID.randomUUID();
+                entry = name + "<<" + delimiter + "\n" + value + "\n" + delimiter + "\n";
+            } else {
+                entry = name + "=" + value + "\n";
+            }
+            append(file, entry);
+        });
+    }
+
+    public void summary(List<String> markdownLines) {
+        ci.get("GITHUB_STEP_SUMMARY").ifPresent(file -> append(file, String.join("\n", markdownLines) + "\n\n"));
+    }
+
+    /** A Markdown table cell: pipes and line breaks would break the table. */
+    public static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    private static void append(String file, String text) {
+        try {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write GitHub Actions file " + file, e);
+        }
+    }
+}

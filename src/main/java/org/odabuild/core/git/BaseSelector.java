@@ -1,0 +1,95 @@
+package org.odabuild.core.git;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.policy.BranchKind;
+
+/**
+ * Chooses the commit that "changed" is measured against: {@code -Doda.since}; on a release branch the push event's
+ * {@code before} commit, else HEAD's first parent; on other branches the merge-base with the release branch. When
+ * the base cannot be had (shallow clone, release branch not fetched) the answer is "unknown", which the plan turns
+ * into "changed": a missing base never silently skips a build.
+ */
+public final class BaseSelector {
+
+    private final GitRepository repo;
+    private final List<String> releaseBranches;
+
+    public BaseSelector(GitRepository repo, List<String> releaseBranches) {
+        this.repo = repo;
+        this.releaseBranches = List.copyOf(releaseBranches);
+    }
+
+    public ChangeSet select(String head, BranchKind kind, Optional<String> since, CiEnvironment ci) {
+        if (since.isPresent()) {
+            String base = repo.resolveCommit(since.get()).orElseThrow(() -> new InvalidInputException("oda.since '"
+                    + since.get() + "' names no commit in " + repo.root() + ": pass a branch, tag or commit that"
+                    + " exists here (fetch it first in a shallow clone)"));
+            return diff(base, head, "oda.since " + since.get());
+        }
+        return kind == BranchKind.RELEASE ? releaseBase(head, ci) : mergeBase(head);
+    }
+
+    private ChangeSet releaseBase(String head, CiEnvironment ci) {
+        Optional<String> before = ci.pushBefore();
+        if (before.isPresent()) {
+            if (repo.hasCommit(before.get())) {
+                return diff(before.get(), head, "push event's before commit " + before.get().substring(0, 7));
+            }
+            return ChangeSet.unknown("push event's before commit (not in this clone)", "the push event's before"
+                    + " commit " + before.get() + " is not in this clone (shallow?): every image counts as changed;"
+                    + " fetch more history (actions/checkout fetch-depth: 0) to build only what changed");
+        }
+        List<String> parents = repo.parents(head);
+        if (!parents.isEmpty()) {
+            return diff(parents.get(0), head, "HEAD's first parent");
+        }
+        if (repo.isShallow()) {
+            return ChangeSet.unknown("HEAD's parent (not in this shallow clone)", "HEAD's parent is not in this"
+                    + " shallow clone: every image counts as changed; fetch with depth 2 or more");
+        }
+        return new ChangeSet(Optional.empty(), "HEAD is the first commit", true, repo.changedFiles(null, head),
+                Optional.empty());
+    }
+
+    private ChangeSet mergeBase(String head) {
+        List<String> looked = new ArrayList<>();
+        record Candidate(String ref, String mergeBase) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (String ref : candidateRefs()) {
+            looked.add(ref);
+            repo.resolveCommit(ref).flatMap(tip -> repo.mergeBase(head, tip))
+                    .ifPresent(base -> candidates.add(new Candidate(ref, base)));
+        }
+        // the branch was forked from the release branch whose merge-base is the most recent
+        Optional<Candidate> best = candidates.stream()
+                .max(Comparator.comparing((Candidate c) -> repo.commitTime(c.mergeBase())));
+        if (best.isPresent()) {
+            return diff(best.get().mergeBase(), head, "merge-base with " + best.get().ref());
+        }
+        boolean anyRef = looked.stream().anyMatch(r -> repo.resolveCommit(r).isPresent());
+        String why = anyRef
+                ? (repo.isShallow() ? "this shallow clone does not reach the merge-base with " + looked
+                        : "HEAD has no common ancestor with " + looked)
+                : "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
+        return ChangeSet.unknown("unknown (" + why + ")", why + ": every image counts as changed; fetch the release"
+                + " branch with history (git fetch origin main, or actions/checkout fetch-depth: 0) or pass"
+                + " -Doda.since=<ref>");
+    }
+
+    private List<String> candidateRefs() {
+        List<String> refs = new ArrayList<>();
+        releaseBranches.forEach(b -> refs.add("origin/" + b));
+        refs.addAll(releaseBranches);
+        return refs;
+    }
+
+    private ChangeSet diff(String base, String head, String reason) {
+        return new ChangeSet(Optional.of(base), reason, true, repo.changedFiles(base, head), Optional.empty());
+    }
+}

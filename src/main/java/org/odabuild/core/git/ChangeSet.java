@@ -1,0 +1,25 @@
+package org.odabuild.core.git;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The files changed since the base commit.
+ *
+ * @param baseCommit the commit compared with; empty when unknown or when HEAD is the first commit
+ * @param baseReason how the base was chosen, for the report
+ * @param known      false when no base could be found (shallow clone, missing ref): every image counts as changed
+ * @param files      repository-relative paths
+ * @param warning    why the base is unknown, when it is
+ */
+public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean known, Set<String> files,
+        Optional<String> warning) {
+
+    public ChangeSet {
+        files = Set.copyOf(files);
+    }
+
+    static ChangeSet unknown(String reason, String warning) {
+        return new ChangeSet(Optional.empty(), reason, false, Set.of(), Optional.of(warning));
+    }
+}

@@ -1,0 +1,270 @@
+package org.odabuild.core.git;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+import org.odabuild.core.InvalidInputException;
+
+/** The few questions the plugin asks git, answered through JGit (no git binary needed). */
+public final class GitRepository implements AutoCloseable {
+
+    private final Repository repository;
+    private final Path root;
+
+    private GitRepository(Repository repository, Path root) {
+        this.repository = repository;
+        this.root = root;
+    }
+
+    public static GitRepository open(Path root) {
+        try {
+            Repository repo = new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
+            if (repo.resolve(Constants.HEAD) == null) {
+                repo.close();
+                throw new InvalidInputException(root + " is a git repository without commits: commit first");
+            }
+            return new GitRepository(repo, root);
+        } catch (IOException e) {
+            throw new InvalidInputException(root + " is not a git repository (" + e.getMessage() + "): the plan"
+                    + " compares commits, run it inside a git clone or set -Doda.repositoryRoot", e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public HeadCommit head() {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(repository.resolve(Constants.HEAD));
+            String full = repository.getFullBranch();
+            Optional<String> branch = full != null && full.startsWith(Constants.R_HEADS)
+                    ? Optional.of(full.substring(Constants.R_HEADS.length()))
+                    : Optional.empty();
+            return new HeadCommit(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), c.getFullMessage(), branch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read HEAD of " + root, e);
+        }
+    }
+
+    /** The commit a revision string names, empty when it names nothing (or something that is not here). */
+    public Optional<String> resolveCommit(String revision) {
+        try {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            return id == null || !repository.getObjectDatabase().has(id) ? Optional.empty() : Optional.of(id.name());
+        } catch (RevisionSyntaxException | MissingObjectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + revision, e);
+        }
+    }
+
+    public boolean hasCommit(String sha) {
+        try {
+            return ObjectId.isId(sha) && repository.getObjectDatabase().has(ObjectId.fromString(sha));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parents of a commit as this clone knows them (none at a shallow boundary). */
+    public List<String> parents(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+            List<String> out = new ArrayList<>();
+            for (RevCommit p : c.getParents()) {
+                out.add(p.getName());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isShallow() {
+        try {
+            return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The best common ancestor, empty when there is none in this clone (unrelated, or cut by a shallow fetch). */
+    public Optional<String> mergeBase(String a, String b) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(ObjectId.fromString(a)));
+            walk.markStart(walk.parseCommit(ObjectId.fromString(b)));
+            RevCommit base = walk.next();
+            return base == null ? Optional.empty() : Optional.of(base.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Instant commitTime(String commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return Instant.ofEpochSecond(walk.parseCommit(ObjectId.fromString(commit)).getCommitTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files added, changed or deleted between two commits; a null base means "the empty tree". */
+    public Set<String> changedFiles(String base, String head) {
+        Set<String> files = new TreeSet<>();
+        for (DiffEntry d : diff(base, head)) {
+            if (!d.getOldPath().equals(DiffEntry.DEV_NULL)) {
+                files.add(d.getOldPath());
+            }
+            if (!d.getNewPath().equals(DiffEntry.DEV_NULL)) {
+                files.add(d.getNewPath());
+            }
+        }
+        return files;
+    }
+
+    /** One file's change between two commits, line by line. */
+    public record FileEdit(DiffEntry.ChangeType type, String path, List<String> oldLines, List<String> newLines,
+            EditList edits) {
+    }
+
+    public List<FileEdit> edits(String base, String head) {
+        List<FileEdit> out = new ArrayList<>();
+        try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
+            for (DiffEntry d : f.scan(tree(base, reader), tree(head, reader))) {
+                EditList edits = f.toFileHeader(d).toEditList();
+                out.add(new FileEdit(d.getChangeType(), d.getNewPath().equals(DiffEntry.DEV_NULL) ? d.getOldPath()
+                        : d.getNewPath(), lines(d.getOldId().toObjectId()), lines(d.getNewId().toObjectId()), edits));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> lines(ObjectId blob) throws IOException {
+        if (blob.equals(ObjectId.zeroId())) {
+            return List.of();
+        }
+        RawText text = new RawText(repository.open(blob).getBytes());
+        List<String> lines = new ArrayList<>(text.size());
+        for (int i = 0; i < text.size(); i++) {
+            lines.add(text.getString(i));
+        }
+        return lines;
+    }
+
+    private List<DiffEntry> diff(String base, String head) {
+        try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
+            return f.scan(tree(base, reader), tree(head, reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DiffFormatter formatter() {
+        DiffFormatter f = new DiffFormatter(DisabledOutputStream.INSTANCE);
+        f.setRepository(repository);
+        f.setDetectRenames(false); // a rename is a change of both paths
+        return f;
+    }
+
+    private AbstractTreeIterator tree(String commit, ObjectReader reader) throws IOException {
+        if (commit == null) {
+            return new EmptyTreeIterator();
+        }
+        try (RevWalk walk = new RevWalk(reader)) {
+            CanonicalTreeParser p = new CanonicalTreeParser();
+            p.reset(reader, walk.parseCommit(ObjectId.fromString(commit)).getTree());
+            return p;
+        }
+    }
+
+    /** Modified, added, deleted and untracked (not ignored) files of the work tree and index. */
+    public Set<String> uncommittedFiles() {
+        try (Git git = new Git(repository)) {
+            Status s = git.status().call();
+            Set<String> files = new TreeSet<>();
+            files.addAll(s.getAdded());
+            files.addAll(s.getChanged());
+            files.addAll(s.getModified());
+            files.addAll(s.getRemoved());
+            files.addAll(s.getMissing());
+            files.addAll(s.getUntracked());
+            files.addAll(s.getConflicting());
+            return files;
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("git status failed in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file's text at a commit, empty when it does not exist there. */
+    public Optional<String> readFile(String commit, String path) {
+        try (RevWalk walk = new RevWalk(repository);
+                TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
+            if (tw == null) {
+                return Optional.empty();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            repository.open(tw.getObjectId(0)).copyTo(out);
+            return Optional.of(out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files tracked at a commit below a folder ("." for all). */
+    public List<String> trackedFiles(String commit, String folder) {
+        try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {
+            tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+            tw.setRecursive(true);
+            if (!folder.equals(".")) {
+                tw.setFilter(PathFilter.create(folder));
+            }
+            List<String> files = new ArrayList<>();
+            while (tw.next()) {
+                files.add(tw.getPathString());
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

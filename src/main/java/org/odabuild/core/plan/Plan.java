@@ -1,0 +1,40 @@
+package org.odabuild.core.plan;
+
+import java.util.List;
+import org.odabuild.core.git.BranchName;
+import org.odabuild.core.git.ChangeSet;
+import org.odabuild.core.git.HeadCommit;
+import org.odabuild.core.policy.BranchKind;
+import org.odabuild.core.policy.ImageAction;
+import org.odabuild.core.resolve.Resolution;
+
+/** What a build of this commit on this branch will do, image by image, and why. Immutable; nothing is run. */
+public record Plan(
+        BranchName branch,
+        BranchKind branchKind,
+        HeadCommit head,
+        ChangeSet changes,
+        List<String> uncommittedFiles,
+        SkipTests skipTests,
+        List<PlannedImage> images,
+        List<String> warnings,
+        Resolution resolution) {
+
+    public Plan {
+        uncommittedFiles = List.copyOf(uncommittedFiles);
+        images = List.copyOf(images);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean dirty() {
+        return !uncommittedFiles.isEmpty();
+    }
+
+    public List<PlannedImage> toBuild() {
+        return images.stream().filter(i -> i.decision().action().builds()).toList();
+    }
+
+    public List<PlannedImage> refused() {
+        return images.stream().filter(i -> i.decision().action() == ImageAction.REFUSE).toList();
+    }
+}

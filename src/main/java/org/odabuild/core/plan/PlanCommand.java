@@ -1,0 +1,48 @@
+package org.odabuild.core.plan;
+
+import com.google.gson.Gson;
+import java.util.ArrayList;
+import java.util.List;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.GithubActions;
+
+/** The {@code oda:plan} job: plan, log the table and warnings, write plan.json and the GitHub Actions outputs. */
+public final class PlanCommand {
+
+    private PlanCommand() {
+    }
+
+    public static Plan run(PlanRequest request, BuildLog log) {
+        Plan plan = Planner.plan(request, log);
+        log.info("Branch " + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
+                + ", from " + plan.branch().source() + "), commit " + plan.head().shortId() + ", compared with "
+                + plan.changes().baseCommit().map(c -> c.substring(0, 7)).orElse("-") + " ("
+                + plan.changes().baseReason() + ")");
+        PlanReport.table(plan).forEach(log::info);
+        plan.warnings().forEach(log::warn);
+        plan.refused().forEach(i -> log.warn("refused: " + i.key() + ": " + i.decision().reason()));
+        log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
+        log.info("Wrote " + PlanReport.writeJson(plan, request.resolve().outputDir()));
+
+        GithubActions gha = new GithubActions(CiEnvironment.of(request.env()));
+        gha.output("images-to-build", new Gson().toJson(plan.toBuild().stream().map(PlannedImage::key).toList()));
+        gha.output("skip-tests", Boolean.toString(plan.skipTests().skip()));
+        gha.summary(summary(plan));
+        return plan;
+    }
+
+    private static List<String> summary(Plan plan) {
+        List<String> md = new ArrayList<>();
+        md.add("### oda plan: " + GithubActions.cell(plan.branch().name()) + " @ " + plan.head().shortId());
+        md.add("");
+        md.add("| image | tag | changed | action | reason |");
+        md.add("| --- | --- | --- | --- | --- |");
+        for (PlannedImage i : plan.images()) {
+            md.add("| " + GithubActions.cell(i.key()) + " | " + i.image().tag() + " | "
+                    + GithubActions.cell(PlanReport.changed(i)) + " | " + i.decision().action().id() + " | "
+                    + GithubActions.cell(i.decision().reason()) + " |");
+        }
+        return md;
+    }
+}

@@ -1,0 +1,17 @@
+package org.odabuild.core.plan;
+
+import java.util.List;
+import org.odabuild.core.policy.Decision;
+import org.odabuild.core.resolve.ResolvedImage;
+
+/** One image of the plan: whether it changed, which files, and what will be done. */
+public record PlannedImage(ResolvedImage image, boolean changed, List<String> changedFiles, Decision decision) {
+
+    public PlannedImage {
+        changedFiles = List.copyOf(changedFiles);
+    }
+
+    public String key() {
+        return image.key();
+    }
+}

@@ -1,0 +1,72 @@
+package org.odabuild.core.plan;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.Edit;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.git.HeadCommit;
+
+/**
+ * Whether CI should skip the BDD tests, as oda-canvas decides it: {@code [skip tests]} in the pull request title or
+ * in the HEAD commit subject, or a HEAD commit that only clears {@code prereleaseSuffix} values (the last commit
+ * before merging, whose tests would fail because the release images do not exist yet).
+ */
+public record SkipTests(boolean skip, String reason) {
+
+    static final String MARKER = "[skip tests]";
+    private static final Pattern SET_SUFFIX = Pattern.compile(
+            "^(\\s*)([\\w.-]*[pP]rereleaseSuffix)\\s*:\\s*(?!#)(\\S.*?)\\s*$");
+    private static final Pattern CLEARED_SUFFIX = Pattern.compile(
+            "^(\\s*)([\\w.-]*[pP]rereleaseSuffix)\\s*:\\s*(?:\"\"|''|~|null)?\\s*(?:#.*)?$");
+
+    public static SkipTests detect(GitRepository repo, HeadCommit head, CiEnvironment ci) {
+        if (ci.pullRequestTitle().map(SkipTests::hasMarker).orElse(false)) {
+            return new SkipTests(true, "pull request title contains " + MARKER);
+        }
+        if (hasMarker(head.subject())) {
+            return new SkipTests(true, "commit subject contains " + MARKER);
+        }
+        List<String> parents = repo.parents(head.id());
+        if (parents.size() == 1 && onlyClearsSuffixes(repo.edits(parents.get(0), head.id()))) {
+            return new SkipTests(true, "HEAD commit only clears prereleaseSuffix values");
+        }
+        return new SkipTests(false, "no " + MARKER + " marker");
+    }
+
+    private static boolean hasMarker(String text) {
+        return text.toLowerCase(Locale.ROOT).contains(MARKER);
+    }
+
+    static boolean onlyClearsSuffixes(List<GitRepository.FileEdit> files) {
+        if (files.isEmpty()) {
+            return false;
+        }
+        for (GitRepository.FileEdit f : files) {
+            if (f.type() != DiffEntry.ChangeType.MODIFY || f.edits().isEmpty()) {
+                return false;
+            }
+            for (Edit e : f.edits()) {
+                if (e.getType() != Edit.Type.REPLACE || e.getLengthA() != e.getLengthB()) {
+                    return false;
+                }
+                for (int i = 0; i < e.getLengthA(); i++) {
+                    if (!clears(f.oldLines().get(e.getBeginA() + i), f.newLines().get(e.getBeginB() + i))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean clears(String oldLine, String newLine) {
+        Matcher before = SET_SUFFIX.matcher(oldLine);
+        Matcher after = CLEARED_SUFFIX.matcher(newLine);
+        return before.matches() && after.matches() && !before.group(3).matches("\"\"|''|~|null")
+                && before.group(1).equals(after.group(1)) && before.group(2).equals(after.group(2));
+    }
+}

@@ -1,0 +1,45 @@
+package org.odabuild.core.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.config.ImageConfig;
+import org.odabuild.core.values.ScalarValue;
+import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.values.YqPath;
+
+/**
+ * Whether an image's values entry (image, version, prereleaseSuffix) differs between two texts of its values file:
+ * bumping a version or setting a suffix is a change of that image even when no source file changed.
+ */
+final class ValuesEntryChange {
+
+    private ValuesEntryChange() {
+    }
+
+    /** Absent files, and texts that cannot be read, count as different. */
+    static boolean differs(ImageConfig image, Optional<String> before, Optional<String> after) {
+        Optional<List<String>> old = before.flatMap(text -> entry(image, text));
+        Optional<List<String>> now = after.flatMap(text -> entry(image, text));
+        return old.isEmpty() || now.isEmpty() || !old.get().equals(now.get());
+    }
+
+    private static Optional<List<String>> entry(ImageConfig image, String content) {
+        try {
+            ValuesDocument doc = ValuesDocument.parse(content, image.valuesYamlFile());
+            return Optional.of(Stream.concat(Stream.of(image.valuesPathImage(), image.valuesPathVersion()),
+                            image.valuesPathPrereleaseSuffix().stream())
+                    .map(p -> text(doc, p))
+                    .toList());
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(ValuesDocument doc, YqPath path) {
+        return doc.find(path).map(ScalarValue::textOrNull).filter(Objects::nonNull).map(String::strip)
+                .orElse("");
+    }
+}

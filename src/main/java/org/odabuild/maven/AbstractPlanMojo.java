@@ -1,0 +1,55 @@
+package org.odabuild.maven;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.plan.PlanRequest;
+
+/** Parameters of every goal that needs the plan: branch policy and change detection. */
+abstract class AbstractPlanMojo extends AbstractOdaMojo {
+
+    /** The branch being built; by default from CI variables, else the checked-out branch. */
+    @Parameter(property = "oda.branch")
+    protected String branch;
+
+    /** Branches that build release tags. */
+    @Parameter(property = "oda.releaseBranches", defaultValue = "master,main")
+    protected List<String> releaseBranches;
+
+    /** Branch patterns that build prerelease tags ({@code *} matches any characters). */
+    @Parameter(property = "oda.prereleaseBranches", defaultValue = "feature/*,odaa-*")
+    protected List<String> prereleaseBranches;
+
+    /** Compare with this ref instead of the merge-base / the push's before commit. */
+    @Parameter(property = "oda.since")
+    protected String since;
+
+    /** Count uncommitted changes; by default yes outside CI and no on CI. */
+    @Parameter(property = "oda.includeUncommitted")
+    protected Boolean includeUncommitted;
+
+    /** Only these image keys (comma list). */
+    @Parameter(property = "oda.images")
+    protected List<String> images;
+
+    /** Treat every image as changed. */
+    @Parameter(property = "oda.force", defaultValue = "false")
+    protected boolean force;
+
+    protected PlanRequest planRequest() {
+        return new PlanRequest(
+                resolveRequest(),
+                Optional.ofNullable(branch),
+                new BranchPolicy(trimmed(releaseBranches), trimmed(prereleaseBranches)),
+                Optional.ofNullable(since).filter(s -> !s.isBlank()),
+                Optional.ofNullable(includeUncommitted),
+                trimmed(images),
+                force,
+                System.getenv());
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

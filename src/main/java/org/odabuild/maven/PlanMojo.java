@@ -1,0 +1,31 @@
+package org.odabuild.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlanCommand;
+
+/**
+ * Shows what a build of this commit on this branch would do with each image and why: changed files since the
+ * base, branch rules, and whether CI should skip the BDD tests. Writes {@code target/oda/plan.json}; on GitHub
+ * Actions also the step outputs {@code images-to-build} and {@code skip-tests} and a step summary.
+ */
+@Mojo(name = "plan", threadSafe = true)
+public class PlanMojo extends AbstractPlanMojo {
+
+    /** Skips this goal only. */
+    @Parameter(property = "oda.plan.skip", defaultValue = "false")
+    private boolean skipPlan;
+
+    @Override
+    protected boolean skipGoal() {
+        return skipPlan;
+    }
+
+    @Override
+    protected void run(BuildLog log) {
+        Plan plan = PlanCommand.run(planRequest(), log);
+        project.getProperties().setProperty("oda.skipTests", Boolean.toString(plan.skipTests().skip()));
+    }
+}
