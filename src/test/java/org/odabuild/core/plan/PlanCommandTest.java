@@ -1,0 +1,80 @@
+package org.odabuild.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+class PlanCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesPlanJsonGithubOutputsAndSummary() throws Exception {
+        Path out = dir.resolve("gh-output");
+        Path summary = dir.resolve("gh-summary");
+        try (TestGit git = TestGit.init(dir.resolve("repo"))) {
+            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)
+                    .write("src/op/main.py", "1\n").write("src/hook/app.py", "2\n");
+            git.commit("initial");
+            git.branch("feature/x|y");
+            git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                    "version: 1.0.1\n  prereleaseSuffix: x"));
+            git.write("src/op/main.py", "changed\n");
+            String head = git.commit("[skip tests] op");
+
+            RecordingLog log = new RecordingLog();
+            Path root = git.root();
+            Plan plan = PlanCommand.run(new PlanRequest(
+                    new ResolveRequest(root, Optional.empty(), Optional.empty(), root.resolve("target/oda")),
+                    Optional.empty(), BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(), false,
+                    Map.of("GITHUB_OUTPUT", out.toString(), "GITHUB_STEP_SUMMARY", summary.toString())), log);
+
+            assertThat(plan.toBuild()).hasSize(1);
+            JsonObject json = JsonParser.parseString(Files.readString(root.resolve("target/oda/plan.json")))
+                    .getAsJsonObject();
+            assertThat(json.get("branch").getAsString()).isEqualTo("feature/x|y");
+            assertThat(json.get("commit").getAsString()).isEqualTo(head);
+            assertThat(json.get("shortCommit").getAsString()).isEqualTo(head.substring(0, 7));
+            assertThat(json.get("skipTests").getAsBoolean()).isTrue();
+            assertThat(json.get("baseReason").getAsString()).isEqualTo("merge-base with main");
+            assertThat(json.getAsJsonArray("imagesToBuild").toString()).isEqualTo("[\"op\"]");
+            JsonObject op = json.getAsJsonArray("images").get(0).getAsJsonObject();
+            assertThat(op.get("tag").getAsString()).isEqualTo("1.0.1-x");
+            assertThat(op.get("action").getAsString()).isEqualTo("build-prerelease");
+            assertThat(op.get("changed").getAsBoolean()).isTrue();
+            assertThat(op.getAsJsonArray("changedFiles").toString())
+                    .isEqualTo("[\"src/op/main.py\",\"charts/a/values.yaml\"]");
+            JsonObject hook = json.getAsJsonArray("images").get(1).getAsJsonObject();
+            assertThat(hook.get("action").getAsString()).isEqualTo("skip-unchanged");
+
+            assertThat(Files.readString(out)).isEqualTo("images-to-build=[\"op\"]\nskip-tests=true\n");
+            String md = Files.readString(summary);
+            assertThat(md).contains("### oda plan: feature/x\\|y @ " + head.substring(0, 7))
+                    .contains("| op | 1.0.1-x | yes: src/op/main.py, charts/a/values.yaml | build-prerelease |")
+                    .contains("| hook | 2.0.0 | no | skip-unchanged |");
+            assertThat(log.infos).anyMatch(l -> l.matches("op +1\\.0\\.1-x +yes: src/op/main.py.*build-prerelease.*"));
+        }
+    }
+
+    @Test
+    void multiLineOutputValuesUseTheHeredocForm() throws Exception {
+        Path out = dir.resolve("out");
+        new org.odabuild.core.ci.GithubActions(org.odabuild.core.ci.CiEnvironment.of(
+                Map.of("GITHUB_OUTPUT", out.toString()))).output("x", "a\nforged=1");
+        String text = Files.readString(out);
+        assertThat(text).startsWith("x<<ODA_").contains("\na\nforged=1\nODA_");
+    }
+}

@@ -1,0 +1,421 @@
+package org.odabuild.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.policy.BranchKind;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.policy.ImageAction;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+class PlannerTest {
+
+    static final String CONFIG = """
+            op:
+              valuesYamlFile: charts/a/values.yaml
+              valuesPathImage: .op.image
+              valuesPathVersion: .op.version
+              valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+              paths:
+                - src/op/**/*
+              buildContext: src/op
+            hook:
+              valuesYamlFile: charts/a/values.yaml
+              valuesPathImage: .hook.image
+              valuesPathVersion: .hook.version
+              valuesPathPrereleaseSuffix: .hook.prereleaseSuffix
+              paths:
+                - src/hook/*
+              buildContext: src/hook
+            """;
+
+    static final String VALUES = """
+            # versions
+            op:
+              image: org/op
+              version: 1.0.0
+              prereleaseSuffix:
+            hook:
+              image: org/hook
+              version: 2.0.0
+              prereleaseSuffix:
+            """;
+
+    @TempDir
+    Path dir;
+
+    TestGit git;
+    final Map<String, String> env = new HashMap<>();
+    final RecordingLog log = new RecordingLog();
+    Optional<String> branch = Optional.empty();
+    Optional<String> since = Optional.empty();
+    Optional<Boolean> includeUncommitted = Optional.of(false);
+    List<String> images = List.of();
+    boolean force;
+
+    @BeforeEach
+    void repo() {
+        git = TestGit.init(dir.resolve("repo"))
+                .write("dockerbuild-config.yaml", CONFIG)
+                .write("charts/a/values.yaml", VALUES)
+                .write("src/op/Dockerfile", "FROM scratch\n")
+                .write("src/op/main.py", "print(1)\n")
+                .write("src/hook/Dockerfile", "FROM scratch\n")
+                .write("src/hook/app.py", "print(2)\n")
+                .write("README.md", "readme\n");
+        git.commit("initial");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    Plan plan() {
+        return plan(git.root());
+    }
+
+    Plan plan(Path root) {
+        ResolveRequest resolve = new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda"));
+        return Planner.plan(new PlanRequest(resolve, branch, BranchPolicy.defaults(), since, includeUncommitted,
+                images, force, env), log);
+    }
+
+    static PlannedImage image(Plan plan, String key) {
+        return plan.images().stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    void startFeature(String name) {
+        git.branch(name);
+    }
+
+    void setSuffix(String key, String version, String suffix) {
+        String values = VALUES;
+        String block = key + ":\n  image: org/" + key + "\n";
+        int at = values.indexOf(block) + block.length();
+        String rest = values.substring(at);
+        rest = rest.replaceFirst("version: [^\\n]*", "version: " + version)
+                .replaceFirst("prereleaseSuffix:[^\\n]*", "prereleaseSuffix: " + suffix);
+        git.write("charts/a/values.yaml", values.substring(0, at) + rest);
+    }
+
+    @Test
+    void featureBranchBuildsTheChangedPrereleaseOnly() {
+        startFeature("feature/issue3456");
+        setSuffix("op", "1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('changed')\n");
+        git.commit("op: change");
+
+        Plan plan = plan();
+        assertThat(plan.branch().name()).isEqualTo("feature/issue3456");
+        assertThat(plan.branchKind()).isEqualTo(BranchKind.PRERELEASE);
+        assertThat(plan.changes().baseReason()).isEqualTo("merge-base with main");
+        PlannedImage op = image(plan, "op");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        assertThat(op.changedFiles()).containsExactly("src/op/main.py", "charts/a/values.yaml");
+        assertThat(op.image().reference()).isEqualTo("org/op:1.0.1-issue3456");
+        PlannedImage hook = image(plan, "hook");
+        assertThat(hook.decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+        assertThat(hook.changed()).isFalse();
+        assertThat(plan.toBuild()).extracting(PlannedImage::key).containsExactly("op");
+    }
+
+    @Test
+    void mergeBaseIgnoresCommitsMadeOnMainSinceTheFork() {
+        startFeature("feature/x");
+        setSuffix("op", "1.0.1", "x");
+        git.commit("bump");
+        git.checkout("main");
+        git.write("src/hook/app.py", "print('main moved on')\n");
+        git.commit("hook on main");
+        git.checkout("feature/x");
+        Plan plan = plan();
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+    }
+
+    @Test
+    void releaseVersionOnFeatureBranchIsRefused() {
+        startFeature("feature/issue3456");
+        git.write("src/op/main.py", "print('changed')\n");
+        git.commit("op: change without suffix");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op.decision().reason()).startsWith("release versions can only be built from master");
+    }
+
+    @Test
+    void valuesOnlyBumpCountsAsChangeOfThatImageOnly() {
+        startFeature("odaa-12");
+        setSuffix("hook", "2.0.1", "odaa-12");
+        git.commit("bump hook");
+        Plan plan = plan();
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        assertThat(image(plan, "hook").changedFiles()).containsExactly("charts/a/values.yaml");
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+    }
+
+    @Test
+    void releaseBranchComparesWithFirstParentAfterMerge() {
+        startFeature("feature/y");
+        git.write("src/op/main.py", "print('y')\n");
+        setSuffix("op", "1.1.0", "");
+        git.commit("op 1.1.0");
+        git.checkout("main");
+        git.merge("feature/y");
+        Plan plan = plan();
+        assertThat(plan.branchKind()).isEqualTo(BranchKind.RELEASE);
+        assertThat(plan.changes().baseReason()).isEqualTo("HEAD's first parent");
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+    }
+
+    @Test
+    void suffixOnReleaseBranchIsRefused() {
+        setSuffix("op", "1.0.1", "rc1");
+        git.write("src/op/main.py", "print('z')\n");
+        git.commit("oops");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op.decision().reason()).contains("cannot be built on release branch main");
+    }
+
+    @Test
+    void otherBranchBuildsNothing() {
+        startFeature("docs/x");
+        git.write("src/op/main.py", "print('docs')\n");
+        git.commit("docs");
+        Plan plan = plan();
+        assertThat(plan.branchKind()).isEqualTo(BranchKind.OTHER);
+        assertThat(plan.images()).allMatch(i -> i.decision().action() == ImageAction.SKIP_BRANCH);
+        assertThat(plan.toBuild()).isEmpty();
+    }
+
+    @Test
+    void pushEventBeforeCommitIsTheReleaseBase() throws Exception {
+        String first = git.commit("empty marker");
+        git.write("src/hook/app.py", "print('a')\n");
+        git.commit("hook a");
+        git.write("README.md", "docs only\n");
+        git.commit("docs");
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"before\": \"" + first + "\"}");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        Plan plan = plan();
+        assertThat(plan.changes().baseCommit()).contains(first);
+        assertThat(plan.changes().baseReason()).startsWith("push event's before commit");
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+
+        Files.writeString(event, "{\"before\": \"0000000000000000000000000000000000000000\"}");
+        Plan fallback = plan();
+        assertThat(fallback.changes().baseReason()).isEqualTo("HEAD's first parent");
+        assertThat(image(fallback, "hook").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+    }
+
+    @Test
+    void sinceOverridesTheBase() {
+        String initial = git.commit("nothing");
+        git.write("src/hook/app.py", "print('h')\n");
+        git.commit("hook");
+        git.write("README.md", "x\n");
+        git.commit("readme");
+        since = Optional.of(initial.substring(0, 10));
+        Plan plan = plan();
+        assertThat(plan.changes().baseCommit()).contains(initial);
+        assertThat(image(plan, "hook").changed()).isTrue();
+    }
+
+    @Test
+    void invalidSinceIsAnErrorNamingIt() {
+        since = Optional.of("no-such-ref");
+        assertThatThrownBy(this::plan).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("oda.since 'no-such-ref' names no commit");
+    }
+
+    @Test
+    void detachedHeadNeedsABranch() {
+        git.detach();
+        assertThatThrownBy(this::plan).hasMessageContaining("HEAD is detached at")
+                .hasMessageContaining("-Doda.branch=<branch>");
+        env.put("GITHUB_REF_NAME", "main");
+        assertThat(plan().branch().source()).isEqualTo("GITHUB_REF_NAME");
+        env.put("GITHUB_HEAD_REF", "feature/pr-branch");
+        assertThat(plan().branch().name()).isEqualTo("feature/pr-branch");
+        branch = Optional.of("odaa-1");
+        assertThat(plan().branch()).extracting(b -> b.name() + "|" + b.source()).isEqualTo("odaa-1|oda.branch");
+    }
+
+    @Test
+    void shallowCloneWithoutBaseCountsEverythingAsChanged() {
+        startFeature("feature/s");
+        setSuffix("op", "1.0.1", "s");
+        git.commit("one");
+        git.write("src/op/main.py", "print('s')\n");
+        git.commit("two");
+        try (TestGit clone = git.shallowClone(dir.resolve("shallow"), "feature/s", 1)) {
+            Plan plan = plan(clone.root());
+            assertThat(plan.changes().known()).isFalse();
+            assertThat(plan.warnings()).anyMatch(w -> w.contains("every image counts as changed"));
+            assertThat(image(plan, "op").changed()).isTrue();
+            assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+            assertThat(image(plan, "hook").changed()).isTrue();
+            assertThat(image(plan, "hook").decision().reason()).contains("base unknown");
+        }
+    }
+
+    @Test
+    void shallowReleaseCloneWithoutParentCountsEverythingAsChanged() {
+        git.write("README.md", "more\n");
+        git.commit("second");
+        try (TestGit clone = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
+            Plan plan = plan(clone.root());
+            assertThat(plan.changes().known()).isFalse();
+            assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+        }
+    }
+
+    @Test
+    void cloneComparesWithOriginMain() {
+        startFeature("feature/c");
+        setSuffix("op", "1.0.1", "c");
+        git.commit("bump");
+        git.checkout("main");
+        try (TestGit clone = git.cloneTo(dir.resolve("clone"), "feature/c")) {
+            Plan plan = plan(clone.root());
+            assertThat(plan.changes().baseReason()).isEqualTo("merge-base with origin/main");
+            assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        }
+    }
+
+    @Test
+    void firstCommitComparesWithTheEmptyTree() {
+        Plan plan = plan();
+        assertThat(plan.changes().baseReason()).isEqualTo("HEAD is the first commit");
+        assertThat(plan.images()).allMatch(i -> i.decision().action() == ImageAction.BUILD_RELEASE);
+    }
+
+    @Test
+    void uncommittedChangesCountOnlyWhenAsked() {
+        startFeature("feature/u");
+        setSuffix("hook", "2.0.1", "u");
+        git.commit("bump hook");
+        git.write("src/op/main.py", "print('dirty')\n");
+        includeUncommitted = Optional.of(false);
+        Plan clean = plan();
+        assertThat(clean.dirty()).isTrue();
+        assertThat(image(clean, "op").changed()).isFalse();
+        assertThat(clean.warnings()).anyMatch(w -> w.contains("1 uncommitted change(s), not counted"));
+        includeUncommitted = Optional.of(true);
+        assertThat(image(plan(), "op").changedFiles()).containsExactly("src/op/main.py");
+    }
+
+    @Test
+    void uncommittedDefaultsToYesLocallyAndNoOnCi() {
+        startFeature("feature/u");
+        git.write("src/op/main.py", "print('dirty')\n");
+        includeUncommitted = Optional.empty();
+        assertThat(image(plan(), "op").changed()).isTrue();
+        env.put("CI", "true");
+        assertThat(image(plan(), "op").changed()).isFalse();
+    }
+
+    @Test
+    void forceAndImageSelection() {
+        startFeature("feature/f");
+        force = true;
+        images = List.of("hook");
+        Plan plan = plan();
+        assertThat(plan.images()).extracting(PlannedImage::key).containsExactly("hook");
+        assertThat(image(plan, "hook").changed()).isTrue();
+        assertThat(image(plan, "hook").decision().reason()).contains("oda.force");
+        images = List.of("nope");
+        assertThatThrownBy(this::plan).hasMessageContaining("oda.images names unknown image(s) [nope]")
+                .hasMessageContaining("[op, hook]");
+    }
+
+    @Test
+    void coverageLintWarnsAboutUncoveredFilesAndDeadGlobs() {
+        git.write("src/hook/sub/deep.py", "x\n");
+        git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/hook/*\n", "    - src/hook/*\n    - src/gone/*\n"));
+        git.commit("deep file");
+        Plan plan = plan();
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("image hook: 1 file(s) in its build context src/hook are"
+                + " not covered by its paths (src/hook/sub/deep.py)") && w.contains("'src/hook/**/*'"));
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("paths glob 'src/gone/*' matches no tracked file"));
+        assertThat(plan.warnings()).noneMatch(w -> w.startsWith("image op:"));
+    }
+
+    @Test
+    void branchNamesWithShellAndPathCharactersAreData() throws Exception {
+        for (String name : List.of("feature/$(touch pwned)", "feature/../a")) {
+            branch = Optional.of(name);
+            Plan plan = plan();
+            assertThat(plan.branchKind()).isEqualTo(BranchKind.PRERELEASE);
+            Path report = PlanReport.writeJson(plan, git.root().resolve("target/oda"));
+            JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+            assertThat(json.get("branch").getAsString()).isEqualTo(name);
+        }
+        assertThat(git.root().resolve("pwned")).doesNotExist();
+    }
+
+    @Test
+    void skipTestsFromCommitSubject() {
+        startFeature("feature/t");
+        git.write("src/op/main.py", "x\n");
+        git.commit("[skip tests] tidy");
+        Plan plan = plan();
+        assertThat(plan.skipTests().skip()).isTrue();
+        assertThat(plan.skipTests().reason()).isEqualTo("commit subject contains [skip tests]");
+    }
+
+    @Test
+    void skipTestsFromPullRequestTitle() throws Exception {
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\": {\"title\": \"[Skip Tests] remove suffixes\"}}");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        assertThat(plan().skipTests().reason()).isEqualTo("pull request title contains [skip tests]");
+    }
+
+    @Test
+    void skipTestsWhenHeadOnlyClearsSuffixes() {
+        startFeature("feature/t");
+        setSuffix("op", "1.0.1", "t");
+        git.commit("set suffix");
+        setSuffix("op", "1.0.1", "");
+        git.commit("remove suffix");
+        assertThat(plan().skipTests().skip()).isTrue();
+        assertThat(plan().skipTests().reason()).isEqualTo("HEAD commit only clears prereleaseSuffix values");
+    }
+
+    @Test
+    void noSkipWhenHeadAlsoChangesOtherLines() {
+        startFeature("feature/t");
+        setSuffix("op", "1.0.1", "t");
+        git.commit("set suffix");
+        setSuffix("op", "1.0.2", "");
+        git.commit("remove suffix and bump");
+        assertThat(plan().skipTests().skip()).isFalse();
+        setSuffix("op", "1.0.2", "t2");
+        git.commit("suffix again");
+        setSuffix("op", "1.0.2", "");
+        git.write("src/op/main.py", "other\n");
+        git.commit("remove suffix and code");
+        assertThat(plan().skipTests().skip()).isFalse();
+    }
+}

@@ -1,0 +1,136 @@
+package org.odabuild.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeResult;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** A real git repository in a temp folder, driven through JGit, with a fluent API for tests. */
+public final class TestGit implements AutoCloseable {
+
+    private static final PersonIdent ME = new PersonIdent("oda-test", "oda-test@example.org");
+
+    private final Git git;
+    private final Path root;
+
+    private TestGit(Git git, Path root) {
+        this.git = git;
+        this.root = root;
+    }
+
+    public static TestGit init(Path root) {
+        try {
+            return new TestGit(Git.init().setDirectory(root.toFile()).setInitialBranch("main").call(), root);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Git git() {
+        return git;
+    }
+
+    public TestGit write(String path, String content) {
+        Fixtures.write(root, path, content);
+        return this;
+    }
+
+    public TestGit delete(String path) {
+        try {
+            Files.delete(root.resolve(path));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stages everything (deletions too) and commits; returns the new commit's id. */
+    public String commit(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            RevCommit c = git.commit().setMessage(message).setAuthor(ME).setCommitter(ME).setSign(false).call();
+            return c.getName();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestGit branch(String name) {
+        try {
+            git.checkout().setCreateBranch(true).setName(name).call();
+            return this;
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestGit checkout(String name) {
+        try {
+            git.checkout().setName(name).call();
+            return this;
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestGit detach() {
+        try {
+            git.checkout().setName(git.getRepository().resolve("HEAD").getName()).call();
+            return this;
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String merge(String branch) {
+        try {
+            ObjectId other = git.getRepository().resolve(branch);
+            MergeResult r = git.merge().include(other).setCommit(true).setMessage("Merge " + branch)
+                    .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF).call();
+            if (!r.getMergeStatus().isSuccessful()) {
+                throw new IllegalStateException("merge failed: " + r.getMergeStatus());
+            }
+            return git.getRepository().resolve("HEAD").getName();
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A shallow clone (file://, given depth) of this repository's branch into {@code target}. */
+    public TestGit shallowClone(Path target, String branch, int depth) {
+        try {
+            Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(target.toFile())
+                    .setBranch(branch).setDepth(depth).call();
+            return new TestGit(clone, target);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A full clone, with origin/* refs. */
+    public TestGit cloneTo(Path target, String branch) {
+        try {
+            Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(target.toFile())
+                    .setBranch(branch).call();
+            return new TestGit(clone, target);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
