@@ -304,6 +304,18 @@ class PlannerTest {
     }
 
     @Test
+    void projectInASubfolderUsesTheRepositoryRoot() {
+        git.write("modules/deploy/pom.xml", "<project/>\n");
+        git.commit("module");
+        startFeature("feature/sub");
+        setSuffix("op", "1.0.1", "sub");
+        git.commit("bump");
+        Plan plan = plan(git.root().resolve("modules/deploy"));
+        assertThat(plan.resolution().layout().root()).isEqualTo(git.root().toAbsolutePath().normalize());
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+    }
+
+    @Test
     void firstCommitComparesWithTheEmptyTree() {
         Plan plan = plan();
         assertThat(plan.changes().baseReason()).isEqualTo("HEAD is the first commit");
