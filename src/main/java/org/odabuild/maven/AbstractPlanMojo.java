@@ -49,7 +49,7 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
                 System.getenv());
     }
 
-    private static List<String> trimmed(List<String> values) {
+    static List<String> trimmed(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,0 +1,314 @@
+package org.odabuild.core.registry;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * A client for the Docker Registry HTTP API v2 / OCI distribution API: manifest existence, tag lists and image
+ * labels. Handles Bearer token and Basic auth, retries connection errors, 429 and 5xx with backoff, and fails
+ * closed: anything but a clear answer is a {@link RegistryException}. Thread-safe.
+ */
+public final class RegistryClient {
+
+    /** Without these the registry answers with a schema-1 manifest and another digest. */
+    static final String MANIFEST_ACCEPT = String.join(", ",
+            "application/vnd.docker.distribution.manifest.v2+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.oci.image.index.v1+json");
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+    private final RegistrySettings settings;
+    private final CredentialSource credentials;
+    private final BuildLog log;
+    private final HttpClient http;
+    private final int pageSize;
+    /** Authorization header per registry + scope, so each repository authenticates once per build. */
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
+    public RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log) {
+        this(settings, credentials, log, 1000);
+    }
+
+    /** With a small page size, tests see the {@code Link} pagination of the tag list. */
+    RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log, int pageSize) {
+        this.pageSize = pageSize;
+        this.settings = settings;
+        this.credentials = credentials;
+        this.log = log;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A manifest that exists, with its content digest. */
+    public record Manifest(String digest, String mediaType) {
+    }
+
+    /**
+     * HEAD of {@code image:tag}: present (200) or absent (404). Everything else throws.
+     */
+    public Optional<Manifest> manifest(ImageName image, String tag) {
+        HttpResponse<String> r = send(image, "HEAD", manifestPath(image, tag), "manifest " + image + ":" + tag);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect200(r, image, "check manifest " + image + ":" + tag);
+        String digest = r.headers().firstValue("Docker-Content-Digest").orElseThrow(() -> new RegistryException(
+                "registry " + image.registry() + " answered 200 for " + image + ":" + tag
+                        + " without a Docker-Content-Digest header: cannot tell which image it is"));
+        return Optional.of(new Manifest(digest, r.headers().firstValue("Content-Type").orElse("")));
+    }
+
+    /** Every tag of the repository (following {@code Link} pages); empty when the repository does not exist. */
+    public List<String> tags(ImageName image) {
+        List<String> tags = new ArrayList<>();
+        String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
+        while (path != null) {
+            HttpResponse<String> r = send(image, "GET", path, "tags of " + image);
+            if (r.statusCode() == 404) {
+                return tags;
+            }
+            expect200(r, image, "list tags of " + image);
+            JsonElement list = json(r, image).get("tags");
+            if (list != null && list.isJsonArray()) {
+                list.getAsJsonArray().forEach(t -> tags.add(t.getAsString()));
+            }
+            path = r.headers().firstValue("Link").map(RegistryClient::nextPath).orElse(null);
+        }
+        return tags;
+    }
+
+    /** The labels of the image's config (the first manifest of an index); empty map when it has none. */
+    public Map<String, String> labels(ImageName image, String reference) {
+        JsonObject manifest = getManifest(image, reference);
+        if (manifest.has("manifests")) {
+            JsonArray list = manifest.getAsJsonArray("manifests");
+            if (list.isEmpty()) {
+                return Map.of();
+            }
+            manifest = getManifest(image, list.get(0).getAsJsonObject().get("digest").getAsString());
+        }
+        JsonObject config = manifest.getAsJsonObject("config");
+        if (config == null || !config.has("digest")) {
+            return Map.of();
+        }
+        JsonObject blob = blob(image, config.get("digest").getAsString());
+        JsonElement labels = blob.has("config") && blob.get("config").isJsonObject()
+                ? blob.getAsJsonObject("config").get("Labels") : null;
+        Map<String, String> out = new LinkedHashMap<>();
+        if (labels != null && labels.isJsonObject()) {
+            labels.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return out;
+    }
+
+    private JsonObject getManifest(ImageName image, String reference) {
+        HttpResponse<String> r = send(image, "GET", manifestPath(image, reference), "manifest " + image + "@"
+                + reference);
+        expect200(r, image, "read manifest " + image + ":" + reference);
+        return json(r, image);
+    }
+
+    private JsonObject blob(ImageName image, String digest) {
+        HttpResponse<String> r = send(image, "GET", "/v2/" + image.repository() + "/blobs/" + digest, "blob "
+                + digest);
+        if (r.statusCode() == 307 || r.statusCode() == 302 || r.statusCode() == 301 || r.statusCode() == 303) {
+            // blob stores (S3, CDN) get no registry credentials
+            URI location = URI.create(base(image)).resolve(r.headers().firstValue("Location").orElseThrow());
+            r = execute(HttpRequest.newBuilder(location).timeout(settings.timeout()).GET().build(), image,
+                    "blob " + digest);
+        }
+        expect200(r, image, "read config blob " + digest + " of " + image);
+        return json(r, image);
+    }
+
+    private static String manifestPath(ImageName image, String reference) {
+        return "/v2/" + image.repository() + "/manifests/" + reference;
+    }
+
+    private static String nextPath(String linkHeader) {
+        Matcher m = NEXT_LINK.matcher(linkHeader);
+        if (!m.find()) {
+            return null;
+        }
+        URI next = URI.create(m.group(1));
+        return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+    }
+
+    /** Scheme and host of the registry's API. */
+    String base(ImageName image) {
+        String host = image.registry();
+        if (host.equals("docker.io")) {
+            host = "registry-1.docker.io";
+        }
+        return (settings.insecureRegistries().contains(image.registry()) ? "http://" : "https://") + host;
+    }
+
+    private HttpResponse<String> send(ImageName image, String method, String path, String what) {
+        String scopeKey = image.registry() + "|" + image.repository();
+        HttpResponse<String> r = execute(request(image, method, path, authorizations.get(scopeKey)), image, what);
+        if (r.statusCode() != 401) {
+            return r;
+        }
+        String authorization = authorize(image, r, what);
+        authorizations.put(scopeKey, authorization);
+        r = execute(request(image, method, path, authorization), image, what);
+        if (r.statusCode() == 401) {
+            throw new RegistryException("registry " + image.registry() + " rejected "
+                    + credentials.forRegistry(image.registry()).map(Object::toString).orElse("anonymous access")
+                    + " for " + what + " (401 Unauthorized): check the login for " + image.registry()
+                    + " (docker login " + image.registry() + ", or a <server> with id " + image.registry()
+                    + " in settings.xml)");
+        }
+        return r;
+    }
+
+    private HttpRequest request(ImageName image, String method, String path, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(image) + path)).timeout(settings.timeout())
+                .header("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.build();
+    }
+
+    private String authorize(ImageName image, HttpResponse<String> unauthorized, String what) {
+        AuthChallenge challenge = unauthorized.headers().firstValue("WWW-Authenticate").flatMap(AuthChallenge::parse)
+                .orElseThrow(() -> new RegistryException("registry " + image.registry() + " answered 401 for " + what
+                        + " without saying how to authenticate"));
+        Optional<RegistryCredentials> login = credentials.forRegistry(image.registry());
+        if (challenge.isBasic()) {
+            RegistryCredentials c = login.orElseThrow(() -> new RegistryException("registry " + image.registry()
+                    + " requires a login for " + what + ": run 'docker login " + image.registry()
+                    + "' or add a <server> with id " + image.registry() + " to settings.xml"));
+            return basic(c);
+        }
+        if (challenge.isBearer()) {
+            return "Bearer " + token(image, challenge, login, what);
+        }
+        throw new RegistryException("registry " + image.registry() + " asks for unsupported authentication '"
+                + challenge.scheme() + "' for " + what);
+    }
+
+    private String token(ImageName image, AuthChallenge challenge, Optional<RegistryCredentials> login,
+            String what) {
+        String realm = challenge.params().get("realm");
+        if (realm == null) {
+            throw new RegistryException("registry " + image.registry() + " sent a Bearer challenge without realm");
+        }
+        StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+        String service = challenge.params().get("service");
+        if (service != null) {
+            url.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)).append('&');
+        }
+        String scope = challenge.params().getOrDefault("scope", "repository:" + image.repository() + ":pull");
+        url.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.timeout()).GET();
+        login.ifPresent(c -> b.header("Authorization", basic(c)));
+        HttpResponse<String> r = execute(b.build(), image, "token for " + what);
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new RegistryException("the token service of " + image.registry() + " rejected "
+                    + login.map(Object::toString).orElse("anonymous access") + " (" + r.statusCode() + ") for "
+                    + what + ": check the login for " + image.registry());
+        }
+        expect200(r, image, "get a token for " + what);
+        JsonObject o = json(r, image);
+        JsonElement t = o.has("token") ? o.get("token") : o.get("access_token");
+        if (t == null) {
+            throw new RegistryException("the token service of " + image.registry() + " returned no token");
+        }
+        return t.getAsString();
+    }
+
+    private static String basic(RegistryCredentials c) {
+        String user = c.username() == null ? "<token>" : c.username();
+        String secret = c.identityToken() != null ? c.identityToken() : c.password();
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends with retries on connection errors, 429 and 5xx. */
+    private HttpResponse<String> execute(HttpRequest request, ImageName image, String what) {
+        long pause = settings.backoff().toMillis();
+        String last = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 429 && r.statusCode() < 500) {
+                    return r;
+                }
+                last = "HTTP " + r.statusCode();
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted while asking " + image.registry() + " for " + what, e);
+            }
+            if (attempt < settings.attempts()) {
+                log.debug("registry " + image.registry() + ": " + what + " failed (" + last + "), retrying in "
+                        + pause + " ms");
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+        throw new RegistryException("could not reach registry " + image.registry() + " (" + base(image) + ") for "
+                + what + " after " + settings.attempts() + " attempts: " + last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void expect200(HttpResponse<String> r, ImageName image, String action) {
+        if (r.statusCode() != 200) {
+            String hint = r.statusCode() == 403 ? ": the login has no pull access to " + image.repository() : "";
+            throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode() + " when asked"
+                    + " to " + action + hint + errorCode(r));
+        }
+    }
+
+    private static String errorCode(HttpResponse<String> r) {
+        String body = r.body();
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        return " (" + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip()) + ")";
+    }
+
+    private static JsonObject json(HttpResponse<String> r, ImageName image) {
+        try {
+            JsonElement e = JsonParser.parseString(r.body());
+            if (!e.isJsonObject()) {
+                throw new RegistryException("registry " + image.registry() + " returned JSON that is not an object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new RegistryException("registry " + image.registry() + " returned invalid JSON", e);
+        }
+    }
+}

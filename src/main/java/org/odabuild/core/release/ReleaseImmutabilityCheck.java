@@ -1,0 +1,127 @@
+package org.odabuild.core.release;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.plan.Planner;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.version.SemVer;
+
+/**
+ * Checks every image the plan will build against the registry: release tags are immutable, a prerelease needs an
+ * unreleased version, versions only go up, and a prerelease suffix belongs to one branch. Fails closed: when the
+ * registry cannot answer, the check fails instead of passing.
+ */
+public final class ReleaseImmutabilityCheck {
+
+    public static final String REPORT = "verify-release-immutable.json";
+    public static final String RULE = "verify-release-immutable";
+    private static final int MAX_PARALLEL = 4;
+
+    /** One image's facts and findings, as written to the report. */
+    public record Finding(String key, String reference, boolean release, boolean tagExists, String digest,
+            String releaseTag, boolean releaseTagExists, String newestRelease, String owner, List<String> violations) {
+    }
+
+    record Report(String branch, boolean passed, List<Finding> images) {
+    }
+
+    private ReleaseImmutabilityCheck() {
+    }
+
+    /**
+     * @throws RuleViolationException listing every violation
+     * @throws RegistryException      when the registry could not answer (fail closed)
+     */
+    public static List<Finding> run(ReleaseCheckRequest request, CredentialSource credentials, BuildLog log) {
+        Plan plan = Planner.plan(request.plan(), log);
+        List<Finding> findings = check(plan, new RegistryClient(request.registry(), credentials, log),
+                request.allowSuffixTakeover());
+        List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
+        JsonReports.write(request.plan().resolve().outputDir(), REPORT,
+                new Report(plan.branch().name(), violations.isEmpty(), findings));
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(RULE, violations);
+        }
+        log.info(findings.isEmpty() ? "No image is planned to be built: nothing to verify against the registry."
+                : "Registry check passed for " + findings.size() + " planned image(s): "
+                        + findings.stream().map(Finding::reference).toList());
+        return findings;
+    }
+
+    /** Reads the registry for each planned build concurrently and applies the rules. */
+    public static List<Finding> check(Plan plan, RegistryClient registry, boolean allowSuffixTakeover) {
+        List<PlannedImage> toBuild = plan.toBuild();
+        if (toBuild.isEmpty()) {
+            return List.of();
+        }
+        List<ImmutabilityRule> rules = new ArrayList<>(List.of(new ReleaseTagMustNotExist(),
+                new PrereleaseNeedsUnreleasedVersion(), new VersionMustBeNewest()));
+        if (!allowSuffixTakeover) {
+            rules.add(new SuffixBelongsToOneBranch());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, toBuild.size()));
+        try {
+            List<Future<RegistryFacts>> futures = toBuild.stream()
+                    .map(i -> pool.submit(() -> facts(i, registry))).toList();
+            List<Finding> findings = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (Future<RegistryFacts> future : futures) {
+                try {
+                    RegistryFacts f = future.get();
+                    List<String> violations = rules.stream().map(r -> r.check(f, plan.branch().name()))
+                            .flatMap(Optional::stream).toList();
+                    findings.add(finding(f, violations));
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new RegistryException("the registry check could not be made, so it fails (it never passes"
+                        + " on an unclear answer):" + System.lineSeparator() + "  "
+                        + String.join(System.lineSeparator() + "  ", failures));
+            }
+            return findings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while checking the registry", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RegistryFacts facts(PlannedImage planned, RegistryClient registry) {
+        var image = planned.image();
+        var tag = registry.manifest(image.image(), image.tag().toString());
+        var releaseTag = image.isRelease() ? Optional.<RegistryClient.Manifest>empty()
+                : registry.manifest(image.image(), image.version().toString());
+        Optional<SemVer> newest = registry.tags(image.image()).stream()
+                .map(SemVer::tryParse).flatMap(Optional::stream)
+                .filter(SemVer::isRelease)
+                .max(SemVer::compareTo);
+        Optional<String> owner = !image.isRelease() && tag.isPresent()
+                ? Optional.ofNullable(registry.labels(image.image(), tag.get().digest())
+                        .get(SuffixBelongsToOneBranch.BRANCH_LABEL))
+                : Optional.empty();
+        return new RegistryFacts(planned, tag, releaseTag, newest, owner);
+    }
+
+    private static Finding finding(RegistryFacts f, List<String> violations) {
+        var image = f.image().image();
+        return new Finding(image.key(), image.reference(), image.isRelease(), f.tag().isPresent(),
+                f.tag().map(RegistryClient.Manifest::digest).orElse(null),
+                image.isRelease() ? null : image.version().toString(), f.releaseTag().isPresent(),
+                f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null), violations);
+    }
+}

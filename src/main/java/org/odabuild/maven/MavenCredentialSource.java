@@ -1,0 +1,54 @@
+package org.odabuild.maven;
+
+import io.fabric8.maven.docker.access.AuthConfig;
+import io.fabric8.maven.docker.util.AuthConfigFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.docker.DmpLog;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryCredentials;
+import org.odabuild.core.registry.RegistryException;
+
+/**
+ * Registry logins the way fabric8 DMP finds them: {@code docker.username}/{@code docker.password}, a
+ * {@code <server>} in settings.xml whose id is the registry (passwords decrypted), then ~/.docker/config.json
+ * ({@code DOCKER_CONFIG}) with its auths, credHelpers and credsStore.
+ */
+final class MavenCredentialSource implements CredentialSource {
+
+    private final Settings settings;
+    private final SettingsDecrypter decrypter;
+    private final BuildLog log;
+    private final Map<String, Optional<RegistryCredentials>> cache = new ConcurrentHashMap<>();
+
+    MavenCredentialSource(Settings settings, SettingsDecrypter decrypter, BuildLog log) {
+        this.settings = settings;
+        this.decrypter = decrypter;
+        this.log = log;
+    }
+
+    @Override
+    public Optional<RegistryCredentials> forRegistry(String registry) {
+        return cache.computeIfAbsent(registry, this::lookup);
+    }
+
+    private Optional<RegistryCredentials> lookup(String registry) {
+        AuthConfigFactory factory = new AuthConfigFactory(decrypter);
+        factory.setLog(new DmpLog(log));
+        try {
+            AuthConfig auth = factory.createAuthConfig(false, true, null, settings, null, registry);
+            if (auth == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new RegistryCredentials(auth.getUsername(), auth.getPassword(),
+                    auth.getIdentityToken(), "Maven settings / docker config"));
+        } catch (MojoExecutionException e) {
+            throw new RegistryException("cannot read the login for " + registry + ": " + e.getMessage(), e);
+        }
+    }
+}

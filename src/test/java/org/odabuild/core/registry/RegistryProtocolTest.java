@@ -1,0 +1,140 @@
+package org.odabuild.core.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.odabuild.core.version.ImageName;
+import org.odabuild.testing.RecordingLog;
+
+/** The protocol corners a local registry does not show: Bearer tokens, retries, odd answers (canned HTTP). */
+class RegistryProtocolTest {
+
+    HttpServer server;
+    String host;
+    final List<String> seen = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.start();
+        host = "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    RegistryClient client(CredentialSource credentials) {
+        return new RegistryClient(new RegistrySettings(Set.of(host), Duration.ofSeconds(2), 3, Duration.ofMillis(5)),
+                credentials, new RecordingLog());
+    }
+
+    static void reply(HttpExchange x, int code, String body, String... headers) throws IOException {
+        for (int i = 0; i < headers.length; i += 2) {
+            x.getResponseHeaders().add(headers[i], headers[i + 1]);
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean head = x.getRequestMethod().equals("HEAD");
+        x.sendResponseHeaders(code, head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
+            x.getResponseBody().write(bytes);
+        }
+        x.close();
+    }
+
+    @Test
+    void bearerTokenFlowWithAcceptHeaders() {
+        AtomicInteger tokenCalls = new AtomicInteger();
+        server.createContext("/token", x -> {
+            tokenCalls.incrementAndGet();
+            seen.add("token " + x.getRequestURI().getRawQuery() + " " + x.getRequestHeaders().getFirst("Authorization"));
+            reply(x, 200, "{\"token\":\"tok-123\"}");
+        });
+        server.createContext("/v2/org/op/manifests/", x -> {
+            seen.add("accept " + x.getRequestHeaders().getFirst("Accept"));
+            if (!"Bearer tok-123".equals(x.getRequestHeaders().getFirst("Authorization"))) {
+                reply(x, 401, "", "WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\",service=\"reg\","
+                        + "scope=\"repository:org/op:pull\"");
+                return;
+            }
+            reply(x, x.getRequestURI().getPath().endsWith("/1.0.0") ? 200 : 404, "",
+                    "Docker-Content-Digest", "sha256:abc");
+        });
+        RegistryClient client = client(r -> Optional.of(new RegistryCredentials("bob", "pw", null, "test")));
+        ImageName image = new ImageName(host + "/org/op");
+        assertThat(client.manifest(image, "1.0.0")).get().extracting(RegistryClient.Manifest::digest)
+                .isEqualTo("sha256:abc");
+        assertThat(client.manifest(image, "2.0.0")).isEmpty();
+        assertThat(tokenCalls.get()).isEqualTo(1);
+        assertThat(seen).contains("token service=reg&scope=repository%3Aorg%2Fop%3Apull Basic Ym9iOnB3");
+        assertThat(seen).filteredOn(s -> s.startsWith("accept")).allSatisfy(s -> assertThat(s)
+                .contains("application/vnd.docker.distribution.manifest.v2+json")
+                .contains("application/vnd.docker.distribution.manifest.list.v2+json")
+                .contains("application/vnd.oci.image.manifest.v1+json")
+                .contains("application/vnd.oci.image.index.v1+json"));
+    }
+
+    @Test
+    void retriesServerErrorsAndTooManyRequests() {
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/v2/", x -> {
+            int n = calls.incrementAndGet();
+            reply(x, n == 1 ? 503 : n == 2 ? 429 : 200, "", "Docker-Content-Digest", "sha256:ok");
+        });
+        assertThat(client(CredentialSource.none()).manifest(new ImageName(host + "/a/b"), "1.0.0")).isPresent();
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void persistentServerErrorFailsClosed() {
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/v2/", x -> {
+            calls.incrementAndGet();
+            reply(x, 500, "");
+        });
+        assertThatThrownBy(() -> client(CredentialSource.none()).manifest(new ImageName(host + "/a/b"), "1.0.0"))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("after 3 attempts: HTTP 500");
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyA404MeansAbsent() {
+        server.createContext("/v2/", x -> reply(x, 403, ""));
+        assertThatThrownBy(() -> client(CredentialSource.none()).manifest(new ImageName(host + "/a/b"), "1.0.0"))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("answered 403")
+                .hasMessageContaining("no pull access");
+    }
+
+    @Test
+    void presentWithoutDigestIsAnError() {
+        server.createContext("/v2/", x -> reply(x, 200, ""));
+        assertThatThrownBy(() -> client(CredentialSource.none()).manifest(new ImageName(host + "/a/b"), "1.0.0"))
+                .hasMessageContaining("without a Docker-Content-Digest header");
+    }
+
+    @Test
+    void challengeParsing() {
+        AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\",scope=\"repository:library/nginx:pull\"").orElseThrow();
+        assertThat(c.isBearer()).isTrue();
+        assertThat(c.params()).containsEntry("realm", "https://auth.docker.io/token")
+                .containsEntry("service", "registry.docker.io")
+                .containsEntry("scope", "repository:library/nginx:pull");
+        assertThat(AuthChallenge.parse("Basic realm=x").orElseThrow().isBasic()).isTrue();
+        assertThat(AuthChallenge.parse("")).isEmpty();
+    }
+}
