@@ -1,0 +1,176 @@
+package org.odabuild.core.build;
+
+import com.google.gson.Gson;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.GithubActions;
+import org.odabuild.core.docker.DockerDaemon;
+import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlanReport;
+import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.plan.Planner;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.release.ReleaseImmutabilityCheck;
+import org.odabuild.core.resolve.Resolution;
+import org.odabuild.core.resolve.ResolvedImage;
+
+/**
+ * The product's main job: plan, refuse what the rules forbid before anything is built, skip what the registry
+ * already holds from the same sources, build and test through the daemon, push, and report digests.
+ */
+public final class BuildCommand {
+
+    private BuildCommand() {
+    }
+
+    /**
+     * {@code oda:build} (push per request) and {@code oda:build-image} ({@code allowPush=false}).
+     */
+    public static BuildReport build(BuildRequest request, CredentialSource credentials, DaemonFactory daemons,
+            boolean allowPush, BuildLog log) {
+        Plan plan = Planner.plan(request.release().plan(), log);
+        Path out = request.release().plan().resolve().outputDir();
+        PlanReport.table(plan).forEach(log::info);
+        PlanReport.writeJson(plan, out);
+        refuseWhatThePlanRefuses(plan);
+
+        List<PlannedImage> toBuild = plan.toBuild();
+        CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
+        if (toBuild.isEmpty()) {
+            log.info("Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
+            return finish(new BuildReport(plan.branch().name(), plan.head().id(), false, List.of()), plan.resolution(),
+                    out, ci, log);
+        }
+        RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
+        List<ReleaseImmutabilityCheck.Finding> findings = ReleaseImmutabilityCheck.check(plan, registry,
+                request.release().allowSuffixTakeover());
+        List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException("oda build (registry check, before any build)", violations);
+        }
+
+        Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
+                .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
+        var layout = plan.resolution().layout();
+        String source = SourceUrl.of(layout.root());
+        boolean push = allowPush && request.push().orElse(ci.isCi());
+        List<BuiltImage> results = new ArrayList<>();
+        DockerDaemon daemon = null;
+        try {
+            for (PlannedImage planned : toBuild) {
+                ResolvedImage image = planned.image();
+                String hash = SourceHash.of(ImageBuilder.context(layout, image),
+                        ImageBuilder.testDockerfile(layout, image), request.buildArgs());
+                Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), registry, log);
+                if (upToDate.isPresent()) {
+                    results.add(upToDate.get());
+                    continue;
+                }
+                if (daemon == null) {
+                    daemon = daemons.connect(request.dockerHost(), request.certPath(), log);
+                }
+                ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
+                builder.checkPlatforms(image);
+                results.add(builder.build(image, plan.head(), plan.branch().name(), source, hash, request.buildArgs(),
+                        request.latestTag(), request.testTimeout()));
+            }
+            if (push) {
+                ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
+                results = results.stream().map(b -> b.status().equals("built") ? pusher.push(b) : b).toList();
+            } else if (results.stream().anyMatch(b -> b.status().equals("built"))) {
+                log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
+                        + ": " + results.stream().map(BuiltImage::reference).toList());
+            }
+        } finally {
+            if (daemon != null) {
+                daemon.close();
+            }
+        }
+        return finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results), plan.resolution(), out,
+                ci, log);
+    }
+
+    /** {@code oda:push-image}: pushes what {@code oda:build-image} built in this build. */
+    public static BuildReport push(BuildRequest request, CredentialSource credentials, DaemonFactory daemons,
+            BuildLog log) {
+        Path out = request.release().plan().resolve().outputDir();
+        BuildReport built = BuildReport.read(out);
+        Resolution resolution = Resolution.of(request.release().plan().resolve(), log);
+        CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
+        List<BuiltImage> toPush = built.images().stream().filter(b -> b.status().equals("built")).toList();
+        if (toPush.isEmpty()) {
+            log.info("Nothing to push: oda:build-image built no image.");
+            return finish(built, resolution, out, ci, log);
+        }
+        RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
+        try (DockerDaemon daemon = daemons.connect(request.dockerHost(), request.certPath(), log)) {
+            ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
+            List<BuiltImage> results = built.images().stream()
+                    .map(b -> b.status().equals("built") ? pusher.push(b) : b).toList();
+            return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
+        }
+    }
+
+    private static void refuseWhatThePlanRefuses(Plan plan) {
+        List<String> reasons = new ArrayList<>(plan.refused().stream()
+                .map(i -> i.key() + ": " + i.decision().reason()).toList());
+        boolean release = plan.toBuild().stream().anyMatch(i -> i.image().isRelease());
+        if (release && plan.dirty()) {
+            reasons.add("a release is never built from a dirty working tree (" + plan.uncommittedFiles().size()
+                    + " uncommitted change(s), e.g. " + plan.uncommittedFiles().get(0) + "): commit or stash first");
+        }
+        if (!reasons.isEmpty()) {
+            throw new RuleViolationException("oda build (nothing was built)", reasons);
+        }
+    }
+
+    private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
+            ReleaseImmutabilityCheck.Finding finding, RegistryClient registry, BuildLog log) {
+        if (finding == null || !finding.tagExists()) {
+            return Optional.empty();
+        }
+        String existing = registry.labels(image.image(), finding.digest()).get(SourceHash.LABEL);
+        if (!hash.equals(existing)) {
+            return Optional.empty();
+        }
+        log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
+                + finding.digest() + ")");
+        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
+                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null));
+    }
+
+    private static BuildReport finish(BuildReport report, Resolution resolution, Path out, CiEnvironment ci,
+            BuildLog log) {
+        log.info("Wrote " + report.write(out));
+        Map<String, ResolvedImage> images = resolution.images().stream()
+                .collect(Collectors.toMap(ResolvedImage::key, Function.identity()));
+        List<ValuesDigests.Pin> pins = report.images().stream().filter(b -> b.digest() != null)
+                .filter(b -> images.containsKey(b.key()))
+                .map(b -> new ValuesDigests.Pin(images.get(b.key()), b.digest())).toList();
+        if (!pins.isEmpty()) {
+            log.info("Wrote " + ValuesDigests.write(out, pins, log) + " (helm upgrade -f it to deploy by digest)");
+        }
+        GithubActions gha = new GithubActions(ci);
+        Map<String, String> digests = new LinkedHashMap<>();
+        report.images().stream().filter(b -> b.digest() != null).forEach(b -> digests.put(b.key(), b.digest()));
+        gha.output("digests", new Gson().toJson(digests));
+        if (!report.images().isEmpty()) {
+            List<String> md = new ArrayList<>(List.of("### oda build: " + GithubActions.cell(report.branch()), "",
+                    "| image | reference | status | digest |", "| --- | --- | --- | --- |"));
+            report.images().forEach(b -> md.add("| " + GithubActions.cell(b.key()) + " | " + b.reference() + " | "
+                    + b.status() + " | " + (b.digest() == null ? "" : b.digest()) + " |"));
+            gha.summary(md);
+        }
+        return report;
+    }
+}

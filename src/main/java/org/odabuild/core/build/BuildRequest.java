@@ -1,0 +1,29 @@
+package org.odabuild.core.build;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.odabuild.core.release.ReleaseCheckRequest;
+
+/**
+ * Everything {@code oda:build}, {@code oda:build-image} and {@code oda:push-image} need.
+ *
+ * @param push        push after building; empty = yes on CI, no locally
+ * @param buildArgs   user build args ({@code -Doda.buildArgs.X=})
+ * @param dockerHost  the daemon, {@code unix://} or {@code tcp://}
+ * @param certPath    TLS certificates for a tcp daemon, or null
+ * @param testTimeout how long a testDockerfile container may run
+ */
+public record BuildRequest(
+        ReleaseCheckRequest release,
+        Optional<Boolean> push,
+        LatestTag latestTag,
+        Map<String, String> buildArgs,
+        String dockerHost,
+        String certPath,
+        Duration testTimeout) {
+
+    public BuildRequest {
+        buildArgs = Map.copyOf(buildArgs);
+    }
+}

@@ -1,0 +1,63 @@
+package org.odabuild.core.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.odabuild.core.docker.BuildContext;
+
+/**
+ * A hash of everything an image is built from: the git blob id of every file sent in its build context, its
+ * Dockerfile and test Dockerfile, and the user's build args. The per-commit args ({@code GIT_COMMIT_SHA},
+ * {@code SOURCE_DATE_EPOCH}, {@code CICD_BUILD_TIME}) are left out on purpose: they say when, not what, and
+ * would make every commit look like a new image.
+ */
+final class SourceHash {
+
+    static final String LABEL = "org.odabuild.source-hash";
+
+    private SourceHash() {
+    }
+
+    static String of(BuildContext context, Optional<Path> testDockerfile, Map<String, String> userBuildArgs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String file : context.files()) {
+                line(sha, "file", file, blobId(context.contextDir().resolve(file)));
+            }
+            line(sha, "dockerfile", "", blobId(context.dockerfile()));
+            if (testDockerfile.isPresent()) {
+                line(sha, "testDockerfile", "", blobId(testDockerfile.get()));
+            }
+            for (Map.Entry<String, String> arg : new TreeMap<>(userBuildArgs).entrySet()) {
+                line(sha, "arg", arg.getKey(), arg.getValue());
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void line(MessageDigest sha, String kind, String name, String value) {
+        sha.update((kind + "\0" + name + "\0" + value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id git gives the file's content, streamed. */
+    static String blobId(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.size(file), in).name();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

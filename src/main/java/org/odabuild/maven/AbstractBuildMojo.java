@@ -1,0 +1,56 @@
+package org.odabuild.maven;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.odabuild.core.build.BuildRequest;
+import org.odabuild.core.build.LatestTag;
+
+/** Parameters of the goals that build and push through the Docker daemon. */
+abstract class AbstractBuildMojo extends AbstractRegistryMojo {
+
+    private static final String BUILD_ARG_PREFIX = "oda.buildArgs.";
+
+    /** Push after building; by default yes on CI ({@code CI} set) and no on a laptop. */
+    @Parameter(property = "oda.push")
+    protected Boolean push;
+
+    /** When to tag and push {@code latest}: release, always or never. */
+    @Parameter(property = "oda.latestTag", defaultValue = "release")
+    protected String latestTag;
+
+    /** Extra build args; also {@code -Doda.buildArgs.NAME=value}. */
+    @Parameter
+    protected Map<String, String> buildArgs;
+
+    /** The Docker daemon; by default {@code DOCKER_HOST}, else the local unix socket. */
+    @Parameter(property = "oda.dockerHost")
+    protected String dockerHost;
+
+    /** TLS certificates for a tcp daemon; by default {@code DOCKER_CERT_PATH} when {@code DOCKER_TLS_VERIFY} is set. */
+    @Parameter(property = "oda.dockerCertPath")
+    protected String dockerCertPath;
+
+    /** Seconds a testDockerfile container may run. */
+    @Parameter(property = "oda.testTimeout", defaultValue = "600")
+    protected int testTimeout;
+
+    protected BuildRequest buildRequest() {
+        Map<String, String> args = new HashMap<>(buildArgs == null ? Map.of() : buildArgs);
+        session.getUserProperties().forEach((k, v) -> {
+            if (k.toString().startsWith(BUILD_ARG_PREFIX)) {
+                args.put(k.toString().substring(BUILD_ARG_PREFIX.length()), v.toString());
+            }
+        });
+        Map<String, String> env = System.getenv();
+        String host = Optional.ofNullable(dockerHost).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(env.get("DOCKER_HOST")).filter(s -> !s.isBlank()))
+                .orElse("unix:///var/run/docker.sock");
+        String certs = Optional.ofNullable(dockerCertPath).filter(s -> !s.isBlank())
+                .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
+        return new BuildRequest(releaseCheckRequest(), Optional.ofNullable(push), LatestTag.parse(latestTag), args,
+                host, certs, Duration.ofSeconds(testTimeout));
+    }
+}
