@@ -1,0 +1,337 @@
+package org.odabuild.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistrySettings;
+import org.odabuild.core.release.ReleaseCheckRequest;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.core.version.ImageName;
+import org.odabuild.testing.LocalDocker;
+import org.odabuild.testing.LocalRegistry;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/** The main job against the real Docker daemon and a real registry. */
+class BuildCommandTest {
+
+    @TempDir
+    static Path shared;
+    static LocalRegistry registry;
+    static String dockerHost;
+    static Path cat;
+    static int counter;
+
+    @TempDir
+    Path dir;
+    TestGit git;
+    String repo;
+    final AtomicInteger connects = new AtomicInteger();
+    final RecordingLog log = new RecordingLog();
+    final Map<String, String> env = new HashMap<>();
+    Optional<Boolean> push = Optional.of(true);
+    LatestTag latest = LatestTag.RELEASE;
+
+    @BeforeAll
+    static void infrastructure() {
+        dockerHost = LocalDocker.host();
+        registry = LocalRegistry.start(shared.resolve("registry"));
+        cat = LocalDocker.staticCat(shared.resolve("bin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void repo() {
+        repo = "build/op" + (++counter);
+        git = TestGit.init(dir.resolve("repo"))
+                .write("dockerbuild-config.yaml", """
+                        op:
+                          displayName: The Operator
+                          valuesYamlFile: charts/values.yaml
+                          valuesPathImage: .op.image
+                          valuesPathVersion: .op.version
+                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+                          paths: [src/op/**]
+                          buildContext: src/op
+                          platforms: linux/amd64
+                        """)
+                .write("src/op/Dockerfile", """
+                        FROM scratch
+                        ARG GIT_COMMIT_SHA
+                        ARG SOURCE_DATE_EPOCH
+                        ARG CICD_BUILD_TIME
+                        COPY app.txt /app.txt
+                        LABEL test.commit=$GIT_COMMIT_SHA test.epoch=$SOURCE_DATE_EPOCH test.time=$CICD_BUILD_TIME
+                        """)
+                .write("src/op/app.txt", "v1\n")
+                .write("src/op/.dockerignore", "secret.txt\n")
+                .write("src/op/secret.txt", "never sent\n")
+                .write("README.md", "readme\n");
+        values("1.0.0", "");
+        git.commit("initial");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    void values(String version, String suffix) {
+        git.write("charts/values.yaml", "op:\n  image: " + registry.host() + "/" + repo + "\n  version: " + version
+                + "\n  prereleaseSuffix: " + suffix + "\n");
+    }
+
+    BuildRequest request() {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
+                Optional.of(false), List.of(), false, env);
+        RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
+                Duration.ofMillis(20));
+        return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), push, latest, Map.of(), dockerHost,
+                null, Duration.ofSeconds(60));
+    }
+
+    DaemonFactory counting() {
+        return (host, certs, l) -> {
+            connects.incrementAndGet();
+            return DaemonFactory.fabric8().connect(host, certs, l);
+        };
+    }
+
+    BuildReport build() {
+        return BuildCommand.build(request(), CredentialSource.none(), counting(), true, log);
+    }
+
+    RegistryClient client() {
+        return new RegistryClient(new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
+                Duration.ofMillis(20)), CredentialSource.none(), new RecordingLog());
+    }
+
+    ImageName image() {
+        return new ImageName(registry.host() + "/" + repo);
+    }
+
+    @Test
+    void featureBranchBuildsAndPushesThePrereleaseWithLabels() throws Exception {
+        git.branch("feature/b1");
+        values("1.0.1", "b1");
+        git.write("src/op/app.txt", "v2\n");
+        String head = git.commit("change");
+
+        BuiltImage built = build().images().get(0);
+        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.tags()).containsExactly(registry.host() + "/" + repo + ":1.0.1-b1"); // no latest
+        String served = client().manifest(image(), "1.0.1-b1").orElseThrow().digest();
+        assertThat(built.digest()).isEqualTo(served);
+        Map<String, String> labels = client().labels(image(), "1.0.1-b1");
+        assertThat(labels).containsEntry("org.opencontainers.image.revision", head)
+                .containsEntry("org.opencontainers.image.version", "1.0.1-b1")
+                .containsEntry("org.opencontainers.image.title", "The Operator")
+                .containsEntry("org.odabuild.branch", "feature/b1")
+                .containsEntry("org.odabuild.source-hash", built.sourceHash())
+                .containsEntry("test.commit", head.substring(0, 7))
+                .containsKey("org.opencontainers.image.created");
+        assertThat(labels.get("test.time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(labels.get("test.epoch")).matches("\\d+");
+        assertThat(client().manifest(image(), "latest")).isEmpty();
+        String pins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
+        assertThat(pins).contains("\"version\": \"1.0.1-b1@" + served + "\"").contains("\"prereleaseSuffix\": \"\"");
+    }
+
+    @Test
+    void secondChangeOverwritesThePrereleaseWithANewDigest() throws Exception {
+        git.branch("feature/b2");
+        values("1.0.1", "b2");
+        git.commit("suffix");
+        String first = build().images().get(0).digest();
+        String firstPins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
+        git.write("src/op/app.txt", "v3\n");
+        git.commit("change again");
+        BuiltImage second = build().images().get(0);
+        assertThat(second.status()).isEqualTo("pushed");
+        assertThat(second.digest()).isNotEqualTo(first);
+        assertThat(client().manifest(image(), "1.0.1-b2").orElseThrow().digest()).isEqualTo(second.digest());
+        assertThat(Files.readString(git.root().resolve("target/oda/values-digests.yaml"))).isNotEqualTo(firstPins)
+                .contains(second.digest());
+    }
+
+    @Test
+    void commitThatTouchesNoFileOfTheImageIsUpToDate() {
+        git.branch("feature/b3");
+        values("1.0.1", "b3");
+        git.commit("suffix");
+        String digest = build().images().get(0).digest();
+        connects.set(0);
+        git.write("README.md", "docs only\n");
+        git.commit("docs");
+        BuiltImage again = build().images().get(0);
+        assertThat(again.status()).isEqualTo("up-to-date");
+        assertThat(again.digest()).isEqualTo(digest);
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
+    void releaseOnMasterIsPushedOnceThenRefusedBeforeBuilding() {
+        BuildReport first = build();
+        assertThat(first.images().get(0).status()).isEqualTo("pushed");
+        assertThat(first.images().get(0).tags()).hasSize(2); // and latest
+        assertThat(client().manifest(image(), "latest")).isPresent();
+        connects.set(0);
+        git.write("src/op/app.txt", "changed without a version bump\n");
+        git.commit("change");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("before any build")
+                .hasMessageContaining(":1.0.0 already exists");
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
+    void unchangedImageMakesNoDaemonCall() {
+        git.write("README.md", "second\n");
+        git.commit("docs");
+        assertThat(build().images()).isEmpty();
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
+    void buildImageNeverPushes() {
+        BuildReport report = BuildCommand.build(request(), CredentialSource.none(), counting(), false, log);
+        assertThat(report.pushed()).isFalse();
+        assertThat(report.images().get(0).status()).isEqualTo("built");
+        assertThat(client().manifest(image(), "1.0.0")).isEmpty();
+        BuildReport pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log);
+        assertThat(pushed.images().get(0).status()).isEqualTo("pushed");
+        assertThat(client().manifest(image(), "1.0.0")).get().extracting(RegistryClient.Manifest::digest)
+                .isEqualTo(pushed.images().get(0).digest());
+    }
+
+    @Test
+    void localDefaultIsNotToPush() {
+        push = Optional.empty();
+        assertThat(build().images().get(0).status()).isEqualTo("built");
+        env.put("CI", "true");
+        git.write("src/op/app.txt", "x\n");
+        values("1.0.1", "");
+        git.commit("bump");
+        assertThat(build().images().get(0).status()).isEqualTo("pushed");
+    }
+
+    @Test
+    void dirtyTreeNeverBuildsARelease() {
+        git.write("src/op/app.txt", "uncommitted\n");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("a release is never built from a dirty working tree");
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
+    void refusalsStopTheBuildBeforeTheDaemon() {
+        git.branch("feature/r");
+        git.write("src/op/app.txt", "changed, still a release version\n");
+        git.commit("no suffix");
+        assertThatThrownBy(this::build).hasMessageContaining("release versions can only be built from master");
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
+    void stoppedDaemonIsAClearError() {
+        BuildRequest r = request();
+        BuildRequest broken = new BuildRequest(r.release(), r.push(), r.latestTag(), r.buildArgs(),
+                "unix://" + dir.resolve("no-daemon.sock"), null, r.testTimeout());
+        assertThatThrownBy(() -> BuildCommand.build(broken, CredentialSource.none(), DaemonFactory.fabric8(), true,
+                log)).isInstanceOf(DockerException.class)
+                .hasMessageContaining("cannot reach the Docker daemon at unix://" + dir.resolve("no-daemon.sock"))
+                .hasMessageContaining("DOCKER_HOST");
+    }
+
+    @Test
+    void explicitPlatformsTheDaemonCannotBuildAreAnError() throws Exception {
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config).replace("platforms: linux/amd64",
+                "platforms: linux/amd64,linux/arm64"));
+        git.write("src/op/app.txt", "v2\n");
+        values("1.0.1", "");
+        git.commit("two platforms");
+        assertThatThrownBy(this::build).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("asks for platforms [linux/amd64, linux/arm64]")
+                .hasMessageContaining("no buildx");
+    }
+
+    @Test
+    void defaultPlatformsFallBackToNativeWithAWarning() throws Exception {
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config).replace("  platforms: linux/amd64\n", ""));
+        git.write("src/op/app.txt", "v2\n");
+        values("1.0.1", "");
+        git.commit("default platforms");
+        assertThat(build().images().get(0).status()).isEqualTo("pushed");
+        assertThat(log.warnings).anyMatch(w -> w.contains("need buildx") && w.contains("building for linux/"));
+    }
+
+    private void withTestImage(String report) throws Exception {
+        Files.copy(cat, git.root().resolve("src/op/cat"));
+        git.root().resolve("src/op/cat").toFile().setExecutable(true);
+        git.write("src/op/report.xml", report);
+        git.write("src/op/DockerfileTest", """
+                ARG FROM_IMAGE
+                FROM ${FROM_IMAGE}
+                COPY cat /cat
+                COPY report.xml /report.xml
+                ENTRYPOINT ["/cat", "/report.xml"]
+                """);
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config) + "  testDockerfile: src/op/DockerfileTest\n");
+        git.commit("test image");
+    }
+
+    @Test
+    void passingTestImageWritesItsReportAndPushes() throws Exception {
+        withTestImage("<testsuite name=\"unit\" tests=\"3\" failures=\"0\" errors=\"0\"><testcase name=\"a\"/>"
+                + "</testsuite>\n");
+        BuiltImage built = build().images().get(0);
+        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.testReport()).isEqualTo("target/oda/test-reports/TEST-op.xml");
+        assertThat(Files.readString(git.root().resolve("target/oda/test-reports/TEST-op.xml")))
+                .contains("tests=\"3\"");
+    }
+
+    @Test
+    void failingTestImageStopsThePush() throws Exception {
+        withTestImage("<testsuite name=\"unit\" tests=\"2\" failures=\"1\" errors=\"0\"><testcase name=\"a\">"
+                + "<failure message=\"boom\"/></testcase></testsuite>\n");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("tests of op failed")
+                .hasMessageContaining("1 failure(s)")
+                .hasMessageContaining("nothing was pushed");
+        assertThat(client().manifest(image(), "1.0.0")).isEmpty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.odabuild.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Docker daemon the tests build with: {@code DOCKER_HOST}, which .ci/run sets after starting Debian's
+ * {@code dockerd} (vfs storage, no iptables, no bridge, its own socket). Without it the calling test is skipped,
+ * except on CI where it fails: CI must run these tests.
+ */
+public final class LocalDocker {
+
+    private LocalDocker() {
+    }
+
+    public static String host() {
+        String host = System.getenv("DOCKER_HOST");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        String why = "DOCKER_HOST is not set (start dockerd as .ci/run does and export DOCKER_HOST)";
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(why + ": on CI the daemon tests must run");
+        }
+        Assumptions.abort("skipped: " + why);
+        return null;
+    }
+
+    /**
+     * A static executable for {@code FROM scratch} test images (no base image can be pulled here): prints the
+     * file named by its first argument and exits with the second.
+     */
+    public static Path staticCat(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path source = dir.resolve("cat.c");
+            Files.writeString(source, """
+                    #include <stdio.h>
+                    #include <stdlib.h>
+                    int main(int argc, char **argv) {
+                      FILE *f = fopen(argv[1], "r");
+                      if (!f) return 2;
+                      int c;
+                      while ((c = fgetc(f)) != EOF) putchar(c);
+                      return argc > 2 ? atoi(argv[2]) : 0;
+                    }
+                    """);
+            Path binary = dir.resolve("cat");
+            Process p = new ProcessBuilder("gcc", "-static", "-Os", "-o", binary.toString(), source.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("gcc -static failed: " + out);
+            }
+            return binary;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
