@@ -14,6 +14,8 @@ import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.docker.DockerDaemon;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
 import org.odabuild.core.plan.PlannedImage;
@@ -51,19 +53,14 @@ public final class BuildCommand {
             return finish(new BuildReport(plan.branch().name(), plan.head().id(), false, List.of()), plan.resolution(),
                     out, ci, log);
         }
+        boolean push = allowPush && request.push().orElse(ci.isCi());
         RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
-        List<ReleaseImmutabilityCheck.Finding> findings = ReleaseImmutabilityCheck.check(plan, registry,
-                request.release().allowSuffixTakeover());
-        List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException("oda build (registry check, before any build)", violations);
-        }
-
+        List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request, allowPush && !push,
+                log);
         Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                 .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
         var layout = plan.resolution().layout();
         String source = SourceUrl.of(layout.root());
-        boolean push = allowPush && request.push().orElse(ci.isCi());
         List<BuiltImage> results = new ArrayList<>();
         DockerDaemon daemon = null;
         try {
@@ -77,7 +74,12 @@ public final class BuildCommand {
                     continue;
                 }
                 if (daemon == null) {
-                    daemon = daemons.connect(request.dockerHost(), request.certPath(), log);
+                    Optional<DockerDaemon> connected = connect(daemons, request, allowPush && !push, toBuild, log);
+                    if (connected.isEmpty()) {
+                        results.addAll(notBuilt(toBuild.subList(toBuild.indexOf(planned), toBuild.size())));
+                        break;
+                    }
+                    daemon = connected.get();
                 }
                 ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
                 builder.checkPlatforms(image);
@@ -119,6 +121,51 @@ public final class BuildCommand {
                     .map(b -> b.status().equals("built") ? pusher.push(b) : b).toList();
             return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
         }
+    }
+
+    /**
+     * Immutability and ownership rules, fail closed; only a local preview ({@code oda:build} that will not push)
+     * goes on without the registry, since nothing it does can overwrite a tag.
+     */
+    private static List<ReleaseImmutabilityCheck.Finding> registryCheck(Plan plan, RegistryClient registry,
+            BuildRequest request, boolean preview, BuildLog log) {
+        List<ReleaseImmutabilityCheck.Finding> findings;
+        try {
+            findings = ReleaseImmutabilityCheck.check(plan, registry, request.release().allowSuffixTakeover());
+        } catch (RegistryException e) {
+            if (!preview) {
+                throw e;
+            }
+            log.warn("Not pushing, so going on without the registry check: " + e.getMessage());
+            return List.of();
+        }
+        List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException("oda build (registry check, before any build)", violations);
+        }
+        return findings;
+    }
+
+    /** The daemon; for a local preview without one, says what would be built instead of failing. */
+    private static Optional<DockerDaemon> connect(DaemonFactory daemons, BuildRequest request, boolean preview,
+            List<PlannedImage> toBuild, BuildLog log) {
+        try {
+            return Optional.of(daemons.connect(request.dockerHost(), request.certPath(), log));
+        } catch (DockerException e) {
+            if (!preview) {
+                throw e;
+            }
+            log.warn(e.getMessage());
+            log.warn("No Docker daemon, so nothing was built. With one, this build would build: "
+                    + toBuild.stream().map(i -> i.image().reference()).toList());
+            return Optional.empty();
+        }
+    }
+
+    private static List<BuiltImage> notBuilt(List<PlannedImage> images) {
+        return images.stream().map(p -> new BuiltImage(p.key(), p.image().image().name(), p.image().tag().toString(),
+                p.image().reference(), p.image().isRelease(), "not-built (no daemon)", List.of(), null, null, 0, null))
+                .toList();
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {
