@@ -42,7 +42,10 @@ public final class Planner {
             List<String> warnings = new ArrayList<>();
             changes.warning().ifPresent(warnings::add);
 
-            List<String> uncommitted = List.copyOf(repo.uncommittedFiles());
+            // the plugin's own reports are not a change of the sources
+            String ownOutput = resolution.layout().display(request.resolve().outputDir()) + "/";
+            List<String> uncommitted = repo.uncommittedFiles().stream().filter(f -> !f.startsWith(ownOutput))
+                    .toList();
             boolean includeUncommitted = request.includeUncommitted().orElse(!ci.isCi());
             if (!uncommitted.isEmpty()) {
                 warnings.add("the working tree has " + uncommitted.size() + " uncommitted change(s)"

@@ -1,0 +1,74 @@
+package org.odabuild.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.policy.TagPolicyTestSupport;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+import org.yaml.snakeyaml.Yaml;
+
+class BuildPartsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void junitReportTotals() {
+        assertThat(JUnitReport.parse("<testsuite tests=\"3\" failures=\"0\" errors=\"0\"/>").passed()).isTrue();
+        JUnitReport suites = JUnitReport.parse("""
+                <?xml version="1.0"?>
+                <testsuites><testsuite tests="2" failures="1"/><testsuite tests="1" errors="1"/></testsuites>""");
+        assertThat(suites).isEqualTo(new JUnitReport(3, 1, 1));
+        assertThat(JUnitReport.parse("<testsuite><testcase><failure/></testcase></testsuite>").failures()).isOne();
+        assertThatThrownBy(() -> JUnitReport.parse("all good")).hasMessageContaining("not a JUnit XML report");
+        assertThatThrownBy(() -> JUnitReport.parse("<x/>")).hasMessageContaining("no <testsuite>");
+        assertThatThrownBy(() -> JUnitReport.parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<testsuite>&e;</testsuite>")).hasMessageContaining("not a JUnit XML report");
+    }
+
+    @Test
+    void sourceHashFollowsContentsAndUserArgsButNotTime() throws Exception {
+        Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
+        Fixtures.write(dir, "ctx/app.txt", "v1\n");
+        BuildContext ctx = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile"));
+        String base = SourceHash.of(ctx, Optional.empty(), Map.of());
+        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of())).isEqualTo(base);
+        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of("X", "1"))).isNotEqualTo(base);
+        Fixtures.write(dir, "ctx/app.txt", "v2\n");
+        assertThat(SourceHash.of(BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile")), Optional.empty(),
+                Map.of())).isNotEqualTo(base);
+        // the git blob id of "v1\n", as `git hash-object` prints it
+        Files.writeString(dir.resolve("blob"), "v1\n");
+        assertThat(SourceHash.blobId(dir.resolve("blob"))).isEqualTo("626799f0f85326a8c1fc522db584e86cdfccd51f");
+    }
+
+    @Test
+    void latestTagPolicy() {
+        assertThat(LatestTag.parse("release").applies(true)).isTrue();
+        assertThat(LatestTag.parse("release").applies(false)).isFalse();
+        assertThat(LatestTag.parse("ALWAYS").applies(false)).isTrue();
+        assertThat(LatestTag.parse("never").applies(true)).isFalse();
+        assertThatThrownBy(() -> LatestTag.parse("sometimes")).hasMessageContaining("release, always, never");
+    }
+
+    @Test
+    void valuesDigestsPinTagAndDigestAtTheValuesPaths() throws Exception {
+        var image = TagPolicyTestSupport.image("1.0.1", "issue7");
+        String digest = "sha256:" + "a".repeat(64);
+        Path file = ValuesDigests.write(dir, List.of(new ValuesDigests.Pin(image, digest)), new RecordingLog());
+        Map<String, Object> yaml = new Yaml().load(Files.readString(file));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> op = (Map<String, Object>) yaml.get("op");
+        assertThat(op).containsEntry("version", "1.0.1-issue7@" + digest).containsEntry("prereleaseSuffix", "")
+                .containsEntry("digest", digest);
+    }
+}

@@ -1,0 +1,74 @@
+package org.odabuild.core.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.testing.Fixtures;
+
+class BuildContextTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dockerIgnoreSemantics() {
+        DockerIgnore ignore = DockerIgnore.parse(List.of("# comment", "", "*.md", "!README.md", "tmp/", "/build",
+                "**/*.pyc", "docs/**"));
+        assertThat(ignore.excludes("CHANGES.md")).isTrue();
+        assertThat(ignore.excludes("README.md")).isFalse();
+        assertThat(ignore.excludes("sub/CHANGES.md")).isFalse(); // * stays in one folder
+        assertThat(ignore.excludes("tmp/a/b.txt")).isTrue();     // a folder excludes its contents
+        assertThat(ignore.excludes("build/x")).isTrue();
+        assertThat(ignore.excludes("src/a/b.pyc")).isTrue();
+        assertThat(ignore.excludes("docs/x/y")).isTrue();
+        assertThat(ignore.excludes("src/main.py")).isFalse();
+    }
+
+    @Test
+    void tarHoldsTheContextWithoutIgnoredFilesAndTheDockerfileUnderAFixedName() throws Exception {
+        Fixtures.write(dir, "ctx/app.py", "print(1)\n");
+        Fixtures.write(dir, "ctx/sub/lib.py", "x = 1\n");
+        Fixtures.write(dir, "ctx/secret.env", "TOKEN=x\n");
+        Fixtures.write(dir, "ctx/.dockerignore", "*.env\n");
+        Fixtures.write(dir, "elsewhere/op-dockerfile", "FROM scratch\n");
+        BuildContext context = BuildContext.of(dir.resolve("ctx"), dir.resolve("elsewhere/op-dockerfile"));
+        assertThat(context.files()).containsExactly(".dockerignore", "app.py", "sub/lib.py");
+
+        Path tar = context.writeTar(dir.resolve("out/ctx.tar"));
+        List<String> names = new ArrayList<>();
+        String dockerfile = null;
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            TarArchiveEntry e;
+            while ((e = t.getNextEntry()) != null) {
+                names.add(e.getName());
+                if (e.getName().equals(BuildContext.DOCKERFILE_ENTRY)) {
+                    dockerfile = new String(t.readAllBytes());
+                }
+                assertThat(e.getModTime().getTime()).isZero();
+            }
+        }
+        assertThat(names).containsExactly(".dockerignore", "app.py", "sub/lib.py", ".oda/Dockerfile");
+        assertThat(dockerfile).isEqualTo("FROM scratch\n");
+        byte[] first = Files.readAllBytes(tar);
+        assertThat(Files.readAllBytes(context.writeTar(dir.resolve("out/again.tar")))).isEqualTo(first);
+    }
+
+    @Test
+    void missingContextOrDockerfileSaysWhichSettingToFix() {
+        assertThatThrownBy(() -> BuildContext.of(dir.resolve("nope"), dir.resolve("Dockerfile")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("fix buildContext");
+        Fixtures.write(dir, "ctx/a", "a");
+        assertThatThrownBy(() -> BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("fix buildDockerfile");
+    }
+}
