@@ -1,22 +1,11 @@
-// Makes the IT project a git repository with history; the plugin reads it with JGit.
-import org.eclipse.jgit.api.Git
-import org.eclipse.jgit.lib.PersonIdent
+import org.odabuild.testing.ItSupport
 
-def me = new PersonIdent("oda-it", "oda-it@example.org")
-new File(basedir, ".gitignore").text = "build.log\ntarget/\n"
-Git git = Git.init().setDirectory(basedir).setInitialBranch("master").call()
-def commit = { String message ->
-    git.add().addFilepattern(".").call()
-    git.add().addFilepattern(".").setUpdate(true).call()
-    git.commit().setMessage(message).setAuthor(me).setCommitter(me).setSign(false).call()
-}
-def values = new File(basedir, "charts/demo/values.yaml")
-commit("initial")
-
+def git = ItSupport.gitInit(basedir, "master")
 git.checkout().setCreateBranch(true).setName("feature/issue3456").call()
-values.text = values.text.replace("version: 1.0.0\n  prereleaseSuffix:", "version: 1.0.1\n  prereleaseSuffix: issue3456")
+ItSupport.replace(new File(basedir, "charts/demo/values.yaml"), "version: 1.0.0\n  prereleaseSuffix:",
+        "version: 1.0.1\n  prereleaseSuffix: issue3456")
 new File(basedir, "src/op/app.txt").text = "op v2\n"
 new File(basedir, "src/hook/app.txt").text = "hook v2\n"
-commit("change op and hook")
+ItSupport.commitAll(git, "change op and hook")
 git.close()
 return true

@@ -1,8 +1,7 @@
 // The real oda-canvas config and values around a consumer pom; main holds the sources, feature/issue3456 changes
 // one file of secretsmanagement-operator-vault and sets its prerelease version, as the seed's how-to does.
 import java.nio.file.Files
-import org.eclipse.jgit.api.Git
-import org.eclipse.jgit.lib.PersonIdent
+import org.odabuild.testing.ItSupport
 
 File fixtures = new File(basedir, "../../../src/test/resources/oda-canvas").canonicalFile
 fixtures.eachFileRecurse { File f ->
@@ -19,21 +18,12 @@ File webhook = new File(basedir, "source/webhooks/implementation/webhook.py")
 webhook.parentFile.mkdirs()
 webhook.text = "print('webhook')\n"
 
-def me = new PersonIdent("oda-it", "oda-it@example.org")
-new File(basedir, ".gitignore").text = "build.log\ntarget/\n"
-Git git = Git.init().setDirectory(basedir).setInitialBranch("main").call()
-def commit = { String message ->
-    git.add().addFilepattern(".").call()
-    git.add().addFilepattern(".").setUpdate(true).call()
-    git.commit().setMessage(message).setAuthor(me).setCommitter(me).setSign(false).call()
-}
-commit("oda-canvas")
+def git = ItSupport.gitInit(basedir, "main")
 git.checkout().setCreateBranch(true).setName("feature/issue3456").call()
 File values = new File(basedir, "charts/canvas-oda/values.yaml")
 String before = "secretsmanagement-operator:\n  image: tmforumodacanvas/secretsmanagement-operator-vault\n  version: 1.0.0\n  prereleaseSuffix: \n"
-assert values.text.contains(before)
-values.text = values.text.replace(before, before.replace("1.0.0", "1.0.1").replace("prereleaseSuffix: ", "prereleaseSuffix: issue3456"))
+ItSupport.replace(values, before, before.replace("1.0.0", "1.0.1").replace("prereleaseSuffix: ", "prereleaseSuffix: issue3456"))
 app.text = "print('operator')\nprint('GitHub ISSUE #3456 was added here')\n"
-commit("issue 3456")
+ItSupport.commitAll(git, "issue 3456")
 git.close()
 return true

@@ -1,20 +1,8 @@
-// Makes the IT project a git repository with history; the plugin reads it with JGit.
-import org.eclipse.jgit.api.Git
-import org.eclipse.jgit.lib.PersonIdent
+import org.odabuild.testing.ItSupport
 
-def me = new PersonIdent("oda-it", "oda-it@example.org")
-new File(basedir, ".gitignore").text = "build.log\ntarget/\n"
-Git git = Git.init().setDirectory(basedir).setInitialBranch("master").call()
-def commit = { String message ->
-    git.add().addFilepattern(".").call()
-    git.add().addFilepattern(".").setUpdate(true).call()
-    git.commit().setMessage(message).setAuthor(me).setCommitter(me).setSign(false).call()
-}
-def values = new File(basedir, "charts/demo/values.yaml")
-commit("initial")
-
+def git = ItSupport.gitInit(basedir, "master")
 git.checkout().setCreateBranch(true).setName("docs/x").call()
 new File(basedir, "src/op/app.txt").text = "op v2\n"
-commit("docs")
+ItSupport.commitAll(git, "docs")
 git.close()
 return true
