@@ -1,0 +1,225 @@
+package org.odabuild.core.edit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
+import org.odabuild.core.values.YqPath;
+import org.odabuild.core.yaml.YamlDocument;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Changes scalars of a YAML text in place: only the characters of the edited value change, so comments, order,
+ * quoting, indentation, blank lines and line endings stay as they were. Every edit is verified by parsing the
+ * result: if anything but the edited value changed (an alias shared the node, say), the edit is refused.
+ */
+public final class YamlTextEditor {
+
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+
+    private final String displayName;
+    private String text;
+    private final List<ScalarEdit> edits = new ArrayList<>();
+
+    public YamlTextEditor(String displayName, String text) {
+        this.displayName = displayName;
+        this.text = text;
+        YamlDocument.parse(text, displayName); // refuses multi-document and broken files up front
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<ScalarEdit> edits() {
+        return List.copyOf(edits);
+    }
+
+    /** The current value at the path, empty when the path does not exist. */
+    public Optional<String> get(YqPath path) {
+        return find(root(), path).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).getValue());
+    }
+
+    /**
+     * Sets the scalar at {@code path}; when only its last key is missing, adds it after {@code insertAfter}'s line
+     * with the same indentation.
+     */
+    public void set(YqPath path, String value, Optional<YqPath> insertAfter) {
+        Node root = root();
+        Optional<Node> node = find(root, path);
+        if (node.isEmpty()) {
+            YqPath anchor = insertAfter.orElseThrow(() -> new InvalidInputException(displayName + ": has no value at '"
+                    + path + "' to change"));
+            insert(root, path, value, anchor);
+            return;
+        }
+        if (!(node.get() instanceof ScalarNode scalar)) {
+            throw InvalidInputException.at(location(node.get()), "'" + path + "' is not a single value");
+        }
+        String old = scalar.getValue();
+        boolean wasNull = Tag.NULL.equals(scalar.getTag());
+        if (old.equals(value) || (wasNull && value.isEmpty())) {
+            return;
+        }
+        DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+        if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
+            throw InvalidInputException.at(location(scalar), "'" + path + "' is a block scalar; edit it by hand");
+        }
+        int start = scalar.getStartMark().getIndex();
+        int end = scalar.getEndMark().getIndex();
+        String replacement = render(value, style);
+        if (start == end) {
+            // an empty value: reuse the separator space after the colon, or add one
+            if (start < text.length() && text.charAt(start) == ' ') {
+                start++;
+                end++;
+            } else if (start > 0 && text.charAt(start - 1) == ':') {
+                replacement = " " + replacement;
+            }
+        }
+        String before = text;
+        text = text.substring(0, start) + replacement + text.substring(end);
+        verify(before, path, value, location(scalar));
+        edits.add(new ScalarEdit(displayName, scalar.getStartMark().getLine() + 1, path.toString(),
+                wasNull ? "" : old, value));
+    }
+
+    private void insert(Node root, YqPath path, String value, YqPath after) {
+        Node anchorNode = find(root, after).orElseThrow(() -> new InvalidInputException(displayName
+                + ": has neither '" + path + "' nor '" + after + "' to add it after"));
+        if (!path.parent().segments().equals(after.parent().segments())) {
+            throw new InvalidInputException(displayName + ": cannot add '" + path + "': it is not beside '" + after
+                    + "'");
+        }
+        MappingNode parent = (MappingNode) find(root, after.parent()).orElseThrow();
+        NodeTuple tuple = parent.getValue().stream().filter(t -> t.getValueNode() == anchorNode).reduce((a, b) -> b)
+                .orElseThrow();
+        int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
+        int lineEnd = text.indexOf('\n', anchorNode.getEndMark().getIndex());
+        String newline = lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";
+        String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
+        String line = " ".repeat(keyColumn) + key + ":" + (value.isEmpty() ? "" : " " + render(value,
+                DumperOptions.ScalarStyle.PLAIN)) + newline;
+        String before = text;
+        int at = lineEnd < 0 ? text.length() : lineEnd + 1;
+        String prefix = lineEnd < 0 ? text + newline : text.substring(0, at);
+        text = prefix + line + (lineEnd < 0 ? "" : text.substring(at));
+        verify(before, path, value, location(anchorNode));
+        edits.add(new ScalarEdit(displayName, anchorNode.getStartMark().getLine() + 2, path.toString(), null, value));
+    }
+
+    private static String render(String value, DumperOptions.ScalarStyle style) {
+        String lead = "";
+        if (style == DumperOptions.ScalarStyle.DOUBLE_QUOTED) {
+            return lead + "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        if (style == DumperOptions.ScalarStyle.SINGLE_QUOTED) {
+            return lead + "'" + value.replace("'", "''") + "'";
+        }
+        if (value.isEmpty()) {
+            return "";
+        }
+        return lead + (PLAIN_SAFE.matcher(value).matches() ? value : "\"" + value.replace("\"", "\\\"") + "\"");
+    }
+
+    /** Parses the new text and checks that exactly one value changed, to the wanted one. */
+    private void verify(String before, YqPath path, String value, SourceLocation at) {
+        Map<String, String> old = flatten(YamlDocument.parse(before, displayName).root().orElse(null));
+        Map<String, String> now;
+        try {
+            now = flatten(YamlDocument.parse(text, displayName).root().orElse(null));
+        } catch (InvalidInputException e) {
+            text = before;
+            throw InvalidInputException.at(at, "editing '" + path + "' would break the file; edit it by hand");
+        }
+        Map<String, String> expected = new LinkedHashMap<>(old);
+        expected.put(canonical(path), value);
+        if (!normalised(expected).equals(normalised(now))) {
+            text = before;
+            throw InvalidInputException.at(at, "'" + path + "' cannot be changed on its own (an anchor or alias"
+                    + " shares it, or the value needs quoting the editor does not do): edit it by hand");
+        }
+    }
+
+    private static Map<String, String> normalised(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+
+    private Node root() {
+        return YamlDocument.parse(text, displayName).root().orElseThrow(() -> new InvalidInputException(displayName
+                + ": is empty"));
+    }
+
+    private SourceLocation location(Node node) {
+        return new SourceLocation(displayName, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+
+    /** Like the reader: last duplicate key wins, aliases followed; merge keys are not edited through. */
+    private static Optional<Node> find(Node root, YqPath path) {
+        Node current = root;
+        for (YqPath.Segment s : path.segments()) {
+            if (s instanceof YqPath.Key key && current instanceof MappingNode m) {
+                Node next = null;
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key.name())) {
+                        next = t.getValueNode();
+                    }
+                }
+                if (next == null) {
+                    return Optional.empty();
+                }
+                current = next;
+            } else if (s instanceof YqPath.Index i && current instanceof SequenceNode q
+                    && i.position() < q.getValue().size()) {
+                current = q.getValue().get(i.position());
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    private static String canonical(YqPath path) {
+        StringBuilder sb = new StringBuilder();
+        for (YqPath.Segment s : path.segments()) {
+            sb.append(s instanceof YqPath.Key k ? "." + k.name() : s.toString());
+        }
+        return sb.toString();
+    }
+
+    /** Every scalar by canonical path (last duplicate wins), to compare two versions of a file. */
+    private static Map<String, String> flatten(Node root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        walk(root, "", out);
+        return out;
+    }
+
+    private static void walk(Node node, String prefix, Map<String, String> out) {
+        if (node instanceof ScalarNode s) {
+            out.put(prefix, Tag.NULL.equals(s.getTag()) ? null : s.getValue());
+        } else if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
+                out.keySet().removeIf(p -> p.equals(prefix + "." + key) || p.startsWith(prefix + "." + key + ".")
+                        || p.startsWith(prefix + "." + key + "["));
+                walk(t.getValueNode(), prefix + "." + key, out);
+            }
+        } else if (node instanceof SequenceNode q) {
+            for (int i = 0; i < q.getValue().size(); i++) {
+                walk(q.getValue().get(i), prefix + "[" + i + "]", out);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.odabuild.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.values.YqPath;
+import org.odabuild.testing.Fixtures;
+
+class YamlTextEditorTest {
+
+    static YqPath p(String path) {
+        return YqPath.parse(path);
+    }
+
+    /** Lines that differ between two texts of the same length in lines. */
+    static List<String> changedLines(String before, String after) {
+        String[] a = before.split("\n", -1);
+        String[] b = after.split("\n", -1);
+        assertThat(b).hasSameSizeAs(a);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (!a[i].equals(b[i])) {
+                out.add((i + 1) + ": " + a[i] + " => " + b[i]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void realOdaCanvasValuesChangeOnlyTheEditedLines() throws Exception {
+        Path file = Fixtures.odaCanvasSource().resolve("charts/canvas-oda/values.yaml");
+        String original = Files.readString(file);
+        YamlTextEditor editor = new YamlTextEditor("charts/canvas-oda/values.yaml", original);
+        editor.set(p(".component-operator.deployment.compopVersion"), "1.1.3", Optional.empty());
+        editor.set(p(".component-operator.deployment.compopPrereleaseSuffix"), "issue3456", Optional.empty());
+        assertThat(changedLines(original, editor.text())).containsExactly(
+                "168:     compopVersion: 1.1.2 =>     compopVersion: 1.1.3",
+                "169:     compopPrereleaseSuffix:  =>     compopPrereleaseSuffix: issue3456");
+        assertThat(editor.edits()).extracting(ScalarEdit::toString).containsExactly(
+                "charts/canvas-oda/values.yaml:168 .component-operator.deployment.compopVersion: 1.1.2 -> 1.1.3",
+                "charts/canvas-oda/values.yaml:169 .component-operator.deployment.compopPrereleaseSuffix: (empty)"
+                        + " -> issue3456");
+        // and back: clearing the suffix restores the line byte for byte (its trailing space included)
+        editor.set(p(".component-operator.deployment.compopPrereleaseSuffix"), "", Optional.empty());
+        assertThat(changedLines(original, editor.text())).containsExactly(
+                "168:     compopVersion: 1.1.2 =>     compopVersion: 1.1.3");
+    }
+
+    @Test
+    void everyOdaCanvasImageCanBeBumpedAlone() throws Exception {
+        Path file = Fixtures.odaCanvasSource().resolve("charts/canvas-oda/values.yaml");
+        String original = Files.readString(file);
+        for (String path : List.of(".oda-webhook.version", ".api-operator-kong.kongoperatorimage.kongopVersion",
+                ".api-operator-apisix.apisixoperatorimage.apisixopPrereleaseSuffix", ".secretsmanagement-operator.sidecarPrereleaseSuffix")) {
+            YamlTextEditor editor = new YamlTextEditor("values.yaml", original);
+            editor.set(p(path), "9.9.9", Optional.empty());
+            assertThat(changedLines(original, editor.text())).hasSize(1);
+            assertThat(editor.get(p(path))).contains("9.9.9");
+        }
+    }
+
+    @Test
+    void keepsQuotingCrlfAndComments() {
+        String text = "a:\r\n  v: \"1.0.0\"   # the version\r\n  s: 'x'\r\n";
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", text);
+        editor.set(p(".a.v"), "1.0.1", Optional.empty());
+        editor.set(p(".a.s"), "y", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\r\n  v: \"1.0.1\"   # the version\r\n  s: 'y'\r\n");
+    }
+
+    @Test
+    void fillsEmptyValues() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s:\n  t: ~\n  u:   # none\n");
+        editor.set(p(".a.s"), "rc1", Optional.empty());
+        editor.set(p(".a.t"), "rc2", Optional.empty());
+        editor.set(p(".a.u"), "rc3", Optional.empty());
+        assertThat(editor.get(p(".a.s"))).contains("rc1");
+        assertThat(editor.get(p(".a.t"))).contains("rc2");
+        assertThat(editor.get(p(".a.u"))).contains("rc3");
+        assertThat(editor.text()).contains("# none");
+    }
+
+    @Test
+    void addsAMissingKeyBesideAnother() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "op:\n  image: x\n  version: 1.0.0\n  other: 1\n");
+        editor.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
+        assertThat(editor.text()).isEqualTo("op:\n  image: x\n  version: 1.0.0\n  prereleaseSuffix: rc1\n  other: 1\n");
+    }
+
+    @Test
+    void refusesAliasedValuesAndBlockScalars() {
+        YamlTextEditor aliased = new YamlTextEditor("f.yaml", "a:\n  v: &v 1.0.0\nb:\n  v: *v\n");
+        assertThatThrownBy(() -> aliased.set(p(".a.v"), "2.0.0", Optional.empty()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("f.yaml:2:")
+                .hasMessageContaining("edit it by hand");
+        assertThat(aliased.text()).isEqualTo("a:\n  v: &v 1.0.0\nb:\n  v: *v\n");
+        YamlTextEditor block = new YamlTextEditor("f.yaml", "a: |\n  text\n");
+        assertThatThrownBy(() -> block.set(p(".a"), "x", Optional.empty())).hasMessageContaining("block scalar");
+        assertThatThrownBy(() -> new YamlTextEditor("f.yaml", "a: 1\n---\nb: 2\n"))
+                .hasMessageContaining("keep one YAML document");
+    }
+
+    @Test
+    void lastDuplicateKeyIsTheOneEdited() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  v: 1\n  v: 2\n");
+        editor.set(p(".a.v"), "3", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  v: 1\n  v: 3\n");
+    }
+}
