@@ -1,0 +1,186 @@
+package org.odabuild.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.check.NoPrereleaseCheck;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/** oda:prerelease then oda:release-prep on a git copy of the real oda-canvas charts. */
+class VersionStepsTest {
+
+    static final String OPERATOR_SOURCE = "source/operators/TMFOP001-Component-Management/component-management/";
+
+    @TempDir
+    Path dir;
+    TestGit git;
+    Path values;
+    Path canvasChart;
+    Path operatorChart;
+    final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void odaCanvas() {
+        git = TestGit.init(dir.resolve("repo"));
+        Fixtures.copyOdaCanvas(git.root());
+        git.write(OPERATOR_SOURCE + "componentOperator.py", "print('v1')\n")
+                .write("charts/component-operator/templates/deployment.yaml", "kind: Deployment\n")
+                .write(".gitignore", "target/\n");
+        git.commit("oda-canvas");
+        values = git.root().resolve("charts/canvas-oda/values.yaml");
+        canvasChart = git.root().resolve("charts/canvas-oda/Chart.yaml");
+        operatorChart = git.root().resolve("charts/component-operator/Chart.yaml");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    PlanRequest plan(List<String> images) {
+        Path root = git.root();
+        return new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(), root.resolve("target/oda")),
+                Optional.empty(), BranchPolicy.defaults(), Optional.empty(), Optional.of(true), images, false,
+                Map.of());
+    }
+
+    static List<String> diff(String before, String after) {
+        String[] a = before.split("\n", -1);
+        String[] b = after.split("\n", -1);
+        assertThat(b.length).as("line count").isEqualTo(a.length);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (!a[i].equals(b[i])) {
+                out.add(a[i].strip() + " => " + b[i].strip());
+            }
+        }
+        return out;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void prereleaseThenReleasePrepTouchOnlyTheIntendedLines() {
+        String valuesBefore = read(values);
+        String canvasBefore = read(canvasChart);
+        String operatorBefore = read(operatorChart);
+        git.branch("feature/issue3456");
+        git.write(OPERATOR_SOURCE + "componentOperator.py", "print('v2')\n");
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("work");
+
+        EditReport pre = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH,
+                false), log);
+        assertThat(pre.edits()).hasSize(2);
+        assertThat(diff(valuesBefore, read(values))).containsExactly(
+                "compopVersion: 1.1.2 => compopVersion: 1.1.3",
+                "compopPrereleaseSuffix: => compopPrereleaseSuffix: issue3456");
+        git.commit("prerelease");
+
+        // running it again changes nothing: the version is already ahead of main
+        assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false),
+                log).edits()).isEmpty();
+
+        EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
+        assertThat(diff(valuesBefore, read(values))).containsExactly("compopVersion: 1.1.2 => compopVersion: 1.1.3");
+        assertThat(diff(operatorBefore, read(operatorChart))).hasSize(1).allMatch(l -> l.matches(
+                "version: (\\S+) => version: \\S+"));
+        String oldOperator = diff(operatorBefore, read(operatorChart)).get(0).replaceAll("version: (\\S+) => .*", "$1");
+        String newOperator = diff(operatorBefore, read(operatorChart)).get(0).replaceAll(".* => version: ", "");
+        assertThat(diff(canvasBefore, read(canvasChart))).containsExactly(
+                "version: 1.2.5 => version: 1.2.6",
+                "version: \"" + oldOperator + "\" => version: \"" + newOperator + "\"");
+        assertThat(prep.edits()).extracting(ScalarEdit::file).contains("charts/canvas-oda/values.yaml",
+                "charts/canvas-oda/Chart.yaml", "charts/component-operator/Chart.yaml");
+        assertThat(NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog())).isEmpty();
+
+        git.commit("release prep");
+        assertThat(ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log).edits())
+                .as("charts are bumped once per branch").isEmpty();
+    }
+
+    @Test
+    void dryRunWritesNothingButReportsTheEdits() throws Exception {
+        String valuesBefore = read(values);
+        git.branch("odaa-42-fix");
+        EditReport report = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")),
+                Optional.empty(), Bump.MINOR, true), log);
+        assertThat(report.edits()).extracting(ScalarEdit::newValue).containsExactly("1.1.0", "odaa-42-fix");
+        assertThat(read(values)).isEqualTo(valuesBefore);
+        assertThat(Files.readString(git.root().resolve("target/oda/edits.json"))).contains("\"dryRun\": true")
+                .contains("odaa-42-fix");
+    }
+
+    @Test
+    void aFailureBetweenTwoFilesLeavesBothOld() {
+        git.branch("feature/x");
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("chart change");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("component-operator")), Optional.empty(),
+                Bump.PATCH, false), log);
+        git.commit("prerelease");
+        String valuesBefore = read(values);
+        String canvasBefore = read(canvasChart);
+        String operatorBefore = read(operatorChart);
+        AtomicInteger moves = new AtomicInteger();
+        AtomicFileSet.Mover failSecond = (from, to) -> {
+            if (moves.incrementAndGet() == 2) {
+                throw new IOException("disk full (injected)");
+            }
+            AtomicFileSet.ATOMIC.move(from, to);
+        };
+        assertThatThrownBy(() -> ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false),
+                log, failSecond)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full (injected)")
+                .hasMessageContaining("no file was changed");
+        assertThat(moves.get()).isEqualTo(2);
+        assertThat(read(values)).isEqualTo(valuesBefore);
+        assertThat(read(canvasChart)).isEqualTo(canvasBefore);
+        assertThat(read(operatorChart)).isEqualTo(operatorBefore);
+        try (var files = Files.list(values.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".oda-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void prereleaseIsRefusedOnTheReleaseBranch() {
+        assertThatThrownBy(() -> PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")),
+                Optional.empty(), Bump.PATCH, false), log)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("release branch main");
+    }
+
+    @Test
+    void suffixesFromBranchNames() {
+        assertThat(BranchSuffix.of("feature/issue3456").text()).isEqualTo("issue3456");
+        assertThat(BranchSuffix.of("odaa-42-fix").text()).isEqualTo("odaa-42-fix");
+        assertThat(BranchSuffix.of("feature/JIRA_12 fix.v2").text()).isEqualTo("JIRA-12-fix-v2");
+        assertThat(BranchSuffix.of("feature/0123").text()).isEqualTo("b0123");
+        assertThatThrownBy(() -> BranchSuffix.of("feature/___")).hasMessageContaining("-Doda.suffix");
+    }
+}
