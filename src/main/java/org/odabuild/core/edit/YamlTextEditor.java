@@ -78,6 +78,10 @@ public final class YamlTextEditor {
         int start = scalar.getStartMark().getIndex();
         int end = scalar.getEndMark().getIndex();
         String replacement = render(value, style);
+        if (value.isEmpty() && style == DumperOptions.ScalarStyle.PLAIN && start > 0 && text.charAt(start - 1) == ' '
+                && (end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+            start--; // clearing a value at the end of its line leaves "key:", not "key: "
+        }
         if (start == end) {
             // an empty value: reuse the separator space after the colon, or add one
             if (start < text.length() && text.charAt(start) == ' ') {

@@ -107,7 +107,8 @@ class VersionStepsTest {
                 log).edits()).isEmpty();
 
         EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
-        assertThat(diff(valuesBefore, read(values))).containsExactly("compopVersion: 1.1.2 => compopVersion: 1.1.3");
+        assertThat(diff(valuesBefore, read(values))).containsExactly("compopVersion: 1.1.2 => compopVersion: 1.1.3",
+                "compopPrereleaseSuffix: => compopPrereleaseSuffix:"); // the fixture's trailing space is gone
         assertThat(diff(operatorBefore, read(operatorChart))).hasSize(1).allMatch(l -> l.matches(
                 "version: (\\S+) => version: \\S+"));
         String oldOperator = diff(operatorBefore, read(operatorChart)).get(0).replaceAll("version: (\\S+) => .*", "$1");

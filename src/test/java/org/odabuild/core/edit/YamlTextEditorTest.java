@@ -47,10 +47,11 @@ class YamlTextEditorTest {
                 "charts/canvas-oda/values.yaml:168 .component-operator.deployment.compopVersion: 1.1.2 -> 1.1.3",
                 "charts/canvas-oda/values.yaml:169 .component-operator.deployment.compopPrereleaseSuffix: (empty)"
                         + " -> issue3456");
-        // and back: clearing the suffix restores the line byte for byte (its trailing space included)
+        // and back: clearing the suffix leaves "key:" (the fixture had a trailing space there)
         editor.set(p(".component-operator.deployment.compopPrereleaseSuffix"), "", Optional.empty());
         assertThat(changedLines(original, editor.text())).containsExactly(
-                "168:     compopVersion: 1.1.2 =>     compopVersion: 1.1.3");
+                "168:     compopVersion: 1.1.2 =>     compopVersion: 1.1.3",
+                "169:     compopPrereleaseSuffix:  =>     compopPrereleaseSuffix:");
     }
 
     @Test
@@ -85,6 +86,15 @@ class YamlTextEditorTest {
         assertThat(editor.get(p(".a.t"))).contains("rc2");
         assertThat(editor.get(p(".a.u"))).contains("rc3");
         assertThat(editor.text()).contains("# none");
+    }
+
+    @Test
+    void clearingKeepsACommentAfterTheValue() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: rc1  # why\n  t: rc2\n");
+        editor.set(p(".a.s"), "", Optional.empty());
+        editor.set(p(".a.t"), "", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  s:   # why\n  t:\n");
+        assertThat(editor.get(p(".a.s"))).contains("");
     }
 
     @Test
