@@ -260,7 +260,7 @@ public final class RegistryClient {
                 }
                 last = "HTTP " + r.statusCode();
             } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                last = describe(e, image);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted while asking " + image.registry() + " for " + what, e);
@@ -274,6 +274,20 @@ public final class RegistryClient {
         }
         throw new RegistryException("could not reach registry " + image.registry() + " (" + base(image) + ") for "
                 + what + " after " + settings.attempts() + " attempts: " + last);
+    }
+
+    private static String describe(IOException e, ImageName image) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed (" + e.getMessage() + "); a plain-HTTP registry must be listed in"
+                    + " -Doda.insecureRegistries=" + image.registry();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static void sleep(long millis) {
