@@ -13,6 +13,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
+import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.registry.RegistryException;
@@ -66,9 +67,9 @@ public final class BuildCommand {
         try {
             for (PlannedImage planned : toBuild) {
                 ResolvedImage image = planned.image();
-                String hash = SourceHash.of(ImageBuilder.context(layout, image),
-                        ImageBuilder.testDockerfile(layout, image), request.buildArgs());
-                Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), registry, log);
+                BuildContext context = ImageBuilder.context(layout, image);
+                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs());
+                Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), log);
                 if (upToDate.isPresent()) {
                     results.add(upToDate.get());
                     continue;
@@ -83,7 +84,8 @@ public final class BuildCommand {
                 }
                 ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
                 builder.checkPlatforms(image);
-                results.add(builder.build(image, plan.head(), plan.branch().name(), source, hash, request.buildArgs(),
+                results.add(builder.build(image, context, plan.head(), plan.branch().name(), source, hash,
+                        request.buildArgs(),
                         request.latestTag(), request.testTimeout()));
             }
             if (push) {
@@ -182,12 +184,8 @@ public final class BuildCommand {
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
-            ReleaseImmutabilityCheck.Finding finding, RegistryClient registry, BuildLog log) {
-        if (finding == null || !finding.tagExists()) {
-            return Optional.empty();
-        }
-        String existing = registry.labels(image.image(), finding.digest()).get(SourceHash.LABEL);
-        if (!hash.equals(existing)) {
+            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
+        if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
             return Optional.empty();
         }
         log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("

@@ -57,11 +57,10 @@ final class ImageBuilder {
                 + " lacks; building for " + nativePlatform + " only");
     }
 
-    BuiltImage build(ResolvedImage image, HeadCommit head, String branch, String source, String sourceHash,
-            Map<String, String> userArgs, LatestTag latest, Duration testTimeout) {
+    BuiltImage build(ResolvedImage image, BuildContext context, HeadCommit head, String branch, String source,
+            String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout) {
         long start = System.nanoTime();
         Instant now = Instant.now();
-        BuildContext context = context(layout, image);
         Path tar = context.writeTar(outputDir.resolve("contexts/" + safe(image.key()) + ".tar"));
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("

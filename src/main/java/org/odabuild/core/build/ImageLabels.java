@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.odabuild.core.docker.OdaLabels;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /** OCI annotations plus the two labels the plugin reads back: the owning branch and the source hash. */
 final class ImageLabels {
-
-    static final String BRANCH = "org.odabuild.branch";
 
     private ImageLabels() {
     }
@@ -23,8 +22,8 @@ final class ImageLabels {
         labels.put("org.opencontainers.image.created", buildTime.truncatedTo(ChronoUnit.SECONDS).toString());
         labels.put("org.opencontainers.image.source", source);
         labels.put("org.opencontainers.image.title", image.config().displayName());
-        labels.put(BRANCH, branch);
-        labels.put(SourceHash.LABEL, sourceHash);
+        labels.put(OdaLabels.BRANCH, branch);
+        labels.put(OdaLabels.SOURCE_HASH, sourceHash);
         return labels;
     }
 }

@@ -24,8 +24,6 @@ import org.odabuild.core.docker.BuildContext;
  */
 final class SourceHash {
 
-    static final String LABEL = "org.odabuild.source-hash";
-
     private SourceHash() {
     }
 

@@ -12,7 +12,8 @@ import org.odabuild.core.version.SemVer;
  * @param releaseTag    for a prerelease: the manifest of its release tag {@code X.Y.Z}, when it exists
  * @param newestRelease the highest release tag in the repository
  * @param owner         for an existing prerelease tag: its {@code org.odabuild.branch} label, when it has one
+ * @param sourceHash    for an existing tag: its {@code org.odabuild.source-hash} label, when it has one
  */
 public record RegistryFacts(PlannedImage image, Optional<Manifest> tag, Optional<Manifest> releaseTag,
-        Optional<SemVer> newestRelease, Optional<String> owner) {
+        Optional<SemVer> newestRelease, Optional<String> owner, Optional<String> sourceHash) {
 }

@@ -2,12 +2,14 @@ package org.odabuild.core.release;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.docker.OdaLabels;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
@@ -31,7 +33,8 @@ public final class ReleaseImmutabilityCheck {
 
     /** One image's facts and findings, as written to the report. */
     public record Finding(String key, String reference, boolean release, boolean tagExists, String digest,
-            String releaseTag, boolean releaseTagExists, String newestRelease, String owner, List<String> violations) {
+            String releaseTag, boolean releaseTagExists, String newestRelease, String owner, String sourceHash,
+            List<String> violations) {
     }
 
     record Report(String branch, boolean passed, List<Finding> images) {
@@ -110,11 +113,11 @@ public final class ReleaseImmutabilityCheck {
                 .map(SemVer::tryParse).flatMap(Optional::stream)
                 .filter(SemVer::isRelease)
                 .max(SemVer::compareTo);
-        Optional<String> owner = !image.isRelease() && tag.isPresent()
-                ? Optional.ofNullable(registry.labels(image.image(), tag.get().digest())
-                        .get(SuffixBelongsToOneBranch.BRANCH_LABEL))
-                : Optional.empty();
-        return new RegistryFacts(planned, tag, releaseTag, newest, owner);
+        // one read of an existing tag's labels serves both the ownership rule and the up-to-date check
+        Map<String, String> labels = tag.isPresent() && !image.isRelease()
+                ? registry.labels(image.image(), tag.get().digest()) : Map.of();
+        return new RegistryFacts(planned, tag, releaseTag, newest, Optional.ofNullable(labels.get(OdaLabels.BRANCH)),
+                Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)));
     }
 
     private static Finding finding(RegistryFacts f, List<String> violations) {
@@ -122,6 +125,7 @@ public final class ReleaseImmutabilityCheck {
         return new Finding(image.key(), image.reference(), image.isRelease(), f.tag().isPresent(),
                 f.tag().map(RegistryClient.Manifest::digest).orElse(null),
                 image.isRelease() ? null : image.version().toString(), f.releaseTag().isPresent(),
-                f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null), violations);
+                f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null),
+                f.sourceHash().orElse(null), violations);
     }
 }

@@ -1,14 +1,13 @@
 package org.odabuild.core.release;
 
 import java.util.Optional;
+import org.odabuild.core.docker.OdaLabels;
 
 /**
  * A prerelease tag is overwritten on every change, but only by the branch that owns it (its
  * {@code org.odabuild.branch} label): two branches with the same suffix would overwrite each other's image.
  */
 final class SuffixBelongsToOneBranch implements ImmutabilityRule {
-
-    static final String BRANCH_LABEL = "org.odabuild.branch";
 
     @Override
     public Optional<String> check(RegistryFacts f, String branch) {
@@ -18,7 +17,7 @@ final class SuffixBelongsToOneBranch implements ImmutabilityRule {
         }
         String suffix = image.prereleaseSuffix().orElseThrow().text();
         if (f.owner().isEmpty()) {
-            return Optional.of("suffix " + suffix + " is already used by an image without an " + BRANCH_LABEL
+            return Optional.of("suffix " + suffix + " is already used by an image without an " + OdaLabels.BRANCH
                     + " label (" + image.reference() + "): choose another prereleaseSuffix at "
                     + image.suffixAt().map(Object::toString).orElse("its values file")
                     + ", or take it over with -Doda.allowSuffixTakeover=true");
