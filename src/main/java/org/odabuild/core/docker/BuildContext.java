@@ -1,5 +1,6 @@
 package org.odabuild.core.docker;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ public final class BuildContext {
     public Path writeTar(Path target) {
         try {
             Files.createDirectories(target.getParent());
-            try (OutputStream out = Files.newOutputStream(target);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20);
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
