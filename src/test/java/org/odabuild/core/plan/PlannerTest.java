@@ -316,6 +316,22 @@ class PlannerTest {
     }
 
     @Test
+    void linkedWorktreeIsItsOwnRoot() throws Exception {
+        startFeature("feature/wt");
+        setSuffix("op", "1.0.1", "wt");
+        git.commit("bump");
+        git.checkout("main");
+        Path worktree = dir.resolve("wt");
+        Process p = new ProcessBuilder("git", "-C", git.root().toString(), "worktree", "add", worktree.toString(),
+                "feature/wt").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "git worktree is not available");
+        Plan plan = plan(worktree);
+        assertThat(plan.resolution().layout().root()).isEqualTo(worktree.toAbsolutePath().normalize());
+        assertThat(plan.branch().name()).isEqualTo("feature/wt");
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+    }
+
+    @Test
     void firstCommitComparesWithTheEmptyTree() {
         Plan plan = plan();
         assertThat(plan.changes().baseReason()).isEqualTo("HEAD is the first commit");
