@@ -80,11 +80,6 @@ public final class DmpDockerDaemon implements DockerDaemon {
         return image(reference).map(Image::getRepoDigests).orElse(List.of());
     }
 
-    @Override
-    public Map<String, String> labels(String reference) {
-        return image(reference).map(Image::getLabels).orElse(Map.of());
-    }
-
     private Optional<Image> image(String reference) {
         String id = get("inspect " + reference, () -> docker.getImageId(reference));
         if (id == null) {

@@ -25,8 +25,6 @@ public interface DockerDaemon extends AutoCloseable {
     /** The {@code repository@sha256:...} digests the daemon knows for an image (after a push). */
     List<String> repoDigests(String reference);
 
-    Map<String, String> labels(String reference);
-
     /** Runs an image to its end without network and returns its exit code and standard output. */
     RunResult run(String reference, Duration timeout);
 

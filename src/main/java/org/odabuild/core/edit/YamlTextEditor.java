@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
+import org.odabuild.core.values.NodeLookup;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
@@ -29,12 +30,14 @@ public final class YamlTextEditor {
 
     private final String displayName;
     private String text;
+    /** The tree of {@code text}, parsed once per change of the text. */
+    private Node root;
     private final List<ScalarEdit> edits = new ArrayList<>();
 
     public YamlTextEditor(String displayName, String text) {
         this.displayName = displayName;
         this.text = text;
-        YamlDocument.parse(text, displayName); // refuses multi-document and broken files up front
+        this.root = parse(text); // refuses multi-document and broken files up front
     }
 
     public String text() {
@@ -55,12 +58,11 @@ public final class YamlTextEditor {
      * with the same indentation.
      */
     public void set(YqPath path, String value, Optional<YqPath> insertAfter) {
-        Node root = root();
-        Optional<Node> node = find(root, path);
+        Optional<Node> node = find(root(), path);
         if (node.isEmpty()) {
             YqPath anchor = insertAfter.orElseThrow(() -> new InvalidInputException(displayName + ": has no value at '"
                     + path + "' to change"));
-            insert(root, path, value, anchor);
+            insert(root(), path, value, anchor);
             return;
         }
         if (!(node.get() instanceof ScalarNode scalar)) {
@@ -91,9 +93,7 @@ public final class YamlTextEditor {
                 replacement = " " + replacement;
             }
         }
-        String before = text;
-        text = text.substring(0, start) + replacement + text.substring(end);
-        verify(before, path, value, location(scalar));
+        change(text.substring(0, start) + replacement + text.substring(end), path, value, location(scalar));
         edits.add(new ScalarEdit(displayName, scalar.getStartMark().getLine() + 1, path.toString(),
                 wasNull ? "" : old, value));
     }
@@ -114,11 +114,9 @@ public final class YamlTextEditor {
         String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
         String line = " ".repeat(keyColumn) + key + ":" + (value.isEmpty() ? "" : " " + render(value,
                 DumperOptions.ScalarStyle.PLAIN)) + newline;
-        String before = text;
         int at = lineEnd < 0 ? text.length() : lineEnd + 1;
         String prefix = lineEnd < 0 ? text + newline : text.substring(0, at);
-        text = prefix + line + (lineEnd < 0 ? "" : text.substring(at));
-        verify(before, path, value, location(anchorNode));
+        change(prefix + line + (lineEnd < 0 ? "" : text.substring(at)), path, value, location(anchorNode));
         edits.add(new ScalarEdit(displayName, anchorNode.getStartMark().getLine() + 2, path.toString(), null, value));
     }
 
@@ -136,23 +134,22 @@ public final class YamlTextEditor {
         return lead + (PLAIN_SAFE.matcher(value).matches() ? value : "\"" + value.replace("\"", "\\\"") + "\"");
     }
 
-    /** Parses the new text and checks that exactly one value changed, to the wanted one. */
-    private void verify(String before, YqPath path, String value, SourceLocation at) {
-        Map<String, String> old = flatten(YamlDocument.parse(before, displayName).root().orElse(null));
-        Map<String, String> now;
+    /** Takes the new text only when, parsed, exactly one value changed, to the wanted one. */
+    private void change(String newText, YqPath path, String value, SourceLocation at) {
+        Node newRoot;
         try {
-            now = flatten(YamlDocument.parse(text, displayName).root().orElse(null));
+            newRoot = parse(newText);
         } catch (InvalidInputException e) {
-            text = before;
             throw InvalidInputException.at(at, "editing '" + path + "' would break the file; edit it by hand");
         }
-        Map<String, String> expected = new LinkedHashMap<>(old);
+        Map<String, String> expected = new LinkedHashMap<>(flatten(root));
         expected.put(canonical(path), value);
-        if (!normalised(expected).equals(normalised(now))) {
-            text = before;
+        if (!normalised(expected).equals(normalised(flatten(newRoot)))) {
             throw InvalidInputException.at(at, "'" + path + "' cannot be changed on its own (an anchor or alias"
                     + " shares it, or the value needs quoting the editor does not do): edit it by hand");
         }
+        text = newText;
+        root = newRoot;
     }
 
     private static Map<String, String> normalised(Map<String, String> values) {
@@ -162,37 +159,23 @@ public final class YamlTextEditor {
     }
 
     private Node root() {
-        return YamlDocument.parse(text, displayName).root().orElseThrow(() -> new InvalidInputException(displayName
-                + ": is empty"));
+        if (root == null) {
+            throw new InvalidInputException(displayName + ": is empty");
+        }
+        return root;
+    }
+
+    private Node parse(String yaml) {
+        return YamlDocument.parse(yaml, displayName).root().orElse(null);
     }
 
     private SourceLocation location(Node node) {
         return new SourceLocation(displayName, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }
 
-    /** Like the reader: last duplicate key wins, aliases followed; merge keys are not edited through. */
+    /** The reader's lookup; an edit through an alias or merge key is caught by {@link #change}. */
     private static Optional<Node> find(Node root, YqPath path) {
-        Node current = root;
-        for (YqPath.Segment s : path.segments()) {
-            if (s instanceof YqPath.Key key && current instanceof MappingNode m) {
-                Node next = null;
-                for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key.name())) {
-                        next = t.getValueNode();
-                    }
-                }
-                if (next == null) {
-                    return Optional.empty();
-                }
-                current = next;
-            } else if (s instanceof YqPath.Index i && current instanceof SequenceNode q
-                    && i.position() < q.getValue().size()) {
-                current = q.getValue().get(i.position());
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(current);
+        return root == null ? Optional.empty() : NodeLookup.find(root, path).map(NodeLookup.Found::node);
     }
 
     private static String canonical(YqPath path) {

@@ -57,14 +57,15 @@ public final class BaseSelector {
     }
 
     private ChangeSet mergeBase(String head) {
-        List<String> looked = new ArrayList<>();
+        List<String> looked = candidateRefs();
         record Candidate(String ref, String mergeBase) {
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (String ref : candidateRefs()) {
-            looked.add(ref);
-            repo.resolveCommit(ref).flatMap(tip -> repo.mergeBase(head, tip))
-                    .ifPresent(base -> candidates.add(new Candidate(ref, base)));
+        boolean anyRef = false;
+        for (String ref : looked) {
+            Optional<String> tip = repo.resolveCommit(ref);
+            anyRef |= tip.isPresent();
+            tip.flatMap(t -> repo.mergeBase(head, t)).ifPresent(base -> candidates.add(new Candidate(ref, base)));
         }
         // the branch was forked from the release branch whose merge-base is the most recent
         Optional<Candidate> best = candidates.stream()
@@ -72,7 +73,6 @@ public final class BaseSelector {
         if (best.isPresent()) {
             return diff(best.get().mergeBase(), head, "merge-base with " + best.get().ref());
         }
-        boolean anyRef = looked.stream().anyMatch(r -> repo.resolveCommit(r).isPresent());
         String why = anyRef
                 ? (repo.isShallow() ? "this shallow clone does not reach the merge-base with " + looked
                         : "HEAD has no common ancestor with " + looked)

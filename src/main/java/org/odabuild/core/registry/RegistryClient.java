@@ -62,7 +62,7 @@ public final class RegistryClient {
     }
 
     /** A manifest that exists, with its content digest. */
-    public record Manifest(String digest, String mediaType) {
+    public record Manifest(String digest) {
     }
 
     /**
@@ -77,7 +77,7 @@ public final class RegistryClient {
         String digest = r.headers().firstValue("Docker-Content-Digest").orElseThrow(() -> new RegistryException(
                 "registry " + image.registry() + " answered 200 for " + image + ":" + tag
                         + " without a Docker-Content-Digest header: cannot tell which image it is"));
-        return Optional.of(new Manifest(digest, r.headers().firstValue("Content-Type").orElse("")));
+        return Optional.of(new Manifest(digest));
     }
 
     /** Every tag of the repository (following {@code Link} pages); empty when the repository does not exist. */

@@ -1,15 +1,12 @@
 package org.odabuild.core.values;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -43,37 +40,18 @@ public final class ValuesDocument {
      * @throws InvalidInputException when the path names a mapping or a sequence instead of a scalar
      */
     public Optional<ScalarValue> find(YqPath path) {
-        Optional<Node> rootNode = yaml.root();
-        if (rootNode.isEmpty()) {
+        Optional<NodeLookup.Found> found = yaml.root().flatMap(root -> NodeLookup.find(root, path));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Node current = rootNode.get();
-        boolean duplicate = false;
-        for (YqPath.Segment segment : path.segments()) {
-            if (segment instanceof YqPath.Key key) {
-                if (!(current instanceof MappingNode mapping)) {
-                    return Optional.empty();
-                }
-                Match match = findKey(mapping, key.name());
-                if (match == null) {
-                    return Optional.empty();
-                }
-                duplicate |= match.count() > 1;
-                current = match.value();
-            } else {
-                int index = ((YqPath.Index) segment).position();
-                if (!(current instanceof SequenceNode sequence) || index >= sequence.getValue().size()) {
-                    return Optional.empty();
-                }
-                current = sequence.getValue().get(index);
-            }
-        }
-        if (current instanceof ScalarNode scalar) {
+        Node node = found.get().node();
+        if (node instanceof ScalarNode scalar) {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
-            return Optional.of(new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), duplicate));
+            return Optional.of(new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar),
+                    found.get().duplicateKey()));
         }
-        String kind = current instanceof MappingNode ? "a mapping" : "a list";
-        throw InvalidInputException.at(yaml.locationOf(current), "'" + path + "' is " + kind
+        String kind = node instanceof MappingNode ? "a mapping" : "a list";
+        throw InvalidInputException.at(yaml.locationOf(node), "'" + path + "' is " + kind
                 + ", not a single value: point the path at a scalar such as '" + path + ".version'");
     }
 
@@ -85,49 +63,5 @@ public final class ValuesDocument {
     public ScalarValue require(YqPath path, String whatFor) {
         return find(path).orElseThrow(() -> new InvalidInputException(yaml.displayName() + ": has no value at '"
                 + path + "' (" + whatFor + "): add it to the file or fix the path in dockerbuild-config.yaml"));
-    }
-
-    private record Match(Node value, int count) {
-    }
-
-    private static Match findKey(MappingNode mapping, String name) {
-        Node last = null;
-        int count = 0;
-        List<NodeTuple> tuples = mapping.getValue();
-        for (NodeTuple tuple : tuples) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && !isMergeKey(key) && key.getValue().equals(name)) {
-                last = tuple.getValueNode();
-                count++;
-            }
-        }
-        if (last != null) {
-            return new Match(last, count);
-        }
-        // explicit keys win over merged ones; of several merged maps the first one that has the key wins
-        for (NodeTuple tuple : tuples) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && isMergeKey(key)) {
-                for (MappingNode source : mergeSources(tuple.getValueNode())) {
-                    Match merged = findKey(source, name);
-                    if (merged != null) {
-                        return merged;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isMergeKey(ScalarNode key) {
-        return Tag.MERGE.equals(key.getTag());
-    }
-
-    private static List<MappingNode> mergeSources(Node value) {
-        if (value instanceof MappingNode m) {
-            return List.of(m);
-        }
-        if (value instanceof SequenceNode s) {
-            return s.getValue().stream().filter(MappingNode.class::isInstance).map(MappingNode.class::cast).toList();
-        }
-        return List.of();
     }
 }

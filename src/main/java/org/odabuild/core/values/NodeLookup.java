@@ -1,0 +1,94 @@
+package org.odabuild.core.values;
+
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Follows a {@link YqPath} through a composed YAML node tree the way Helm and yq read values: of duplicate keys the
+ * last wins, aliases are shared nodes, and merge keys ({@code <<}) supply keys a mapping does not set itself.
+ * The one lookup both the values reader and the values editor use.
+ */
+public final class NodeLookup {
+
+    /** The node at a path, and whether a key on the way was written more than once. */
+    public record Found(Node node, boolean duplicateKey) {
+    }
+
+    private NodeLookup() {
+    }
+
+    public static Optional<Found> find(Node root, YqPath path) {
+        Node current = root;
+        boolean duplicate = false;
+        for (YqPath.Segment segment : path.segments()) {
+            if (segment instanceof YqPath.Key key) {
+                if (!(current instanceof MappingNode mapping)) {
+                    return Optional.empty();
+                }
+                Match match = findKey(mapping, key.name());
+                if (match == null) {
+                    return Optional.empty();
+                }
+                duplicate |= match.count() > 1;
+                current = match.value();
+            } else {
+                int index = ((YqPath.Index) segment).position();
+                if (!(current instanceof SequenceNode sequence) || index >= sequence.getValue().size()) {
+                    return Optional.empty();
+                }
+                current = sequence.getValue().get(index);
+            }
+        }
+        return Optional.of(new Found(current, duplicate));
+    }
+
+    private record Match(Node value, int count) {
+    }
+
+    private static Match findKey(MappingNode mapping, String name) {
+        Node last = null;
+        int count = 0;
+        List<NodeTuple> tuples = mapping.getValue();
+        for (NodeTuple tuple : tuples) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && !isMergeKey(key) && key.getValue().equals(name)) {
+                last = tuple.getValueNode();
+                count++;
+            }
+        }
+        if (last != null) {
+            return new Match(last, count);
+        }
+        // explicit keys win over merged ones; of several merged maps the first one that has the key wins
+        for (NodeTuple tuple : tuples) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && isMergeKey(key)) {
+                for (MappingNode source : mergeSources(tuple.getValueNode())) {
+                    Match merged = findKey(source, name);
+                    if (merged != null) {
+                        return merged;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isMergeKey(ScalarNode key) {
+        return Tag.MERGE.equals(key.getTag());
+    }
+
+    private static List<MappingNode> mergeSources(Node value) {
+        if (value instanceof MappingNode m) {
+            return List.of(m);
+        }
+        if (value instanceof SequenceNode s) {
+            return s.getValue().stream().filter(MappingNode.class::isInstance).map(MappingNode.class::cast).toList();
+        }
+        return List.of();
+    }
+}
