@@ -62,4 +62,12 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

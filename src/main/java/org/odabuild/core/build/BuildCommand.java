@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.OdaException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
@@ -24,6 +26,7 @@ import org.odabuild.core.plan.Planner;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
+import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -41,9 +44,11 @@ public final class BuildCommand {
      */
     public static BuildReport build(BuildRequest request, CredentialSource credentials, DaemonFactory daemons,
             boolean allowPush, BuildLog log) {
-        Plan plan = Planner.plan(request.release().plan(), log);
         Path out = request.release().plan().resolve().outputDir();
-        PlanReport.table(plan).forEach(log::info);
+        // a run that stops early must not leave the previous run's digests for a later CI step to deploy
+        JsonReports.delete(out, BuildReport.FILE, ValuesDigests.FILE, ReleaseImmutabilityCheck.REPORT);
+        Plan plan = Planner.plan(request.release().plan(), log);
+        PlanReport.log(plan, request.release().plan().lintVerbose(), log);
         PlanReport.writeJson(plan, out);
         refuseWhatThePlanRefuses(plan);
 
@@ -51,8 +56,8 @@ public final class BuildCommand {
         CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
         if (toBuild.isEmpty()) {
             log.info("Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
-            return finish(new BuildReport(plan.branch().name(), plan.head().id(), false, List.of()), plan.resolution(),
-                    out, ci, log);
+            return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), false,
+                    List.of()), plan.resolution(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
         RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
@@ -77,16 +82,28 @@ public final class BuildCommand {
                 if (daemon == null) {
                     Optional<DockerDaemon> connected = connect(daemons, request, allowPush && !push, toBuild, log);
                     if (connected.isEmpty()) {
-                        results.addAll(notBuilt(toBuild.subList(toBuild.indexOf(planned), toBuild.size())));
+                        for (PlannedImage p : toBuild.subList(toBuild.indexOf(planned), toBuild.size())) {
+                            results.add(notBuilt(p, "not-built", "no Docker daemon"));
+                        }
                         break;
                     }
                     daemon = connected.get();
                 }
                 ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
                 builder.checkPlatforms(image);
-                results.add(builder.build(image, context, plan.head(), plan.branch().name(), source, hash,
-                        request.buildArgs(),
-                        request.latestTag(), request.testTimeout()));
+                try {
+                    results.add(builder.build(image, context, plan.head(), plan.branch().name(), source, hash,
+                            request.buildArgs(), request.latestTag(), request.testTimeout()));
+                } catch (OdaException e) {
+                    // build.json still tells CI which image failed and that the rest were not built
+                    results.add(notBuilt(planned, "failed", e.getMessage()));
+                    for (PlannedImage p : toBuild.subList(toBuild.indexOf(planned) + 1, toBuild.size())) {
+                        results.add(notBuilt(p, "not-built", "an earlier image failed"));
+                    }
+                    finish(new BuildReport(plan.branch().name(), plan.head().id(), false, results), plan.resolution(),
+                            out, ci, log);
+                    throw e;
+                }
             }
             if (push) {
                 ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
@@ -100,8 +117,16 @@ public final class BuildCommand {
                 daemon.close();
             }
         }
-        return finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results), plan.resolution(), out,
-                ci, log);
+        return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results),
+                plan.resolution(), out, ci, log));
+    }
+
+    /** Broken entries do not block the other images; the goal fails after them, naming each. */
+    private static BuildReport failIfBroken(Plan plan, BuildReport report) {
+        if (!plan.broken().isEmpty()) {
+            throw BrokenImages.error(plan.broken());
+        }
+        return report;
     }
 
     /** {@code oda:push-image}: pushes what {@code oda:build-image} built in this build. */
@@ -109,6 +134,7 @@ public final class BuildCommand {
             BuildLog log) {
         Path out = request.release().plan().resolve().outputDir();
         BuildReport built = BuildReport.read(out);
+        JsonReports.delete(out, ValuesDigests.FILE);
         Resolution resolution = Resolution.of(request.release().plan().resolve(), log);
         CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
         List<BuiltImage> toPush = built.images().stream().filter(b -> b.status().equals("built")).toList();
@@ -138,9 +164,11 @@ public final class BuildCommand {
             if (!preview) {
                 throw e;
             }
-            log.warn("Not pushing, so going on without the registry check: " + e.getMessage());
+            log.warn("Not pushing, so going on without the registry check; the registry could not be asked: "
+                    + String.join("; ", e.reasons()) + " (a run that pushes stops here)");
             return List.of();
         }
+        ReleaseImmutabilityCheck.writeReport(request.release().plan().resolve().outputDir(), plan, findings);
         List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
         if (!violations.isEmpty()) {
             throw new RuleViolationException("oda build (registry check, before any build)", violations);
@@ -164,10 +192,10 @@ public final class BuildCommand {
         }
     }
 
-    private static List<BuiltImage> notBuilt(List<PlannedImage> images) {
-        return images.stream().map(p -> new BuiltImage(p.key(), p.image().image().name(), p.image().tag().toString(),
-                p.image().reference(), p.image().isRelease(), "not-built (no daemon)", List.of(), null, null, 0, null))
-                .toList();
+    private static BuiltImage notBuilt(PlannedImage p, String status, String why) {
+        ResolvedImage i = p.image();
+        return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
+                List.of(), null, null, 0, null, why);
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {
@@ -191,7 +219,7 @@ public final class BuildCommand {
         log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
                 + finding.digest() + ")");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null));
+                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null));
     }
 
     private static BuildReport finish(BuildReport report, Resolution resolution, Path out, CiEnvironment ci,

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * One image of {@code build.json}.
  *
- * @param status     {@code built}, {@code pushed} or {@code up-to-date}
+ * @param status     {@code built}, {@code pushed}, {@code up-to-date}, {@code failed} or {@code not-built}
  * @param tags       every {@code image:tag} made (the tag, and latest when the policy says so)
  * @param digest     the registry's {@code sha256:...} after a push, or of the existing tag when up to date
  * @param durationMs time spent building (and testing, and pushing)
+ * @param error      why it failed or was not built, else null
  */
 public record BuiltImage(String key, String image, String tag, String reference, boolean release, String status,
-        List<String> tags, String sourceHash, String digest, long durationMs, String testReport) {
+        List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error) {
 
     public BuiltImage {
         tags = List.copyOf(tags);
@@ -19,6 +20,6 @@ public record BuiltImage(String key, String image, String tag, String reference,
 
     BuiltImage pushed(String pushedDigest, long extraMs) {
         return new BuiltImage(key, image, tag, reference, release, "pushed", tags, sourceHash, pushedDigest,
-                durationMs + extraMs, testReport);
+                durationMs + extraMs, testReport, null);
     }
 }

@@ -77,7 +77,7 @@ final class ImageBuilder {
                 .orElse(null);
         deleteQuietly(tar);
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report);
+                image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report, null);
     }
 
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.report.ReadableTempFile;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.YqPath;
 import org.yaml.snakeyaml.DumperOptions;
@@ -66,7 +67,7 @@ final class ValuesDigests {
         }
         try {
             Files.createDirectories(outputDir);
-            Path tmp = Files.createTempFile(outputDir, FILE, ".tmp");
+            Path tmp = ReadableTempFile.create(outputDir, FILE);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             return Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);

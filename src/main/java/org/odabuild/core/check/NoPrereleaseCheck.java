@@ -1,8 +1,10 @@
 package org.odabuild.core.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolveRequest;
@@ -25,7 +27,7 @@ public final class NoPrereleaseCheck {
         }
     }
 
-    record Report(boolean passed, int imagesChecked, List<Violation> violations) {
+    record Report(boolean passed, int imagesChecked, List<Violation> violations, List<BrokenImage> broken) {
     }
 
     private NoPrereleaseCheck() {
@@ -41,13 +43,16 @@ public final class NoPrereleaseCheck {
                 .map(NoPrereleaseCheck::violation)
                 .toList();
         JsonReports.write(request.outputDir(), REPORT,
-                new Report(violations.isEmpty(), resolution.images().size(), violations));
+                new Report(violations.isEmpty() && resolution.broken().isEmpty(), resolution.images().size(),
+                        violations, resolution.broken()));
         if (!violations.isEmpty()) {
-            List<String> lines = new java.util.ArrayList<>(violations.stream().map(Violation::toString).toList());
+            List<String> lines = new ArrayList<>(violations.stream().map(Violation::toString).toList());
             lines.add("Remove these prereleaseSuffix values (leave them empty) before merging; a commit subject"
                     + " starting with '[skip tests]' skips the BDD tests that need the release images.");
+            resolution.broken().forEach(b -> lines.add("not checked, its entry is broken: " + b.reason()));
             throw new RuleViolationException(RULE, lines);
         }
+        resolution.requireAll();
         log.info("No prerelease suffixes: all " + resolution.images().size() + " images point to release versions.");
         return violations;
     }

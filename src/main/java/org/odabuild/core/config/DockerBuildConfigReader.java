@@ -52,6 +52,7 @@ public final class DockerBuildConfigReader {
         }
         Map<String, SourceLocation> seen = new HashMap<>();
         List<ImageConfig> images = new ArrayList<>();
+        List<BrokenImage> broken = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             SourceLocation at = doc.locationOf(tuple.getKeyNode());
             String key = keyName(tuple.getKeyNode(), at, "an image key");
@@ -60,9 +61,14 @@ public final class DockerBuildConfigReader {
                 throw InvalidInputException.at(at, "image key '" + key + "' is defined twice (first at line "
                         + first.line() + "): rename one of them or merge the two entries");
             }
-            images.add(readImage(doc, key, at, tuple.getValueNode()));
+            try {
+                images.add(readImage(doc, key, at, tuple.getValueNode()));
+            } catch (InvalidInputException e) {
+                // one wrong entry must not block the other images (a matrix job per image, as GitHub's were)
+                broken.add(new BrokenImage(key, e.getMessage()));
+            }
         }
-        return new DockerBuildConfig(configFile, display, images);
+        return new DockerBuildConfig(configFile, display, images, broken);
     }
 
     private ImageConfig readImage(YamlDocument doc, String key, SourceLocation at, Node value) {

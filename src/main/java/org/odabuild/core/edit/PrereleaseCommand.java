@@ -30,6 +30,7 @@ public final class PrereleaseCommand {
 
     static EditReport run(PrereleaseRequest request, BuildLog log, AtomicFileSet.Mover mover) {
         Plan plan = Planner.plan(request.plan(), log);
+        plan.resolution().requireAll(); // an edit never runs with an image it cannot read
         if (plan.branchKind() == BranchKind.RELEASE) {
             throw new InvalidInputException("oda:prerelease sets prerelease versions, which release branch "
                     + plan.branch().name() + " may not build: create a feature/... or odaa-... branch first");

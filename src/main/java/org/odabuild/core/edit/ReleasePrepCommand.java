@@ -36,6 +36,7 @@ public final class ReleasePrepCommand {
 
     static EditReport run(ReleasePrepRequest request, BuildLog log, AtomicFileSet.Mover mover) {
         Plan plan = Planner.plan(request.plan(), log);
+        plan.resolution().requireAll(); // an edit never runs with an image it cannot read
         if (plan.branchKind() == BranchKind.RELEASE) {
             throw new InvalidInputException("oda:release-prep prepares a branch for its merge; on release branch "
                     + plan.branch().name() + " there is nothing to prepare");

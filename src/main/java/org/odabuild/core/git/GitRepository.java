@@ -245,6 +245,45 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * HEAD's first-parent line, newest first, from {@code head} down to (not including) {@code stop}; it ends early
+     * at the first commit or at a shallow clone's boundary.
+     */
+    public List<String> firstParentLine(String head, Optional<String> stop) {
+        List<String> line = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(head));
+            while (c != null && !stop.orElse("").equals(c.getName())) {
+                line.add(c.getName());
+                c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
+            }
+            return line;
+        } catch (MissingObjectException e) {
+            return line; // a shallow boundary's parent: the line known so far is what there is
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The blob id of a file at a commit, empty when the file does not exist there. */
+    public Optional<String> blobId(String commit, String path) {
+        try (RevWalk walk = new RevWalk(repository);
+                TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
+            return tw == null ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A blob's text (UTF-8). */
+    public String readBlob(String blobId) {
+        try {
+            return new String(repository.open(ObjectId.fromString(blobId)).getBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Files tracked at a commit below a folder ("." for all). */
     public List<String> trackedFiles(String commit, String folder) {
         try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {

@@ -1,6 +1,7 @@
 package org.odabuild.core.plan;
 
 import java.util.List;
+import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.git.BranchName;
 import org.odabuild.core.git.ChangeSet;
 import org.odabuild.core.git.HeadCommit;
@@ -18,12 +19,14 @@ public record Plan(
         SkipTests skipTests,
         List<PlannedImage> images,
         List<String> warnings,
+        List<String> lint,
         Resolution resolution) {
 
     public Plan {
         uncommittedFiles = List.copyOf(uncommittedFiles);
         images = List.copyOf(images);
         warnings = List.copyOf(warnings);
+        lint = List.copyOf(lint);
     }
 
     public boolean dirty() {
@@ -32,6 +35,11 @@ public record Plan(
 
     public List<PlannedImage> toBuild() {
         return images.stream().filter(i -> i.decision().action().builds()).toList();
+    }
+
+    /** Images whose config or values entry is wrong: refused on their own, the goal fails after the others. */
+    public List<BrokenImage> broken() {
+        return resolution.broken();
     }
 
     public List<PlannedImage> refused() {

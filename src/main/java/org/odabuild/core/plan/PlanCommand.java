@@ -19,9 +19,7 @@ public final class PlanCommand {
                 + ", from " + plan.branch().source() + "), commit " + plan.head().shortId() + ", compared with "
                 + plan.changes().baseCommit().map(c -> c.substring(0, 7)).orElse("-") + " ("
                 + plan.changes().baseReason() + ")");
-        PlanReport.table(plan).forEach(log::info);
-        plan.warnings().forEach(log::warn);
-        plan.refused().forEach(i -> log.warn("refused: " + i.key() + ": " + i.decision().reason()));
+        PlanReport.log(plan, request.lintVerbose(), log);
         log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
         log.info("Wrote " + PlanReport.writeJson(plan, request.resolve().outputDir()));
 

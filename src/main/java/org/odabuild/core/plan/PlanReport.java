@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.report.ImageEntry;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.report.TextTable;
@@ -12,9 +15,25 @@ import org.odabuild.core.report.TextTable;
 public final class PlanReport {
 
     public static final String REPORT = "plan.json";
-    private static final int FILES_SHOWN = 3;
 
     private PlanReport() {
+    }
+
+    /**
+     * The plan as both {@code oda:plan} and {@code oda:build} log it: the table, the warnings, the coverage lint
+     * (a count, or every finding when verbose) and the refusals.
+     */
+    public static void log(Plan plan, boolean lintVerbose, BuildLog log) {
+        table(plan).forEach(log::info);
+        plan.warnings().forEach(log::warn);
+        if (lintVerbose) {
+            plan.lint().forEach(log::warn);
+        } else if (!plan.lint().isEmpty()) {
+            log.warn("coverage lint: " + plan.lint().size() + " finding(s) (build-context files that no 'paths' glob"
+                    + " covers, or globs that match no tracked file); -Doda.lint=verbose lists them, plan.json has"
+                    + " them under 'lint'");
+        }
+        plan.refused().forEach(i -> log.warn("refused: " + i.key() + ": " + i.decision().reason()));
     }
 
     public static List<String> table(Plan plan) {
@@ -22,20 +41,19 @@ public final class PlanReport {
         for (PlannedImage i : plan.images()) {
             table.row(i.key(), i.image().tag(), changed(i), i.decision().action().id(), i.decision().reason());
         }
+        for (BrokenImage b : plan.broken()) {
+            table.row(b.key(), "-", "-", ImageAction.REFUSE.id(), "its entry is broken (see below)");
+        }
         return table.lines();
     }
 
-    /** "no", or "yes: a, b, c (+2 more)". */
+    /** "no", "yes" (base unknown or forced) or "yes (3 files)"; plan.json has the files. */
     public static String changed(PlannedImage i) {
         if (!i.changed()) {
             return "no";
         }
-        List<String> f = i.changedFiles();
-        if (f.isEmpty()) {
-            return "yes";
-        }
-        String shown = String.join(", ", f.subList(0, Math.min(FILES_SHOWN, f.size())));
-        return "yes: " + shown + (f.size() > FILES_SHOWN ? " (+" + (f.size() - FILES_SHOWN) + " more)" : "");
+        int n = i.changedFiles().size();
+        return n == 0 ? "yes" : "yes (" + n + (n == 1 ? " file)" : " files)");
     }
 
     public static Path writeJson(Plan plan, Path outputDir) {
@@ -63,8 +81,19 @@ public final class PlanReport {
             o.addProperty("reason", i.decision().reason());
             images.add(o);
         }
+        for (BrokenImage b : plan.broken()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("key", b.key());
+            o.addProperty("changed", (Boolean) null);
+            o.add("changedFiles", new JsonArray());
+            o.addProperty("action", ImageAction.REFUSE.id());
+            o.addProperty("reason", b.reason());
+            o.addProperty("broken", true);
+            images.add(o);
+        }
         root.add("images", images);
         root.add("warnings", strings(plan.warnings()));
+        root.add("lint", strings(plan.lint()));
         return JsonReports.write(outputDir, REPORT, root);
     }
 

@@ -15,6 +15,7 @@ import org.odabuild.core.resolve.ResolveRequest;
  * @param images             {@code -Doda.images}: only these keys (empty = all)
  * @param force              treat every image as changed
  * @param env                the process environment (CI variables, GitHub files)
+ * @param lintVerbose        {@code -Doda.lint=verbose}: list every coverage-lint finding, not only their count
  */
 public record PlanRequest(
         ResolveRequest resolve,
@@ -24,10 +25,16 @@ public record PlanRequest(
         Optional<Boolean> includeUncommitted,
         List<String> images,
         boolean force,
-        Map<String, String> env) {
+        Map<String, String> env,
+        boolean lintVerbose) {
 
     public PlanRequest {
         images = List.copyOf(images);
         env = Map.copyOf(env);
+    }
+
+    public PlanRequest(ResolveRequest resolve, Optional<String> branch, BranchPolicy branches, Optional<String> since,
+            Optional<Boolean> includeUncommitted, List<String> images, boolean force, Map<String, String> env) {
+        this(resolve, branch, branches, since, includeUncommitted, images, force, env, false);
     }
 }

@@ -3,14 +3,14 @@ package org.odabuild.core.plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.git.BaseSelector;
 import org.odabuild.core.git.BranchName;
@@ -19,6 +19,7 @@ import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.policy.Decision;
+import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.policy.TagPolicy;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
@@ -30,8 +31,7 @@ public final class Planner {
     }
 
     public static Plan plan(PlanRequest request, BuildLog log) {
-        Resolution resolution = Resolution.of(request.resolve(), log);
-        List<ResolvedImage> selected = select(resolution.images(), request.images());
+        Resolution resolution = Resolution.of(request.resolve().selecting(request.images()), log);
         CiEnvironment ci = CiEnvironment.of(request.env());
         try (GitRepository repo = GitRepository.open(resolution.layout().root())) {
             HeadCommit head = repo.head();
@@ -57,14 +57,23 @@ public final class Planner {
                 changedFiles.addAll(uncommitted);
             }
 
+            Function<String, Optional<String>> currentText = file -> includeUncommitted
+                    ? workTreeText(resolution, file)
+                    : repo.readFile(head.id(), file);
+            BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
+                    includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
+
             TagPolicy policy = new TagPolicy(request.branches());
             List<String> tracked = repo.trackedFiles(head.id(), ".");
             List<PlannedImage> planned = new ArrayList<>();
-            for (ResolvedImage image : selected) {
+            List<String> lint = new ArrayList<>();
+            for (ResolvedImage image : resolution.images()) {
                 List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
-                if (changedFiles.contains(image.config().valuesYamlFile())
-                        && valuesEntryChanged(repo, resolution, image, changes, head, includeUncommitted)) {
-                    files.add(image.config().valuesYamlFile());
+                String valuesFile = image.config().valuesYamlFile();
+                if (changedFiles.contains(valuesFile) && !files.contains(valuesFile) && ValuesEntryChange.differs(
+                        image.config(), changes.baseCommit().flatMap(base -> repo.readFile(base, valuesFile)),
+                        currentText.apply(valuesFile))) {
+                    files.add(valuesFile);
                 }
                 boolean changed = request.force() || !changes.known() || !files.isEmpty();
                 Decision decision = policy.decide(branch.name(), image, changed);
@@ -72,41 +81,48 @@ public final class Planner {
                     decision = new Decision(decision.action(), decision.reason()
                             + (request.force() ? " (oda.force)" : " (base unknown, counted as changed)"));
                 }
+                if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
+                        && !request.force()) {
+                    decision = releaseOnPrereleaseBranch(policy, built, image, decision);
+                }
                 planned.add(new PlannedImage(image, changed, files, decision));
-                warnings.addAll(CoverageLint.check(image.config(), tracked));
+                lint.addAll(CoverageLint.check(image.config(), tracked));
             }
+            resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
+                    + b.reason()));
             SkipTests skipTests = SkipTests.detect(repo, head, ci);
-            return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, resolution);
+            return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, resolution);
         }
     }
 
-    private static List<ResolvedImage> select(List<ResolvedImage> all, List<String> keys) {
-        if (keys.isEmpty()) {
-            return all;
+    /**
+     * A release version on a prerelease branch is refused only when its sources changed in the commits being built
+     * now; otherwise it is built on the release branch after the merge.
+     */
+    private static Decision releaseOnPrereleaseBranch(TagPolicy policy, BuiltCommits built, ResolvedImage image,
+            Decision refusal) {
+        BuiltCommits.Window window = built.window(image);
+        if (!window.known()) {
+            return refusal;
         }
-        Set<String> known = new LinkedHashSet<>(all.stream().map(ResolvedImage::key).toList());
-        List<String> unknown = keys.stream().filter(k -> !known.contains(k)).toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException("oda.images names unknown image(s) " + unknown + ": known images are "
-                    + known);
+        if (window.sources().isEmpty()) {
+            return policy.releaseAfterMerge(image, window.reason());
         }
-        return all.stream().filter(i -> keys.contains(i.key())).toList();
+        List<String> sources = window.sources();
+        return new Decision(ImageAction.REFUSE, refusal.reason() + "; its sources changed in " + window.reason()
+                + " (" + sources.get(0) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
+                + ")");
     }
 
-    private static boolean valuesEntryChanged(GitRepository repo, Resolution resolution, ResolvedImage image,
-            ChangeSet changes, HeadCommit head, boolean includeUncommitted) {
-        String file = image.config().valuesYamlFile();
-        Optional<String> before = changes.baseCommit().flatMap(base -> repo.readFile(base, file));
-        Optional<String> after;
-        if (includeUncommitted) {
-            try {
-                after = Optional.of(Files.readString(resolution.layout().resolve(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            after = repo.readFile(head.id(), file);
+    private static Optional<String> workTreeText(Resolution resolution, String file) {
+        Path path = resolution.layout().resolve(file);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
         }
-        return ValuesEntryChange.differs(image.config(), before, after);
+        try {
+            return Optional.of(Files.readString(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

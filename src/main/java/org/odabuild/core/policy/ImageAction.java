@@ -6,6 +6,8 @@ public enum ImageAction {
     BUILD_RELEASE("build-release"),
     SKIP_UNCHANGED("skip-unchanged"),
     SKIP_BRANCH("skip-branch"),
+    /** A release version on a prerelease branch whose sources did not change in the commits being built now. */
+    SKIP_RELEASE_VERSION("skip-release-version"),
     REFUSE("refuse");
 
     private final String id;

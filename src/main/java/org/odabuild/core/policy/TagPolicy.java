@@ -34,4 +34,15 @@ public record TagPolicy(BranchPolicy branches) {
                         + " and bump the version")
                 : new Decision(ImageAction.BUILD_PRERELEASE, "prerelease " + image.tag() + " on branch " + branch);
     }
+
+    /**
+     * A release version on a prerelease branch whose sources did not change in the commits being built now (the
+     * suffix was cleared for the merge, or only the values entry changed): nothing to build here, and no error.
+     *
+     * @param commits which commits were looked at, for the reason
+     */
+    public Decision releaseAfterMerge(ResolvedImage image, String commits) {
+        return new Decision(ImageAction.SKIP_RELEASE_VERSION, "release " + image.tag() + " is built on "
+                + branches.releaseBranchNames() + " after the merge (no source change in " + commits + ")");
+    }
 }

@@ -1,5 +1,6 @@
 package org.odabuild.core.release;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.concurrent.Future;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.OdaLabels;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.plan.Planner;
@@ -37,7 +40,7 @@ public final class ReleaseImmutabilityCheck {
             List<String> violations) {
     }
 
-    record Report(String branch, boolean passed, List<Finding> images) {
+    record Report(String branch, boolean passed, List<Finding> images, List<BrokenImage> broken) {
     }
 
     private ReleaseImmutabilityCheck() {
@@ -52,15 +55,26 @@ public final class ReleaseImmutabilityCheck {
         List<Finding> findings = check(plan, new RegistryClient(request.registry(), credentials, log),
                 request.allowSuffixTakeover());
         List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
-        JsonReports.write(request.plan().resolve().outputDir(), REPORT,
-                new Report(plan.branch().name(), violations.isEmpty(), findings));
+        writeReport(request.plan().resolve().outputDir(), plan, findings);
         if (!violations.isEmpty()) {
-            throw new RuleViolationException(RULE, violations);
+            List<String> lines = new ArrayList<>(violations);
+            plan.broken().forEach(b -> lines.add("not checked, its entry is broken: " + b.reason()));
+            throw new RuleViolationException(RULE, lines);
+        }
+        if (!plan.broken().isEmpty()) {
+            throw BrokenImages.error(plan.broken());
         }
         log.info(findings.isEmpty() ? "No image is planned to be built: nothing to verify against the registry."
                 : "Registry check passed for " + findings.size() + " planned image(s): "
                         + findings.stream().map(Finding::reference).toList());
         return findings;
+    }
+
+    /** {@code verify-release-immutable.json}, written by this goal and by {@code oda:build} for its own check. */
+    public static Path writeReport(Path outputDir, Plan plan, List<Finding> findings) {
+        boolean passed = findings.stream().allMatch(f -> f.violations().isEmpty()) && plan.broken().isEmpty();
+        return JsonReports.write(outputDir, REPORT, new Report(plan.branch().name(), passed, findings,
+                plan.broken()));
     }
 
     /** Reads the registry for each planned build concurrently and applies the rules. */
@@ -93,7 +107,7 @@ public final class ReleaseImmutabilityCheck {
             if (!failures.isEmpty()) {
                 throw new RegistryException("the registry check could not be made, so it fails (it never passes"
                         + " on an unclear answer):" + System.lineSeparator() + "  "
-                        + String.join(System.lineSeparator() + "  ", failures));
+                        + String.join(System.lineSeparator() + "  ", failures), failures);
             }
             return findings;
         } catch (InterruptedException e) {

@@ -24,11 +24,22 @@ public final class JsonReports {
         return GSON.toJsonTree(report).getAsJsonObject();
     }
 
+    /** Removes reports a run owns before it starts, so a run that stops early leaves none of the previous run's. */
+    public static void delete(Path outputDir, String... fileNames) {
+        for (String name : fileNames) {
+            try {
+                Files.deleteIfExists(outputDir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the old report " + outputDir.resolve(name), e);
+            }
+        }
+    }
+
     public static Path write(Path outputDir, String fileName, Object report) {
         try {
             Files.createDirectories(outputDir);
             Path target = outputDir.resolve(fileName);
-            Path tmp = Files.createTempFile(outputDir, fileName, ".tmp");
+            Path tmp = ReadableTempFile.create(outputDir, fileName);
             Files.writeString(tmp, GSON.toJson(report) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,14 +1,11 @@
 package org.odabuild.core.resolve;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
-import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.values.ScalarValue;
@@ -20,8 +17,8 @@ import org.odabuild.core.version.PrereleaseSuffix;
 import org.odabuild.core.version.SemVer;
 
 /**
- * Reads every image's name, version and suffix from its values file and validates them. All broken images are
- * reported together, so one run shows every fix to make.
+ * Reads an image's name, version and suffix from its values file and validates them; each values file is read once
+ * per run.
  */
 public final class ImageResolver {
 
@@ -32,26 +29,6 @@ public final class ImageResolver {
     public ImageResolver(RepoLayout layout, BuildLog log) {
         this.layout = layout;
         this.log = log;
-    }
-
-    public List<ResolvedImage> resolveAll(DockerBuildConfig config) {
-        List<ResolvedImage> images = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (ImageConfig image : config.images()) {
-            try {
-                images.add(resolve(image));
-            } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (problems.size() == 1) {
-            throw new InvalidInputException(problems.get(0));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.size() + " images cannot be resolved:" + System.lineSeparator()
-                    + "  " + String.join(System.lineSeparator() + "  ", problems));
-        }
-        return images;
     }
 
     public ResolvedImage resolve(ImageConfig image) {

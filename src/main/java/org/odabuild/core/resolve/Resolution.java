@@ -1,18 +1,36 @@
 package org.odabuild.core.resolve;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.config.ConfigLocator;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.DockerBuildConfigReader;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.RepositoryRoot;
+import org.odabuild.core.version.ImageRepository;
 
-/** The repository, its config and every resolved image: the common ground of all goals. */
-public record Resolution(RepoLayout layout, DockerBuildConfig config, List<ResolvedImage> images) {
+/**
+ * The repository, its config and every selected image: the common ground of all goals. An image whose entry is
+ * wrong is kept aside in {@link #broken()} so that it does not block the others; only a config file that does not
+ * parse stops everything at once.
+ *
+ * @param images the selected images that resolved, in config order
+ * @param broken the selected images that did not, with the reason
+ */
+public record Resolution(RepoLayout layout, DockerBuildConfig config, List<ResolvedImage> images,
+        List<BrokenImage> broken) {
 
     public Resolution {
         images = List.copyOf(images);
+        broken = List.copyOf(broken);
     }
 
     public static Resolution of(ResolveRequest request, BuildLog log) {
@@ -24,6 +42,44 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 .read(ConfigLocator.locate(request.configFile(), request.baseDir(), layout));
         log.debug("Read " + config.images().size() + " images from " + config.file() + " (repository root "
                 + layout.root() + ")");
-        return new Resolution(layout, config, new ImageResolver(layout, log).resolveAll(config));
+        Set<String> selected = selection(config, request.images());
+        Optional<ImageRepository> fork = request.imageRepository().map(r -> ImageRepository.parse(r,
+                "oda.imageRepository"));
+
+        List<BrokenImage> broken = new ArrayList<>(config.broken().stream()
+                .filter(b -> selected.isEmpty() || selected.contains(b.key())).toList());
+        List<ResolvedImage> images = new ArrayList<>();
+        ImageResolver resolver = new ImageResolver(layout, log);
+        for (ImageConfig image : config.images()) {
+            if (!selected.isEmpty() && !selected.contains(image.key())) {
+                continue;
+            }
+            try {
+                ResolvedImage resolved = resolver.resolve(image);
+                images.add(fork.map(f -> resolved.withImage(f.rename(resolved.image()))).orElse(resolved));
+            } catch (InvalidInputException e) {
+                broken.add(new BrokenImage(image.key(), e.getMessage()));
+            }
+        }
+        return new Resolution(layout, config, images, broken);
+    }
+
+    /** This resolution, or the error listing every broken image; for goals that need all selected images. */
+    public Resolution requireAll() {
+        if (!broken.isEmpty()) {
+            throw BrokenImages.error(broken);
+        }
+        return this;
+    }
+
+    private static Set<String> selection(DockerBuildConfig config, List<String> keys) {
+        Set<String> known = new LinkedHashSet<>(config.images().stream().map(ImageConfig::key).toList());
+        config.broken().forEach(b -> known.add(b.key()));
+        List<String> unknown = keys.stream().filter(k -> !known.contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("oda.images names unknown image(s) " + unknown + ": known images are "
+                    + known);
+        }
+        return new LinkedHashSet<>(keys);
     }
 }

@@ -3,11 +3,15 @@ package org.odabuild.core.resolve;
 import java.nio.file.Path;
 import java.util.List;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.report.ImageEntry;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.report.TextTable;
 
-/** Resolves every image tag, logs them as a table and writes {@code images.json}. */
+/**
+ * Resolves every image tag, logs them as a table and writes {@code images.json}; broken images are listed there
+ * and fail the goal after the others are reported.
+ */
 public final class ResolveVersions {
 
     public static final String REPORT = "images.json";
@@ -16,7 +20,7 @@ public final class ResolveVersions {
     public record Result(List<ResolvedImage> images, Path report) {
     }
 
-    record Report(List<ImageEntry> images) {
+    record Report(List<ImageEntry> images, List<BrokenImage> broken) {
     }
 
     private ResolveVersions() {
@@ -30,7 +34,8 @@ public final class ResolveVersions {
         }
         table.lines().forEach(log::info);
         Path report = JsonReports.write(request.outputDir(), REPORT,
-                new Report(resolution.images().stream().map(ImageEntry::of).toList()));
+                new Report(resolution.images().stream().map(ImageEntry::of).toList(), resolution.broken()));
+        resolution.requireAll();
         return new Result(resolution.images(), report);
     }
 }

@@ -43,6 +43,11 @@ public record ResolvedImage(
         return image.withTag(tag);
     }
 
+    /** The same image under another name (a fork's repository); values.yaml keeps its own. */
+    public ResolvedImage withImage(ImageName name) {
+        return new ResolvedImage(config, name, tag, versionAt, suffixAt);
+    }
+
     public List<String> paths() {
         return config.paths();
     }

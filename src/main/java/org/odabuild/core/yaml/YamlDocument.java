@@ -70,7 +70,8 @@ public final class YamlDocument {
         }
     }
 
-    private static LoaderOptions loaderOptions() {
+    /** The limits every YAML read of the plugin uses. */
+    public static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setAllowRecursiveKeys(false);

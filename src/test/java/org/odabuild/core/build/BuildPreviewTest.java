@@ -48,10 +48,12 @@ class BuildPreviewTest {
             BuildReport report = BuildCommand.build(request(git.root(), Optional.empty()), CredentialSource.none(),
                     DaemonFactory.fabric8(), true, log);
             assertThat(report.images()).singleElement().satisfies(b -> {
-                assertThat(b.status()).isEqualTo("not-built (no daemon)");
+                assertThat(b.status()).isEqualTo("not-built");
+                assertThat(b.error()).isEqualTo("no Docker daemon");
                 assertThat(b.reference()).isEqualTo("127.0.0.1:9/it/op:1.0.0");
             });
             assertThat(log.warnings).anyMatch(w -> w.startsWith("Not pushing, so going on without the registry"));
+            assertThat(log.warnings).noneMatch(w -> w.contains("so it fails"));
             assertThat(log.warnings).anyMatch(w -> w.contains("this build would build: [127.0.0.1:9/it/op:1.0.0]"));
 
             assertThatThrownBy(() -> BuildCommand.build(request(git.root(), Optional.of(true)),

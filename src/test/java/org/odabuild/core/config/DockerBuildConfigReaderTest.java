@@ -21,7 +21,7 @@ class DockerBuildConfigReaderTest {
 
     private DockerBuildConfig read(String yaml) {
         Path file = Fixtures.write(repo, "dockerbuild-config.yaml", yaml);
-        return new DockerBuildConfigReader(new RepoLayout(repo), log).read(file);
+        return new DockerBuildConfigReader(new RepoLayout(repo), log).read(file).requireValid();
     }
 
     private static final String MINIMAL = """

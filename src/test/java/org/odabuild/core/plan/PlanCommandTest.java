@@ -63,9 +63,9 @@ class PlanCommandTest {
             assertThat(Files.readString(out)).isEqualTo("images-to-build=[\"op\"]\nskip-tests=true\n");
             String md = Files.readString(summary);
             assertThat(md).contains("### oda plan: feature/x\\|y @ " + head.substring(0, 7))
-                    .contains("| op | 1.0.1-x | yes: src/op/main.py, charts/a/values.yaml | build-prerelease |")
+                    .contains("| op | 1.0.1-x | yes (2 files) | build-prerelease |")
                     .contains("| hook | 2.0.0 | no | skip-unchanged |");
-            assertThat(log.infos).anyMatch(l -> l.matches("op +1\\.0\\.1-x +yes: src/op/main.py.*build-prerelease.*"));
+            assertThat(log.infos).anyMatch(l -> l.matches("op +1\\.0\\.1-x +yes \\(2 files\\) +build-prerelease.*"));
         }
     }
 

@@ -383,10 +383,11 @@ class PlannerTest {
         git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/hook/*\n", "    - src/hook/*\n    - src/gone/*\n"));
         git.commit("deep file");
         Plan plan = plan();
-        assertThat(plan.warnings()).anyMatch(w -> w.contains("image hook: 1 file(s) in its build context src/hook are"
+        assertThat(plan.lint()).anyMatch(w -> w.contains("image hook: 1 file(s) in its build context src/hook are"
                 + " not covered by its paths (src/hook/sub/deep.py)") && w.contains("'src/hook/**/*'"));
-        assertThat(plan.warnings()).anyMatch(w -> w.contains("paths glob 'src/gone/*' matches no tracked file"));
-        assertThat(plan.warnings()).noneMatch(w -> w.startsWith("image op:"));
+        assertThat(plan.lint()).anyMatch(w -> w.contains("paths glob 'src/gone/*' matches no tracked file"));
+        assertThat(plan.lint()).noneMatch(w -> w.startsWith("image op:"));
+        assertThat(plan.warnings()).noneMatch(w -> w.contains("paths glob"));
     }
 
     @Test

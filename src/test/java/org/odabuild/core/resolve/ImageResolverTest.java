@@ -22,7 +22,7 @@ class ImageResolverTest {
 
     private Resolution resolveOdaCanvas() {
         return Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.empty(), repo.resolve("target/oda")),
-                log);
+                log).requireAll();
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.odabuild.core;
+
+/** A user's value as a message may echo it: at most 80 characters, control characters escaped. */
+public final class Excerpt {
+
+    private static final int MAX = 80;
+
+    private Excerpt() {
+    }
+
+    public static String of(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(MAX).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        int length = value.codePointCount(0, value.length());
+        return length > MAX ? out + "... (" + length + " characters)" : out.toString();
+    }
+}

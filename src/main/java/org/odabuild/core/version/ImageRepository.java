@@ -1,0 +1,44 @@
+package org.odabuild.core.version;
+
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.InvalidInputException;
+
+/**
+ * Where a fork pushes: {@code -Doda.imageRepository=<registry>/<namespace>} (or a Docker Hub namespace alone)
+ * replaces everything before the last path component of each image name, so {@code tmforumodacanvas/compcrdwebhook}
+ * becomes {@code ocfork/compcrdwebhook} or {@code ghcr.io/me/oda/compcrdwebhook}. values.yaml is not edited.
+ *
+ * @param prefix the registry and namespace, without a trailing '/'
+ */
+public record ImageRepository(String prefix) {
+
+    public static ImageRepository parse(String text, String parameter) {
+        String value = text.strip();
+        if (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        String problem = value.isEmpty() ? "it is empty"
+                : value.contains("@") ? "it holds a digest"
+                : value.substring(value.lastIndexOf('/') + 1).contains(":") ? "it holds a tag"
+                : null;
+        if (problem == null) {
+            try {
+                new ImageName(value + "/x");
+            } catch (IllegalArgumentException e) {
+                problem = "it is not a registry and namespace";
+            }
+        }
+        if (problem != null) {
+            throw new InvalidInputException(parameter + " '" + Excerpt.of(text) + "' cannot be used: " + problem
+                    + ". Write <registry>/<namespace> or a Docker Hub namespace, e.g. 'ghcr.io/my-org' or 'myfork'"
+                    + " (lowercase letters, digits, '.', '_', '-'; a port after the host is fine)");
+        }
+        return new ImageRepository(value);
+    }
+
+    /** The image under this repository: its last path component keeps its name. */
+    public ImageName rename(ImageName image) {
+        String name = image.name();
+        return new ImageName(prefix + "/" + name.substring(name.lastIndexOf('/') + 1));
+    }
+}

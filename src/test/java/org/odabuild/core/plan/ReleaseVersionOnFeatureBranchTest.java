@@ -1,0 +1,204 @@
+package org.odabuild.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.policy.ImageAction;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/**
+ * The how-to's step 5 on a feature branch: after the suffix is cleared for the merge, a push builds nothing and
+ * stays green; code changed without a suffix is still refused.
+ */
+class ReleaseVersionOnFeatureBranchTest {
+
+    @TempDir
+    Path dir;
+
+    TestGit git;
+    final Map<String, String> env = new HashMap<>();
+    Optional<String> since = Optional.empty();
+    Optional<Boolean> includeUncommitted = Optional.of(false);
+
+    @BeforeEach
+    void repo() {
+        git = TestGit.init(dir.resolve("repo"))
+                .write("dockerbuild-config.yaml", PlannerTest.CONFIG)
+                .write("charts/a/values.yaml", PlannerTest.VALUES)
+                .write("src/op/Dockerfile", "FROM scratch\n")
+                .write("src/op/main.py", "print(1)\n")
+                .write("src/hook/Dockerfile", "FROM scratch\n")
+                .write("src/hook/app.py", "print(2)\n");
+        git.commit("initial");
+        git.branch("feature/issue3456");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    PlannedImage op() {
+        ResolveRequest resolve = new ResolveRequest(git.root(), Optional.empty(), Optional.empty(),
+                git.root().resolve("target/oda"));
+        Plan plan = Planner.plan(new PlanRequest(resolve, Optional.empty(), BranchPolicy.defaults(), since,
+                includeUncommitted, List.of(), false, env), new RecordingLog());
+        return plan.images().stream().filter(i -> i.key().equals("op")).findFirst().orElseThrow();
+    }
+
+    void values(String version, String suffix) {
+        git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                "version: " + version + "\n  prereleaseSuffix:" + (suffix.isEmpty() ? "" : " " + suffix)));
+    }
+
+    @Test
+    void afterTheSuffixIsClearedTheBranchBuildsNothingUntilTheCodeChangesAgain() {
+        values("1.0.1", "issue3456");
+        git.commit("op: prerelease");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: first change");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        git.write("src/op/main.py", "print('second')\n");
+        git.commit("op: second change");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+
+        values("1.0.1", "");
+        String cleared = git.commit("[skip tests] remove prerelease suffixes");
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+        assertThat(op.decision().reason()).startsWith("release 1.0.1 is built on master/main after the merge")
+                .contains("the last one with a prereleaseSuffix");
+        assertThat(op.changed()).as("it did change since the merge-base").isTrue();
+
+        git.write("src/op/main.py", "print('third, without a suffix')\n");
+        git.commit("op: change after the release prep");
+        op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op.decision().reason()).startsWith("release versions can only be built from master/main")
+                .contains("its sources changed in the commits after").contains("src/op/main.py");
+        assertThat(cleared).isNotEmpty();
+    }
+
+    @Test
+    void forgottenSuffixIsStillRefused() {
+        git.write("src/op/main.py", "print('no suffix ever')\n");
+        git.commit("op: change");
+        values("1.0.1", "");
+        git.commit("op: bump without suffix");
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op.decision().reason()).contains("never had a prereleaseSuffix on this branch");
+    }
+
+    @Test
+    void valuesOnlyBumpOfAReleaseVersionIsNotRefused() {
+        values("1.1.0", "");
+        git.commit("bump op for the next release");
+        PlannedImage op = op();
+        assertThat(op.changed()).isTrue();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+    }
+
+    @Test
+    void newEntryWithoutSuffixIsNotRefused() {
+        git.write("dockerbuild-config.yaml", PlannerTest.CONFIG + """
+                extra:
+                  valuesYamlFile: charts/a/values.yaml
+                  valuesPathImage: .extra.image
+                  valuesPathVersion: .extra.version
+                  valuesPathPrereleaseSuffix: .extra.prereleaseSuffix
+                  paths: [src/extra/*]
+                  buildContext: src/extra
+                """);
+        git.write("charts/a/values.yaml", PlannerTest.VALUES + "extra:\n  image: org/extra\n  version: 0.1.0\n"
+                + "  prereleaseSuffix:\n");
+        git.commit("add a values entry");
+        ResolveRequest resolve = new ResolveRequest(git.root(), Optional.empty(), Optional.empty(),
+                git.root().resolve("target/oda"));
+        Plan plan = Planner.plan(new PlanRequest(resolve, Optional.empty(), BranchPolicy.defaults(), since,
+                includeUncommitted, List.of(), false, env), new RecordingLog());
+        assertThat(plan.refused()).isEmpty();
+        assertThat(plan.images()).filteredOn(i -> i.key().equals("extra")).singleElement()
+                .satisfies(i -> assertThat(i.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION));
+    }
+
+    @Test
+    void valuesFileUnderItsOwnPathsDoesNotCountWhenOnlyTheEntryChanged() {
+        // like oda-canvas' baseimage-kubectl-curl, whose version.yaml lies under its paths
+        git.write("dockerbuild-config.yaml", PlannerTest.CONFIG.replace("    - src/op/**/*\n",
+                "    - src/op/**/*\n    - charts/a/**/*\n"));
+        git.commit("op watches its chart");
+        values("1.0.1", "issue3456");
+        git.commit("op: prerelease");
+        values("1.0.1", "");
+        git.commit("clear suffix");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+
+        git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                "version: 1.0.1\n  prereleaseSuffix:") + "other: setting\n");
+        git.commit("another setting in the same file");
+        assertThat(op().decision().action()).as("a real change of a file under its paths").isEqualTo(
+                ImageAction.REFUSE);
+    }
+
+    @Test
+    void onCiThePushedCommitsDecide() throws Exception {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        String pushed = git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        git.commit("[skip tests] remove prerelease suffixes");
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"before\": \"" + pushed + "\"}");
+        env.put("CI", "true");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+        assertThat(op.decision().reason()).contains("the pushed commits " + pushed.substring(0, 7));
+
+        // a push that carries a code change of an image without a suffix is refused
+        git.write("src/op/main.py", "print('second')\n");
+        git.commit("op: change");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.REFUSE);
+    }
+
+    @Test
+    void sinceNamesTheCommitsBeingBuilt() {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        String first = git.commit("op: prerelease and change");
+        git.write("src/op/main.py", "print('second')\n");
+        git.commit("op: second");
+        values("1.0.1", "");
+        String cleared = git.commit("clear");
+        since = Optional.of(cleared);
+        assertThat(op().decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+        since = Optional.of(first);
+        assertThat(op().decision().action()).as("oda.since covers a code change without a suffix")
+                .isEqualTo(ImageAction.REFUSE);
+    }
+
+    @Test
+    void suffixClearedInTheWorkTreeOnlyCountsTheUncommittedFiles() {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        includeUncommitted = Optional.of(true);
+        assertThat(op().decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+        git.write("src/op/main.py", "print('uncommitted')\n");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.REFUSE);
+    }
+}
