@@ -1,13 +1,18 @@
 package org.odabuild.maven;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.git.RepositoryRoot;
 import org.odabuild.core.resolve.ResolveRequest;
 
 /** Parameters every goal shares, the skip handling and the error translation; goals only map and report. */
@@ -15,6 +20,12 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
 
     /** The dockerbuild-config.yaml; by default searched beside the pom, then at the repository root. */
     @Parameter(property = "oda.config")
@@ -24,9 +35,23 @@ abstract class AbstractOdaMojo extends AbstractMojo {
     @Parameter(property = "oda.repositoryRoot")
     protected File repositoryRoot;
 
-    /** Where each goal writes what it decided, as JSON. */
-    @Parameter(property = "oda.outputDirectory", defaultValue = "${project.build.directory}/oda")
+    /**
+     * Where each goal writes what it decided, as JSON; by default {@code target/oda} of the project, or of the
+     * repository root when run without a pom.
+     */
+    @Parameter(property = "oda.outputDirectory")
     protected File outputDirectory;
+
+    /** Only these image keys (comma list); the others are neither read nor checked. */
+    @Parameter(property = "oda.images")
+    protected List<String> images;
+
+    /**
+     * {@code <registry>/<namespace>} that replaces the registry and namespace of every image name (a fork's own
+     * repository, e.g. {@code ghcr.io/me}); values.yaml is not edited.
+     */
+    @Parameter(property = "oda.imageRepository")
+    protected String imageRepository;
 
     /** Skips every oda goal. */
     @Parameter(property = "oda.skip", defaultValue = "false")
@@ -40,6 +65,11 @@ abstract class AbstractOdaMojo extends AbstractMojo {
             return;
         }
         try {
+            if (repositoryWide() && !OncePerRepository.claim(session, mojoExecution, repositoryRootPath())) {
+                getLog().info("Skipping " + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": it already"
+                        + " ran in this build for the repository " + repositoryRootPath());
+                return;
+            }
             run(new MavenBuildLog(getLog()));
         } catch (RuntimeException e) {
             Exception translated = MojoErrors.translate(e);
@@ -55,11 +85,41 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     protected abstract void run(BuildLog log) throws MojoExecutionException, MojoFailureException;
 
+    /**
+     * Whether the goal works on the repository rather than on one module: then a multi-module build runs it once
+     * per repository root (plan, build and push would otherwise repeat in every module).
+     */
+    protected boolean repositoryWide() {
+        return true;
+    }
+
     protected ResolveRequest resolveRequest() {
         return new ResolveRequest(
-                project.getBasedir().toPath(),
+                baseDir(),
                 Optional.ofNullable(config).map(File::toPath),
                 Optional.ofNullable(repositoryRoot).map(File::toPath),
-                outputDirectory.toPath());
+                outputDir(),
+                AbstractPlanMojo.trimmed(images),
+                Optional.ofNullable(imageRepository).filter(s -> !s.isBlank()));
+    }
+
+    private Path baseDir() {
+        return project.getBasedir().toPath();
+    }
+
+    private Path repositoryRootPath() {
+        return Optional.ofNullable(repositoryRoot).map(r -> baseDir().resolve(r.toPath()))
+                .or(() -> RepositoryRoot.find(baseDir()))
+                .orElse(baseDir()).toAbsolutePath().normalize();
+    }
+
+    private Path outputDir() {
+        if (outputDirectory != null) {
+            return outputDirectory.toPath();
+        }
+        // without a pom (mvn org.odabuild:oda-maven-plugin:<v>:plan in oda-canvas) the reports go to the repository
+        return session.getRequest().isProjectPresent()
+                ? Path.of(project.getBuild().getDirectory(), "oda")
+                : repositoryRootPath().resolve("target/oda");
     }
 }

@@ -3,6 +3,8 @@ package org.odabuild.maven;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.plan.PlanRequest;
 
@@ -29,13 +31,13 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
     @Parameter(property = "oda.includeUncommitted")
     protected Boolean includeUncommitted;
 
-    /** Only these image keys (comma list). */
-    @Parameter(property = "oda.images")
-    protected List<String> images;
-
     /** Treat every image as changed. */
     @Parameter(property = "oda.force", defaultValue = "false")
     protected boolean force;
+
+    /** Coverage-lint output: {@code summary} (a count) or {@code verbose} (every finding). */
+    @Parameter(property = "oda.lint", defaultValue = "summary")
+    protected String lint;
 
     protected PlanRequest planRequest() {
         return new PlanRequest(
@@ -46,7 +48,16 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
                 Optional.ofNullable(includeUncommitted),
                 trimmed(images),
                 force,
-                System.getenv());
+                System.getenv(),
+                lintVerbose());
+    }
+
+    private boolean lintVerbose() {
+        String value = lint == null ? "summary" : lint.strip();
+        if (!value.equals("summary") && !value.equals("verbose")) {
+            throw new InvalidInputException("oda.lint '" + Excerpt.of(value) + "' is not one of summary, verbose");
+        }
+        return value.equals("verbose");
     }
 
     static List<String> trimmed(List<String> values) {

@@ -3,7 +3,6 @@ package org.odabuild.maven;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -27,16 +26,16 @@ abstract class AbstractRegistryMojo extends AbstractPlanMojo {
     @Parameter(property = "oda.registryTimeout", defaultValue = "20")
     protected int registryTimeout;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
-
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
+    protected RegistrySettings registrySettings() {
+        return new RegistrySettings(new HashSet<>(trimmed(insecureRegistries)), Duration.ofSeconds(registryTimeout), 3,
+                Duration.ofMillis(250));
+    }
+
     protected ReleaseCheckRequest releaseCheckRequest() {
-        RegistrySettings registry = new RegistrySettings(new HashSet<>(trimmed(insecureRegistries)),
-                Duration.ofSeconds(registryTimeout), 3, Duration.ofMillis(250));
-        return new ReleaseCheckRequest(planRequest(), registry, allowSuffixTakeover);
+        return new ReleaseCheckRequest(planRequest(), registrySettings(), allowSuffixTakeover);
     }
 
     protected CredentialSource credentials(BuildLog log) {

@@ -11,7 +11,7 @@ import org.odabuild.core.build.DaemonFactory;
  * run their test images, and push them (on CI by default; {@code -Doda.push=true|false}). Writes
  * {@code target/oda/build.json} and, after a push, {@code target/oda/values-digests.yaml}.
  */
-@Mojo(name = "build", threadSafe = true)
+@Mojo(name = "build", threadSafe = true, requiresProject = false)
 public class BuildMojo extends AbstractBuildMojo {
 
     /** Skips this goal only. */

@@ -11,7 +11,7 @@ import org.odabuild.core.plan.PlanCommand;
  * base, branch rules, and whether CI should skip the BDD tests. Writes {@code target/oda/plan.json}; on GitHub
  * Actions also the step outputs {@code images-to-build} and {@code skip-tests} and a step summary.
  */
-@Mojo(name = "plan", threadSafe = true)
+@Mojo(name = "plan", threadSafe = true, requiresProject = false)
 public class PlanMojo extends AbstractPlanMojo {
 
     /** Skips this goal only. */

@@ -13,7 +13,7 @@ import org.odabuild.core.edit.PrereleaseRequest;
  * {@code prereleaseSuffix} from the branch name, for {@code -Doda.images} or every image changed since the
  * merge-base. Edits values files in place, keeping comments and layout; writes {@code target/oda/edits.json}.
  */
-@Mojo(name = "prerelease", threadSafe = true)
+@Mojo(name = "prerelease", threadSafe = true, requiresProject = false)
 public class PrereleaseMojo extends AbstractPlanMojo {
 
     /** patch, minor or major. */

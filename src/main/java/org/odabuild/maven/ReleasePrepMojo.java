@@ -12,7 +12,7 @@ import org.odabuild.core.edit.ReleasePrepRequest;
  * files changed since the merge-base and updates it in the charts that depend on it. Writes
  * {@code target/oda/edits.json}; {@code -Doda.dryRun=true} only shows the edits.
  */
-@Mojo(name = "release-prep", threadSafe = true)
+@Mojo(name = "release-prep", threadSafe = true, requiresProject = false)
 public class ReleasePrepMojo extends AbstractPlanMojo {
 
     /** How a changed chart's version goes up: patch, minor or major. */

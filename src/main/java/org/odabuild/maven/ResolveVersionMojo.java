@@ -12,12 +12,18 @@ import org.odabuild.core.resolve.ResolvedImage;
  * Resolves every image of dockerbuild-config.yaml to its tag from the Helm values, sets the project properties
  * {@code oda.image.<key>.tag|reference|version|release} and writes {@code target/oda/images.json}.
  */
-@Mojo(name = "resolve-version", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+@Mojo(name = "resolve-version", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
 public class ResolveVersionMojo extends AbstractOdaMojo {
 
     /** Skips this goal only. */
     @Parameter(property = "oda.resolveVersion.skip", defaultValue = "false")
     private boolean skipResolveVersion;
+
+    /** It sets properties of the project it runs in, so every module gets its own run. */
+    @Override
+    protected boolean repositoryWide() {
+        return false;
+    }
 
     @Override
     protected boolean skipGoal() {

@@ -16,7 +16,9 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.DockerDaemon;
+import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -65,8 +67,13 @@ final class ImageBuilder {
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("
                 + context.files().size() + " files)");
-        daemon.build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
-                ImageLabels.of(image, head, branch, now, sourceHash, source));
+        try {
+            daemon.build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
+                    ImageLabels.of(image, head, branch, now, sourceHash, source));
+        } catch (DockerException e) {
+            deleteQuietly(tar);
+            throw pullFailure(image, e).orElse(e);
+        }
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
             String latestRef = image.image().name() + ":latest";
@@ -78,6 +85,30 @@ final class ImageBuilder {
         deleteQuietly(tar);
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report, null);
+    }
+
+    /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */
+    private Optional<DockerException> pullFailure(ResolvedImage image, DockerException e) {
+        if (!BaseImages.isPullFailure(e.getMessage())) {
+            return Optional.empty();
+        }
+        String dockerfile = image.config().buildDockerfile();
+        List<BaseImages.From> bases;
+        try {
+            bases = BaseImages.of(Files.readString(layout.resolve(dockerfile)));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        if (bases.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = BaseImages.culprit(bases, e.getMessage())
+                .map(b -> "the base image '" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")")
+                .orElse("one of the base images " + bases.stream().map(b -> b.image() + " (" + dockerfile + ":"
+                        + b.line() + ")").toList());
+        return Optional.of(new DockerException("image " + image.key() + ": " + which + " could not be pulled: "
+                + e.getMessage() + ". Check its name and tag, that this machine reaches its registry, and the login"
+                + " for it (docker login <registry>)", e));
     }
 
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */

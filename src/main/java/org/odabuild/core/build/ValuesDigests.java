@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
  * {@code helm upgrade -f target/oda/values-digests.yaml} redeploys a prerelease tag that was pushed again (the same
  * tag alone does not change the pod spec). The version path gets {@code tag@sha256:...} and the suffix path is
  * emptied, so a chart template {@code image:version[-suffix]} renders {@code image:tag@sha256:...}; the digest is
- * also set beside them as {@code digest}.
+ * also set beside them as {@code digest}, and the image path names the image that was pushed (a fork's, with
+ * {@code -Doda.imageRepository}).
  */
 final class ValuesDigests {
 
@@ -55,6 +56,7 @@ final class ValuesDigests {
                 continue;
             }
             config.valuesPathPrereleaseSuffix().ifPresent(p -> set(root, p, ""));
+            set(root, config.valuesPathImage(), pin.image().image().name());
             set(root, YqPath.parse(config.valuesPathVersion().parent() + ".digest"), pin.digest());
             text.append("# ").append(config.key()).append(": ").append(config.valuesYamlFile()).append(' ')
                     .append(at).append('\n');

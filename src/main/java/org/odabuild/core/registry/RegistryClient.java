@@ -252,7 +252,8 @@ public final class RegistryClient {
     private HttpResponse<String> execute(HttpRequest request, ImageName image, String what) {
         long pause = settings.backoff().toMillis();
         String last = null;
-        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+        int attempt = 1;
+        for (; attempt <= settings.attempts(); attempt++) {
             try {
                 HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 429 && r.statusCode() < 500) {
@@ -261,6 +262,9 @@ public final class RegistryClient {
                 last = "HTTP " + r.statusCode();
             } catch (IOException e) {
                 last = describe(e, image);
+                if (isFinal(e, image)) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegistryException("interrupted while asking " + image.registry() + " for " + what, e);
@@ -272,8 +276,26 @@ public final class RegistryClient {
                 pause *= 2;
             }
         }
+        int made = Math.min(attempt, settings.attempts());
         throw new RegistryException("could not reach registry " + image.registry() + " (" + base(image) + ") for "
-                + what + " after " + settings.attempts() + " attempts: " + last);
+                + what + " after " + made + (made == 1 ? " attempt: " : " attempts: ") + last);
+    }
+
+    /**
+     * Failures a retry cannot mend: a refused connection on this machine (nothing listens; waiting changes
+     * nothing) and a TLS handshake that failed.
+     */
+    private static boolean isFinal(IOException e, ImageName image) {
+        if (e instanceof javax.net.ssl.SSLException) {
+            return true;
+        }
+        if (!(e instanceof java.net.ConnectException)) {
+            return false;
+        }
+        String registry = image.registry();
+        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
+                : registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     private static String describe(IOException e, ImageName image) {

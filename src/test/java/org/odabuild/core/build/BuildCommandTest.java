@@ -53,6 +53,7 @@ class BuildCommandTest {
     final Map<String, String> env = new HashMap<>();
     Optional<Boolean> push = Optional.of(true);
     LatestTag latest = LatestTag.RELEASE;
+    Optional<String> fork = Optional.empty();
 
     @BeforeAll
     static void infrastructure() {
@@ -112,8 +113,8 @@ class BuildCommandTest {
     BuildRequest request() {
         Path root = git.root();
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
-                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
-                Optional.of(false), List.of(), false, env);
+                root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
+                Optional.empty(), Optional.of(false), List.of(), false, env);
         RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
         return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), push, latest, Map.of(), dockerHost,
@@ -333,5 +334,85 @@ class BuildCommandTest {
                 .hasMessageContaining("1 failure(s)")
                 .hasMessageContaining("nothing was pushed");
         assertThat(client().manifest(image(), "1.0.0")).isEmpty();
+    }
+
+    @Test
+    void baseImageThatCannotBePulledIsNamedAndBuildJsonStillWritten() throws Exception {
+        git.branch("feature/b9");
+        values("1.0.1", "b9");
+        git.write("src/op/Dockerfile", "FROM scratch AS files\nCOPY app.txt /app.txt\n"
+                + "FROM pull.invalid/base/image:1.0\nCOPY --from=files /app.txt /app.txt\n");
+        git.commit("a base image that cannot be pulled here");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: the base image 'pull.invalid/base/image:1.0' (FROM at"
+                        + " src/op/Dockerfile:3) could not be pulled: ")
+                .hasMessageContaining("Check its name and tag");
+        BuildReport report = BuildReport.read(git.root().resolve("target/oda"));
+        assertThat(report.images()).singleElement().satisfies(b -> {
+            assertThat(b.status()).isEqualTo("failed");
+            assertThat(b.error()).contains("pull.invalid/base/image:1.0");
+        });
+        assertThat(git.root().resolve("target/oda/values-digests.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedRunLeavesNoReportOfThePreviousRun() throws Exception {
+        git.branch("feature/b10");
+        values("1.0.1", "b10");
+        git.write("src/op/app.txt", "v2\n");
+        git.commit("change");
+        build();
+        Path out = git.root().resolve("target/oda");
+        assertThat(out.resolve("values-digests.yaml")).exists();
+        assertThat(out.resolve("verify-release-immutable.json")).as("oda:build writes its registry check").exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                out.resolve("build.json")))).isEqualTo("rw-r--r--");
+
+        values("1.0.1", "");
+        git.write("src/op/app.txt", "v3\n");
+        git.commit("change without a suffix");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class);
+        assertThat(out.resolve("build.json")).doesNotExist();
+        assertThat(out.resolve("values-digests.yaml")).doesNotExist();
+        assertThat(out.resolve("verify-release-immutable.json")).doesNotExist();
+    }
+
+    @Test
+    void forkRepositoryGetsThePushAndValuesDigestsNamesIt() throws Exception {
+        fork = Optional.of(registry.host() + "/fork" + counter);
+        git.branch("feature/b11");
+        values("1.0.1", "b11");
+        git.write("src/op/app.txt", "v2\n");
+        git.commit("change");
+        BuiltImage built = build().images().get(0);
+        String forkImage = registry.host() + "/fork" + counter + "/" + repo.substring(repo.lastIndexOf('/') + 1);
+        assertThat(built.reference()).isEqualTo(forkImage + ":1.0.1-b11");
+        assertThat(client().manifest(new ImageName(forkImage), "1.0.1-b11").orElseThrow().digest())
+                .isEqualTo(built.digest());
+        assertThat(client().manifest(image(), "1.0.1-b11")).as("the upstream repository is untouched").isEmpty();
+        String pins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
+        assertThat(pins).contains("\"image\": \"" + forkImage + "\"")
+                .contains("\"version\": \"1.0.1-b11@" + built.digest() + "\"");
+        assertThat(Files.readString(git.root().resolve("charts/values.yaml"))).contains(registry.host() + "/" + repo);
+
+        // the laptop half of a redeploy: no build, the registry's digest of the tag values.yaml names now
+        Files.delete(git.root().resolve("target/oda/values-digests.yaml"));
+        PinDigests.Result pinned = PinDigests.run(request().release().plan().resolve(), new RegistrySettings(
+                Set.of(registry.host()), Duration.ofSeconds(5), 2, Duration.ofMillis(20)), CredentialSource.none(),
+                log);
+        assertThat(pinned.pinned()).singleElement().satisfies(p -> assertThat(p.digest()).isEqualTo(built.digest()));
+        assertThat(Files.readString(git.root().resolve("target/oda/values-digests.yaml"))).isEqualTo(pins);
+
+        values("1.0.2", "b11");
+        PinDigests.Result missing = PinDigests.run(request().release().plan().resolve(), new RegistrySettings(
+                Set.of(registry.host()), Duration.ofSeconds(5), 2, Duration.ofMillis(20)), CredentialSource.none(),
+                log);
+        assertThat(missing.pinned()).isEmpty();
+        assertThat(missing.missing()).singleElement().satisfies(m -> {
+            assertThat(m.reference()).isEqualTo(forkImage + ":1.0.2-b11");
+            assertThat(m.valuesFile()).isEqualTo("charts/values.yaml");
+        });
+        assertThat(log.warnings).anyMatch(w -> w.startsWith("not pinned: " + forkImage + ":1.0.2-b11"));
+        assertThat(git.root().resolve("target/oda/values-digests.yaml")).as("no stale pins").doesNotExist();
     }
 }

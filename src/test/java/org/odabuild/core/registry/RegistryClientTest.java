@@ -126,7 +126,7 @@ class RegistryClientTest {
         assertThatThrownBy(() -> client.manifest(new ImageName(host + "/it/x"), "1.0.0"))
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("could not reach registry " + host)
-                .hasMessageContaining("after 3 attempts: connection refused");
+                .hasMessageContaining("after 1 attempt: connection refused"); // nothing listens here: no retry
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.odabuild.core.docker;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The base images a Dockerfile pulls ({@code FROM} lines that name neither {@code scratch} nor an earlier stage),
+ * to say which one failed when the daemon cannot pull: its own error often names only a registry host.
+ */
+public final class BaseImages {
+
+    /** One {@code FROM} of the Dockerfile. */
+    public record From(String image, int line) {
+    }
+
+    private static final Pattern FROM = Pattern.compile(
+            "(?i)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
+    private static final List<String> PULL_FAILURES = List.of("pull access denied", "manifest unknown",
+            "not found", "repository does not exist", "no such host", "dial tcp", "get \"https://",
+            "unauthorized", "toomanyrequests", "no matching manifest", "i/o timeout", "connection refused",
+            "tls:", "x509:");
+
+    private BaseImages() {
+    }
+
+    public static List<From> of(String dockerfile) {
+        List<From> bases = new ArrayList<>();
+        Set<String> stages = new HashSet<>();
+        String[] lines = dockerfile.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = FROM.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            String image = m.group(1);
+            if (!image.equalsIgnoreCase("scratch") && !stages.contains(image.toLowerCase(Locale.ROOT))) {
+                bases.add(new From(image, i + 1));
+            }
+            if (m.group(2) != null) {
+                stages.add(m.group(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        return bases;
+    }
+
+    /** Whether a daemon error reads like a failed pull of a base image. */
+    public static boolean isPullFailure(String daemonError) {
+        String e = daemonError.toLowerCase(Locale.ROOT);
+        return PULL_FAILURES.stream().anyMatch(e::contains);
+    }
+
+    /** The base image the error names, else the only one there is. */
+    public static Optional<From> culprit(List<From> bases, String daemonError) {
+        Optional<From> named = bases.stream().filter(b -> daemonError.contains(b.image())
+                || daemonError.contains(b.image().split("[:@]")[0])).findFirst();
+        return named.isPresent() || bases.size() != 1 ? named : Optional.of(bases.get(0));
+    }
+}
