@@ -1,31 +1,53 @@
 package org.odabuild.core.edit;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.config.DockerBuildConfig;
+import org.odabuild.core.config.ImageConfig;
+import org.odabuild.core.docker.DockerIgnore;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.Planner;
 import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.values.ScalarValue;
+import org.odabuild.core.values.ValuesData;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.version.SemVer;
 
 /**
- * Steps 4 and 5 of the seed's how-to, done for you before a pull request is merged: every
- * {@code prereleaseSuffix} is cleared, each chart whose sources changed since the merge-base gets a new version
- * (once), and the charts that depend on it through {@code file://} follow. After it, check-no-prerelease passes.
+ * Steps 4 and 5 of the seed's how-to, done as oda-canvas maintainers do them before a pull request is merged:
+ * <ol>
+ * <li>every {@code prereleaseSuffix} is cleared ({@value #SUFFIX});</li>
+ * <li>a chart is bumped when files it ships changed since the merge-base ({@value #FILES}): templates, values
+ * beyond the image entries, Chart.yaml beyond its version; README, Markdown and docs are not a release;</li>
+ * <li>the chart that deploys an image is bumped when the image's name or version changed ({@value #IMAGE}), also
+ * when the version is kept in a parent's values under the subchart's key;</li>
+ * <li>every chart that depends on a bumped chart gets the new dependency version ({@value #DEPENDENCY_VERSION})
+ * and is bumped itself ({@value #DEPENDENCY}), once;</li>
+ * <li>a chart created on the branch is not bumped (it was never released); a chart version with a prerelease
+ * part is never promoted to its release silently; clearing leftover suffixes alone bumps nothing.</li>
+ * </ol>
+ * Subcharts' own default copies of an image version are left as they are. After it, check-no-prerelease passes.
  */
 public final class ReleasePrepCommand {
 
-    private static final YqPath NAME = YqPath.parse(".name");
-    private static final YqPath VERSION = YqPath.parse(".version");
+    static final String SUFFIX = "suffix-cleared";
+    static final String FILES = "chart-files-changed";
+    static final String IMAGE = "image-version-changed";
+    static final String DEPENDENCY = "dependency-bumped";
+    static final String DEPENDENCY_VERSION = "dependency-version";
 
     private ReleasePrepCommand() {
     }
@@ -41,82 +63,139 @@ public final class ReleasePrepCommand {
             throw new InvalidInputException("oda:release-prep prepares a branch for its merge; on release branch "
                     + plan.branch().name() + " there is nothing to prepare");
         }
+        String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException("oda:release-prep"
+                + " compares the branch with its merge-base, which is unknown here (" + plan.changes().baseReason()
+                + "): fetch the release branch with history, or pass -Doda.since=<ref>"));
         var layout = plan.resolution().layout();
         FileEdits files = new FileEdits(layout);
-        Set<String> changed = new TreeSet<>(plan.changes().files());
-        changed.addAll(plan.uncommittedFiles());
-
         for (ResolvedImage image : plan.resolution().images()) {
             if (!image.isRelease()) {
-                files.editor(image.config().valuesYamlFile())
-                        .set(image.config().valuesPathPrereleaseSuffix().orElseThrow(), "", Optional.empty());
-                changed.add(image.config().valuesYamlFile());
+                files.set(image.config().valuesYamlFile(), image.config().valuesPathPrereleaseSuffix().orElseThrow(),
+                        "", SUFFIX);
             }
         }
+        Set<String> changed = new TreeSet<>(plan.changes().files());
+        changed.addAll(plan.uncommittedFiles());
         try (GitRepository repo = GitRepository.open(layout.root())) {
-            List<Chart> charts = charts(repo, plan.head().id(), files);
-            for (Chart chart : charts) {
-                boolean touched = changed.stream().anyMatch(f -> owner(charts, f).filter(chart::equals).isPresent());
-                if (!touched) {
-                    continue;
-                }
-                SemVer current = parse(chart.version(), chart.chartFile());
-                Optional<SemVer> before = plan.changes().baseCommit()
-                        .flatMap(base -> repo.readFile(base, chart.chartFile()))
-                        .flatMap(text -> ValuesDocument.parse(text, chart.chartFile()).find(VERSION))
-                        .flatMap(v -> SemVer.tryParse(v.text()));
-                if (before.isPresent() && current.compareTo(before.get()) > 0) {
-                    log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
-                    continue;
-                }
-                String next = request.chartBump().apply(current).toString();
-                files.editor(chart.chartFile()).set(VERSION, next, Optional.empty());
-                updateDependents(charts, chart, next, files);
-            }
+            new Bumps(repo, base, ChartSet.read(repo, plan.head().id(), files), files, plan.resolution().config(),
+                    request.chartBump(), log).run(changed, plan.resolution().images());
         }
         return EditApply.finish("release-prep", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
     }
 
-    private static List<Chart> charts(GitRepository repo, String head, FileEdits files) {
-        List<Chart> charts = new ArrayList<>();
-        for (String file : repo.trackedFiles(head, ".")) {
-            if (file.equals("Chart.yaml") || file.endsWith("/Chart.yaml")) {
-                YamlTextEditor editor = files.editor(file);
-                Optional<String> name = editor.get(NAME);
-                Optional<String> version = editor.get(VERSION);
-                if (name.isPresent() && version.isPresent()) {
-                    String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
-                    charts.add(new Chart(dir, file, name.get(), version.get()));
+    /** The chart rules of one run. */
+    private record Bumps(GitRepository repo, String base, ChartSet charts, FileEdits files, DockerBuildConfig config,
+            Bump bump, BuildLog log) {
+
+        void run(Set<String> changed, List<ResolvedImage> images) {
+            Map<Chart, String> triggers = new LinkedHashMap<>();
+            for (String file : changed) {
+                charts.owner(file).filter(c -> ships(c, file))
+                        .ifPresent(c -> triggers.putIfAbsent(c, FILES + " (" + file + ")"));
+                // Chart.yaml itself ships too: its dependencies, appVersion, ...; its own version is what we set
+                charts.all().stream().filter(c -> c.chartFile().equals(file) && chartYamlChanged(c))
+                        .forEach(c -> triggers.putIfAbsent(c, FILES + " (" + file + ")"));
+            }
+            for (ResolvedImage image : images) {
+                ImageConfig c = image.config();
+                if (imageChanged(c)) {
+                    charts.deployer(c.valuesYamlFile(), c.valuesPathVersion())
+                            .ifPresent(chart -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
+                }
+            }
+            Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
+            Set<Chart> done = new HashSet<>();
+            while (!queue.isEmpty()) {
+                Chart chart = queue.poll();
+                if (!done.add(chart)) {
+                    continue;
+                }
+                Optional<String> released = bumped(chart, triggers.get(chart));
+                if (released.isEmpty()) {
+                    continue;
+                }
+                for (ChartSet.Dependent d : charts.dependents(chart)) {
+                    Optional<String> pinned = d.dependency().version();
+                    if (pinned.flatMap(SemVer::tryParse).isPresent() && !pinned.get().equals(released.get())) {
+                        files.set(d.chart().chartFile(), d.dependency().versionPath(), released.get(),
+                                DEPENDENCY_VERSION + " (" + chart.name() + ")");
+                    }
+                    triggers.putIfAbsent(d.chart(), DEPENDENCY + " (" + chart.name() + ")");
+                    queue.add(d.chart());
                 }
             }
         }
-        return charts;
-    }
 
-    /** The innermost chart a file belongs to. */
-    private static Optional<Chart> owner(List<Chart> charts, String file) {
-        return charts.stream().filter(c -> c.owns(file)).max(Comparator.comparingInt(c -> c.dir().length()));
-    }
-
-    private static void updateDependents(List<Chart> charts, Chart bumped, String version, FileEdits files) {
-        for (Chart chart : charts) {
-            YamlTextEditor editor = files.editor(chart.chartFile());
-            for (int i = 0; editor.get(YqPath.parse(".dependencies[" + i + "].name")).isPresent(); i++) {
-                String at = ".dependencies[" + i + "]";
-                boolean same = editor.get(YqPath.parse(at + ".name")).orElse("").equals(bumped.name());
-                boolean local = editor.get(YqPath.parse(at + ".repository")).map(r -> r.startsWith("file://"))
-                        .orElse(true);
-                Optional<String> pinned = editor.get(YqPath.parse(at + ".version"));
-                if (same && local && pinned.flatMap(SemVer::tryParse).isPresent() && !pinned.get().equals(version)) {
-                    editor.set(YqPath.parse(at + ".version"), version, Optional.empty());
-                }
+        /** The chart's version after this run, empty when it stays unreleased (new, or a prerelease version). */
+        private Optional<String> bumped(Chart chart, String why) {
+            Optional<String> atBase = repo.readFile(base, chart.chartFile());
+            if (atBase.isEmpty()) {
+                log.info("chart " + chart.name() + " is new on this branch: not bumped (" + why + ")");
+                return Optional.empty();
             }
+            SemVer current = SemVer.tryParse(chart.version()).orElseThrow(() -> new InvalidInputException(
+                    chart.chartFile() + ": chart version '" + chart.version() + "' is not a semantic version"));
+            Optional<SemVer> before = ValuesDocument.parse(atBase.get(), chart.chartFile()).find(ChartSet.VERSION)
+                    .flatMap(v -> SemVer.tryParse(v.text()));
+            if (before.isPresent() && current.compareTo(before.get()) > 0) {
+                log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
+                return Optional.of(chart.version());
+            }
+            if (!current.isRelease()) {
+                log.warn("chart " + chart.name() + " needs a new version (" + why + "), but " + current + " has a"
+                        + " prerelease part that release-prep does not promote: set its version in "
+                        + chart.chartFile() + " by hand");
+                return Optional.empty();
+            }
+            String next = bump.apply(current).toString();
+            files.set(chart.chartFile(), ChartSet.VERSION, next, why);
+            return Optional.of(next);
         }
-    }
 
-    private static SemVer parse(String version, String file) {
-        return SemVer.tryParse(version).orElseThrow(() -> new InvalidInputException(file + ": chart version '"
-                + version + "' is not a semantic version"));
+        private boolean chartYamlChanged(Chart chart) {
+            Optional<String> before = repo.readFile(base, chart.chartFile());
+            return before.isPresent() && !ValuesData.sameExcept(before.get(), files.editor(chart.chartFile()).text(),
+                    List.of(ChartSet.VERSION));
+        }
+
+        /** Whether a changed file changes what the chart deploys. */
+        private boolean ships(Chart chart, String file) {
+            String relative = chart.relative(file);
+            if (Chart.isDocumentation(relative) || helmIgnored(chart, relative)) {
+                return false;
+            }
+            List<YqPath> entries = imageEntriesIn(file);
+            if (entries.isEmpty()) {
+                return true;
+            }
+            // a values file that only differs in image entries (a cleared suffix, a version) ships nothing new
+            Optional<String> before = repo.readFile(base, file);
+            return before.isEmpty() || !ValuesData.sameExcept(before.get(), files.editor(file).text(), entries);
+        }
+
+        private boolean helmIgnored(Chart chart, String relative) {
+            String ignoreFile = (chart.dir().isEmpty() ? "" : chart.dir() + "/") + ".helmignore";
+            return files.existing(ignoreFile)
+                    .map(text -> DockerIgnore.parse(text.lines().toList()).excludes(relative))
+                    .orElse(false);
+        }
+
+        private List<YqPath> imageEntriesIn(String file) {
+            return config.images().stream().filter(i -> i.valuesYamlFile().equals(file))
+                    .flatMap(i -> Stream.concat(Stream.of(i.valuesPathImage(), i.valuesPathVersion()),
+                            i.valuesPathPrereleaseSuffix().stream()))
+                    .toList();
+        }
+
+        /** Whether the image's name or version differs from the merge-base (a new entry counts as changed). */
+        private boolean imageChanged(ImageConfig image) {
+            Optional<ValuesDocument> before = repo.readFile(base, image.valuesYamlFile())
+                    .map(text -> ValuesDocument.parse(text, image.valuesYamlFile()));
+            YamlTextEditor now = files.editor(image.valuesYamlFile());
+            return Stream.of(image.valuesPathImage(), image.valuesPathVersion()).anyMatch(path -> !before
+                    .flatMap(d -> d.find(path)).map(ScalarValue::textOrNull).map(String::strip)
+                    .equals(now.get(path).map(String::strip)));
+        }
     }
 }

@@ -1,0 +1,172 @@
+package org.odabuild.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/**
+ * oda:release-prep bumps the charts oda-canvas maintainers bump, and only those: one test per rule, on a git copy
+ * of the real oda-canvas charts and values (every chart's values.yaml included).
+ */
+class ReleasePrepRulesTest {
+
+    static final String CANVAS = "charts/canvas-oda/Chart.yaml";
+    static final String WEBHOOK = "charts/oda-webhook/Chart.yaml";
+    static final String OPERATOR = "charts/component-operator/Chart.yaml";
+    static final String VALUES = "charts/canvas-oda/values.yaml";
+
+    @TempDir
+    Path dir;
+    TestGit git;
+    final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void odaCanvas() {
+        git = TestGit.init(dir.resolve("repo"));
+        Fixtures.copyOdaCanvas(git.root());
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment\n")
+                .write("charts/oda-webhook/README.md", "# webhook\n")
+                .write(".gitignore", "target/\n");
+        git.commit("oda-canvas");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    List<ScalarEdit> releasePrep() {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
+                Optional.of(true), List.of(), false, Map.of());
+        return ReleasePrepCommand.run(new ReleasePrepRequest(plan, Bump.PATCH, false), log).edits();
+    }
+
+    static List<String> shown(List<ScalarEdit> edits) {
+        return edits.stream().map(e -> e.file() + " " + e.path() + " " + e.oldValue() + " -> " + e.newValue() + " "
+                + e.rule()).toList();
+    }
+
+    void replace(String file, String from, String to) {
+        Fixtures.replace(git.root().resolve(file), from, to);
+    }
+
+    @Test
+    void chartFilesChangedBumpTheChartAndEveryChartThatDependsOnIt() {
+        git.branch("feature/a");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("webhook template");
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                WEBHOOK + " .version 1.2.3 -> 1.2.4 chart-files-changed (charts/oda-webhook/templates/deployment.yaml)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)",
+                CANVAS + " .version 1.2.5 -> 1.2.6 dependency-bumped (oda-webhook)");
+        git.commit("release prep");
+        assertThat(releasePrep()).as("once per branch").isEmpty();
+    }
+
+    @Test
+    void chartYamlChangedBeyondItsVersionIsAChartChange() {
+        git.branch("feature/g");
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: 1.2.3\nkubeVersion: \">=1.29.0\"\n");
+        git.commit("webhook needs a newer kubernetes");
+        assertThat(shown(releasePrep())).contains(
+                WEBHOOK + " .version 1.2.3 -> 1.2.4 chart-files-changed (" + WEBHOOK + ")");
+    }
+
+    @Test
+    void documentationIsNotARelease() {
+        git.branch("feature/docs");
+        git.write("charts/oda-webhook/README.md", "# webhook, better explained\n")
+                .write("charts/oda-webhook/docs/usage.md", "how\n");
+        git.commit("docs");
+        assertThat(releasePrep()).isEmpty();
+    }
+
+    @Test
+    void imageVersionInTheParentsValuesBumpsTheSubchartThatDeploysIt() {
+        git.branch("feature/b");
+        replace(VALUES, "  version: 1.0.2\n  prereleaseSuffix: \n  imagePullPolicy", "  version: 1.0.3\n"
+                + "  prereleaseSuffix: \n  imagePullPolicy");
+        replace(VALUES, "    compopVersion: 1.1.2\n", "    compopVersion: 1.1.3\n");
+        git.commit("new image versions");
+        String subchartValues = Fixtures.read(git.root().resolve("charts/component-operator/values.yaml"));
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                WEBHOOK + " .version 1.2.3 -> 1.2.4 image-version-changed (compcrdwebhook)",
+                OPERATOR + " .version 1.4.3 -> 1.4.4 image-version-changed (component-operator)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)",
+                CANVAS + " .dependencies[4].version 1.4.3 -> 1.4.4 dependency-version (component-operator)",
+                CANVAS + " .version 1.2.5 -> 1.2.6 dependency-bumped (oda-webhook)");
+        assertThat(Fixtures.read(git.root().resolve("charts/component-operator/values.yaml")))
+                .as("the subchart's own default copy stays").isEqualTo(subchartValues);
+    }
+
+    @Test
+    void dependentsAreBumpedTransitivelyAndOnce() {
+        git.write("charts/umbrella/Chart.yaml", "apiVersion: v2\nname: umbrella\nversion: 3.0.0\ndependencies:\n"
+                + "  - name: canvas-oda\n    version: \"1.2.5\"\n    repository: 'file://../canvas-oda'\n"
+                + "  - name: oda-webhook\n    version: \"1.2.3\"\n    repository: 'file://../oda-webhook'\n");
+        git.commit("an umbrella chart on main");
+        git.branch("feature/c");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("webhook template");
+        List<String> edits = shown(releasePrep());
+        assertThat(edits).filteredOn(e -> e.startsWith("charts/umbrella/Chart.yaml")).containsExactlyInAnyOrder(
+                "charts/umbrella/Chart.yaml .dependencies[1].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)",
+                "charts/umbrella/Chart.yaml .dependencies[0].version 1.2.5 -> 1.2.6 dependency-version (canvas-oda)",
+                "charts/umbrella/Chart.yaml .version 3.0.0 -> 3.0.1 dependency-bumped (oda-webhook)");
+        assertThat(edits).filteredOn(e -> e.contains(" .version ")).hasSize(3);
+    }
+
+    @Test
+    void aChartCreatedOnTheBranchIsNotBumped() {
+        git.branch("feature/d");
+        git.write("charts/brand-new/Chart.yaml", "apiVersion: v2\nname: brand-new\nversion: 0.1.0\ndependencies:\n"
+                + "  - name: oda-webhook\n    version: \"1.2.3\"\n    repository: 'file://../oda-webhook'\n")
+                .write("charts/brand-new/templates/a.yaml", "kind: ConfigMap\n")
+                .write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a new chart");
+        List<String> edits = shown(releasePrep());
+        assertThat(edits).filteredOn(e -> e.startsWith("charts/brand-new/")).containsExactly(
+                "charts/brand-new/Chart.yaml .dependencies[0].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)");
+        assertThat(log.infos).anyMatch(l -> l.startsWith("chart brand-new is new on this branch: not bumped"));
+    }
+
+    @Test
+    void clearingLeftoverSuffixesBumpsNothing() {
+        replace(VALUES, "    idkopPrereleaseSuffix: \n", "    idkopPrereleaseSuffix: issue413\n");
+        git.commit("a suffix left over on main");
+        git.branch("feature/e");
+        assertThat(shown(releasePrep())).containsExactly(
+                VALUES + " .identityconfig-operator-keycloak.deployment.idkopPrereleaseSuffix issue413 ->  "
+                        + "suffix-cleared");
+        git.commit("[skip tests] clear the leftover suffix");
+        assertThat(releasePrep()).isEmpty();
+    }
+
+    @Test
+    void aPrereleaseChartVersionIsNeverPromoted() {
+        replace(CANVAS, "\nversion: 1.2.5\n", "\nversion: 1.2.6-LT4\n");
+        git.commit("canvas-oda in a prerelease on main");
+        git.branch("feature/f");
+        git.write("charts/canvas-oda/templates/extra.yaml", "kind: ConfigMap\n");
+        git.commit("a canvas template");
+        assertThat(releasePrep()).isEmpty();
+        assertThat(log.warnings).anyMatch(w -> w.contains("chart canvas-oda needs a new version")
+                && w.contains("1.2.6-LT4 has a prerelease part that release-prep does not promote"));
+        assertThat(Fixtures.read(git.root().resolve(CANVAS))).contains("\nversion: 1.2.6-LT4\n");
+    }
+}
