@@ -35,6 +35,49 @@ public final class ItSupport {
         }
     }
 
+    /**
+     * Runs Maven (the one running the invoker) in {@code dir} as a developer's laptop would, with the invoker's
+     * settings and local repository and without the CI variables of the outer build. Appends the output to
+     * {@code log}; returns the exit code.
+     */
+    public static int mvn(File dir, File log, String... args) {
+        Path it = itDirectory(dir);
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B",
+                "-s", it.resolve("interpolated-settings.xml").toString(),
+                "-Dmaven.repo.local=" + it.resolveSibling("local-repo")));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        pb.environment().keySet().removeIf(k -> k.equals("CI") || k.startsWith("GITHUB_") || k.equals("MAVEN_ARGS"));
+        try {
+            Files.writeString(log.toPath(), System.lineSeparator() + "### mvn " + String.join(" ", args)
+                    + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** target/it, the invoker's clone folder: its settings file, and target/local-repo beside it. */
+    private static Path itDirectory(File dir) {
+        for (Path p = dir.toPath().toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("interpolated-settings.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no target/it (interpolated-settings.xml) above " + dir);
+    }
+
+    /** The text of a file, for scripts that check logs. */
+    public static String text(File file) {
+        return read(file.toPath());
+    }
+
     public static void commitAll(Git git, String message) {
         try {
             git.add().addFilepattern(".").call();

@@ -37,6 +37,7 @@ public final class NoPrereleaseCheck {
      * @throws RuleViolationException listing every suffix, after the report is written
      */
     public static List<Violation> run(ResolveRequest request, BuildLog log) {
+        JsonReports.delete(request.outputDir(), REPORT);
         Resolution resolution = Resolution.of(request, log);
         List<Violation> violations = resolution.images().stream()
                 .filter(i -> !i.isRelease())

@@ -29,6 +29,7 @@ public final class PrereleaseCommand {
     }
 
     static EditReport run(PrereleaseRequest request, BuildLog log, AtomicFileSet.Mover mover) {
+        EditApply.start(request.plan().resolve().outputDir());
         Plan plan = Planner.plan(request.plan(), log);
         plan.resolution().requireAll(); // an edit never runs with an image it cannot read
         if (plan.branchKind() == BranchKind.RELEASE) {

@@ -57,6 +57,7 @@ public final class ReleasePrepCommand {
     }
 
     static EditReport run(ReleasePrepRequest request, BuildLog log, AtomicFileSet.Mover mover) {
+        EditApply.start(request.plan().resolve().outputDir());
         Plan plan = Planner.plan(request.plan(), log);
         plan.resolution().requireAll(); // an edit never runs with an image it cannot read
         if (plan.branchKind() == BranchKind.RELEASE) {

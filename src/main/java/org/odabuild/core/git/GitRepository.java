@@ -21,6 +21,7 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -166,7 +167,8 @@ public final class GitRepository implements AutoCloseable {
             for (DiffEntry d : f.scan(tree(base, reader), tree(head, reader))) {
                 EditList edits = f.toFileHeader(d).toEditList();
                 out.add(new FileEdit(d.getChangeType(), d.getNewPath().equals(DiffEntry.DEV_NULL) ? d.getOldPath()
-                        : d.getNewPath(), lines(d.getOldId().toObjectId()), lines(d.getNewId().toObjectId()), edits));
+                        : d.getNewPath(), lines(d.getOldId().toObjectId(), d.getOldMode()),
+                        lines(d.getNewId().toObjectId(), d.getNewMode()), edits));
             }
             return out;
         } catch (IOException e) {
@@ -174,8 +176,9 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    private List<String> lines(ObjectId blob) throws IOException {
-        if (blob.equals(ObjectId.zeroId())) {
+    private List<String> lines(ObjectId blob, FileMode mode) throws IOException {
+        // a submodule (gitlink) names a commit of another repository: it has no lines here
+        if (blob.equals(ObjectId.zeroId()) || mode == FileMode.GITLINK) {
             return List.of();
         }
         RawText text = new RawText(repository.open(blob).getBytes());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
+import org.odabuild.core.report.JsonReports;
 
 /** The {@code oda:plan} job: plan, log the table and warnings, write plan.json and the GitHub Actions outputs. */
 public final class PlanCommand {
@@ -14,6 +15,7 @@ public final class PlanCommand {
     }
 
     public static Plan run(PlanRequest request, BuildLog log) {
+        JsonReports.delete(request.resolve().outputDir(), PlanReport.REPORT);
         Plan plan = Planner.plan(request, log);
         log.info("Branch " + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", from " + plan.branch().source() + "), commit " + plan.head().shortId() + ", compared with "
@@ -41,6 +43,8 @@ public final class PlanCommand {
                     + GithubActions.cell(PlanReport.changed(i)) + " | " + i.decision().action().id() + " | "
                     + GithubActions.cell(i.decision().reason()) + " |");
         }
+        plan.broken().forEach(b -> md.add("| " + GithubActions.cell(b.key()) + " | - | - | refuse | "
+                + GithubActions.cell(b.reason()) + " |"));
         return md;
     }
 }

@@ -51,6 +51,8 @@ public final class ReleaseImmutabilityCheck {
      * @throws RegistryException      when the registry could not answer (fail closed)
      */
     public static List<Finding> run(ReleaseCheckRequest request, CredentialSource credentials, BuildLog log) {
+        // a check that cannot be made must not leave an earlier "passed" behind
+        JsonReports.delete(request.plan().resolve().outputDir(), REPORT);
         Plan plan = Planner.plan(request.plan(), log);
         List<Finding> findings = check(plan, new RegistryClient(request.registry(), credentials, log),
                 request.allowSuffixTakeover());

@@ -27,6 +27,7 @@ public final class ResolveVersions {
     }
 
     public static Result run(ResolveRequest request, BuildLog log) {
+        JsonReports.delete(request.outputDir(), REPORT);
         Resolution resolution = Resolution.of(request, log);
         TextTable table = new TextTable("IMAGE", "REFERENCE", "KIND", "VALUES");
         for (ResolvedImage i : resolution.images()) {

@@ -1,0 +1,1 @@
+logger.info(f"Logging set to %s", logging_level)
