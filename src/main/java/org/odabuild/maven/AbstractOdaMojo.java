@@ -103,8 +103,10 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                 Optional.ofNullable(imageRepository).filter(s -> !s.isBlank()));
     }
 
+    /** The project's folder; without a pom, the folder Maven was started in. */
     private Path baseDir() {
-        return project.getBasedir().toPath();
+        return project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(session.getExecutionRootDirectory());
     }
 
     private Path repositoryRootPath() {

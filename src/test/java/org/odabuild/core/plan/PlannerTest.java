@@ -378,6 +378,20 @@ class PlannerTest {
     }
 
     @Test
+    void aSubmoduleGitlinkIsReadPast() {
+        startFeature("feature/sub");
+        try (TestGit nested = TestGit.init(git.root().resolve("vendor/lib"))) {
+            nested.write("lib.txt", "x\n");
+            nested.commit("nested");
+        }
+        git.write("src/op/main.py", "print('with a submodule')\n");
+        git.commit("add a submodule-like gitlink");
+        Plan plan = plan();
+        assertThat(plan.changes().files()).contains("vendor/lib", "src/op/main.py");
+        assertThat(plan.skipTests().skip()).as("the HEAD commit's lines were read, the gitlink's too").isFalse();
+    }
+
+    @Test
     void coverageLintWarnsAboutUncoveredFilesAndDeadGlobs() {
         git.write("src/hook/sub/deep.py", "x\n");
         git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/hook/*\n", "    - src/hook/*\n    - src/gone/*\n"));
