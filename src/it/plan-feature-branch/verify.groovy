@@ -16,5 +16,5 @@ assert img.extra.changed == false
 
 def log = new File(basedir, "build.log").text
 assert log.contains("refused: hook: release versions can only be built from master")
-assert log =~ /op\s+1\.0\.1-issue3456\s+yes \(2 files\)\s+build-prerelease/
+assert log =~ /op\s+1\.0\.1-issue3456\s+yes \(2 files\)\s+bumped\s+build-prerelease/
 return true

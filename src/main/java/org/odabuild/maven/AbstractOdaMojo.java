@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.git.RepositoryRoot;
 import org.odabuild.core.resolve.ResolveRequest;
 
@@ -64,15 +65,17 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                     + " skip flag is set)");
             return;
         }
+        MavenBuildLog log = new MavenBuildLog(getLog(), CiEnvironment.of(System.getenv()), System.out);
         try {
             if (repositoryWide() && !OncePerRepository.claim(session, mojoExecution, repositoryRootPath())) {
                 getLog().info("Skipping " + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": it already"
                         + " ran in this build for the repository " + repositoryRootPath());
                 return;
             }
-            run(new MavenBuildLog(getLog()));
+            run(log);
         } catch (RuntimeException e) {
             Exception translated = MojoErrors.translate(e);
+            log.error(translated.getMessage());
             if (translated instanceof MojoFailureException f) {
                 throw f;
             }

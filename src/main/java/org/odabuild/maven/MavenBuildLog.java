@@ -1,15 +1,25 @@
 package org.odabuild.maven;
 
+import java.io.PrintStream;
 import org.apache.maven.plugin.logging.Log;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.GithubAnnotations;
 
-/** Adapts Maven's {@link Log} to the core's {@link BuildLog}. */
+/**
+ * Adapts Maven's {@link Log} to the core's {@link BuildLog}. On GitHub Actions a warning or error that names a
+ * file and line is also written as a workflow command, on a line of its own, so the pull request shows it there.
+ */
 final class MavenBuildLog implements BuildLog {
 
     private final Log log;
+    private final boolean annotate;
+    private final PrintStream out;
 
-    MavenBuildLog(Log log) {
+    MavenBuildLog(Log log, CiEnvironment ci, PrintStream out) {
         this.log = log;
+        this.annotate = GithubAnnotations.enabled(ci);
+        this.out = out;
     }
 
     @Override
@@ -25,5 +35,18 @@ final class MavenBuildLog implements BuildLog {
     @Override
     public void warn(String message) {
         log.warn(message);
+        annotate("warning", message);
+    }
+
+    /** An error the goal fails with. */
+    void error(String message) {
+        annotate("error", message);
+    }
+
+    private void annotate(String level, String message) {
+        if (annotate && message != null) {
+            // workflow commands must start a line: Maven's "[WARNING] " prefix would hide them
+            GithubAnnotations.commands(level, message).forEach(out::println);
+        }
     }
 }

@@ -74,6 +74,11 @@ public final class BuildCommand {
                 ResolvedImage image = planned.image();
                 BuildContext context = ImageBuilder.context(layout, image);
                 String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs());
+                Optional<BuiltImage> published = alreadyPublished(image, byKey.get(image.key()), log);
+                if (published.isPresent()) {
+                    results.add(published.get());
+                    continue;
+                }
                 Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), log);
                 if (upToDate.isPresent()) {
                     results.add(upToDate.get());
@@ -107,7 +112,8 @@ public final class BuildCommand {
             }
             if (push) {
                 ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
-                results = results.stream().map(b -> b.status().equals("built") ? pusher.push(b) : b).toList();
+                String commit = plan.head().id();
+                results = results.stream().map(b -> b.status().equals("built") ? pusher.push(b, commit) : b).toList();
             } else if (results.stream().anyMatch(b -> b.status().equals("built"))) {
                 log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
@@ -146,7 +152,7 @@ public final class BuildCommand {
         try (DockerDaemon daemon = daemons.connect(request.dockerHost(), request.certPath(), log)) {
             ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
             List<BuiltImage> results = built.images().stream()
-                    .map(b -> b.status().equals("built") ? pusher.push(b) : b).toList();
+                    .map(b -> b.status().equals("built") ? pusher.push(b, built.commit()) : b).toList();
             return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
         }
     }
@@ -209,6 +215,19 @@ public final class BuildCommand {
         if (!reasons.isEmpty()) {
             throw new RuleViolationException("oda build (nothing was built)", reasons);
         }
+    }
+
+    /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */
+    private static Optional<BuiltImage> alreadyPublished(ResolvedImage image,
+            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
+        if (finding == null || !finding.publishedFromThisCommit()) {
+            return Optional.empty();
+        }
+        log.info(image.reference() + " is already published from this commit (" + finding.revision().substring(0, 7)
+                + "): " + finding.digest() + "; nothing to build");
+        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
+                image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
+                finding.digest(), 0, null, null));
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,

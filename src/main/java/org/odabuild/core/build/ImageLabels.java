@@ -17,7 +17,7 @@ final class ImageLabels {
     static Map<String, String> of(ResolvedImage image, HeadCommit head, String branch, Instant buildTime,
             String sourceHash, String source) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("org.opencontainers.image.revision", head.id());
+        labels.put(OdaLabels.REVISION, head.id());
         labels.put("org.opencontainers.image.version", image.tag().toString());
         labels.put("org.opencontainers.image.created", buildTime.truncatedTo(ChronoUnit.SECONDS).toString());
         labels.put("org.opencontainers.image.source", source);

@@ -49,11 +49,11 @@ public final class PinDigests {
         List<Pinned> pinned = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         for (ResolvedImage image : resolution.images()) {
-            Optional<RegistryClient.Manifest> manifest = registry.manifest(image.image(), image.tag().toString());
-            if (manifest.isPresent()) {
-                pins.add(new ValuesDigests.Pin(image, manifest.get().digest()));
-                pinned.add(new Pinned(image.key(), image.reference(), manifest.get().digest()));
-                log.info(image.reference() + " -> " + manifest.get().digest());
+            Optional<String> digest = registry.digest(image.image(), image.tag().toString());
+            if (digest.isPresent()) {
+                pins.add(new ValuesDigests.Pin(image, digest.get()));
+                pinned.add(new Pinned(image.key(), image.reference(), digest.get()));
+                log.info(image.reference() + " -> " + digest.get());
             } else {
                 missing.add(new Missing(image.key(), image.reference(), image.versionAt().file(),
                         image.versionAt().line()));

@@ -7,6 +7,8 @@ public final class OdaLabels {
     public static final String BRANCH = "org.odabuild.branch";
     /** The hash of everything the image was built from: equal hash, equal image. */
     public static final String SOURCE_HASH = "org.odabuild.source-hash";
+    /** The commit it was built from (OCI's standard label): a release re-run from it is no new build. */
+    public static final String REVISION = "org.opencontainers.image.revision";
 
     private OdaLabels() {
     }

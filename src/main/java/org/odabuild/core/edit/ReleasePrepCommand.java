@@ -14,16 +14,13 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.ImageConfig;
-import org.odabuild.core.docker.DockerIgnore;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.Planner;
 import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
-import org.odabuild.core.values.ValuesData;
 import org.odabuild.core.values.ValuesDocument;
-import org.odabuild.core.values.YqPath;
 import org.odabuild.core.version.SemVer;
 
 /**
@@ -91,13 +88,8 @@ public final class ReleasePrepCommand {
 
         void run(Set<String> changed, List<ResolvedImage> images) {
             Map<Chart, String> triggers = new LinkedHashMap<>();
-            for (String file : changed) {
-                charts.owner(file).filter(c -> ships(c, file))
-                        .ifPresent(c -> triggers.putIfAbsent(c, FILES + " (" + file + ")"));
-                // Chart.yaml itself ships too: its dependencies, appVersion, ...; its own version is what we set
-                charts.all().stream().filter(c -> c.chartFile().equals(file) && chartYamlChanged(c))
-                        .forEach(c -> triggers.putIfAbsent(c, FILES + " (" + file + ")"));
-            }
+            new ShippedChanges(repo, base, charts, files, config).charts(changed)
+                    .forEach((chart, file) -> triggers.put(chart, FILES + " (" + file + ")"));
             for (ResolvedImage image : images) {
                 ImageConfig c = image.config();
                 if (imageChanged(c)) {
@@ -152,41 +144,6 @@ public final class ReleasePrepCommand {
             String next = bump.apply(current).toString();
             files.set(chart.chartFile(), ChartSet.VERSION, next, why);
             return Optional.of(next);
-        }
-
-        private boolean chartYamlChanged(Chart chart) {
-            Optional<String> before = repo.readFile(base, chart.chartFile());
-            return before.isPresent() && !ValuesData.sameExcept(before.get(), files.editor(chart.chartFile()).text(),
-                    List.of(ChartSet.VERSION));
-        }
-
-        /** Whether a changed file changes what the chart deploys. */
-        private boolean ships(Chart chart, String file) {
-            String relative = chart.relative(file);
-            if (Chart.isDocumentation(relative) || helmIgnored(chart, relative)) {
-                return false;
-            }
-            List<YqPath> entries = imageEntriesIn(file);
-            if (entries.isEmpty()) {
-                return true;
-            }
-            // a values file that only differs in image entries (a cleared suffix, a version) ships nothing new
-            Optional<String> before = repo.readFile(base, file);
-            return before.isEmpty() || !ValuesData.sameExcept(before.get(), files.editor(file).text(), entries);
-        }
-
-        private boolean helmIgnored(Chart chart, String relative) {
-            String ignoreFile = (chart.dir().isEmpty() ? "" : chart.dir() + "/") + ".helmignore";
-            return files.existing(ignoreFile)
-                    .map(text -> DockerIgnore.parse(text.lines().toList()).excludes(relative))
-                    .orElse(false);
-        }
-
-        private List<YqPath> imageEntriesIn(String file) {
-            return config.images().stream().filter(i -> i.valuesYamlFile().equals(file))
-                    .flatMap(i -> Stream.concat(Stream.of(i.valuesPathImage(), i.valuesPathVersion()),
-                            i.valuesPathPrereleaseSuffix().stream()))
-                    .toList();
         }
 
         /** Whether the image's name or version differs from the merge-base (a new entry counts as changed). */

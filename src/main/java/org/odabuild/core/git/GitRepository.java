@@ -40,6 +40,8 @@ import org.odabuild.core.InvalidInputException;
 /** The few questions the plugin asks git, answered through JGit (no git binary needed). */
 public final class GitRepository implements AutoCloseable {
 
+    private static final int MAX_LOOK_BACK = 1000;
+
     private final Repository repository;
     private final Path root;
 
@@ -253,10 +255,14 @@ public final class GitRepository implements AutoCloseable {
      * at the first commit or at a shallow clone's boundary.
      */
     public List<String> firstParentLine(String head, Optional<String> stop) {
+        return firstParentLine(head, stop, Integer.MAX_VALUE);
+    }
+
+    private List<String> firstParentLine(String head, Optional<String> stop, int limit) {
         List<String> line = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(head));
-            while (c != null && !stop.orElse("").equals(c.getName())) {
+            while (c != null && line.size() < limit && !stop.orElse("").equals(c.getName())) {
                 line.add(c.getName());
                 c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
             }
@@ -266,6 +272,24 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The newest commit on HEAD's first-parent line that changed a file the filter accepts (against its first
+     * parent), looking back at most {@value #MAX_LOOK_BACK} commits.
+     */
+    public Optional<String> lastCommitTouching(String head, java.util.function.Predicate<String> files) {
+        List<String> line = firstParentLine(head, Optional.empty(), MAX_LOOK_BACK + 1);
+        for (int i = 0; i < Math.min(line.size(), MAX_LOOK_BACK); i++) {
+            String parent = i + 1 < line.size() ? line.get(i + 1) : null;
+            if (parent == null && isShallow()) {
+                return Optional.empty(); // the boundary's parent is not here: its diff would be everything
+            }
+            if (changedFiles(parent, line.get(i)).stream().anyMatch(files)) {
+                return Optional.of(line.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The blob id of a file at a commit, empty when the file does not exist there. */

@@ -37,12 +37,13 @@ public final class PlanReport {
     }
 
     public static List<String> table(Plan plan) {
-        TextTable table = new TextTable("IMAGE", "TAG", "CHANGED", "ACTION", "REASON");
+        TextTable table = new TextTable("IMAGE", "TAG", "CHANGED", "BUMP", "ACTION", "REASON");
         for (PlannedImage i : plan.images()) {
-            table.row(i.key(), i.image().tag(), changed(i), i.decision().action().id(), i.decision().reason());
+            table.row(i.key(), i.image().tag(), changed(i), i.versionBump().status().id(), i.decision().action().id(),
+                    i.decision().reason());
         }
         for (BrokenImage b : plan.broken()) {
-            table.row(b.key(), "-", "-", ImageAction.REFUSE.id(), "its entry is broken (see below)");
+            table.row(b.key(), "-", "-", "-", ImageAction.REFUSE.id(), "its entry is broken (see below)");
         }
         return table.lines();
     }
@@ -79,6 +80,8 @@ public final class PlanReport {
             o.add("changedFiles", strings(i.changedFiles()));
             o.addProperty("action", i.decision().action().id());
             o.addProperty("reason", i.decision().reason());
+            o.addProperty("versionBump", i.versionBump().status().id());
+            o.addProperty("baseVersion", i.versionBump().baseVersion().orElse(null));
             images.add(o);
         }
         for (BrokenImage b : plan.broken()) {

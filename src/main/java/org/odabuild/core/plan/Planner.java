@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.git.BaseSelector;
 import org.odabuild.core.git.BranchName;
@@ -23,6 +24,9 @@ import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.policy.TagPolicy;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.values.ScalarValue;
+import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.SemVer;
 
 /** Builds the {@link Plan}: resolves images, reads git, applies change detection and the branch rules. */
 public final class Planner {
@@ -70,9 +74,11 @@ public final class Planner {
             for (ResolvedImage image : resolution.images()) {
                 List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
                 String valuesFile = image.config().valuesYamlFile();
-                if (changedFiles.contains(valuesFile) && !files.contains(valuesFile) && ValuesEntryChange.differs(
-                        image.config(), changes.baseCommit().flatMap(base -> repo.readFile(base, valuesFile)),
-                        currentText.apply(valuesFile))) {
+                Optional<String> valuesAtBase = changes.baseCommit().flatMap(base -> repo.readFile(base, valuesFile));
+                VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
+                        : versionBump(image, valuesAtBase);
+                if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
+                        && ValuesEntryChange.differs(image.config(), valuesAtBase, currentText.apply(valuesFile))) {
                     files.add(valuesFile);
                 }
                 boolean changed = request.force() || !changes.known() || !files.isEmpty();
@@ -85,7 +91,7 @@ public final class Planner {
                         && !request.force()) {
                     decision = releaseOnPrereleaseBranch(policy, built, image, decision);
                 }
-                planned.add(new PlannedImage(image, changed, files, decision));
+                planned.add(new PlannedImage(image, changed, files, decision, bump));
                 lint.addAll(CoverageLint.check(image.config(), tracked));
             }
             resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
@@ -112,6 +118,24 @@ public final class Planner {
         return new Decision(ImageAction.REFUSE, refusal.reason() + "; its sources changed in " + window.reason()
                 + " (" + sources.get(0) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + ")");
+    }
+
+    /** The version now against the version at the base (MAJOR.MINOR.PATCH; a suffix does not make it higher). */
+    private static VersionBump versionBump(ResolvedImage image, Optional<String> valuesAtBase) {
+        Optional<String> before = valuesAtBase.flatMap(text -> {
+            try {
+                return ValuesDocument.parse(text, image.config().valuesYamlFile()).find(image.config()
+                        .valuesPathVersion()).map(ScalarValue::textOrNull).map(String::strip);
+            } catch (InvalidInputException e) {
+                return Optional.empty();
+            }
+        });
+        Optional<SemVer> parsed = before.flatMap(SemVer::tryParse);
+        if (parsed.isEmpty()) {
+            return new VersionBump(VersionBump.Status.NEW, before);
+        }
+        boolean higher = image.version().toRelease().compareTo(parsed.get().toRelease()) > 0;
+        return new VersionBump(higher ? VersionBump.Status.BUMPED : VersionBump.Status.MISSING, before);
     }
 
     private static Optional<String> workTreeText(Resolution resolution, String file) {

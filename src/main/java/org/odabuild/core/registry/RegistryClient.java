@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,34 @@ public final class RegistryClient {
         return Optional.of(new Manifest(digest));
     }
 
+    /**
+     * The digest of {@code image:reference} computed from the manifest bytes the registry serves (GET), compared
+     * with its {@code Docker-Content-Digest}; a mismatch is a warning naming the registry. Empty when absent (404).
+     * For digests the plugin reports (pins, pushes); existence checks use {@link #manifest}, a HEAD, which Docker
+     * Hub does not count as a pull.
+     */
+    public Optional<String> digest(ImageName image, String reference) {
+        HttpResponse<String> r = send(image, "GET", manifestPath(image, reference), "manifest " + image + ":"
+                + reference);
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect200(r, image, "read manifest " + image + ":" + reference);
+        return Optional.of(checked(r, image, reference));
+    }
+
+    private String checked(HttpResponse<String> r, ImageName image, String reference) {
+        String computed = sha256(r);
+        r.headers().firstValue("Docker-Content-Digest").filter(h -> !h.equals(computed)).ifPresent(h -> log.warn(
+                "registry " + image.registry() + " says " + image + ":" + reference + " is " + h + ", but the"
+                        + " manifest it sent hashes to " + computed + ": using " + computed));
+        if (reference.startsWith("sha256:") && !reference.equals(computed)) {
+            log.warn("registry " + image.registry() + " answered " + image + "@" + reference + " with a manifest"
+                    + " that hashes to " + computed);
+        }
+        return computed;
+    }
+
     /** Every tag of the repository (following {@code Link} pages); empty when the repository does not exist. */
     public List<String> tags(ImageName image) {
         List<String> tags = new ArrayList<>();
@@ -127,6 +158,7 @@ public final class RegistryClient {
         HttpResponse<String> r = send(image, "GET", manifestPath(image, reference), "manifest " + image + "@"
                 + reference);
         expect200(r, image, "read manifest " + image + ":" + reference);
+        checked(r, image, reference);
         return json(r, image);
     }
 
@@ -255,7 +287,9 @@ public final class RegistryClient {
         int attempt = 1;
         for (; attempt <= settings.attempts(); attempt++) {
             try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                // ISO-8859-1 keeps every byte as one char: digests are computed from the exact bytes
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(
+                        StandardCharsets.ISO_8859_1));
                 if (r.statusCode() != 429 && r.statusCode() < 500) {
                     return r;
                 }
@@ -328,8 +362,23 @@ public final class RegistryClient {
         }
     }
 
+    /** The body as the UTF-8 text it is. */
+    private static String text(HttpResponse<String> r) {
+        return r.body() == null ? null : new String(r.body().getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(HttpResponse<String> r) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(r.body().getBytes(StandardCharsets.ISO_8859_1));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     private static String errorCode(HttpResponse<String> r) {
-        String body = r.body();
+        String body = text(r);
         if (body == null || body.isBlank()) {
             return "";
         }
@@ -338,7 +387,7 @@ public final class RegistryClient {
 
     private static JsonObject json(HttpResponse<String> r, ImageName image) {
         try {
-            JsonElement e = JsonParser.parseString(r.body());
+            JsonElement e = JsonParser.parseString(text(r));
             if (!e.isJsonObject()) {
                 throw new RegistryException("registry " + image.registry() + " returned JSON that is not an object");
             }

@@ -2,9 +2,12 @@ package org.odabuild.core.release;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +17,8 @@ import org.odabuild.core.docker.OdaLabels;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.BrokenImages;
+import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.plan.PathFilter;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.plan.Planner;
@@ -37,7 +42,7 @@ public final class ReleaseImmutabilityCheck {
     /** One image's facts and findings, as written to the report. */
     public record Finding(String key, String reference, boolean release, boolean tagExists, String digest,
             String releaseTag, boolean releaseTagExists, String newestRelease, String owner, String sourceHash,
-            List<String> violations) {
+            String revision, boolean publishedFromThisCommit, List<String> violations) {
     }
 
     record Report(String branch, boolean passed, List<Finding> images, List<BrokenImage> broken) {
@@ -66,6 +71,8 @@ public final class ReleaseImmutabilityCheck {
         if (!plan.broken().isEmpty()) {
             throw BrokenImages.error(plan.broken());
         }
+        findings.stream().filter(Finding::publishedFromThisCommit).forEach(f -> log.info(f.reference()
+                + " is already published from this commit: " + f.digest()));
         log.info(findings.isEmpty() ? "No image is planned to be built: nothing to verify against the registry."
                 : "Registry check passed for " + findings.size() + " planned image(s): "
                         + findings.stream().map(Finding::reference).toList());
@@ -92,8 +99,9 @@ public final class ReleaseImmutabilityCheck {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, toBuild.size()));
         try {
+            Map<String, Set<String>> commits = buildCommits(plan, toBuild);
             List<Future<RegistryFacts>> futures = toBuild.stream()
-                    .map(i -> pool.submit(() -> facts(i, registry))).toList();
+                    .map(i -> pool.submit(() -> facts(i, registry, commits.getOrDefault(i.key(), Set.of())))).toList();
             List<Finding> findings = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (Future<RegistryFacts> future : futures) {
@@ -120,7 +128,29 @@ public final class ReleaseImmutabilityCheck {
         }
     }
 
-    private static RegistryFacts facts(PlannedImage planned, RegistryClient registry) {
+    /**
+     * For each release image, the commits a build of it stands for: HEAD and the last commit on HEAD's first-parent
+     * line that changed a file under its paths (a later docs-only commit does not make it another build).
+     */
+    private static Map<String, Set<String>> buildCommits(Plan plan, List<PlannedImage> toBuild) {
+        Map<String, Set<String>> commits = new HashMap<>();
+        if (toBuild.stream().noneMatch(i -> i.image().isRelease())) {
+            return commits;
+        }
+        try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
+            for (PlannedImage i : toBuild) {
+                if (i.image().isRelease()) {
+                    PathFilter paths = PathFilter.of(i.image().paths());
+                    Set<String> set = new HashSet<>(Set.of(plan.head().id()));
+                    repo.lastCommitTouching(plan.head().id(), paths::matches).ifPresent(set::add);
+                    commits.put(i.key(), set);
+                }
+            }
+        }
+        return commits;
+    }
+
+    private static RegistryFacts facts(PlannedImage planned, RegistryClient registry, Set<String> buildCommits) {
         var image = planned.image();
         var tag = registry.manifest(image.image(), image.tag().toString());
         var releaseTag = image.isRelease() ? Optional.<RegistryClient.Manifest>empty()
@@ -129,11 +159,11 @@ public final class ReleaseImmutabilityCheck {
                 .map(SemVer::tryParse).flatMap(Optional::stream)
                 .filter(SemVer::isRelease)
                 .max(SemVer::compareTo);
-        // one read of an existing tag's labels serves both the ownership rule and the up-to-date check
-        Map<String, String> labels = tag.isPresent() && !image.isRelease()
-                ? registry.labels(image.image(), tag.get().digest()) : Map.of();
+        // one read of an existing tag's labels serves the ownership rule, the up-to-date check and a re-run release
+        Map<String, String> labels = tag.isPresent() ? registry.labels(image.image(), tag.get().digest()) : Map.of();
         return new RegistryFacts(planned, tag, releaseTag, newest, Optional.ofNullable(labels.get(OdaLabels.BRANCH)),
-                Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)));
+                Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)),
+                Optional.ofNullable(labels.get(OdaLabels.REVISION)), buildCommits);
     }
 
     private static Finding finding(RegistryFacts f, List<String> violations) {
@@ -142,6 +172,6 @@ public final class ReleaseImmutabilityCheck {
                 f.tag().map(RegistryClient.Manifest::digest).orElse(null),
                 image.isRelease() ? null : image.version().toString(), f.releaseTag().isPresent(),
                 f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null),
-                f.sourceHash().orElse(null), violations);
+                f.sourceHash().orElse(null), f.revision().orElse(null), f.publishedFromThisCommit(), violations);
     }
 }

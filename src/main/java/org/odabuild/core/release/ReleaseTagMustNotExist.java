@@ -2,15 +2,20 @@ package org.odabuild.core.release;
 
 import java.util.Optional;
 
-/** The seed's promise: a release tag is immutable, so building one that exists fails. */
+/**
+ * The seed's promise: a release tag is immutable, so building one that exists fails, unless it was built from this
+ * very commit (a re-run release job, which then succeeds without building).
+ */
 final class ReleaseTagMustNotExist implements ImmutabilityRule {
 
     @Override
     public Optional<String> check(RegistryFacts f, String branch) {
-        if (!f.image().image().isRelease() || f.tag().isEmpty()) {
+        if (!f.image().image().isRelease() || f.tag().isEmpty() || f.publishedFromThisCommit()) {
             return Optional.empty();
         }
         return Optional.of(f.image().image().reference() + " already exists (" + f.tag().get().digest()
-                + "): release tags are immutable; bump the version in " + f.image().image().versionAt());
+                + "): release tags are immutable; bump the version in " + f.image().image().versionAt()
+                + f.revision().map(r -> " (the tag was built from commit " + r.substring(0, Math.min(7, r.length()))
+                        + ", this build is of another)").orElse(""));
     }
 }

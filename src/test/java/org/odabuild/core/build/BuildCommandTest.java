@@ -216,6 +216,52 @@ class BuildCommandTest {
     }
 
     @Test
+    void aReRunReleaseJobSucceedsWithoutBuildingAndAnotherCommitIsRefused() throws Exception {
+        git.write("src/op/app.txt", "v2\n");
+        String released = git.commit("release change");
+        BuiltImage first = build().images().get(0);
+        assertThat(first.status()).isEqualTo("pushed");
+        connects.set(0);
+
+        // the release job runs again on the same commit (a re-run after a later step failed)
+        BuildReport again = build();
+        assertThat(again.images()).singleElement().satisfies(b -> {
+            assertThat(b.status()).isEqualTo(BuiltImage.ALREADY_PUBLISHED);
+            assertThat(b.digest()).isEqualTo(first.digest());
+        });
+        assertThat(connects.get()).as("nothing is built").isZero();
+        assertThat(log.infos).anyMatch(l -> l.contains(":1.0.0 is already published from this commit ("
+                + released.substring(0, 7) + ")"));
+        assertThat(Files.readString(git.root().resolve("target/oda/values-digests.yaml"))).contains(first.digest());
+
+        // a docs-only commit later: the last commit under the image's paths is still the released one
+        git.write("README.md", "docs\n");
+        git.commit("docs");
+        assertThat(build().images()).as("unchanged on this push").isEmpty();
+
+        // a commit that changes the image's sources without a bump is another build: refused as ever
+        git.write("src/op/app.txt", "v3\n");
+        git.commit("change without a bump");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining(":1.0.0 already exists (" + first.digest() + ")")
+                .hasMessageContaining("(the tag was built from commit " + released.substring(0, 7));
+    }
+
+    @Test
+    void pushImageAfterAPartialFailureReportsTheReleaseAsPublished() throws Exception {
+        BuildCommand.build(request(), CredentialSource.none(), counting(), false, log);
+        Path report = git.root().resolve("target/oda/build.json");
+        String builtOnly = Files.readString(report);
+        BuiltImage pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
+        assertThat(pushed.status()).isEqualTo("pushed");
+        // the job failed after the push, before build.json was written again: the re-run finds the tag published
+        Files.writeString(report, builtOnly);
+        BuiltImage rerun = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
+        assertThat(rerun.status()).isEqualTo(BuiltImage.ALREADY_PUBLISHED);
+        assertThat(rerun.digest()).isEqualTo(pushed.digest());
+    }
+
+    @Test
     void unchangedImageMakesNoDaemonCall() {
         git.write("README.md", "second\n");
         git.commit("docs");

@@ -65,7 +65,7 @@ class PlanCommandTest {
             assertThat(md).contains("### oda plan: feature/x\\|y @ " + head.substring(0, 7))
                     .contains("| op | 1.0.1-x | yes (2 files) | build-prerelease |")
                     .contains("| hook | 2.0.0 | no | skip-unchanged |");
-            assertThat(log.infos).anyMatch(l -> l.matches("op +1\\.0\\.1-x +yes \\(2 files\\) +build-prerelease.*"));
+            assertThat(log.infos).anyMatch(l -> l.matches("op +1\\.0\\.1-x +yes \\(2 files\\) +bumped +build-prerelease.*"));
         }
     }
 

@@ -137,4 +137,22 @@ class RegistryProtocolTest {
         assertThat(AuthChallenge.parse("Basic realm=x").orElseThrow().isBasic()).isTrue();
         assertThat(AuthChallenge.parse("")).isEmpty();
     }
+
+    @Test
+    void reportedDigestIsTheHashOfTheManifestBytesAndAMismatchIsAWarning() throws Exception {
+        // a non-ASCII label keeps its bytes: the hash is of exactly what was sent
+        String manifest = "{\"schemaVersion\":2,\"note\":\"caf\u00e9\"}";
+        String real = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(manifest.getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/v2/org/op/manifests/", x -> reply(x, x.getRequestURI().getPath().endsWith("/1.0.0")
+                ? 200 : 404, manifest, "Docker-Content-Digest", "sha256:" + "0".repeat(64)));
+        RecordingLog log = new RecordingLog();
+        RegistryClient client = new RegistryClient(new RegistrySettings(Set.of(host), Duration.ofSeconds(2), 1,
+                Duration.ofMillis(5)), CredentialSource.none(), log);
+        ImageName image = new ImageName(host + "/org/op");
+        assertThat(client.digest(image, "1.0.0")).contains(real);
+        assertThat(log.warnings).singleElement().asString().contains("registry " + host)
+                .contains("sha256:" + "0".repeat(64)).contains("hashes to " + real);
+        assertThat(client.digest(image, "9.9.9")).isEmpty();
+    }
 }

@@ -1,0 +1,93 @@
+package org.odabuild.core.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.edit.ChangedCharts;
+import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.plan.Planner;
+import org.odabuild.core.plan.VersionBump;
+import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.version.SemVer;
+
+/**
+ * {@code oda:check-version-bump}, for pull requests: every image whose sources changed since the merge-base has a
+ * higher version than it had there, and so has every chart whose shipped files changed (as chart-testing's
+ * {@code --check-version-increment} does for charts). Catches the forgotten bump before the merge instead of on
+ * the release branch, where the release tag already exists.
+ */
+public final class VersionBumpCheck {
+
+    public static final String REPORT = "check-version-bump.json";
+    public static final String RULE = "check-version-bump";
+
+    /** One image or chart that changed, with both versions. */
+    public record Finding(String kind, String name, String baseVersion, String version, String location,
+            boolean bumped) {
+    }
+
+    record Report(String base, boolean passed, List<Finding> images, List<Finding> charts) {
+    }
+
+    private VersionBumpCheck() {
+    }
+
+    public static List<Finding> run(PlanRequest request, BuildLog log) {
+        JsonReports.delete(request.resolve().outputDir(), REPORT);
+        Plan plan = Planner.plan(request, log);
+        String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException(RULE + " compares"
+                + " with the merge-base, which is unknown here (" + plan.changes().baseReason() + "): fetch the"
+                + " release branch with history (actions/checkout fetch-depth: 0), or pass -Doda.since=<ref>"));
+        List<Finding> images = new ArrayList<>();
+        for (PlannedImage i : plan.images()) {
+            VersionBump bump = i.versionBump();
+            if (bump.status() == VersionBump.Status.BUMPED || bump.status() == VersionBump.Status.MISSING) {
+                images.add(new Finding("image", i.key(), bump.baseVersion().orElseThrow(),
+                        i.image().version().toString(), i.image().versionAt().toString(),
+                        bump.status() == VersionBump.Status.BUMPED));
+            }
+        }
+        Set<String> changed = new TreeSet<>(plan.changes().files());
+        changed.addAll(plan.uncommittedFiles());
+        List<Finding> charts = new ArrayList<>();
+        try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
+            for (ChangedCharts.ChangedChart c : ChangedCharts.since(repo, base, plan.head().id(),
+                    plan.resolution().layout(), plan.resolution().config(), changed)) {
+                if (c.baseVersion().isEmpty()) {
+                    continue; // a chart new on the branch has no release to be above
+                }
+                Optional<SemVer> now = SemVer.tryParse(c.version());
+                Optional<SemVer> before = SemVer.tryParse(c.baseVersion().get());
+                boolean bumped = now.isPresent() && before.isPresent() && now.get().compareTo(before.get()) > 0;
+                charts.add(new Finding("chart", c.name(), c.baseVersion().get(), c.version(), c.versionAt().toString(),
+                        bumped));
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        String at = base.substring(0, 7);
+        images.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": image " + f.name()
+                + " changed since the merge-base " + at + " but its version " + f.version() + " is not above "
+                + f.baseVersion() + ": bump it (a suffix does not count)"));
+        charts.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": chart " + f.name()
+                + " changed since the merge-base " + at + " but its version " + f.version() + " is not above "
+                + f.baseVersion() + ": bump it (oda:release-prep does)"));
+        JsonReports.write(request.resolve().outputDir(), REPORT, new Report(base, violations.isEmpty(), images,
+                charts));
+        if (!violations.isEmpty()) {
+            throw new RuleViolationException(RULE, violations);
+        }
+        log.info("Versions bumped: " + images.size() + " changed image(s) and " + charts.size() + " changed"
+                + " chart(s) are above the merge-base " + at + ".");
+        List<Finding> all = new ArrayList<>(images);
+        all.addAll(charts);
+        return all;
+    }
+}

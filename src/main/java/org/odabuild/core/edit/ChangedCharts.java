@@ -1,0 +1,43 @@
+package org.odabuild.core.edit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.odabuild.core.SourceLocation;
+import org.odabuild.core.config.DockerBuildConfig;
+import org.odabuild.core.config.RepoLayout;
+import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.values.ValuesDocument;
+
+/** The charts whose shipped content changed since a base commit, with their versions then and now. */
+public final class ChangedCharts {
+
+    /**
+     * @param because     the changed file that makes it a change of the chart
+     * @param baseVersion its version at the base; empty when the chart is new since then
+     * @param versionAt   where its version stands now
+     */
+    public record ChangedChart(String name, String chartFile, String version, Optional<String> baseVersion,
+            String because, SourceLocation versionAt) {
+    }
+
+    private ChangedCharts() {
+    }
+
+    public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
+            DockerBuildConfig config, Set<String> changedFiles) {
+        FileEdits files = new FileEdits(layout);
+        ChartSet charts = ChartSet.read(repo, head, files);
+        List<ChangedChart> out = new ArrayList<>();
+        new ShippedChanges(repo, base, charts, files, config).charts(changedFiles).forEach((chart, file) -> {
+            Optional<String> before = repo.readFile(base, chart.chartFile())
+                    .flatMap(text -> ValuesDocument.parse(text, chart.chartFile()).find(ChartSet.VERSION))
+                    .map(v -> v.text().strip());
+            SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
+                    .find(ChartSet.VERSION).orElseThrow().location();
+            out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at));
+        });
+        return out;
+    }
+}

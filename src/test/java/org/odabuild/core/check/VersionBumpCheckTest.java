@@ -1,0 +1,137 @@
+package org.odabuild.core.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/** check-version-bump on a git copy of the real oda-canvas charts, with a merge-base and a feature branch. */
+class VersionBumpCheckTest {
+
+    static final String OPERATOR_SOURCE =
+            "source/operators/TMFOP001-Component-Management/component-management/componentOperator.py";
+    static final String VALUES = "charts/canvas-oda/values.yaml";
+
+    @TempDir
+    Path dir;
+    TestGit git;
+
+    @BeforeEach
+    void odaCanvas() {
+        git = TestGit.init(dir.resolve("repo"));
+        Fixtures.copyOdaCanvas(git.root());
+        git.write(OPERATOR_SOURCE, "print('v1')\n")
+                .write("charts/component-operator/templates/deployment.yaml", "kind: Deployment\n")
+                .write(".gitignore", "target/\n");
+        git.commit("oda-canvas");
+        git.branch("feature/issue3456");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    List<VersionBumpCheck.Finding> check() {
+        Path root = git.root();
+        return VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
+                Optional.of(true), List.of(), false, Map.of()), new RecordingLog());
+    }
+
+    void operatorVersion(String version, String suffix) {
+        Fixtures.replace(git.root().resolve(VALUES), "    compopVersion: 1.1.2\n    compopPrereleaseSuffix: \n",
+                "    compopVersion: " + version + "\n    compopPrereleaseSuffix: " + suffix + "\n");
+    }
+
+    void changeOperatorCode() {
+        git.write(OPERATOR_SOURCE, "print('v2')\n");
+    }
+
+    @Test
+    void bumpedImagePasses() {
+        changeOperatorCode();
+        operatorVersion("1.1.3", "issue3456");
+        git.commit("work");
+        assertThat(check()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("component-operator");
+            assertThat(f.baseVersion()).isEqualTo("1.1.2");
+            assertThat(f.bumped()).isTrue();
+        });
+    }
+
+    @Test
+    void codeChangeWithoutBumpFailsNamingTheValuesLine() throws Exception {
+        changeOperatorCode();
+        git.commit("forgot the bump");
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("charts/canvas-oda/values.yaml:168:20: image component-operator changed since"
+                        + " the merge-base")
+                .hasMessageContaining("its version 1.1.2 is not above 1.1.2");
+        assertThat(Files.readString(git.root().resolve("target/oda/check-version-bump.json")))
+                .contains("\"passed\": false");
+    }
+
+    @Test
+    void downgradeAndPrereleaseOfTheSameVersionFail() {
+        changeOperatorCode();
+        operatorVersion("1.1.1", "");
+        git.commit("downgrade");
+        assertThatThrownBy(this::check).hasMessageContaining("its version 1.1.1 is not above 1.1.2");
+        Fixtures.replace(git.root().resolve(VALUES), "compopVersion: 1.1.1\n    compopPrereleaseSuffix: \n",
+                "compopVersion: 1.1.2\n    compopPrereleaseSuffix: issue3456\n");
+        git.commit("a prerelease of the same version");
+        assertThatThrownBy(this::check).hasMessageContaining("its version 1.1.2 is not above 1.1.2")
+                .hasMessageContaining("a suffix does not count");
+    }
+
+    @Test
+    void unchangedImagesAndDocsAreNotChecked() {
+        git.write("charts/component-operator/README.md", "docs\n");
+        git.commit("docs only");
+        assertThat(check()).isEmpty();
+    }
+
+    @Test
+    void chartChangedWithoutBumpFailsAndWithABumpPasses() {
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("chart template");
+        assertThatThrownBy(this::check).hasMessageContaining("charts/component-operator/Chart.yaml:")
+                .hasMessageContaining("chart component-operator changed since the merge-base")
+                .hasMessageContaining("its version 1.4.3 is not above 1.4.3");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.3\n",
+                "\nversion: 1.4.4-LT1\n");
+        git.commit("chart bump");
+        assertThat(check()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("chart");
+            assertThat(f.version()).isEqualTo("1.4.4-LT1");
+            assertThat(f.bumped()).isTrue();
+        });
+    }
+
+    @Test
+    void unknownMergeBaseIsAnError() throws Exception {
+        git.checkout("main");
+        git.git().branchDelete().setBranchNames("feature/issue3456").setForce(true).call();
+        git.git().checkout().setOrphan(true).setName("feature/orphan").call();
+        git.commit("no common history");
+        assertThatThrownBy(this::check).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("fetch the release branch with history");
+    }
+}
