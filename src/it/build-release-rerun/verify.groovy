@@ -8,7 +8,7 @@ import org.odabuild.core.version.ImageName
 import org.odabuild.testing.ItSupport
 
 try {
-    String head = new File(basedir, "head.txt").text
+    String head = new File(basedir, "target/head.txt").text
     def op = new JsonSlurper().parse(new File(basedir, "target/oda/build.json")).images[0]   // the second run's
     assert op.status == "already-published"
     String host = op.image.split("/")[0]
