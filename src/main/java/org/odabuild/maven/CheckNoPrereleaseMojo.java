@@ -10,7 +10,8 @@ import org.odabuild.core.check.NoPrereleaseCheck;
  * Fails while any image's values entry has a {@code prereleaseSuffix}: oda-canvas' pull-request check
  * "no prerelease suffixes". Writes {@code target/oda/check-no-prerelease.json} either way.
  */
-@Mojo(name = "check-no-prerelease", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
+@Mojo(name = "check-no-prerelease", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+        requiresProject = false)
 public class CheckNoPrereleaseMojo extends AbstractOdaMojo {
 
     /** Skips this goal only. */

@@ -12,7 +12,8 @@ import org.odabuild.core.resolve.ResolvedImage;
  * Resolves every image of dockerbuild-config.yaml to its tag from the Helm values, sets the project properties
  * {@code oda.image.<key>.tag|reference|version|release} and writes {@code target/oda/images.json}.
  */
-@Mojo(name = "resolve-version", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, requiresProject = false)
+@Mojo(name = "resolve-version", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true,
+        requiresProject = false)
 public class ResolveVersionMojo extends AbstractOdaMojo {
 
     /** Skips this goal only. */

@@ -12,7 +12,8 @@ import org.odabuild.core.release.ReleaseImmutabilityCheck;
  * to the branch that first pushed it. Fails closed: when the registry cannot answer, the build fails. Writes
  * {@code target/oda/verify-release-immutable.json}.
  */
-@Mojo(name = "verify-release-immutable", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+@Mojo(name = "verify-release-immutable", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresProject = false)
 public class VerifyReleaseImmutableMojo extends AbstractRegistryMojo {
 
     /** Skips this goal only. */

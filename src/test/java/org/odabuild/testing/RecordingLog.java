@@ -5,7 +5,7 @@ import java.util.List;
 import org.odabuild.core.BuildLog;
 
 /** A BuildLog that keeps what was said, for assertions. */
-public final class RecordingLog implements BuildLog {
+public class RecordingLog implements BuildLog {
 
     public final List<String> infos = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();

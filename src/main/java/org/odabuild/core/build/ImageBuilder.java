@@ -39,8 +39,8 @@ final class ImageBuilder {
 
     /** The image's context with its Dockerfile, as sent to the daemon. */
     static BuildContext context(RepoLayout layout, ResolvedImage image) {
-        return BuildContext.of(layout.resolve(image.config().buildContext()),
-                layout.resolve(image.config().buildDockerfile()));
+        return BuildContext.of(layout.folder(image.config().buildContext(), "buildContext of image " + image.key()),
+                layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()));
     }
 
     /** Fails for an explicit platform list the daemon cannot build; falls back to native for the default. */
@@ -84,7 +84,8 @@ final class ImageBuilder {
                 .orElse(null);
         deleteQuietly(tar);
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report, null);
+                image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report,
+                null);
     }
 
     /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */
@@ -95,7 +96,7 @@ final class ImageBuilder {
         String dockerfile = image.config().buildDockerfile();
         List<BaseImages.From> bases;
         try {
-            bases = BaseImages.of(Files.readString(layout.resolve(dockerfile)));
+            bases = BaseImages.of(Files.readString(layout.file(dockerfile, "buildDockerfile")));
         } catch (IOException unreadable) {
             return Optional.empty();
         }
@@ -114,7 +115,8 @@ final class ImageBuilder {
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */
     private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
             Duration timeout) {
-        BuildContext testContext = BuildContext.of(context.contextDir(), layout.resolve(testDockerfile));
+        BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
+                "testDockerfile of image " + image.key()));
         Path tar = testContext.writeTar(outputDir.resolve("contexts/" + safe(image.key()) + "-test.tar"));
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
@@ -167,6 +169,6 @@ final class ImageBuilder {
     }
 
     static Optional<Path> testDockerfile(RepoLayout layout, ResolvedImage image) {
-        return image.config().testDockerfile().map(layout::resolve);
+        return image.config().testDockerfile().map(t -> layout.file(t, "testDockerfile of image " + image.key()));
     }
 }

@@ -31,7 +31,9 @@ final class SourceHash {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String file : context.files()) {
-                line(sha, "file", file, blobId(context.contextDir().resolve(file)));
+                var link = context.linkTarget(file);
+                line(sha, link.isPresent() ? "link" : "file", file, link.isPresent() ? link.get()
+                        : blobId(context.contextDir().resolve(file)));
             }
             line(sha, "dockerfile", "", blobId(context.dockerfile()));
             if (testDockerfile.isPresent()) {

@@ -1,7 +1,10 @@
 package org.odabuild.core.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 
@@ -64,6 +67,56 @@ public record RepoLayout(Path root) {
 
     public Path resolve(String relativePath) {
         return root.resolve(relativePath);
+    }
+
+    /**
+     * A path the config names, with symbolic links followed: it must end inside the repository (a link committed
+     * by anyone who can push a branch must not make the build read, or send to a daemon, a file of the CI runner
+     * such as ~/.docker/config.json). A path that does not exist is returned as it is, for the reader to report.
+     *
+     * @param what how the path is named in messages, e.g. "valuesYamlFile of image op"
+     */
+    public Path inside(String relativePath, String what) {
+        Path path = root.resolve(relativePath);
+        if (!Files.exists(path)) {
+            return path;
+        }
+        try {
+            Path real = path.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                throw new InvalidInputException(what + " '" + Excerpt.of(relativePath) + "' leads outside the"
+                        + " repository through a symbolic link: the build reads only files of the repository; replace"
+                        + " the link by the file itself");
+            }
+            return path;
+        } catch (IOException e) {
+            throw new InvalidInputException(what + " '" + Excerpt.of(relativePath) + "' cannot be resolved: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #inside} for a file the build reads: a folder, FIFO, socket or device is refused before it is opened
+     * (reading a FIFO would block the build).
+     */
+    public Path file(String relativePath, String what) {
+        Path path = inside(relativePath, what);
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new InvalidInputException(what + " '" + Excerpt.of(relativePath) + "' is "
+                    + (Files.isDirectory(path) ? "a folder" : "not a regular file (a FIFO, socket or device)")
+                    + ": name a file");
+        }
+        return path;
+    }
+
+    /** {@link #inside} for a folder, such as a build context. */
+    public Path folder(String relativePath, String what) {
+        Path path = inside(relativePath, what);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new InvalidInputException(what + " '" + Excerpt.of(relativePath) + "' is not a folder: name"
+                    + " the folder that holds the image's sources");
+        }
+        return path;
     }
 
     /** How an absolute path is shown to the user: relative to the root when inside it. */

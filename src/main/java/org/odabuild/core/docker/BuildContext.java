@@ -6,18 +6,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
  * streamed to a file, never held in memory; the Dockerfile is added under a fixed name so it may live outside
- * the context, as oda-canvas' {@code buildDockerfile} allows.
+ * the context, as oda-canvas' {@code buildDockerfile} allows. A symbolic link is sent as a link, as the docker CLI
+ * sends it, never as the file it points to: a committed {@code app/x -> /home/runner/.docker/config.json} must not
+ * put the runner's secrets into an image. FIFOs, sockets and devices are not sent (reading one would block).
  */
 public final class BuildContext {
 
@@ -27,11 +35,13 @@ public final class BuildContext {
     private final Path contextDir;
     private final Path dockerfile;
     private final List<String> files;
+    private final Map<String, String> links;
 
-    private BuildContext(Path contextDir, Path dockerfile, List<String> files) {
+    private BuildContext(Path contextDir, Path dockerfile, List<String> files, Map<String, String> links) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
         this.files = files;
+        this.links = links;
     }
 
     public static BuildContext of(Path contextDir, Path dockerfile) {
@@ -45,21 +55,36 @@ public final class BuildContext {
         }
         DockerIgnore ignore = DockerIgnore.read(contextDir);
         List<String> files = new ArrayList<>();
+        Map<String, String> links = new TreeMap<>();
+        // the walk does not follow links: a link to a folder is sent as a link, not as the folder's files
         try (Stream<Path> walk = Files.walk(contextDir)) {
-            walk.filter(Files::isRegularFile)
-                    .map(p -> contextDir.relativize(p).toString().replace('\\', '/'))
-                    .filter(rel -> !ignore.excludes(rel))
-                    .sorted()
-                    .forEach(files::add);
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = contextDir.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty() || ignore.excludes(rel)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    links.put(rel, Files.readSymbolicLink(p).toString());
+                    files.add(rel);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(rel);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list build context " + contextDir, e);
         }
-        return new BuildContext(contextDir, dockerfile, List.copyOf(files));
+        Collections.sort(files);
+        return new BuildContext(contextDir, dockerfile, List.copyOf(files), Map.copyOf(links));
     }
 
-    /** Files sent to the daemon, relative to the context, sorted. */
+    /** Files sent to the daemon (symbolic links included), relative to the context, sorted. */
     public List<String> files() {
         return files;
+    }
+
+    /** The link target when a file of {@link #files()} is a symbolic link. */
+    public Optional<String> linkTarget(String file) {
+        return Optional.ofNullable(links.get(file));
     }
 
     public Path contextDir() {
@@ -79,7 +104,11 @@ public final class BuildContext {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 for (String rel : files) {
-                    add(tar, contextDir.resolve(rel), rel);
+                    if (links.containsKey(rel)) {
+                        addLink(tar, rel, links.get(rel));
+                    } else {
+                        add(tar, contextDir.resolve(rel), rel);
+                    }
                 }
                 add(tar, dockerfile, DOCKERFILE_ENTRY);
             }
@@ -87,6 +116,17 @@ public final class BuildContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write build context archive " + target, e);
         }
+    }
+
+    private static void addLink(TarArchiveOutputStream tar, String name, String target) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        entry.setLinkName(target);
+        entry.setMode(0120777);
+        entry.setModTime(FileTime.fromMillis(0));
+        entry.setUserId(0);
+        entry.setGroupId(0);
+        tar.putArchiveEntry(entry);
+        tar.closeArchiveEntry();
     }
 
     private static void add(TarArchiveOutputStream tar, Path file, String name) throws IOException {

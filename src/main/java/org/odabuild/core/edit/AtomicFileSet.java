@@ -7,10 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.odabuild.core.InvalidInputException;
 
 /**
  * Replaces several files so that they change together: the new texts are written beside their files first,
@@ -36,23 +39,45 @@ public final class AtomicFileSet {
     private AtomicFileSet() {
     }
 
-    public static void write(Map<Path, String> texts) {
-        write(texts, ATOMIC);
+    /** A file's text as it was read, and the text that replaces it. */
+    public record Replacement(String original, String text) {
     }
 
-    public static void write(Map<Path, String> texts, Mover mover) {
+    /**
+     * @param files each file (a symbolic link is written through, its target replaced) with its replacement
+     * @throws ConcurrentEditException when a file no longer holds the text that was read: nothing is changed
+     */
+    public static void write(Map<Path, Replacement> files, Mover mover) {
+        Map<Path, Replacement> texts = new LinkedHashMap<>();
+        for (Map.Entry<Path, Replacement> e : files.entrySet()) {
+            texts.put(target(e.getKey()), e.getValue());
+        }
+        for (Path file : texts.keySet()) {
+            if (readOnly(file)) {
+                throw new InvalidInputException(file + " is read-only: make it writable (chmod u+w) and run again;"
+                        + " no file was changed");
+            }
+        }
         Map<Path, Path> staged = new LinkedHashMap<>();
         Map<Path, Path> backups = new LinkedHashMap<>();
         List<Path> replaced = new ArrayList<>();
         try {
-            for (Map.Entry<Path, String> e : texts.entrySet()) {
+            for (Map.Entry<Path, Replacement> e : texts.entrySet()) {
                 Path file = e.getKey();
                 Path tmp = file.resolveSibling("." + file.getFileName() + ".oda-new");
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(tmp, e.getValue().text(), StandardCharsets.UTF_8);
+                keepPermissions(file, tmp);
                 staged.put(file, tmp);
                 Path backup = file.resolveSibling("." + file.getFileName() + ".oda-old");
                 Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 backups.put(file, backup);
+            }
+            // another writer (an editor, a second run) changed a file since it was read: its lines would be lost
+            for (Map.Entry<Path, Replacement> e : texts.entrySet()) {
+                if (!Files.readString(e.getKey(), StandardCharsets.UTF_8).equals(e.getValue().original())) {
+                    throw new ConcurrentEditException(e.getKey() + " changed while this goal ran: run it again;"
+                            + " no file was changed");
+                }
             }
             for (Map.Entry<Path, Path> e : staged.entrySet()) {
                 mover.move(e.getValue(), e.getKey());
@@ -69,11 +94,47 @@ public final class AtomicFileSet {
             }
             staged.values().forEach(AtomicFileSet::deleteQuietly);
             backups.values().forEach(AtomicFileSet::deleteQuietly);
+            if (failure instanceof ConcurrentEditException concurrent) {
+                throw concurrent;
+            }
             throw new UncheckedIOException("cannot write " + texts.keySet() + ": " + failure.getMessage()
                     + (notRestored.isEmpty() ? "; no file was changed" : "; could not restore " + notRestored),
                     failure instanceof IOException io ? io : new IOException(failure));
         }
         backups.values().forEach(AtomicFileSet::deleteQuietly);
+    }
+
+    /** A file changed by someone else while a goal edited it. */
+    public static final class ConcurrentEditException extends InvalidInputException {
+        ConcurrentEditException(String message) {
+            super(message);
+        }
+    }
+
+    /** A link inside the repository is edited through: its target is replaced, the link stays. */
+    private static Path target(Path file) {
+        try {
+            return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + file, e);
+        }
+    }
+
+    /** Read-only as its owner set it (root may write anything, but a read-only file says "do not edit"). */
+    private static boolean readOnly(Path file) {
+        try {
+            return Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)
+                    ? !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE)
+                    : !Files.isWritable(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the permissions of " + file, e);
+        }
+    }
+
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        if (Files.getFileStore(from).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
     }
 
     private static void deleteQuietly(Path p) {

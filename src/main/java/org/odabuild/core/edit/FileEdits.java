@@ -19,6 +19,7 @@ final class FileEdits {
     private final RepoLayout layout;
     private final Map<String, YamlTextEditor> editors = new LinkedHashMap<>();
     private final Map<String, String> rules = new HashMap<>();
+    private final Map<String, String> originals = new HashMap<>();
 
     FileEdits(RepoLayout layout) {
         this.layout = layout;
@@ -27,7 +28,9 @@ final class FileEdits {
     YamlTextEditor editor(String repoRelativeFile) {
         return editors.computeIfAbsent(repoRelativeFile, f -> {
             try {
-                return new YamlTextEditor(f, Files.readString(layout.resolve(f)));
+                String text = Files.readString(layout.file(f, "file"));
+                originals.put(f, text);
+                return new YamlTextEditor(f, text);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f, e);
             }
@@ -39,7 +42,7 @@ final class FileEdits {
         if (editors.containsKey(repoRelativeFile)) {
             return Optional.of(editors.get(repoRelativeFile).text());
         }
-        Path path = layout.resolve(repoRelativeFile);
+        Path path = layout.file(repoRelativeFile, "file");
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
@@ -66,10 +69,11 @@ final class FileEdits {
     }
 
     void write(AtomicFileSet.Mover mover) {
-        Map<Path, String> texts = new LinkedHashMap<>();
+        Map<Path, AtomicFileSet.Replacement> texts = new LinkedHashMap<>();
         editors.forEach((file, editor) -> {
             if (!editor.edits().isEmpty()) {
-                texts.put(layout.resolve(file), editor.text());
+                texts.put(layout.file(file, "file"), new AtomicFileSet.Replacement(originals.get(file),
+                        editor.text()));
             }
         });
         if (!texts.isEmpty()) {

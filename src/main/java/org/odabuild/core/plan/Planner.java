@@ -139,7 +139,7 @@ public final class Planner {
     }
 
     private static Optional<String> workTreeText(Resolution resolution, String file) {
-        Path path = resolution.layout().resolve(file);
+        Path path = resolution.layout().file(file, "valuesYamlFile");
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }

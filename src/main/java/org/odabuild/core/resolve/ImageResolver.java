@@ -33,7 +33,7 @@ public final class ImageResolver {
 
     public ResolvedImage resolve(ImageConfig image) {
         ValuesDocument values = documents.computeIfAbsent(image.valuesYamlFile(),
-                file -> ValuesDocument.load(layout.resolve(file), file));
+                file -> ValuesDocument.load(layout.file(file, "valuesYamlFile of image " + image.key()), file));
         ScalarValue name = read(values, image, image.valuesPathImage(), "valuesPathImage");
         ScalarValue version = read(values, image, image.valuesPathVersion(), "valuesPathVersion");
         Optional<ScalarValue> suffix = image.valuesPathPrereleaseSuffix()

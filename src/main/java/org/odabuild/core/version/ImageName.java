@@ -1,6 +1,7 @@
 package org.odabuild.core.version;
 
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 
 /**
  * A Docker repository name without tag or digest, as the values file's {@code image} holds it, e.g.
@@ -16,15 +17,18 @@ public record ImageName(String name) {
 
     public ImageName {
         if (name.contains("@")) {
-            throw new IllegalArgumentException("image '" + name + "' must not contain a digest: keep only the name");
+            throw new IllegalArgumentException("image '" + Excerpt.of(name) + "' must not contain a digest: keep only"
+                    + " the name");
         }
         int slash = name.lastIndexOf('/');
         if (name.indexOf(':', slash + 1) >= 0) {
-            throw new IllegalArgumentException("image '" + name + "' must not contain a tag: keep the name in image"
+            throw new IllegalArgumentException("image '" + Excerpt.of(name) + "' must not contain a tag: keep the name"
+                    + " in image"
                     + " and the version in version");
         }
         if (name.length() > MAX_LENGTH || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("image '" + name + "' is not a valid Docker repository name:"
+            throw new IllegalArgumentException("image '" + Excerpt.of(name) + "' is not a valid Docker repository"
+                    + " name:"
                     + " use lowercase letters, digits and separators '.', '_', '-', '/', e.g. 'myorg/my-operator'");
         }
     }

@@ -2,6 +2,7 @@ package org.odabuild.core.version;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 
 /**
  * A Docker tag built from a values file: {@code version} or {@code version-prereleaseSuffix}, never with a
@@ -15,16 +16,17 @@ public record ImageTag(SemVer version, Optional<PrereleaseSuffix> suffix) {
 
     public ImageTag {
         if (!version.isRelease()) {
-            throw new IllegalArgumentException("version '" + version + "' must not carry a prerelease;"
+            throw new IllegalArgumentException("version '" + Excerpt.of(String.valueOf(version))
+                    + "' must not carry a prerelease;"
                     + " put it in prereleaseSuffix");
         }
         String text = render(version, suffix);
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("tag '" + text + "' is " + text.length()
+            throw new IllegalArgumentException("tag '" + Excerpt.of(text) + "' is " + text.length()
                     + " characters long; Docker allows at most " + MAX_LENGTH + ": shorten the prereleaseSuffix");
         }
         if (!DOCKER_TAG.matcher(text).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid Docker tag");
+            throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a valid Docker tag");
         }
     }
 

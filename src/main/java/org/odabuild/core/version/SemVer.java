@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 
 /**
  * A Semantic Versioning 2.0.0 version with its full precedence rules
@@ -68,14 +69,15 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         try {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has a version number too large to compare");
+            throw new IllegalArgumentException("'" + Excerpt.of(text) + "' has a version number too large to"
+                    + " compare");
         }
     }
 
     private static String explain(String text) {
         String why;
         if (text.startsWith("v") || text.startsWith("V")) {
-            why = "drop the leading 'v' (use '" + text.substring(1) + "')";
+            why = "drop the leading 'v' (use '" + Excerpt.of(text.substring(1)) + "')";
         } else if (text.matches("\\d+(\\.\\d+)?")) {
             why = "it needs three numbers MAJOR.MINOR.PATCH, e.g. '" + (text.contains(".") ? text + ".0" : text + ".0.0") + "'";
         } else if (text.matches("[\\d.]+") && text.matches(".*(^|\\.)0\\d.*")) {
@@ -83,7 +85,7 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         } else {
             why = "expected MAJOR.MINOR.PATCH, e.g. '1.2.3'";
         }
-        return "'" + text + "' is not a semantic version: " + why;
+        return "'" + Excerpt.of(text) + "' is not a semantic version: " + why;
     }
 
     public boolean isRelease() {

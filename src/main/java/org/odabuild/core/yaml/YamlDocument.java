@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -86,8 +87,9 @@ public final class YamlDocument {
         String where = mark == null
                 ? displayName
                 : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1).toString();
-        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-        String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+        // SnakeYAML's words may quote the file: echo no more than a short, escaped excerpt
+        String problem = Excerpt.of(e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()));
+        String context = e.getContext() != null ? " (" + Excerpt.of(e.getContext()) + ")" : "";
         return where + ": invalid YAML: " + problem + context + hintFor(problem + context);
     }
 

@@ -71,4 +71,35 @@ class BuildContextTest {
         assertThatThrownBy(() -> BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("fix buildDockerfile");
     }
+
+    @Test
+    void symbolicLinksAreSentAsLinksNeverAsWhatTheyPointTo() throws Exception {
+        Path secret = Fixtures.write(dir, "outside/host-secret.txt", "SECRET-FROM-THE-RUNNER\n");
+        Fixtures.write(dir, "ctx/app.py", "print(1)\n");
+        Files.createDirectories(dir.resolve("outside/folder"));
+        Fixtures.write(dir, "outside/folder/more.txt", "MORE-SECRET\n");
+        Files.createSymbolicLink(dir.resolve("ctx/innocent.txt"), secret);
+        Files.createSymbolicLink(dir.resolve("ctx/dir"), dir.resolve("outside/folder"));
+        Files.createSymbolicLink(dir.resolve("ctx/local.py"), Path.of("app.py"));
+        Path dockerfile = Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\nCOPY . /\n");
+        Process fifo = new ProcessBuilder("mkfifo", dir.resolve("ctx/pipe").toString()).start();
+        assertThat(fifo.waitFor()).isZero();
+
+        BuildContext context = BuildContext.of(dir.resolve("ctx"), dockerfile);
+        assertThat(context.files()).containsExactly("Dockerfile", "app.py", "dir", "innocent.txt", "local.py");
+        assertThat(context.linkTarget("innocent.txt")).contains(secret.toString());
+        Path tar = context.writeTar(dir.resolve("out/ctx.tar"));
+        assertThat(new String(Files.readAllBytes(tar), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("SECRET-FROM-THE-RUNNER").doesNotContain("MORE-SECRET");
+        try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
+            List<String> links = new ArrayList<>();
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.isSymbolicLink()) {
+                    links.add(e.getName() + " -> " + e.getLinkName());
+                }
+            }
+            assertThat(links).containsExactly("dir -> " + dir.resolve("outside/folder"),
+                    "innocent.txt -> " + secret, "local.py -> app.py");
+        }
+    }
 }

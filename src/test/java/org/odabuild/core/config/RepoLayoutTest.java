@@ -1,0 +1,94 @@
+package org.odabuild.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.resolve.Resolution;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.Fixtures;
+import org.odabuild.testing.RecordingLog;
+
+/** Every path the config names is read only inside the repository, and only when it is a file. */
+class RepoLayoutTest {
+
+    @TempDir
+    Path dir;
+
+    static final String CONFIG = "op:\n  valuesYamlFile: charts/values.yaml\n  valuesPathImage: .auths.x.auth\n"
+            + "  valuesPathVersion: .auths.x.auth\n  paths: [src/**]\n  buildContext: src\n";
+
+    Path repo() {
+        Path repo = dir.resolve("repo");
+        Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG);
+        Fixtures.write(repo, "src/Dockerfile", "FROM scratch\n");
+        return repo;
+    }
+
+    Resolution resolve(Path repo) {
+        return Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo), repo.resolve("target"),
+                List.of(), Optional.empty()), new RecordingLog());
+    }
+
+    @Test
+    void aValuesFileLinkedOutsideIsRefusedWithoutEchoingIt() throws Exception {
+        Path repo = repo();
+        Path login = Fixtures.write(dir, "home/.docker/config.json",
+                "{\"auths\":{\"x\":{\"auth\":\"c2VjcmV0LXVzZXI6c2VjcmV0LXBhc3N3b3Jk\"}}}");
+        Files.createDirectories(repo.resolve("charts"));
+        Files.createSymbolicLink(repo.resolve("charts/values.yaml"), login);
+        Resolution r = resolve(repo);
+        assertThat(r.broken()).singleElement().satisfies(b -> assertThat(b.reason())
+                .contains("valuesYamlFile of image op 'charts/values.yaml' leads outside the repository through a"
+                        + " symbolic link")
+                .doesNotContain("c2VjcmV0"));
+    }
+
+    @Test
+    void aLinkInsideTheRepositoryIsFine() throws Exception {
+        Path repo = repo();
+        Fixtures.write(repo, "charts/real.yaml", "auths:\n  x:\n    auth: 1.0.0\n");
+        Files.createSymbolicLink(repo.resolve("charts/values.yaml"), Path.of("real.yaml"));
+        Resolution r = resolve(repo);
+        assertThat(r.broken()).isEmpty();
+        assertThat(r.images()).singleElement().satisfies(i -> assertThat(i.reference()).isEqualTo("1.0.0:1.0.0"));
+    }
+
+    @Test
+    void foldersFifosAndDevicesAreRefusedBeforeTheyAreOpened() throws Exception {
+        Path repo = repo();
+        Files.createDirectories(repo.resolve("charts/values.yaml"));
+        assertThat(resolve(repo).broken()).singleElement().satisfies(b -> assertThat(b.reason())
+                .contains("'charts/values.yaml' is a folder: name a file"));
+
+        Files.delete(repo.resolve("charts/values.yaml"));
+        assertThat(new ProcessBuilder("mkfifo", repo.resolve("charts/values.yaml").toString()).start().waitFor())
+                .isZero();
+        assertThat(resolve(repo).broken()).singleElement().satisfies(b -> assertThat(b.reason())
+                .contains("is not a regular file (a FIFO, socket or device)"));
+
+        RepoLayout layout = new RepoLayout(repo);
+        assertThatThrownBy(() -> layout.file("../../../../../../dev/null", "testDockerfile"))
+                .isInstanceOf(InvalidInputException.class);
+        Files.createSymbolicLink(repo.resolve("null"), Path.of("/dev/null"));
+        assertThatThrownBy(() -> layout.file("null", "buildDockerfile of image op"))
+                .hasMessageContaining("leads outside the repository");
+    }
+
+    @Test
+    void aContextOrDockerfileLinkedOutsideIsRefused() throws Exception {
+        Path repo = repo();
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(repo.resolve("ctx"), dir.resolve("elsewhere"));
+        RepoLayout layout = new RepoLayout(repo);
+        assertThatThrownBy(() -> layout.folder("ctx", "buildContext of image op"))
+                .hasMessageStartingWith("buildContext of image op 'ctx' leads outside the repository");
+        assertThat(layout.folder("src", "buildContext of image op")).isEqualTo(repo.resolve("src"));
+    }
+}
