@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.version.ImageName;
 
 /**
@@ -50,6 +51,11 @@ public final class RegistryClient {
     /** Authorization header per registry + scope, so each repository authenticates once per build. */
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
+    private static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+    private static final java.util.Set<String> ABSENT_CODES = java.util.Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN",
+            "TAG_UNKNOWN", "BLOB_UNKNOWN");
+    private final Map<String, Boolean> confirmedRegistries = new ConcurrentHashMap<>();
+
     public RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log) {
         this(settings, credentials, log, 1000);
     }
@@ -73,7 +79,7 @@ public final class RegistryClient {
      */
     public Optional<Manifest> manifest(ImageName image, String tag) {
         HttpResponse<String> r = send(image, "HEAD", manifestPath(image, tag), "manifest " + image + ":" + tag);
-        if (r.statusCode() == 404) {
+        if (r.statusCode() == 404 && absent(r, image, "manifest " + image + ":" + tag)) {
             return Optional.empty();
         }
         expect200(r, image, "check manifest " + image + ":" + tag);
@@ -92,7 +98,7 @@ public final class RegistryClient {
     public Optional<String> digest(ImageName image, String reference) {
         HttpResponse<String> r = send(image, "GET", manifestPath(image, reference), "manifest " + image + ":"
                 + reference);
-        if (r.statusCode() == 404) {
+        if (r.statusCode() == 404 && absent(r, image, "manifest " + image + ":" + reference)) {
             return Optional.empty();
         }
         expect200(r, image, "read manifest " + image + ":" + reference);
@@ -117,12 +123,18 @@ public final class RegistryClient {
         String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
         while (path != null) {
             HttpResponse<String> r = send(image, "GET", path, "tags of " + image);
-            if (r.statusCode() == 404) {
+            if (r.statusCode() == 404 && absent(r, image, "tags of " + image)) {
                 return tags;
             }
             expect200(r, image, "list tags of " + image);
             JsonElement list = json(r, image).get("tags");
-            if (list != null && list.isJsonArray()) {
+            if (list != null && !list.isJsonNull()) {
+                // an answer that is not a list of names is not "no tags": fail closed
+                if (!list.isJsonArray() || !list.getAsJsonArray().asList().stream().allMatch(
+                        t -> t.isJsonPrimitive() && t.getAsJsonPrimitive().isString())) {
+                    throw new RegistryException("registry " + image.registry() + " answered the tag list of " + image
+                            + " with something that is not a list of tag names: " + Excerpt.of(list.toString()));
+                }
                 list.getAsJsonArray().forEach(t -> tags.add(t.getAsString()));
             }
             path = r.headers().firstValue("Link").map(RegistryClient::nextPath).orElse(null);
@@ -188,6 +200,60 @@ public final class RegistryClient {
         return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
 
+    /**
+     * Whether a 404 really says "absent": the server must be a registry (its {@code /v2/} answers as one) and the
+     * 404 must carry a registry error code ({@code MANIFEST_UNKNOWN}, {@code NAME_UNKNOWN}, ...) or, without a body,
+     * the {@code Docker-Distribution-API-Version} header. Anything else (a proxy's or web server's 404) fails
+     * closed: it would otherwise let an existing release tag look absent.
+     */
+    private boolean absent(HttpResponse<String> r, ImageName image, String what) {
+        boolean apiHeader = r.headers().firstValue(API_VERSION_HEADER).isPresent();
+        Optional<String> code = registryErrorCode(r);
+        if (code.isPresent() && !ABSENT_CODES.contains(code.get())) {
+            throw new RegistryException("registry " + image.registry() + " answered 404 for " + what + " with error "
+                    + Excerpt.of(code.get()) + ", not one that means absent: the check fails closed");
+        }
+        if (code.isEmpty() && !apiHeader) {
+            throw new RegistryException("registry " + image.registry() + " answered 404 for " + what + " without"
+                    + " saying it is a registry (no " + API_VERSION_HEADER + " header, no registry error code): a"
+                    + " proxy or web server in between? The check fails closed");
+        }
+        confirmedRegistries.computeIfAbsent(image.registry(), k -> confirmRegistry(image));
+        return true;
+    }
+
+    /** {@code GET /v2/}: a registry answers 200 or 401 with its API header or a registry error body. */
+    private Boolean confirmRegistry(ImageName image) {
+        HttpResponse<String> r = execute(request(image, "GET", "/v2/", null), image, "the API check");
+        boolean registry = (r.statusCode() == 200 || r.statusCode() == 401)
+                && (r.headers().firstValue(API_VERSION_HEADER).isPresent() || registryErrorCode(r).isPresent());
+        if (!registry) {
+            throw new RegistryException(base(image) + "/v2/ does not answer as a container registry (HTTP "
+                    + r.statusCode() + ", no " + API_VERSION_HEADER + " header): check the image name's registry;"
+                    + " the check fails closed");
+        }
+        return Boolean.TRUE;
+    }
+
+    /** The first {@code errors[].code} of a registry error body. */
+    private static Optional<String> registryErrorCode(HttpResponse<String> r) {
+        String body = text(r);
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonElement e = JsonParser.parseString(body);
+            if (e.isJsonObject() && e.getAsJsonObject().get("errors") instanceof JsonArray errors && !errors.isEmpty()
+                    && errors.get(0).isJsonObject() && errors.get(0).getAsJsonObject().get("code") != null
+                    && errors.get(0).getAsJsonObject().get("code").isJsonPrimitive()) {
+                return Optional.of(errors.get(0).getAsJsonObject().get("code").getAsString());
+            }
+        } catch (RuntimeException notJson) {
+            // not a registry error body
+        }
+        return Optional.empty();
+    }
+
     /** Scheme and host of the registry's API. */
     String base(ImageName image) {
         String host = image.registry();
@@ -244,6 +310,20 @@ public final class RegistryClient {
                 + challenge.scheme() + "' for " + what);
     }
 
+    private static URI realmUri(ImageName image, String realm) {
+        try {
+            URI uri = URI.create(realm);
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https")
+                    || uri.getScheme().equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("registry " + image.registry() + " named a token realm that is not an"
+                    + " http(s) URL: " + Excerpt.of(realm));
+        }
+    }
+
     private String token(ImageName image, AuthChallenge challenge, Optional<RegistryCredentials> login,
             String what) {
         String realm = challenge.params().get("realm");
@@ -257,7 +337,15 @@ public final class RegistryClient {
         }
         String scope = challenge.params().getOrDefault("scope", "repository:" + image.repository() + ":pull");
         url.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.timeout()).GET();
+        URI realmUri = realmUri(image, url.toString());
+        boolean plain = realmUri.getScheme().equalsIgnoreCase("http");
+        if (plain && login.isPresent() && !settings.insecureRegistries().contains(realmUri.getRawAuthority())) {
+            // a registry must not be able to send the login in the clear to a host of its choosing
+            throw new RegistryException("registry " + image.registry() + " asks for a token at " + realmUri.getScheme()
+                    + "://" + realmUri.getRawAuthority() + " over plain HTTP: the login for " + image.registry()
+                    + " is sent only over HTTPS, or to a host:port listed in -Doda.insecureRegistries");
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(realmUri).timeout(settings.timeout()).GET();
         login.ifPresent(c -> b.header("Authorization", basic(c)));
         HttpResponse<String> r = execute(b.build(), image, "token for " + what);
         if (r.statusCode() == 401 || r.statusCode() == 403) {

@@ -26,6 +26,7 @@ import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.SemVer;
 
 /**
@@ -155,7 +156,12 @@ public final class ReleaseImmutabilityCheck {
         var tag = registry.manifest(image.image(), image.tag().toString());
         var releaseTag = image.isRelease() ? Optional.<RegistryClient.Manifest>empty()
                 : registry.manifest(image.image(), image.version().toString());
-        Optional<SemVer> newest = registry.tags(image.image()).stream()
+        List<String> tags = registry.tags(image.image());
+        contradiction(image, image.tag().toString(), tag, tags);
+        if (!image.isRelease()) {
+            contradiction(image, image.version().toString(), releaseTag, tags);
+        }
+        Optional<SemVer> newest = tags.stream()
                 .map(SemVer::tryParse).flatMap(Optional::stream)
                 .filter(SemVer::isRelease)
                 .max(SemVer::compareTo);
@@ -164,6 +170,16 @@ public final class ReleaseImmutabilityCheck {
         return new RegistryFacts(planned, tag, releaseTag, newest, Optional.ofNullable(labels.get(OdaLabels.BRANCH)),
                 Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)),
                 Optional.ofNullable(labels.get(OdaLabels.REVISION)), buildCommits);
+    }
+
+    /** A tag the registry lists but answers 404 for is not "absent": the answers contradict, so it fails closed. */
+    private static void contradiction(ResolvedImage image, String tag, Optional<RegistryClient.Manifest> manifest,
+            List<String> tags) {
+        if (manifest.isEmpty() && tags.contains(tag)) {
+            throw new RegistryException("registry " + image.image().registry() + " lists " + image.image() + ":" + tag
+                    + " in its tags but answers 404 for its manifest: the answers contradict each other, so the"
+                    + " check fails closed");
+        }
     }
 
     private static Finding finding(RegistryFacts f, List<String> violations) {

@@ -73,8 +73,9 @@ class RegistryProtocolTest {
                 return;
             }
             reply(x, x.getRequestURI().getPath().endsWith("/1.0.0") ? 200 : 404, "",
-                    "Docker-Content-Digest", "sha256:abc");
+                    "Docker-Content-Digest", "sha256:abc", "Docker-Distribution-API-Version", "registry/2.0");
         });
+        server.createContext("/v2/", x -> reply(x, 401, "", "Docker-Distribution-API-Version", "registry/2.0"));
         RegistryClient client = client(r -> Optional.of(new RegistryCredentials("bob", "pw", null, "test")));
         ImageName image = new ImageName(host + "/org/op");
         assertThat(client.manifest(image, "1.0.0")).get().extracting(RegistryClient.Manifest::digest)
@@ -144,8 +145,12 @@ class RegistryProtocolTest {
         String manifest = "{\"schemaVersion\":2,\"note\":\"caf\u00e9\"}";
         String real = "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(manifest.getBytes(StandardCharsets.UTF_8)));
-        server.createContext("/v2/org/op/manifests/", x -> reply(x, x.getRequestURI().getPath().endsWith("/1.0.0")
-                ? 200 : 404, manifest, "Docker-Content-Digest", "sha256:" + "0".repeat(64)));
+        server.createContext("/v2/org/op/manifests/", x -> {
+            boolean there = x.getRequestURI().getPath().endsWith("/1.0.0");
+            reply(x, there ? 200 : 404, there ? manifest : "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}",
+                    "Docker-Content-Digest", "sha256:" + "0".repeat(64));
+        });
+        server.createContext("/v2/", x -> reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0"));
         RecordingLog log = new RecordingLog();
         RegistryClient client = new RegistryClient(new RegistrySettings(Set.of(host), Duration.ofSeconds(2), 1,
                 Duration.ofMillis(5)), CredentialSource.none(), log);
@@ -154,5 +159,99 @@ class RegistryProtocolTest {
         assertThat(log.warnings).singleElement().asString().contains("registry " + host)
                 .contains("sha256:" + "0".repeat(64)).contains("hashes to " + real);
         assertThat(client.digest(image, "9.9.9")).isEmpty();
+    }
+
+    @Test
+    void theLoginGoesToATokenRealmOnlyOverHttpsOrWhenItIsListed() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> tokenAuth = new CopyOnWriteArrayList<>();
+        other.createContext("/token", x -> {
+            tokenAuth.add(String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
+            reply(x, 200, "{\"token\":\"t\"}");
+        });
+        other.start();
+        try {
+            String realm = "http://127.0.0.1:" + other.getAddress().getPort() + "/token";
+            server.createContext("/v2/org/op/manifests/", x -> reply(x, 401, "", "WWW-Authenticate",
+                    "Bearer realm=\"" + realm + "\",service=\"reg\""));
+            RegistryClient client = client(r -> Optional.of(new RegistryCredentials("bob", "pw", null, "test")));
+            assertThatThrownBy(() -> client.manifest(new ImageName(host + "/org/op"), "1.0.0"))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("asks for a token at " + realm.replace("/token", "") + " over plain HTTP")
+                    .hasMessageNotContaining("pw");
+            assertThat(tokenAuth).as("the login never left").isEmpty();
+
+            server.removeContext("/v2/org/op/manifests/");
+            server.createContext("/v2/org/op/manifests/", x -> reply(x, 401, "", "WWW-Authenticate",
+                    "Bearer realm=\"file:///etc/passwd\""));
+            assertThatThrownBy(() -> client.manifest(new ImageName(host + "/org/op"), "1.0.0"))
+                    .hasMessageContaining("named a token realm that is not an http(s) URL");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void a404FromSomethingThatIsNotARegistryFailsClosed() {
+        server.createContext("/", x -> reply(x, 404, "<html>Not Found</html>"));
+        RegistryClient client = client(CredentialSource.none());
+        ImageName image = new ImageName(host + "/org/op");
+        assertThatThrownBy(() -> client.manifest(image, "1.0.0")).isInstanceOf(RegistryException.class)
+                .hasMessageContaining("answered 404 for manifest " + host + "/org/op:1.0.0 without saying it is a"
+                        + " registry").hasMessageContaining("fails closed");
+        assertThatThrownBy(() -> client.tags(image)).isInstanceOf(RegistryException.class)
+                .hasMessageContaining("fails closed");
+    }
+
+    @Test
+    void a404WithTheApiHeaderCountsOnlyWhenV2AnswersAsARegistry() {
+        server.createContext("/v2/org/op/", x -> reply(x, 404, "", "Docker-Distribution-API-Version", "registry/2.0"));
+        server.createContext("/v2/", x -> reply(x, 404, "nothing here"));
+        assertThatThrownBy(() -> client(CredentialSource.none()).manifest(new ImageName(host + "/org/op"), "1.0.0"))
+                .hasMessageContaining("/v2/ does not answer as a container registry");
+    }
+
+    @Test
+    void otherRegistryErrorsOnA404AndOddTagListsFailClosed() {
+        server.createContext("/v2/org/op/manifests/", x -> reply(x, 404,
+                "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"no\"}]}"));
+        server.createContext("/v2/org/op/tags/list", x -> reply(x, 200, "{\"name\":\"org/op\",\"tags\":\"x\"}"));
+        server.createContext("/v2/org/empty/tags/list", x -> reply(x, 200, "{\"name\":\"org/empty\",\"tags\":null}"));
+        server.createContext("/v2/org/mixed/tags/list", x -> reply(x, 200, "{\"tags\":[\"1.0.0\",7]}"));
+        server.createContext("/v2/", x -> reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0"));
+        RegistryClient client = client(CredentialSource.none());
+        assertThatThrownBy(() -> client.digest(new ImageName(host + "/org/op"), "1.0.0")) // a GET has the body
+                .hasMessageContaining("with error DENIED, not one that means absent");
+        assertThatThrownBy(() -> client.tags(new ImageName(host + "/org/op")))
+                .hasMessageContaining("not a list of tag names");
+        assertThatThrownBy(() -> client.tags(new ImageName(host + "/org/mixed")))
+                .hasMessageContaining("not a list of tag names");
+        assertThat(client.tags(new ImageName(host + "/org/empty"))).isEmpty();
+    }
+
+    @Test
+    void aTagListedButAnswered404IsAContradictionNotAbsence(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        server.createContext("/v2/it/op/manifests/", x -> reply(x, 404, "", "Docker-Distribution-API-Version",
+                "registry/2.0"));
+        server.createContext("/v2/it/op/tags/list", x -> reply(x, 200, "{\"name\":\"it/op\",\"tags\":[\"1.0.0\"]}",
+                "Docker-Distribution-API-Version", "registry/2.0"));
+        server.createContext("/v2/", x -> reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0"));
+        try (org.odabuild.testing.TestGit git = org.odabuild.testing.TestGit.init(dir.resolve("repo"))) {
+            git.write("dockerbuild-config.yaml", "op:\n  valuesYamlFile: v.yaml\n  valuesPathImage: .image\n"
+                    + "  valuesPathVersion: .version\n  paths: [src/**]\n  buildContext: src\n")
+                    .write("v.yaml", "image: " + host + "/it/op\nversion: 1.0.0\n")
+                    .write("src/Dockerfile", "FROM scratch\n");
+            git.commit("release 1.0.0");
+            java.nio.file.Path root = git.root();
+            var plan = org.odabuild.core.plan.Planner.plan(new org.odabuild.core.plan.PlanRequest(
+                    new org.odabuild.core.resolve.ResolveRequest(root, Optional.empty(), Optional.empty(),
+                            root.resolve("target/oda")), Optional.empty(),
+                    org.odabuild.core.policy.BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(),
+                    false, java.util.Map.of()), new RecordingLog());
+            assertThat(plan.toBuild()).hasSize(1);
+            assertThatThrownBy(() -> org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan,
+                    client(CredentialSource.none()), false)).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("lists " + host + "/it/op:1.0.0 in its tags but answers 404 for its manifest");
+        }
     }
 }
