@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
@@ -52,6 +57,7 @@ public final class RegistryClient {
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
     private static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+    private static final long MAX_RETRY_AFTER_MS = 30_000;
     private static final java.util.Set<String> ABSENT_CODES = java.util.Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN",
             "TAG_UNKNOWN", "BLOB_UNKNOWN");
     private final Map<String, Boolean> confirmedRegistries = new ConcurrentHashMap<>();
@@ -374,14 +380,16 @@ public final class RegistryClient {
         String last = null;
         int attempt = 1;
         for (; attempt <= settings.attempts(); attempt++) {
+            long wait = pause;
             try {
-                // ISO-8859-1 keeps every byte as one char: digests are computed from the exact bytes
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(
-                        StandardCharsets.ISO_8859_1));
+                HttpResponse<String> r = sendBounded(request);
                 if (r.statusCode() != 429 && r.statusCode() < 500) {
                     return r;
                 }
                 last = "HTTP " + r.statusCode();
+                if (r.statusCode() == 429) {
+                    wait = retryAfter(r).orElse(pause);
+                }
             } catch (IOException e) {
                 last = describe(e, image);
                 if (isFinal(e, image)) {
@@ -393,14 +401,41 @@ public final class RegistryClient {
             }
             if (attempt < settings.attempts()) {
                 log.debug("registry " + image.registry() + ": " + what + " failed (" + last + "), retrying in "
-                        + pause + " ms");
-                sleep(pause);
+                        + wait + " ms");
+                sleep(wait);
                 pause *= 2;
             }
         }
         int made = Math.min(attempt, settings.attempts());
         throw new RegistryException("could not reach registry " + image.registry() + " (" + base(image) + ") for "
                 + what + " after " + made + (made == 1 ? " attempt: " : " attempts: ") + last);
+    }
+
+    /**
+     * One exchange, headers and body, within the request timeout: the request's own timeout ends at the headers,
+     * and a registry that then stalls the body must not hang the build.
+     */
+    private HttpResponse<String> sendBounded(HttpRequest request) throws IOException, InterruptedException {
+        // ISO-8859-1 keeps every byte as one char: digests are computed from the exact bytes
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        try {
+            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + settings.timeout().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** A 429's {@code Retry-After} in seconds, bounded so a registry cannot park the build. */
+    private static Optional<Long> retryAfter(HttpResponse<String> r) {
+        return r.headers().firstValue("Retry-After").filter(v -> v.strip().matches("\\d{1,6}"))
+                .map(v -> Math.min(Long.parseLong(v.strip()) * 1000, MAX_RETRY_AFTER_MS));
     }
 
     /**

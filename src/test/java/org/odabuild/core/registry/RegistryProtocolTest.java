@@ -254,4 +254,38 @@ class RegistryProtocolTest {
                     .hasMessageContaining("lists " + host + "/it/op:1.0.0 in its tags but answers 404 for its manifest");
         }
     }
+
+    @Test
+    void aRegistryThatStallsTheBodyDoesNotHangTheBuild() {
+        server.createContext("/v2/", x -> {
+            x.sendResponseHeaders(200, 1000);        // promises a body ...
+            x.getResponseBody().write('{');
+            x.getResponseBody().flush();
+            try {
+                Thread.sleep(8_000);                 // ... and stalls
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        RegistryClient client = new RegistryClient(new RegistrySettings(Set.of(host), Duration.ofSeconds(1), 2,
+                Duration.ofMillis(5)), CredentialSource.none(), new RecordingLog());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> client.digest(new ImageName(host + "/a/b"), "1.0.0"))
+                        .isInstanceOf(RegistryException.class).hasMessageContaining("after 2 attempts: timed out"));
+    }
+
+    @Test
+    void tooManyRequestsHonoursRetryAfter() {
+        AtomicInteger calls = new AtomicInteger();
+        List<Long> times = new CopyOnWriteArrayList<>();
+        server.createContext("/v2/", x -> {
+            times.add(System.nanoTime());
+            reply(x, calls.incrementAndGet() == 1 ? 429 : 200, "", "Retry-After", "1", "Docker-Content-Digest",
+                    "sha256:ok");
+        });
+        assertThat(client(CredentialSource.none()).manifest(new ImageName(host + "/a/b"), "1.0.0")).isPresent();
+        assertThat(times).hasSize(2);
+        assertThat((times.get(1) - times.get(0)) / 1_000_000).as("waited as the registry asked, not 5 ms")
+                .isGreaterThanOrEqualTo(900);
+    }
 }
