@@ -1,26 +1,72 @@
 package org.odabuild.core.plan;
 
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * One glob of an image's {@code paths}, with GitHub Actions path-filter semantics: {@code *} matches within one
  * folder, {@code **} crosses folders ({@code a/**}{@code /*} also matches files directly in {@code a}), {@code ?}
  * one character, {@code [abc]} a class; anything else is literal. A leading {@code !} negates.
+ *
+ * <p>Matching simulates the glob as a small automaton, in time proportional to path length times glob length:
+ * a regular expression would backtrack, and a glob like {@code *a*a*a...b} against a long name hung the build.
  */
-public record PathGlob(String text, boolean negated, Pattern regex) {
+public record PathGlob(String text, boolean negated, List<Token> tokens) {
+
+    /** One step of the glob. */
+    public sealed interface Token permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders {
+    }
+
+    /** One given character. */
+    public record Literal(char c) implements Token {
+    }
+
+    /** {@code ?}: one character but '/'. */
+    public record AnyChar() implements Token {
+    }
+
+    /** {@code [abc]} or {@code [!a-z]}. */
+    public record CharClass(String members, boolean negated) implements Token {
+
+        boolean accepts(char c) {
+            boolean in = false;
+            for (int i = 0; i < members.length(); i++) {
+                if (i + 2 < members.length() && members.charAt(i + 1) == '-') {
+                    in |= c >= members.charAt(i) && c <= members.charAt(i + 2);
+                    i += 2;
+                } else {
+                    in |= c == members.charAt(i);
+                }
+            }
+            return in != negated;
+        }
+    }
+
+    /** {@code *}: any run of characters but '/'. */
+    public record Star() implements Token {
+    }
+
+    /** {@code **} inside a segment: any run of characters. */
+    public record DoubleStar() implements Token {
+    }
+
+    /** {@code **}{@code /} at a segment start: zero or more whole folders. */
+    public record Folders() implements Token {
+    }
+
+    public PathGlob {
+        tokens = List.copyOf(tokens);
+    }
 
     public static PathGlob parse(String glob) {
         boolean negated = glob.startsWith("!");
         String body = negated ? glob.substring(1) : glob;
-        return new PathGlob(glob, negated, Pattern.compile(toRegex(body)));
+        return new PathGlob(glob, negated, tokenize(body));
     }
 
-    public boolean matches(String repoRelativePath) {
-        return regex.matcher(repoRelativePath).matches();
-    }
-
-    static String toRegex(String glob) {
-        StringBuilder re = new StringBuilder();
+    private static List<Token> tokenize(String glob) {
+        List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < glob.length()) {
             char c = glob.charAt(i);
@@ -30,35 +76,86 @@ public record PathGlob(String text, boolean negated, Pattern regex) {
                     boolean atSegmentStart = i == 0 || glob.charAt(i - 1) == '/';
                     boolean slashFollows = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
                     if (atSegmentStart && slashFollows) {
-                        re.append("(?:.*/)?"); // "**/" = zero or more folders
+                        tokens.add(new Folders());
                         i += 3;
                     } else {
-                        re.append(".*");
+                        tokens.add(new DoubleStar());
                         i += 2;
                     }
                 } else {
-                    re.append("[^/]*");
+                    tokens.add(new Star());
                     i++;
                 }
             } else if (c == '?') {
-                re.append("[^/]");
+                tokens.add(new AnyChar());
                 i++;
-            } else if (c == '[') {
+            } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
-                if (end < 0) {
-                    re.append("\\[");
-                    i++;
-                } else {
-                    String cls = glob.substring(i + 1, end).replace("\\", "\\\\");
-                    re.append('[').append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
-                    i = end + 1;
-                }
+                String cls = glob.substring(i + 1, end);
+                boolean not = cls.startsWith("!") || cls.startsWith("^");
+                tokens.add(new CharClass(not ? cls.substring(1) : cls, not));
+                i = end + 1;
             } else {
-                re.append(Pattern.quote(String.valueOf(c)));
+                tokens.add(new Literal(c));
                 i++;
             }
         }
-        return re.toString();
+        return tokens;
+    }
+
+    /**
+     * Thompson simulation: {@code at} holds the token positions reached so far; {@code inFolders} the
+     * {@link Folders} tokens part way through their folder names (their match must end at a '/').
+     */
+    public boolean matches(String path) {
+        int n = tokens.size();
+        BitSet at = new BitSet(n + 1);
+        BitSet inFolders = new BitSet(n);
+        at.set(0);
+        close(at);
+        for (int p = 0; p < path.length(); p++) {
+            char c = path.charAt(p);
+            BitSet nextAt = new BitSet(n + 1);
+            BitSet nextIn = new BitSet(n);
+            for (int i = at.nextSetBit(0); i >= 0 && i < n; i = at.nextSetBit(i + 1)) {
+                Token t = tokens.get(i);
+                if (t instanceof Literal l && l.c() == c
+                        || t instanceof AnyChar && c != '/'
+                        || t instanceof CharClass k && c != '/' && k.accepts(c)) {
+                    nextAt.set(i + 1);
+                } else if (t instanceof Star && c != '/' || t instanceof DoubleStar) {
+                    nextAt.set(i);
+                } else if (t instanceof Folders) {
+                    nextIn.set(i);
+                    if (c == '/') {
+                        nextAt.set(i + 1);
+                    }
+                }
+            }
+            for (int i = inFolders.nextSetBit(0); i >= 0; i = inFolders.nextSetBit(i + 1)) {
+                nextIn.set(i);
+                if (c == '/') {
+                    nextAt.set(i + 1);
+                }
+            }
+            close(nextAt);
+            at = nextAt;
+            inFolders = nextIn;
+            if (at.isEmpty() && inFolders.isEmpty()) {
+                return false;
+            }
+        }
+        return at.get(n);
+    }
+
+    /** Tokens that can match nothing let the position move on. */
+    private void close(BitSet at) {
+        for (int i = at.nextSetBit(0); i >= 0 && i < tokens.size(); i = at.nextSetBit(i + 1)) {
+            Token t = tokens.get(i);
+            if (t instanceof Star || t instanceof DoubleStar || t instanceof Folders) {
+                at.set(i + 1);
+            }
+        }
     }
 
     @Override

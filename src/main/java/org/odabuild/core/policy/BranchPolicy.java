@@ -1,9 +1,7 @@
 package org.odabuild.core.policy;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.regex.Pattern;
+import org.odabuild.core.InvalidInputException;
 
 /**
  * Which branches build release tags and which build prerelease tags. Branch patterns use {@code *} for any run of
@@ -20,7 +18,7 @@ public record BranchPolicy(List<String> releaseBranches, List<String> prerelease
         releaseBranches = List.copyOf(releaseBranches);
         prereleaseBranches = List.copyOf(prereleaseBranches);
         if (releaseBranches.isEmpty()) {
-            throw new IllegalArgumentException("oda.releaseBranches is empty: name at least one release branch");
+            throw new InvalidInputException("oda.releaseBranches is empty: name at least one release branch");
         }
     }
 
@@ -43,8 +41,32 @@ public record BranchPolicy(List<String> releaseBranches, List<String> prerelease
         return String.join("/", releaseBranches);
     }
 
+    /**
+     * {@code *} as any run of characters, matched greedily with one remembered star: time proportional to the
+     * lengths, where a regular expression with many stars backtracked for minutes.
+     */
     static boolean matches(String pattern, String branch) {
-        String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
-        return Pattern.matches(regex, branch);
+        int p = 0;
+        int b = 0;
+        int star = -1;
+        int resume = 0;
+        while (b < branch.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = b;
+            } else if (p < pattern.length() && pattern.charAt(p) == branch.charAt(b)) {
+                p++;
+                b++;
+            } else if (star >= 0) {
+                p = star + 1;
+                b = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }

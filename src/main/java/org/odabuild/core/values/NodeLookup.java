@@ -1,7 +1,10 @@
 package org.odabuild.core.values;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -52,6 +55,14 @@ public final class NodeLookup {
     }
 
     private static Match findKey(MappingNode mapping, String name) {
+        return findKey(mapping, name, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** @param seen the mappings already searched: a merge key may point back at its own mapping (a cycle) */
+    private static Match findKey(MappingNode mapping, String name, Set<MappingNode> seen) {
+        if (!seen.add(mapping)) {
+            return null;
+        }
         Node last = null;
         int count = 0;
         List<NodeTuple> tuples = mapping.getValue();
@@ -68,7 +79,7 @@ public final class NodeLookup {
         for (NodeTuple tuple : tuples) {
             if (tuple.getKeyNode() instanceof ScalarNode key && isMergeKey(key)) {
                 for (MappingNode source : mergeSources(tuple.getValueNode())) {
-                    Match merged = findKey(source, name);
+                    Match merged = findKey(source, name, seen);
                     if (merged != null) {
                         return merged;
                     }

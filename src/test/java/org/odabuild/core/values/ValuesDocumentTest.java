@@ -146,4 +146,13 @@ class ValuesDocumentTest {
     void emptyFileFindsNothing() throws IOException {
         assertThat(values("# only a comment\n").find(YqPath.parse(".a"))).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void aMergeKeyCycleIsAMissingValueNotAStackOverflow() {
+        ValuesDocument doc = ValuesDocument.parse("loop: &l\n  a: 1\n  <<: *l\nop:\n  <<: *l\n", "v.yaml");
+        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".loop.missing"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".op.missing"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".op.a"))).get()
+                .extracting(ScalarValue::text).isEqualTo("1");
+    }
 }
