@@ -15,7 +15,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
 
     /** Push after building; by default yes on CI ({@code CI} set) and no on a laptop. */
     @Parameter(property = "oda.push")
-    protected Boolean push;
+    protected String push;
 
     /** When to tag and push {@code latest}: release, always or never. */
     @Parameter(property = "oda.latestTag", defaultValue = "release")
@@ -50,7 +50,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
                 .orElse("unix:///var/run/docker.sock");
         String certs = Optional.ofNullable(dockerCertPath).filter(s -> !s.isBlank())
                 .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
-        return new BuildRequest(releaseCheckRequest(), Optional.ofNullable(push), LatestTag.parse(latestTag), args,
+        return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
                 host, certs, Duration.ofSeconds(testTimeout));
     }
 }

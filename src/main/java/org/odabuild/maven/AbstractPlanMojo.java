@@ -29,7 +29,7 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
 
     /** Count uncommitted changes; by default yes outside CI and no on CI. */
     @Parameter(property = "oda.includeUncommitted")
-    protected Boolean includeUncommitted;
+    protected String includeUncommitted;
 
     /** Treat every image as changed. */
     @Parameter(property = "oda.force", defaultValue = "false")
@@ -45,11 +45,23 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
                 Optional.ofNullable(branch),
                 new BranchPolicy(trimmed(releaseBranches), trimmed(prereleaseBranches)),
                 Optional.ofNullable(since).filter(s -> !s.isBlank()),
-                Optional.ofNullable(includeUncommitted),
+                flag(includeUncommitted, "oda.includeUncommitted"),
                 trimmed(images),
                 force,
                 System.getenv(),
                 lintVerbose());
+    }
+
+    /** A yes/no parameter: "maybe" is an error, not silently false as Maven's own conversion makes it. */
+    static Optional<Boolean> flag(String value, String property) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw new InvalidInputException(property + " '" + Excerpt.of(value) + "' is not true or false");
+        };
     }
 
     private boolean lintVerbose() {

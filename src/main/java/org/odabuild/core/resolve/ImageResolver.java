@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.ImageConfig;
@@ -32,8 +33,15 @@ public final class ImageResolver {
     }
 
     public ResolvedImage resolve(ImageConfig image) {
-        ValuesDocument values = documents.computeIfAbsent(image.valuesYamlFile(),
-                file -> ValuesDocument.load(layout.file(file, "valuesYamlFile of image " + image.key()), file));
+        ValuesDocument values = documents.computeIfAbsent(image.valuesYamlFile(), file -> {
+            java.nio.file.Path path = layout.file(file, "valuesYamlFile of image " + image.key());
+            if (!java.nio.file.Files.exists(path)) {
+                throw InvalidInputException.at(image.location(), "valuesYamlFile '" + file + "' of image '"
+                        + image.key() + "' does not exist: fix the path in " + image.location().file()
+                        + " or restore the file");
+            }
+            return ValuesDocument.load(path, file);
+        });
         ScalarValue name = read(values, image, image.valuesPathImage(), "valuesPathImage");
         ScalarValue version = read(values, image, image.valuesPathVersion(), "valuesPathVersion");
         Optional<ScalarValue> suffix = image.valuesPathPrereleaseSuffix()
@@ -42,7 +50,7 @@ public final class ImageResolver {
         ImageName imageName = parse(name, "image", () -> new ImageName(text(name, "image")));
         SemVer semver = parse(version, "version", () -> SemVer.parseRelease(text(version, "version")));
         Optional<PrereleaseSuffix> pre = suffix.flatMap(s -> parse(s, "prereleaseSuffix",
-                () -> PrereleaseSuffix.parse(s.textOrNull())));
+                () -> PrereleaseSuffix.parse(exact(s, "prereleaseSuffix"))));
         ImageTag tag = parse(suffix.orElse(version), "tag", () -> new ImageTag(semver, pre));
         return new ResolvedImage(image, imageName, tag, version.location(), suffix.map(ScalarValue::location));
     }
@@ -60,7 +68,26 @@ public final class ImageResolver {
         if (value.isNull() || value.text().isBlank()) {
             throw new IllegalArgumentException(what + " is empty: set it");
         }
-        return value.text().strip();
+        return exact(value, what);
+    }
+
+    /**
+     * The value as written: spaces around it (possible only when quoted) or a quoted blank are errors, not
+     * trimmed away, since Helm would render them into the image reference.
+     */
+    private static String exact(ScalarValue value, String what) {
+        String text = value.textOrNull();
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(what + " is blank (only spaces): leave it empty or set a value");
+        }
+        if (!text.equals(text.strip())) {
+            throw new IllegalArgumentException(what + " '" + Excerpt.of(text) + "' has spaces around it: remove"
+                    + " them");
+        }
+        return text;
     }
 
     private interface Parse<T> {

@@ -48,12 +48,17 @@ public final class YamlDocument {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(displayName + ": file not found (" + file + ")");
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException(displayName + ": is not UTF-8 text; save it as UTF-8");
+            throw new InvalidInputException(displayName + ": is not UTF-8 text (" + firstInvalidByte(file)
+                    + "); save it as UTF-8");
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(describe(displayName, e), e);
         } catch (YAMLException e) {
-            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + e.getMessage()
-                    + hintFor(e.getMessage()), e);
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidInputException(displayName + ": is not UTF-8 text (" + firstInvalidByte(file)
+                        + "); save it as UTF-8", e);
+            }
+            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + Excerpt.of(String.valueOf(
+                    e.getMessage())) + hintFor(e.getMessage()), e);
         } catch (IOException e) {
             throw new InvalidInputException(displayName + ": cannot be read: " + e.getMessage(), e);
         }
@@ -93,9 +98,32 @@ public final class YamlDocument {
         return where + ": invalid YAML: " + problem + context + hintFor(problem + context);
     }
 
+    /** Where the first byte that is not UTF-8 stands: "byte 1234, line 56". */
+    private static String firstInvalidByte(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder();
+            var in = java.nio.ByteBuffer.wrap(bytes);
+            var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            var result = decoder.decode(in, out, true);
+            int offset = result.isError() ? in.position() : bytes.length;
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            return "byte " + offset + ", line " + line;
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
     private static String hintFor(String problem) {
         if (problem == null) {
             return "";
+        }
+        if (problem.contains("exceeds the limit")) {
+            return "; this is a size limit: values and config files may hold at most " + MAX_CODE_POINTS / 1024 / 1024
+                    + " MiB of text";
         }
         if (problem.contains("aliases")) {
             return "; the file expands too many aliases (a 'billion laughs' document?): use plain values";

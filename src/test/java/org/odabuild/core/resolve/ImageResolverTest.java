@@ -131,7 +131,8 @@ class ImageResolverTest {
     void missingValuesFileIsAnError() {
         Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG);
         assertThatThrownBy(this::resolveOdaCanvas)
-                .hasMessageContaining("charts/a/values.yaml: file not found");
+                .hasMessageContaining("dockerbuild-config.yaml:1:1: valuesYamlFile 'charts/a/values.yaml' of image"
+                        + " 'op' does not exist: fix the path in dockerbuild-config.yaml or restore the file");
     }
 
     @Test
