@@ -17,6 +17,23 @@ public final class LocalDocker {
     private LocalDocker() {
     }
 
+    /**
+     * The same daemon on a loopback TCP port ({@code tcp://127.0.0.1:PORT}, from {@code ODA_TEST_DOCKER_TCP}, which
+     * .ci/run sets); skipped locally without it, required on CI.
+     */
+    public static String tcpHost() {
+        String host = System.getenv("ODA_TEST_DOCKER_TCP");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        String why = "ODA_TEST_DOCKER_TCP is not set (start dockerd with -H tcp://127.0.0.1:PORT as .ci/run does)";
+        if (System.getenv("CI") != null) {
+            throw new IllegalStateException(why + ": on CI the tcp daemon test must run");
+        }
+        Assumptions.abort("skipped: " + why);
+        return null;
+    }
+
     public static String host() {
         String host = System.getenv("DOCKER_HOST");
         if (host != null && !host.isBlank()) {

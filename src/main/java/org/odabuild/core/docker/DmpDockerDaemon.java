@@ -40,7 +40,8 @@ public final class DmpDockerDaemon implements DockerDaemon {
      */
     public static DmpDockerDaemon connect(String url, String certPath, BuildLog log) {
         try {
-            DockerAccessWithHcClient client = new DockerAccessWithHcClient(url, certPath, 4, new DmpLog(log));
+            DockerAccessWithHcClient client = new DockerAccessWithHcClient(clientUrl(url, certPath), certPath, 4,
+                    new DmpLog(log));
             client.start();
             client.getServerApiVersion();
             return new DmpDockerDaemon(client, url);
@@ -48,6 +49,17 @@ public final class DmpDockerDaemon implements DockerDaemon {
             throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST / -Doda.dockerHost at a running daemon", e);
         }
+    }
+
+    /**
+     * The URL fabric8's client takes: a {@code tcp://} daemon (the form DOCKER_HOST uses) is spoken to over
+     * {@code https://} with certificates and {@code http://} without, as the docker CLI does.
+     */
+    static String clientUrl(String url, String certPath) {
+        if (url.startsWith("tcp://")) {
+            return (certPath != null && !certPath.isBlank() ? "https://" : "http://") + url.substring("tcp://".length());
+        }
+        return url;
     }
 
     @Override
