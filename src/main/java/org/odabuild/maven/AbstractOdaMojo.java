@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.edit.EditJournal;
 import org.odabuild.core.git.RepositoryRoot;
 import org.odabuild.core.resolve.ResolveRequest;
 
@@ -72,6 +73,7 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                         + " ran in this build for the repository " + repositoryRootPath());
                 return;
             }
+            new EditJournal(repositoryRootPath()).recover(log);
             run(log);
         } catch (RuntimeException e) {
             Exception translated = MojoErrors.translate(e);

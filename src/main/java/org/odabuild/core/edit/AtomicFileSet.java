@@ -47,7 +47,7 @@ public final class AtomicFileSet {
      * @param files each file (a symbolic link is written through, its target replaced) with its replacement
      * @throws ConcurrentEditException when a file no longer holds the text that was read: nothing is changed
      */
-    public static void write(Map<Path, Replacement> files, Mover mover) {
+    public static void write(Map<Path, Replacement> files, Mover mover, EditJournal journal) {
         Map<Path, Replacement> texts = new LinkedHashMap<>();
         for (Map.Entry<Path, Replacement> e : files.entrySet()) {
             texts.put(target(e.getKey()), e.getValue());
@@ -61,16 +61,19 @@ public final class AtomicFileSet {
         Map<Path, Path> staged = new LinkedHashMap<>();
         Map<Path, Path> backups = new LinkedHashMap<>();
         List<Path> replaced = new ArrayList<>();
+        for (Path file : texts.keySet()) {
+            staged.put(file, file.resolveSibling("." + file.getFileName() + ".oda-new"));
+            backups.put(file, file.resolveSibling("." + file.getFileName() + ".oda-old"));
+        }
         try {
+            journal.staging(staged, backups);
             for (Map.Entry<Path, Replacement> e : texts.entrySet()) {
                 Path file = e.getKey();
-                Path tmp = file.resolveSibling("." + file.getFileName() + ".oda-new");
+                Path tmp = staged.get(file);
                 Files.writeString(tmp, e.getValue().text(), StandardCharsets.UTF_8);
                 keepPermissions(file, tmp);
-                staged.put(file, tmp);
-                Path backup = file.resolveSibling("." + file.getFileName() + ".oda-old");
-                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                backups.put(file, backup);
+                Files.copy(file, backups.get(file), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
             // another writer (an editor, a second run) changed a file since it was read: its lines would be lost
             for (Map.Entry<Path, Replacement> e : texts.entrySet()) {
@@ -79,6 +82,8 @@ public final class AtomicFileSet {
                             + " no file was changed");
                 }
             }
+            // from here a killed run leaves a set that the next run of any goal completes (EditJournal.recover)
+            journal.replacing(staged, backups);
             for (Map.Entry<Path, Path> e : staged.entrySet()) {
                 mover.move(e.getValue(), e.getKey());
                 replaced.add(e.getKey());
@@ -86,14 +91,19 @@ public final class AtomicFileSet {
         } catch (IOException | RuntimeException failure) {
             List<String> notRestored = new ArrayList<>();
             for (Path file : replaced) {
+                Path backup = backups.get(file);
                 try {
-                    ATOMIC.move(backups.remove(file), file);
+                    ATOMIC.move(backup, file);
+                    backups.remove(file);
                 } catch (IOException e) {
-                    notRestored.add(file + " (its old text is in " + backups.get(file) + ")");
+                    notRestored.add(file + " (its old text is in " + backup + ")");
                 }
             }
             staged.values().forEach(AtomicFileSet::deleteQuietly);
-            backups.values().forEach(AtomicFileSet::deleteQuietly);
+            if (notRestored.isEmpty()) {
+                backups.values().forEach(AtomicFileSet::deleteQuietly);
+            }
+            journal.end(); // the message names the backups a person must put back
             if (failure instanceof ConcurrentEditException concurrent) {
                 throw concurrent;
             }
@@ -102,6 +112,7 @@ public final class AtomicFileSet {
                     failure instanceof IOException io ? io : new IOException(failure));
         }
         backups.values().forEach(AtomicFileSet::deleteQuietly);
+        journal.end();
     }
 
     /** A file changed by someone else while a goal edited it. */
@@ -137,7 +148,7 @@ public final class AtomicFileSet {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {

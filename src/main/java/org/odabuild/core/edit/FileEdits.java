@@ -77,7 +77,7 @@ final class FileEdits {
             }
         });
         if (!texts.isEmpty()) {
-            AtomicFileSet.write(texts, mover);
+            AtomicFileSet.write(texts, mover, new EditJournal(layout.root()));
         }
     }
 }
