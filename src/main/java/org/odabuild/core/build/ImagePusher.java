@@ -15,6 +15,7 @@ import org.odabuild.core.version.ImageName;
 final class ImagePusher {
 
     private static final int RETRIES = 3;
+    private static final long SETTLE = 1000;
 
     private final DockerDaemon daemon;
     private final RegistryClient registry;
@@ -65,15 +66,35 @@ final class ImagePusher {
                 .findFirst()
                 .orElseThrow(() -> new DockerException("the daemon reports no registry digest for " + built.reference()
                         + " after the push"));
-        // the digest reported is the one of the bytes the registry now serves under the tag
-        String digest = registry.digest(name, built.tag()).orElseThrow(() -> new RuleViolationException("push of "
-                + built.key(), List.of("registry " + name.registry() + " does not serve " + built.reference()
-                        + " right after the push")));
-        if (!digest.equals(pushed)) {
-            log.warn("registry " + name.registry() + " serves " + built.reference() + " as " + digest + ", not as "
-                    + pushed + " that the daemon pushed: another build pushed the same tag at the same time");
+        // the registry has no create-if-absent: read the tag back (a release once more after a moment) and fail
+        // loudly when another build's push landed on it, so no values-digests pins a digest the tag does not serve
+        String digest = servedAs(name, built, pushed);
+        if (built.release()) {
+            sleep(SETTLE);
+            digest = servedAs(name, built, pushed);
         }
         log.info("Pushed " + built.reference() + "@" + digest);
         return built.pushed(digest, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private String servedAs(ImageName name, BuiltImage built, String pushed) {
+        String served = registry.digest(name, built.tag()).orElseThrow(() -> new RuleViolationException("push of "
+                + built.key(), List.of("registry " + name.registry() + " does not serve " + built.reference()
+                        + " right after the push")));
+        if (!served.equals(pushed)) {
+            throw new RuleViolationException("push of " + built.key(), List.of("another build published "
+                    + built.reference() + " at the same time: its digest is " + served + " (this build pushed "
+                    + pushed + ", which the tag no longer serves); nothing is pinned for it. A CI concurrency group"
+                    + " for release jobs, or the registry's own tag immutability, prevents this"));
+        }
+        return served;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -262,6 +262,57 @@ class BuildCommandTest {
     }
 
     @Test
+    void anotherBuildsPushLandingOnTheSameReleaseTagFailsLoudlyAndPinsNothing() throws Exception {
+        git.write("src/op/app.txt", "v2\n");
+        git.commit("release change");
+        org.odabuild.testing.RegistrySeeder other = new org.odabuild.testing.RegistrySeeder(registry.host());
+        java.util.concurrent.atomic.AtomicReference<String> theirs = new java.util.concurrent.atomic.AtomicReference<>();
+        // a second release job of the same tag puts its manifest right after this build's push
+        DaemonFactory racing = (host, certs, l) -> new org.odabuild.core.docker.DockerDaemon() {
+            final org.odabuild.core.docker.DockerDaemon real = DaemonFactory.fabric8().connect(host, certs, l);
+
+            public String nativePlatform() {
+                return real.nativePlatform();
+            }
+
+            public void build(String reference, Path tar, String dockerfile, Map<String, String> args,
+                    Map<String, String> labels) {
+                real.build(reference, tar, dockerfile, args, labels);
+            }
+
+            public void tag(String source, String target) {
+                real.tag(source, target);
+            }
+
+            public void push(String reference, Optional<org.odabuild.core.registry.RegistryCredentials> c,
+                    int retries) {
+                real.push(reference, c, retries);
+                if (reference.endsWith(":1.0.0")) {
+                    theirs.set(other.push(repo, "1.0.0", Map.of("built.by", "the other job")));
+                }
+            }
+
+            public List<String> repoDigests(String reference) {
+                return real.repoDigests(reference);
+            }
+
+            public RunResult run(String reference, Duration timeout) {
+                return real.run(reference, timeout);
+            }
+
+            public void close() {
+                real.close();
+            }
+        };
+        assertThatThrownBy(() -> BuildCommand.build(request(), CredentialSource.none(), racing, true, log))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("another build published " + registry.host() + "/" + repo + ":1.0.0 at the"
+                        + " same time: its digest is " + theirs.get());
+        assertThat(client().manifest(image(), "1.0.0").orElseThrow().digest()).isEqualTo(theirs.get());
+        assertThat(git.root().resolve("target/oda/values-digests.yaml")).doesNotExist();
+    }
+
+    @Test
     void unchangedImageMakesNoDaemonCall() {
         git.write("README.md", "second\n");
         git.commit("docs");
