@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,9 +63,9 @@ public final class Planner {
                 changedFiles.addAll(uncommitted);
             }
 
-            Function<String, Optional<String>> currentText = file -> includeUncommitted
-                    ? workTreeText(resolution, file)
-                    : repo.readFile(head.id(), file);
+            Map<String, Optional<String>> nowTexts = new HashMap<>();
+            Function<String, Optional<String>> currentText = file -> nowTexts.computeIfAbsent(file,
+                    f -> includeUncommitted ? workTreeText(resolution, f) : repo.readFile(head.id(), f));
             BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
                     includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
 
@@ -71,10 +73,12 @@ public final class Planner {
             List<String> tracked = repo.trackedFiles(head.id(), ".");
             List<PlannedImage> planned = new ArrayList<>();
             List<String> lint = new ArrayList<>();
+            Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file
             for (ResolvedImage image : resolution.images()) {
                 List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
                 String valuesFile = image.config().valuesYamlFile();
-                Optional<String> valuesAtBase = changes.baseCommit().flatMap(base -> repo.readFile(base, valuesFile));
+                Optional<String> valuesAtBase = baseTexts.computeIfAbsent(valuesFile,
+                        f -> changes.baseCommit().flatMap(base -> repo.readFile(base, f)));
                 VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
                         : versionBump(image, valuesAtBase);
                 if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)

@@ -1,5 +1,7 @@
 package org.odabuild.core.resolve;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +36,8 @@ public final class ImageResolver {
 
     public ResolvedImage resolve(ImageConfig image) {
         ValuesDocument values = documents.computeIfAbsent(image.valuesYamlFile(), file -> {
-            java.nio.file.Path path = layout.file(file, "valuesYamlFile of image " + image.key());
-            if (!java.nio.file.Files.exists(path)) {
+            Path path = layout.file(file, "valuesYamlFile of image " + image.key());
+            if (!Files.exists(path)) {
                 throw InvalidInputException.at(image.location(), "valuesYamlFile '" + file + "' of image '"
                         + image.key() + "' does not exist: fix the path in " + image.location().file()
                         + " or restore the file");
