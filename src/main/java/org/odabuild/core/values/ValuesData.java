@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
@@ -31,8 +32,10 @@ public final class ValuesData {
     }
 
     private static List<Object> load(String text, List<YqPath> ignored) {
-        Yaml yaml = new Yaml(new SafeConstructor(YamlDocument.loaderOptions()),
-                new Representer(new DumperOptions()), new DumperOptions(), YamlDocument.loaderOptions(),
+        LoaderOptions options = YamlDocument.loaderOptions();
+        options.setWarnOnDuplicateKeys(false); // the readers warn about them, with the line; no stderr noise here
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options,
                 new Resolver() {
                     @Override
                     protected void addImplicitResolvers() {
