@@ -12,6 +12,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.edit.EditJournal;
 import org.odabuild.core.git.RepositoryRoot;
@@ -104,8 +105,18 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                 Optional.ofNullable(config).map(File::toPath),
                 Optional.ofNullable(repositoryRoot).map(File::toPath),
                 outputDir(),
-                AbstractPlanMojo.trimmed(images),
+                selectedImages(),
                 Optional.ofNullable(imageRepository).filter(s -> !s.isBlank()));
+    }
+
+    /** {@code -Doda.images=,} names no image: an error, not "all images". */
+    private List<String> selectedImages() {
+        List<String> keys = AbstractPlanMojo.trimmed(images);
+        if (images != null && !images.isEmpty() && keys.isEmpty()) {
+            throw new InvalidInputException("oda.images names no image: give image keys (comma list), or leave it"
+                    + " out for all images");
+        }
+        return keys;
     }
 
     /** The project's folder; without a pom, the folder Maven was started in. */

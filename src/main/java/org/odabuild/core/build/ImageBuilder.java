@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
@@ -122,7 +127,8 @@ final class ImageBuilder {
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
         log.info("Testing " + image.reference() + " with " + testDockerfile);
-        daemon.build(testRef, tar, BuildContext.DOCKERFILE_ENTRY, testArgs, Map.of());
+        buildWithin(timeout, testRef, () -> daemon.build(testRef, tar, BuildContext.DOCKERFILE_ENTRY, testArgs,
+                Map.of()));
         deleteQuietly(tar);
         DockerDaemon.RunResult result = daemon.run(testRef, timeout);
         Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");
@@ -148,6 +154,25 @@ final class ImageBuilder {
         }
         log.info("Tests of " + image.key() + " passed: " + junit.tests() + " test(s), report " + shown);
         return shown;
+    }
+
+    /** The test image's build counts against {@code oda.testTimeout} as its run does: a test may not hang CI. */
+    static void buildWithin(Duration timeout, String reference, Runnable build) {
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            single.submit(build).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new DockerException("building the test image " + reference + " took longer than "
+                    + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                    + " (oda.testTimeout)");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new DockerException(String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("interrupted while building the test image " + reference);
+        } finally {
+            single.shutdownNow();
+        }
     }
 
     static String safe(String key) {

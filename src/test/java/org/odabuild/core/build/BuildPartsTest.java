@@ -71,4 +71,20 @@ class BuildPartsTest {
         assertThat(op).containsEntry("version", "1.0.1-issue7@" + digest).containsEntry("prereleaseSuffix", "")
                 .containsEntry("digest", digest);
     }
+
+    @Test
+    void aTestImageBuildThatHangsIsStoppedByTheTestTimeout() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> ImageBuilder.buildWithin(java.time.Duration.ofMillis(300), "oda-test/op:1",
+                        () -> {
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }))
+                        .isInstanceOf(org.odabuild.core.docker.DockerException.class)
+                        .hasMessage("building the test image oda-test/op:1 took longer than 300 ms (oda.testTimeout)"));
+        ImageBuilder.buildWithin(java.time.Duration.ofSeconds(5), "oda-test/op:1", () -> { });
+    }
 }
