@@ -3,7 +3,6 @@ package org.odabuild.core.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.odabuild.core.InvalidInputException;
 
 /**
  * The parsed dockerbuild-config.yaml: its usable images in file order and the entries that are wrong.
@@ -19,13 +18,5 @@ public record DockerBuildConfig(Path file, String displayName, List<ImageConfig>
 
     public Optional<ImageConfig> image(String key) {
         return images.stream().filter(i -> i.key().equals(key)).findFirst();
-    }
-
-    /** This config, or the error listing every wrong entry; for callers that need every image. */
-    public DockerBuildConfig requireValid() {
-        if (!broken.isEmpty()) {
-            throw BrokenImages.error(broken);
-        }
-        return this;
     }
 }

@@ -21,7 +21,11 @@ class DockerBuildConfigReaderTest {
 
     private DockerBuildConfig read(String yaml) {
         Path file = Fixtures.write(repo, "dockerbuild-config.yaml", yaml);
-        return new DockerBuildConfigReader(new RepoLayout(repo), log).read(file).requireValid();
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(repo), log).read(file);
+        if (!config.broken().isEmpty()) {
+            throw BrokenImages.error(config.broken());
+        }
+        return config;
     }
 
     private static final String MINIMAL = """
