@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -251,8 +252,9 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * HEAD's first-parent line, newest first, from {@code head} down to (not including) {@code stop}; it ends early
-     * at the first commit or at a shallow clone's boundary.
+     * HEAD's first-parent line, newest first, down to the commits that {@code stop} (a merge-base) already holds:
+     * after main was merged into a branch, the line does not run on into main's history. It ends early at the first
+     * commit or at a shallow clone's boundary.
      */
     public List<String> firstParentLine(String head, Optional<String> stop) {
         return firstParentLine(head, stop, Integer.MAX_VALUE);
@@ -260,15 +262,31 @@ public final class GitRepository implements AutoCloseable {
 
     private List<String> firstParentLine(String head, Optional<String> stop, int limit) {
         List<String> line = new ArrayList<>();
+        Set<String> own = stop.map(base -> onlyIn(head, base)).orElse(null); // null: no stop
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(head));
-            while (c != null && line.size() < limit && !stop.orElse("").equals(c.getName())) {
+            while (c != null && line.size() < limit && (own == null || own.contains(c.getName()))) {
                 line.add(c.getName());
                 c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
             }
             return line;
         } catch (MissingObjectException e) {
             return line; // a shallow boundary's parent: the line known so far is what there is
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The commits reachable from {@code head} but not from {@code base}: what a branch adds to it. */
+    private Set<String> onlyIn(String head, String base) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(ObjectId.fromString(head)));
+            walk.markUninteresting(walk.parseCommit(ObjectId.fromString(base)));
+            Set<String> commits = new HashSet<>();
+            for (RevCommit c : walk) {
+                commits.add(c.getName());
+            }
+            return commits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,7 +30,8 @@ import org.odabuild.core.values.YqPath;
  * every commit since the merge-base when it never had one on this branch.</li>
  * </ul>
  * A change of the image's own values entry (clearing the suffix, bumping the version) is not a source change, even
- * when its values file lies under its {@code paths}.
+ * when its values file lies under its {@code paths}; nor is a change that only came in with main merged into the
+ * branch.
  */
 final class BuiltCommits {
 
@@ -98,6 +99,10 @@ final class BuiltCommits {
     private Window window(ResolvedImage image, String base, String reason) {
         Set<String> files = new TreeSet<>(filesSince.computeIfAbsent(String.valueOf(base),
                 b -> repo.changedFiles(base, head)));
+        if (sinceMergeBase.known()) {
+            // only what the branch itself changes: main merged into the branch brings others' changes along
+            files.retainAll(sinceMergeBase.files());
+        }
         files.addAll(uncommitted);
         String valuesFile = image.config().valuesYamlFile();
         List<String> sources = PathFilter.of(image.paths()).matching(files).stream()

@@ -201,4 +201,46 @@ class ReleaseVersionOnFeatureBranchTest {
         git.write("src/op/main.py", "print('uncommitted')\n");
         assertThat(op().decision().action()).isEqualTo(ImageAction.REFUSE);
     }
+
+    @Test
+    void mainMergedIntoTheBranchAfterTheReleasePrepBringsNoSourceChangeOfItsOwn() {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        git.commit("[skip tests] remove prerelease suffixes");
+        // meanwhile main changes a file under op's paths (another pull request), and main is merged into the branch
+        git.checkout("main");
+        git.write("src/op/README.txt", "docs from another pull request\n");
+        git.commit("main: op docs");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+
+        git.write("src/op/main.py", "print('after the merge, without a suffix')\n");
+        git.commit("op: change");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.REFUSE);
+    }
+
+    @Test
+    void aSuffixInMainsHistoryBelowTheForkIsNotTheBranchs() {
+        // main carried a suffix once, before this branch was forked; the branch never set one
+        git.checkout("main");
+        values("0.9.0", "old1");
+        git.commit("a suffix on main long ago");
+        values("1.0.0", "");
+        git.commit("released");
+        git.branch("feature/b2");
+        git.checkout("main");
+        git.write("README.md", "main moves on\n");
+        git.commit("main: docs");
+        git.checkout("feature/b2");
+        git.merge("main");
+        git.write("src/op/main.py", "print('no suffix on this branch')\n");
+        git.commit("op: change");
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op.decision().reason()).contains("never had a prereleaseSuffix on this branch");
+    }
 }
