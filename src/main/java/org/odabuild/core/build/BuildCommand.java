@@ -72,13 +72,13 @@ public final class BuildCommand {
         try {
             for (PlannedImage planned : toBuild) {
                 ResolvedImage image = planned.image();
-                BuildContext context = ImageBuilder.context(layout, image);
-                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs());
                 Optional<BuiltImage> published = alreadyPublished(image, byKey.get(image.key()), log);
                 if (published.isPresent()) {
-                    results.add(published.get());
+                    results.add(published.get()); // nothing of the context needs reading
                     continue;
                 }
+                BuildContext context = ImageBuilder.context(layout, image);
+                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs());
                 Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), log);
                 if (upToDate.isPresent()) {
                     results.add(upToDate.get());

@@ -31,9 +31,7 @@ public final class ChangedCharts {
         ChartSet charts = ChartSet.read(repo, head, files);
         List<ChangedChart> out = new ArrayList<>();
         new ShippedChanges(repo, base, charts, files, config).charts(changedFiles).forEach((chart, file) -> {
-            Optional<String> before = repo.readFile(base, chart.chartFile())
-                    .flatMap(text -> ValuesDocument.parse(text, chart.chartFile()).find(ChartSet.VERSION))
-                    .map(v -> v.text().strip());
+            Optional<String> before = ChartSet.versionAt(repo, base, chart);
             SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
                     .find(ChartSet.VERSION).orElseThrow().location();
             out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at));

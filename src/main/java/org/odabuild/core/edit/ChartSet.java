@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
 
 /** Every chart of the repository at HEAD, and how they depend on each other through {@code dependencies}. */
@@ -45,6 +46,13 @@ final class ChartSet {
             }
         }
         return new ChartSet(charts, files);
+    }
+
+    /** A chart's version as its Chart.yaml had it at a commit; empty when the chart did not exist there. */
+    static Optional<String> versionAt(GitRepository repo, String commit, Chart chart) {
+        return repo.readFile(commit, chart.chartFile())
+                .flatMap(text -> ValuesDocument.parse(text, chart.chartFile()).find(VERSION))
+                .map(v -> v.text().strip());
     }
 
     List<Chart> all() {

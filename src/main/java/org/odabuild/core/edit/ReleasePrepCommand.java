@@ -122,15 +122,13 @@ public final class ReleasePrepCommand {
 
         /** The chart's version after this run, empty when it stays unreleased (new, or a prerelease version). */
         private Optional<String> bumped(Chart chart, String why) {
-            Optional<String> atBase = repo.readFile(base, chart.chartFile());
-            if (atBase.isEmpty()) {
+            if (repo.blobId(base, chart.chartFile()).isEmpty()) {
                 log.info("chart " + chart.name() + " is new on this branch: not bumped (" + why + ")");
                 return Optional.empty();
             }
             SemVer current = SemVer.tryParse(chart.version()).orElseThrow(() -> new InvalidInputException(
                     chart.chartFile() + ": chart version '" + chart.version() + "' is not a semantic version"));
-            Optional<SemVer> before = ValuesDocument.parse(atBase.get(), chart.chartFile()).find(ChartSet.VERSION)
-                    .flatMap(v -> SemVer.tryParse(v.text()));
+            Optional<SemVer> before = ChartSet.versionAt(repo, base, chart).flatMap(SemVer::tryParse);
             if (before.isPresent() && current.compareTo(before.get()) > 0) {
                 log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
                 return Optional.of(chart.version());
