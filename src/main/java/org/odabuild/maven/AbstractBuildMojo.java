@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.build.BuildRequest;
+import org.odabuild.core.build.IndexMode;
 import org.odabuild.core.build.LatestTag;
 
 /** Parameters of the goals that build and push through the Docker daemon. */
@@ -33,6 +34,13 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
     @Parameter(property = "oda.dockerCertPath")
     protected String dockerCertPath;
 
+    /**
+     * When to publish an image index: {@code auto} for several platforms (or one that is not the daemon's own),
+     * {@code always} also for a single native platform.
+     */
+    @Parameter(property = "oda.index", defaultValue = "auto")
+    protected String index;
+
     /** Seconds a testDockerfile container may run. */
     @Parameter(property = "oda.testTimeout", defaultValue = "600")
     protected int testTimeout;
@@ -51,6 +59,6 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
         String certs = Optional.ofNullable(dockerCertPath).filter(s -> !s.isBlank())
                 .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
-                host, certs, Duration.ofSeconds(testTimeout));
+                host, certs, Duration.ofSeconds(testTimeout), IndexMode.parse(index));
     }
 }

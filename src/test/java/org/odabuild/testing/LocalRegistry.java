@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class LocalRegistry implements AutoCloseable {
 
-    private final Process process;
+    private Process process;
     private final int port;
     private final Path dir;
 
@@ -148,6 +148,19 @@ public final class LocalRegistry implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Starts the stopped registry again on the same port and storage (after a test stopped it mid-push). */
+    public void restart() {
+        close();
+        try {
+            process = new ProcessBuilder(binary().toString(), "serve", dir.resolve("config.yml").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
     }
 
     @Override

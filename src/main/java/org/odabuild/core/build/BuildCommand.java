@@ -25,6 +25,8 @@ import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.plan.Planner;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistryUploads;
+import org.odabuild.core.image.Platform;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
@@ -95,10 +97,9 @@ public final class BuildCommand {
                     daemon = connected.get();
                 }
                 ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
-                builder.checkPlatforms(image);
                 try {
                     results.add(builder.build(image, context, plan.head(), plan.branch().name(), source, hash,
-                            request.buildArgs(), request.latestTag(), request.testTimeout()));
+                            request.buildArgs(), request.latestTag(), request.testTimeout(), request.index()));
                 } catch (OdaException e) {
                     // build.json still tells CI which image failed and that the rest were not built
                     results.add(notBuilt(planned, "failed", e.getMessage()));
@@ -111,9 +112,7 @@ public final class BuildCommand {
                 }
             }
             if (push) {
-                ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
-                String commit = plan.head().id();
-                results = results.stream().map(b -> b.status().equals("built") ? pusher.push(b, commit) : b).toList();
+                results = publish(results, daemon, registry, request, out, plan.head().id(), log);
             } else if (results.stream().anyMatch(b -> b.status().equals("built"))) {
                 log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
@@ -150,10 +149,17 @@ public final class BuildCommand {
         }
         RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
         try (DockerDaemon daemon = daemons.connect(request.dockerHost(), request.certPath(), log)) {
-            ImagePusher pusher = new ImagePusher(daemon, registry, credentials, log);
-            List<BuiltImage> results = built.images().stream()
-                    .map(b -> b.status().equals("built") ? pusher.push(b, built.commit()) : b).toList();
+            List<BuiltImage> results = publish(built.images(), daemon, registry, request, out, built.commit(), log);
             return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
+        }
+    }
+
+    /** Pushes every image built in this run; the rest stay as they are. */
+    private static List<BuiltImage> publish(List<BuiltImage> images, DockerDaemon daemon, RegistryClient registry,
+            BuildRequest request, Path out, String commit, BuildLog log) {
+        RegistryUploads uploads = new RegistryUploads(registry, request.release().registry());
+        try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads, out.resolve("blobs"), log)) {
+            return images.stream().map(b -> b.status().equals("built") ? publisher.push(b, commit) : b).toList();
         }
     }
 
@@ -201,7 +207,7 @@ public final class BuildCommand {
     private static BuiltImage notBuilt(PlannedImage p, String status, String why) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
-                List.of(), null, null, 0, null, why);
+                List.of(), null, null, 0, null, why, List.of(), false);
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {
@@ -227,7 +233,7 @@ public final class BuildCommand {
                 + "): " + finding.digest() + "; nothing to build");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
                 image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
-                finding.digest(), 0, null, null));
+                finding.digest(), 0, null, null, List.of(), false));
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
@@ -235,10 +241,25 @@ public final class BuildCommand {
         if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
             return Optional.empty();
         }
+        if (!samePlatforms(image.config().platforms(), finding.platforms())) {
+            log.info(image.reference() + " holds the same sources for " + finding.platforms() + ", but "
+                    + image.config().platforms() + " are asked for: building it again");
+            return Optional.empty();
+        }
         log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
                 + finding.digest() + ")");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null));
+                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null,
+                List.of(), false));
+    }
+
+    /** Each platform asked for is served, and nothing else. */
+    static boolean samePlatforms(List<String> wanted, List<String> served) {
+        if (wanted.size() != served.size()) {
+            return false;
+        }
+        List<Platform> have = served.stream().map(Platform::parse).toList();
+        return wanted.stream().map(Platform::parse).allMatch(w -> have.stream().anyMatch(w::accepts));
     }
 
     private static BuildReport finish(BuildReport report, Resolution resolution, Path out, CiEnvironment ci,

@@ -13,6 +13,7 @@ import org.odabuild.core.release.ReleaseCheckRequest;
  * @param dockerHost  the daemon, {@code unix://} or {@code tcp://}
  * @param certPath    TLS certificates for a tcp daemon, or null
  * @param testTimeout how long a testDockerfile container may run
+ * @param index       when to publish an image index
  */
 public record BuildRequest(
         ReleaseCheckRequest release,
@@ -21,7 +22,8 @@ public record BuildRequest(
         Map<String, String> buildArgs,
         String dockerHost,
         String certPath,
-        Duration testTimeout) {
+        Duration testTimeout,
+        IndexMode index) {
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);

@@ -8,26 +8,39 @@ import java.util.List;
  * @param status     {@code built}, {@code pushed}, {@code up-to-date}, {@code already-published} (a release the
  *                   registry holds from this very commit), {@code failed} or {@code not-built}
  * @param tags       every {@code image:tag} made (the tag, and latest when the policy says so)
- * @param digest     the registry's {@code sha256:...} after a push, or of the existing tag when up to date
+ * @param digest     the registry's {@code sha256:...} after a push (of the image index for several platforms), or
+ *                   of the existing tag when up to date
  * @param durationMs time spent building (and testing, and pushing)
  * @param error      why it failed or was not built, else null
+ * @param platforms  each platform built: its image in the daemon and, once pushed, its manifest digest
+ * @param index      published as an image index (several platforms, or {@code -Doda.index=always})
  */
 public record BuiltImage(String key, String image, String tag, String reference, boolean release, String status,
-        List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error) {
+        List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error,
+        List<PlatformBuild> platforms, boolean index) {
 
     public static final String ALREADY_PUBLISHED = "already-published";
 
+    /**
+     * @param platform {@code os/architecture[/variant]}
+     * @param imageId  the daemon's id of what was built for it
+     * @param digest   its manifest's digest in the registry, once pushed
+     */
+    public record PlatformBuild(String platform, String imageId, String digest) {
+    }
+
     public BuiltImage {
         tags = List.copyOf(tags);
+        platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
 
     BuiltImage alreadyPublished(String existingDigest) {
         return new BuiltImage(key, image, tag, reference, release, ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
-                durationMs, testReport, null);
+                durationMs, testReport, null, platforms, index);
     }
 
-    BuiltImage pushed(String pushedDigest, long extraMs) {
+    BuiltImage pushed(String pushedDigest, List<PlatformBuild> pushedPlatforms, long extraMs) {
         return new BuiltImage(key, image, tag, reference, release, "pushed", tags, sourceHash, pushedDigest,
-                durationMs + extraMs, testReport, null);
+                durationMs + extraMs, testReport, null, pushedPlatforms, index);
     }
 }

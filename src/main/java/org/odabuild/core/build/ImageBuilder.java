@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
@@ -25,6 +24,7 @@ import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.git.HeadCommit;
+import org.odabuild.core.image.Platform;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /** Builds one image through the daemon, tags it, and runs its test image before anything is pushed. */
@@ -48,36 +48,36 @@ final class ImageBuilder {
                 layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()));
     }
 
-    /** Fails for an explicit platform list the daemon cannot build; falls back to native for the default. */
-    void checkPlatforms(ResolvedImage image) {
-        String nativePlatform = daemon.nativePlatform();
-        List<String> platforms = image.config().platforms();
-        if (platforms.equals(List.of(nativePlatform))) {
-            return;
-        }
-        if (image.config().platformsExplicit()) {
-            throw new InvalidInputException(image.config().location() + ": image " + image.key() + " asks for"
-                    + " platforms " + platforms + ", but this daemon builds only " + nativePlatform + " (no buildx):"
-                    + " set 'platforms: " + nativePlatform + "' or build on a daemon with buildx");
-        }
-        log.warn("image " + image.key() + ": the default platforms " + platforms + " need buildx, which this daemon"
-                + " lacks; building for " + nativePlatform + " only");
-    }
-
+    /**
+     * Builds every platform of the image through the daemon ({@code platform} of {@code /build}), checks each result
+     * is the platform asked for, tags the native one (or the only one) as the image's reference, and runs the test
+     * image on the native platform.
+     */
     BuiltImage build(ResolvedImage image, BuildContext context, HeadCommit head, String branch, String source,
-            String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout) {
+            String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode) {
         long start = System.nanoTime();
         Instant now = Instant.now();
         Path tar = context.writeTar(outputDir.resolve("contexts/" + safe(image.key()) + ".tar"));
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
+        Map<String, String> labels = ImageLabels.of(image, head, branch, now, sourceHash, source);
+        List<Platform> platforms = image.config().platforms().stream().map(Platform::parse).toList();
+        Platform nativePlatform = Platform.parse(daemon.nativePlatform());
+        Platform local = platforms.stream().filter(p -> p.accepts(nativePlatform)).findFirst()
+                .orElse(platforms.get(0));
+        boolean index = mode.index(platforms.size(), local.accepts(nativePlatform));
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("
-                + context.files().size() + " files)");
+                + context.files().size() + " files) for " + platforms.stream().map(Platform::toString).toList()
+                + (index ? " as an image index" : ""));
+        List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         try {
-            daemon.build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
-                    ImageLabels.of(image, head, branch, now, sourceHash, source));
-        } catch (DockerException e) {
+            for (Platform platform : platforms) {
+                String reference = platform == local ? image.reference() : platformReference(image, platform);
+                String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
+                        labels, Optional.of(platform.toString()), false), platform, nativePlatform);
+                built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null));
+            }
+        } finally {
             deleteQuietly(tar);
-            throw pullFailure(image, e).orElse(e);
         }
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
@@ -85,16 +85,79 @@ final class ImageBuilder {
             daemon.tag(image.reference(), latestRef);
             tags.add(latestRef);
         }
-        String report = image.config().testDockerfile().map(t -> test(image, context, t, args, testTimeout))
-                .orElse(null);
-        deleteQuietly(tar);
+        String report = null;
+        if (image.config().testDockerfile().isPresent()) {
+            if (local.accepts(nativePlatform)) {
+                report = test(image, context, image.config().testDockerfile().get(), args, testTimeout);
+            } else {
+                log.warn("Tests of " + image.key() + " not run: none of its platforms " + platforms + " runs on this"
+                        + " daemon (" + nativePlatform + ")");
+            }
+        }
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report,
-                null);
+                null, built, index);
+    }
+
+    /**
+     * One platform's build; returns the image id. The classic builder's cache does not tell platforms apart (a
+     * {@code FROM scratch} step built for arm64 is reused for amd64), and a local base image of another platform is
+     * used as it is: what was built is read back, built again without cache when it is the wrong platform, and
+     * refused when it still is.
+     */
+    private String buildFor(ResolvedImage image, DockerDaemon.Build build, Platform platform, Platform nativePlatform) {
+        DockerDaemon.LocalImage made = daemonBuild(image, build, platform, nativePlatform);
+        if (!platform.accepts(made.platform())) {
+            log.info("The daemon's cache gave " + made.platform() + " for " + platform + " of " + image.key()
+                    + "; building it again without cache");
+            made = daemonBuild(image, build.withNoCache(), platform, nativePlatform);
+        }
+        if (!platform.accepts(made.platform())) {
+            throw new DockerException("image " + image.key() + ": building for " + platform + " gave a "
+                    + made.platform() + " image: " + baseImages(image).map(b -> "its base image " + b)
+                    .orElse("its base image") + " has no " + platform + " variant on this daemon. Pull that variant"
+                    + " (docker pull --platform " + platform + " <base image>), or remove " + platform
+                    + " from the platforms of " + image.key() + " (" + image.config().location() + ")");
+        }
+        return made.id();
+    }
+
+    private DockerDaemon.LocalImage daemonBuild(ResolvedImage image, DockerDaemon.Build build, Platform platform,
+            Platform nativePlatform) {
+        try {
+            daemon.build(build);
+        } catch (DockerException e) {
+            if (e.getMessage() != null && e.getMessage().contains("exec format error")
+                    && !platform.accepts(nativePlatform)) {
+                throw new DockerException("image " + image.key() + ": a RUN step for " + platform + " failed with"
+                        + " 'exec format error': this machine (" + nativePlatform + ") cannot run " + platform
+                        + " programs. Register QEMU with binfmt_misc: on GitHub Actions add the step"
+                        + " docker/setup-qemu-action before the build; on a Linux machine run 'docker run --privileged"
+                        + " --rm tonistiigi/binfmt --install all' once (Docker Desktop has it already)", e);
+            }
+            throw pullFailure(image, e, platform).orElse(e);
+        }
+        return daemon.inspect(build.reference());
+    }
+
+    /** Where a non-native platform's image is tagged in the daemon: a local name no registry push ever uses. */
+    static String platformReference(ResolvedImage image, Platform platform) {
+        return "oda-platform/" + safe(image.key()) + ":" + image.tag() + "-" + platform.toString().replace('/', '-');
+    }
+
+    private Optional<String> baseImages(ResolvedImage image) {
+        String dockerfile = image.config().buildDockerfile();
+        try {
+            List<BaseImages.From> bases = BaseImages.of(Files.readString(layout.file(dockerfile, "buildDockerfile")));
+            return bases.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bases.stream()
+                    .map(b -> "'" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")").toList()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */
-    private Optional<DockerException> pullFailure(ResolvedImage image, DockerException e) {
+    private Optional<DockerException> pullFailure(ResolvedImage image, DockerException e, Platform platform) {
         if (!BaseImages.isPullFailure(e.getMessage())) {
             return Optional.empty();
         }
@@ -112,9 +175,14 @@ final class ImageBuilder {
                 .map(b -> "the base image '" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")")
                 .orElse("one of the base images " + bases.stream().map(b -> b.image() + " (" + dockerfile + ":"
                         + b.line() + ")").toList());
-        return Optional.of(new DockerException("image " + image.key() + ": " + which + " could not be pulled: "
-                + e.getMessage() + ". Check its name and tag, that this machine reaches its registry, and the login"
-                + " for it (docker login <registry>)", e));
+        if (e.getMessage().contains("no matching manifest")) {
+            return Optional.of(new DockerException("image " + image.key() + ": " + which + " has no " + platform
+                    + " variant (" + e.getMessage() + "): pick a base image published for " + platform + ", or remove "
+                    + platform + " from the platforms of " + image.key() + " (" + image.config().location() + ")", e));
+        }
+        return Optional.of(new DockerException("image " + image.key() + ": " + which + " could not be pulled for "
+                + platform + ": " + e.getMessage() + ". Check its name and tag, that this machine reaches its"
+                + " registry, and the login for it (docker login <registry>)", e));
     }
 
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */
@@ -127,8 +195,8 @@ final class ImageBuilder {
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
         log.info("Testing " + image.reference() + " with " + testDockerfile);
-        buildWithin(timeout, testRef, () -> daemon.build(testRef, tar, BuildContext.DOCKERFILE_ENTRY, testArgs,
-                Map.of()));
+        buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, tar,
+                BuildContext.DOCKERFILE_ENTRY, testArgs, Map.of(), Optional.empty(), false)));
         deleteQuietly(tar);
         DockerDaemon.RunResult result = daemon.run(testRef, timeout);
         Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");

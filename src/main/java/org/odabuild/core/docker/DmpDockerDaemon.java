@@ -1,7 +1,9 @@
 package org.odabuild.core.docker;
 
 import com.google.gson.Gson;
-import io.fabric8.maven.docker.access.AuthConfig;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.fabric8.maven.docker.access.BuildOptions;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
 import io.fabric8.maven.docker.access.ContainerHostConfig;
@@ -9,26 +11,26 @@ import io.fabric8.maven.docker.access.DockerAccessException;
 import io.fabric8.maven.docker.access.hc.DockerAccessWithHcClient;
 import io.fabric8.maven.docker.access.log.LogCallback;
 import io.fabric8.maven.docker.model.ContainerDetails;
-import io.fabric8.maven.docker.model.Image;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.registry.RegistryCredentials;
+import org.odabuild.core.image.Platform;
 
 /** The Docker Engine API through fabric8 docker-maven-plugin's {@link DockerAccessWithHcClient}. */
 public final class DmpDockerDaemon implements DockerDaemon {
 
     private final DockerAccessWithHcClient docker;
+    private final EngineApi engine;
     private final String url;
 
-    private DmpDockerDaemon(DockerAccessWithHcClient docker, String url) {
+    private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url) {
         this.docker = docker;
+        this.engine = engine;
         this.url = url;
     }
 
@@ -40,11 +42,12 @@ public final class DmpDockerDaemon implements DockerDaemon {
      */
     public static DmpDockerDaemon connect(String url, String certPath, BuildLog log) {
         try {
+            DmpLog dmpLog = new DmpLog(log);
             DockerAccessWithHcClient client = new DockerAccessWithHcClient(clientUrl(url, certPath), certPath, 4,
-                    new DmpLog(log));
+                    dmpLog);
             client.start();
             client.getServerApiVersion();
-            return new DmpDockerDaemon(client, url);
+            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), url);
         } catch (IOException | RuntimeException e) {
             throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST / -Doda.dockerHost at a running daemon", e);
@@ -68,11 +71,23 @@ public final class DmpDockerDaemon implements DockerDaemon {
     }
 
     @Override
-    public void build(String reference, Path contextTar, String dockerfileEntry, Map<String, String> buildArgs,
-            Map<String, String> labels) {
-        BuildOptions options = new BuildOptions().dockerfile(dockerfileEntry).forceRemove(true)
-                .buildArgs(buildArgs).addOption("labels", new Gson().toJson(labels));
-        call("build " + reference, () -> docker.buildImage(reference, contextTar.toFile(), options));
+    public void build(Build build) {
+        BuildOptions options = new BuildOptions().dockerfile(build.dockerfileEntry()).forceRemove(true)
+                .noCache(build.noCache()).buildArgs(build.buildArgs())
+                .addOption("labels", new Gson().toJson(build.labels()));
+        build.platform().ifPresent(p -> options.addOption("platform", p));
+        call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
+                () -> docker.buildImage(build.reference(), build.contextTar().toFile(), options));
+    }
+
+    @Override
+    public LocalImage inspect(String reference) {
+        JsonObject image = get("inspect " + reference, () -> JsonParser.parseString(
+                engine.get("/images/" + reference + "/json")).getAsJsonObject());
+        Optional<String> variant = Optional.ofNullable(image.get("Variant")).filter(JsonElement::isJsonPrimitive)
+                .map(JsonElement::getAsString);
+        return new LocalImage(image.get("Id").getAsString(), new Platform(image.get("Os").getAsString(),
+                image.get("Architecture").getAsString(), variant));
     }
 
     @Override
@@ -81,25 +96,8 @@ public final class DmpDockerDaemon implements DockerDaemon {
     }
 
     @Override
-    public void push(String reference, Optional<RegistryCredentials> credentials, int retries) {
-        AuthConfig auth = credentials.map(c -> new AuthConfig(c.username(), c.password(), null, null,
-                c.identityToken())).orElse(AuthConfig.EMPTY_AUTH_CONFIG);
-        call("push " + reference, () -> docker.pushImage(reference, auth, null, retries));
-    }
-
-    @Override
-    public List<String> repoDigests(String reference) {
-        return image(reference).map(Image::getRepoDigests).orElse(List.of());
-    }
-
-    private Optional<Image> image(String reference) {
-        String id = get("inspect " + reference, () -> docker.getImageId(reference));
-        if (id == null) {
-            return Optional.empty();
-        }
-        return get("list images", () -> docker.listImages(false)).stream()
-                .filter(i -> i.getId().equals(id) || i.getId().endsWith(id) || id.endsWith(i.getId()))
-                .findFirst();
+    public <T> T save(String imageId, ArchiveReader<T> reader) {
+        return get("save " + imageId, () -> engine.stream("/images/" + imageId + "/get", reader::read));
     }
 
     @Override
@@ -199,5 +197,10 @@ public final class DmpDockerDaemon implements DockerDaemon {
     @Override
     public void close() {
         docker.shutdown();
+        try {
+            engine.close();
+        } catch (IOException e) {
+            // the connection pool is gone with the JVM
+        }
     }
 }

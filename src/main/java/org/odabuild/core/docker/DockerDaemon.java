@@ -1,11 +1,12 @@
 package org.odabuild.core.docker;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.odabuild.core.registry.RegistryCredentials;
+import org.odabuild.core.image.Platform;
 
 /** What the build needs from a Docker daemon; {@link DmpDockerDaemon} answers through fabric8 DMP. */
 public interface DockerDaemon extends AutoCloseable {
@@ -13,17 +14,45 @@ public interface DockerDaemon extends AutoCloseable {
     /** e.g. {@code linux/amd64}. */
     String nativePlatform();
 
-    /** Builds {@code reference} from a context archive whose Dockerfile is {@code dockerfileEntry}. */
-    void build(String reference, Path contextTar, String dockerfileEntry, Map<String, String> buildArgs,
-            Map<String, String> labels);
+    /** Builds an image from a context archive and tags it as {@code build.reference()}. */
+    void build(Build build);
+
+    /**
+     * One {@code /build} call.
+     *
+     * @param dockerfileEntry the Dockerfile's name inside the archive
+     * @param platform        the platform to build for; empty builds the daemon's own
+     * @param noCache         build every step again (the classic builder's cache does not tell platforms apart)
+     */
+    record Build(String reference, Path contextTar, String dockerfileEntry, Map<String, String> buildArgs,
+            Map<String, String> labels, Optional<String> platform, boolean noCache) {
+
+        public Build {
+            buildArgs = Map.copyOf(buildArgs);
+            labels = Map.copyOf(labels);
+        }
+
+        public Build withNoCache() {
+            return new Build(reference, contextTar, dockerfileEntry, buildArgs, labels, platform, true);
+        }
+    }
+
+    /** The image a reference names now, by id and platform. */
+    LocalImage inspect(String reference);
+
+    /** An image in the daemon: its id ({@code sha256:} of its config) and the platform its config says. */
+    record LocalImage(String id, Platform platform) {
+    }
 
     void tag(String source, String target);
 
-    /** Pushes one tag; retries transient failures. */
-    void push(String reference, Optional<RegistryCredentials> credentials, int retries);
+    /** Streams {@code docker save} of one image (by id, so a concurrent retag cannot swap it) to {@code reader}. */
+    <T> T save(String imageId, ArchiveReader<T> reader);
 
-    /** The {@code repository@sha256:...} digests the daemon knows for an image (after a push). */
-    List<String> repoDigests(String reference);
+    /** Reads a {@code docker save} archive. */
+    interface ArchiveReader<T> {
+        T read(InputStream archive) throws IOException;
+    }
 
     /** Runs an image to its end without network and returns its exit code and standard output. */
     RunResult run(String reference, Duration timeout);

@@ -148,28 +148,66 @@ public final class RegistryClient {
         return tags;
     }
 
-    /** The labels of the image's config (the first manifest of an index); empty map when it has none. */
+    /** The labels of the image's config (the first platform of an index); empty map when it has none. */
     public Map<String, String> labels(ImageName image, String reference) {
+        return describe(image, reference).labels();
+    }
+
+    /**
+     * What an existing image is: its labels and the platforms it serves.
+     *
+     * @param labels    of the config of the image, or of an index's first platform (the plugin labels every
+     *                  platform alike)
+     * @param platforms {@code os/architecture[/variant]} of each platform of an index (attestation entries,
+     *                  {@code unknown/unknown}, left out), or the one of a single image's config
+     */
+    public record RemoteImage(Map<String, String> labels, List<String> platforms) {
+
+        public RemoteImage {
+            labels = Map.copyOf(labels);
+            platforms = List.copyOf(platforms);
+        }
+    }
+
+    public RemoteImage describe(ImageName image, String reference) {
         JsonObject manifest = getManifest(image, reference);
+        List<String> platforms = new ArrayList<>();
         if (manifest.has("manifests")) {
-            JsonArray list = manifest.getAsJsonArray("manifests");
-            if (list.isEmpty()) {
-                return Map.of();
+            String first = null;
+            for (JsonElement e : manifest.getAsJsonArray("manifests")) {
+                JsonObject entry = e.getAsJsonObject();
+                String platform = platform(entry.get("platform") instanceof JsonObject p ? p : new JsonObject());
+                if (!platform.startsWith("unknown/")) {
+                    platforms.add(platform);
+                    first = first == null ? entry.get("digest").getAsString() : first;
+                }
             }
-            manifest = getManifest(image, list.get(0).getAsJsonObject().get("digest").getAsString());
+            if (first == null) {
+                return new RemoteImage(Map.of(), platforms);
+            }
+            manifest = getManifest(image, first);
         }
         JsonObject config = manifest.getAsJsonObject("config");
         if (config == null || !config.has("digest")) {
-            return Map.of();
+            return new RemoteImage(Map.of(), platforms);
         }
         JsonObject blob = blob(image, config.get("digest").getAsString());
+        if (platforms.isEmpty() && blob.has("architecture")) {
+            platforms.add(platform(blob));
+        }
         JsonElement labels = blob.has("config") && blob.get("config").isJsonObject()
                 ? blob.getAsJsonObject("config").get("Labels") : null;
         Map<String, String> out = new LinkedHashMap<>();
         if (labels != null && labels.isJsonObject()) {
             labels.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
         }
-        return out;
+        return new RemoteImage(out, platforms);
+    }
+
+    private static String platform(JsonObject o) {
+        String os = o.has("os") ? o.get("os").getAsString() : "unknown";
+        String arch = o.has("architecture") ? o.get("architecture").getAsString() : "unknown";
+        return os + "/" + arch + (o.has("variant") ? "/" + o.get("variant").getAsString() : "");
     }
 
     private JsonObject getManifest(ImageName image, String reference) {
@@ -212,7 +250,7 @@ public final class RegistryClient {
      * the {@code Docker-Distribution-API-Version} header. Anything else (a proxy's or web server's 404) fails
      * closed: it would otherwise let an existing release tag look absent.
      */
-    private boolean absent(HttpResponse<String> r, ImageName image, String what) {
+    boolean absent(HttpResponse<String> r, ImageName image, String what) {
         boolean apiHeader = r.headers().firstValue(API_VERSION_HEADER).isPresent();
         Optional<String> code = registryErrorCode(r);
         if (code.isPresent() && !ABSENT_CODES.contains(code.get())) {
@@ -230,7 +268,7 @@ public final class RegistryClient {
 
     /** {@code GET /v2/}: a registry answers 200 or 401 with its API header or a registry error body. */
     private Boolean confirmRegistry(ImageName image) {
-        HttpResponse<String> r = execute(request(image, "GET", "/v2/", null), image, "the API check");
+        HttpResponse<String> r = execute(request(image, "GET", "/v2/", null, null), image, "the API check");
         boolean registry = (r.statusCode() == 200 || r.statusCode() == 401)
                 && (r.headers().firstValue(API_VERSION_HEADER).isPresent() || registryErrorCode(r).isPresent());
         if (!registry) {
@@ -242,7 +280,7 @@ public final class RegistryClient {
     }
 
     /** The first {@code errors[].code} of a registry error body. */
-    private static Optional<String> registryErrorCode(HttpResponse<String> r) {
+    static Optional<String> registryErrorCode(HttpResponse<String> r) {
         String body = text(r);
         if (body == null || body.isBlank()) {
             return Optional.empty();
@@ -270,14 +308,23 @@ public final class RegistryClient {
     }
 
     private HttpResponse<String> send(ImageName image, String method, String path, String what) {
+        return send(image, method, path, what, null);
+    }
+
+    /**
+     * One authenticated exchange; {@code path} is a path on the registry or a URL it named (an upload location).
+     * A 401 is answered once with the challenge's scope, so a push gets a token with push access.
+     */
+    HttpResponse<String> send(ImageName image, String method, String path, String what, Body body) {
         String scopeKey = image.registry() + "|" + image.repository();
-        HttpResponse<String> r = execute(request(image, method, path, authorizations.get(scopeKey)), image, what);
+        HttpResponse<String> r = execute(request(image, method, path, authorizations.get(scopeKey), body), image,
+                what);
         if (r.statusCode() != 401) {
             return r;
         }
         String authorization = authorize(image, r, what);
         authorizations.put(scopeKey, authorization);
-        r = execute(request(image, method, path, authorization), image, what);
+        r = execute(request(image, method, path, authorization, body), image, what);
         if (r.statusCode() == 401) {
             throw new RegistryException("registry " + image.registry() + " rejected "
                     + credentials.forRegistry(image.registry()).map(Object::toString).orElse("anonymous access")
@@ -288,11 +335,26 @@ public final class RegistryClient {
         return r;
     }
 
-    private HttpRequest request(ImageName image, String method, String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(image) + path)).timeout(settings.timeout())
+    /**
+     * What a request sends: bytes or a file, with its type and the time it may take (a large layer needs longer
+     * than a manifest HEAD).
+     */
+    record Body(HttpRequest.BodyPublisher publisher, String contentType, java.time.Duration timeout) {
+    }
+
+    private HttpRequest request(ImageName image, String method, String path, String authorization, Body body) {
+        URI base = URI.create(base(image) + "/");
+        URI uri = path.startsWith("/") ? URI.create(base(image) + path) : base.resolve(path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(body == null ? settings.timeout() : body.timeout())
                 .header("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.publisher());
+        if (body != null && body.contentType() != null) {
+            b.header("Content-Type", body.contentType());
+        }
+        // the registry's login goes to the registry only, never to a storage host an upload location names
+        if (authorization != null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().equalsIgnoreCase(base.getRawAuthority())) {
             b.header("Authorization", authorization);
         }
         return b.build();
@@ -416,14 +478,15 @@ public final class RegistryClient {
      * and a registry that then stalls the body must not hang the build.
      */
     private HttpResponse<String> sendBounded(HttpRequest request) throws IOException, InterruptedException {
+        java.time.Duration bound = request.timeout().orElse(settings.timeout());
         // ISO-8859-1 keeps every byte as one char: digests are computed from the exact bytes
         CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
         try {
-            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return exchange.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + settings.timeout().toSeconds() + " s");
+            throw new HttpTimeoutException("no complete answer within " + bound.toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -477,7 +540,7 @@ public final class RegistryClient {
         }
     }
 
-    private static void expect200(HttpResponse<String> r, ImageName image, String action) {
+    static void expect200(HttpResponse<String> r, ImageName image, String action) {
         if (r.statusCode() != 200) {
             String hint = r.statusCode() == 403 ? ": the login has no pull access to " + image.repository() : "";
             throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode() + " when asked"
@@ -500,7 +563,7 @@ public final class RegistryClient {
         }
     }
 
-    private static String errorCode(HttpResponse<String> r) {
+    static String errorCode(HttpResponse<String> r) {
         String body = text(r);
         if (body == null || body.isBlank()) {
             return "";

@@ -1,5 +1,6 @@
 package org.odabuild.core.release;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.plan.PlannedImage;
@@ -15,13 +16,15 @@ import org.odabuild.core.version.SemVer;
  * @param owner         for an existing prerelease tag: its {@code org.odabuild.branch} label, when it has one
  * @param sourceHash    for an existing tag: its {@code org.odabuild.source-hash} label, when it has one
  * @param revision      for an existing tag: its {@code org.opencontainers.image.revision} label, when it has one
+ * @param platforms     for an existing tag: the platforms it serves
  * @param buildCommits  the commits this build stands for: HEAD and the last commit that changed the image's paths
  */
 public record RegistryFacts(PlannedImage image, Optional<Manifest> tag, Optional<Manifest> releaseTag,
         Optional<SemVer> newestRelease, Optional<String> owner, Optional<String> sourceHash,
-        Optional<String> revision, Set<String> buildCommits) {
+        Optional<String> revision, List<String> platforms, Set<String> buildCommits) {
 
     public RegistryFacts {
+        platforms = List.copyOf(platforms);
         buildCommits = Set.copyOf(buildCommits);
     }
 

@@ -43,7 +43,7 @@ public final class ReleaseImmutabilityCheck {
     /** One image's facts and findings, as written to the report. */
     public record Finding(String key, String reference, boolean release, boolean tagExists, String digest,
             String releaseTag, boolean releaseTagExists, String newestRelease, String owner, String sourceHash,
-            String revision, boolean publishedFromThisCommit, List<String> violations) {
+            String revision, List<String> platforms, boolean publishedFromThisCommit, List<String> violations) {
     }
 
     record Report(String branch, boolean passed, List<Finding> images, List<BrokenImage> broken) {
@@ -166,10 +166,12 @@ public final class ReleaseImmutabilityCheck {
                 .filter(SemVer::isRelease)
                 .max(SemVer::compareTo);
         // one read of an existing tag's labels serves the ownership rule, the up-to-date check and a re-run release
-        Map<String, String> labels = tag.isPresent() ? registry.labels(image.image(), tag.get().digest()) : Map.of();
+        RegistryClient.RemoteImage existing = tag.isPresent() ? registry.describe(image.image(), tag.get().digest())
+                : new RegistryClient.RemoteImage(Map.of(), List.of());
+        Map<String, String> labels = existing.labels();
         return new RegistryFacts(planned, tag, releaseTag, newest, Optional.ofNullable(labels.get(OdaLabels.BRANCH)),
                 Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)),
-                Optional.ofNullable(labels.get(OdaLabels.REVISION)), buildCommits);
+                Optional.ofNullable(labels.get(OdaLabels.REVISION)), existing.platforms(), buildCommits);
     }
 
     /** A tag the registry lists but answers 404 for is not "absent": the answers contradict, so it fails closed. */
@@ -188,6 +190,7 @@ public final class ReleaseImmutabilityCheck {
                 f.tag().map(RegistryClient.Manifest::digest).orElse(null),
                 image.isRelease() ? null : image.version().toString(), f.releaseTag().isPresent(),
                 f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null),
-                f.sourceHash().orElse(null), f.revision().orElse(null), f.publishedFromThisCommit(), violations);
+                f.sourceHash().orElse(null), f.revision().orElse(null), f.platforms(), f.publishedFromThisCommit(),
+                violations);
     }
 }

@@ -54,6 +54,7 @@ class BuildCommandTest {
     Optional<Boolean> push = Optional.of(true);
     LatestTag latest = LatestTag.RELEASE;
     Optional<String> fork = Optional.empty();
+    IndexMode index = IndexMode.AUTO;
 
     @BeforeAll
     static void infrastructure() {
@@ -118,7 +119,7 @@ class BuildCommandTest {
         RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
         return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), push, latest, Map.of(), dockerHost,
-                null, Duration.ofSeconds(60));
+                null, Duration.ofSeconds(60), index);
     }
 
     DaemonFactory counting() {
@@ -262,52 +263,25 @@ class BuildCommandTest {
     }
 
     @Test
-    void anotherBuildsPushLandingOnTheSameReleaseTagFailsLoudlyAndPinsNothing() throws Exception {
+    void anotherBuildsReleaseLandingWhileThisOneUploadsStopsItBeforeTheTag() throws Exception {
         git.write("src/op/app.txt", "v2\n");
         git.commit("release change");
         org.odabuild.testing.RegistrySeeder other = new org.odabuild.testing.RegistrySeeder(registry.host());
         java.util.concurrent.atomic.AtomicReference<String> theirs = new java.util.concurrent.atomic.AtomicReference<>();
-        // a second release job of the same tag puts its manifest right after this build's push
-        DaemonFactory racing = (host, certs, l) -> new org.odabuild.core.docker.DockerDaemon() {
-            final org.odabuild.core.docker.DockerDaemon real = DaemonFactory.fabric8().connect(host, certs, l);
-
-            public String nativePlatform() {
-                return real.nativePlatform();
-            }
-
-            public void build(String reference, Path tar, String dockerfile, Map<String, String> args,
-                    Map<String, String> labels) {
-                real.build(reference, tar, dockerfile, args, labels);
-            }
-
-            public void tag(String source, String target) {
-                real.tag(source, target);
-            }
-
-            public void push(String reference, Optional<org.odabuild.core.registry.RegistryCredentials> c,
-                    int retries) {
-                real.push(reference, c, retries);
-                if (reference.endsWith(":1.0.0")) {
-                    theirs.set(other.push(repo, "1.0.0", Map.of("built.by", "the other job")));
-                }
-            }
-
-            public List<String> repoDigests(String reference) {
-                return real.repoDigests(reference);
-            }
-
-            public RunResult run(String reference, Duration timeout) {
-                return real.run(reference, timeout);
-            }
-
-            public void close() {
-                real.close();
+        // a second release job of the same tag puts its manifest while this build saves and uploads its layers
+        DaemonFactory racing = (host, certs, l) -> new DelegatingDaemon(DaemonFactory.fabric8().connect(host, certs,
+                l)) {
+            @Override
+            public <T> T save(String imageId, ArchiveReader<T> reader) {
+                theirs.set(other.push(repo, "1.0.0", Map.of("built.by", "the other job")));
+                return super.save(imageId, reader);
             }
         };
         assertThatThrownBy(() -> BuildCommand.build(request(), CredentialSource.none(), racing, true, log))
                 .isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("another build published " + registry.host() + "/" + repo + ":1.0.0 at the"
-                        + " same time: its digest is " + theirs.get());
+                .hasMessageContaining("another build published " + registry.host() + "/" + repo + ":1.0.0 before"
+                        + " this one could: its digest is " + theirs.get())
+                .hasMessageContaining("put no tag");
         assertThat(client().manifest(image(), "1.0.0").orElseThrow().digest()).isEqualTo(theirs.get());
         assertThat(git.root().resolve("target/oda/values-digests.yaml")).doesNotExist();
     }
@@ -364,35 +338,11 @@ class BuildCommandTest {
     void stoppedDaemonIsAClearError() {
         BuildRequest r = request();
         BuildRequest broken = new BuildRequest(r.release(), r.push(), r.latestTag(), r.buildArgs(),
-                "unix://" + dir.resolve("no-daemon.sock"), null, r.testTimeout());
+                "unix://" + dir.resolve("no-daemon.sock"), null, r.testTimeout(), r.index());
         assertThatThrownBy(() -> BuildCommand.build(broken, CredentialSource.none(), DaemonFactory.fabric8(), true,
                 log)).isInstanceOf(DockerException.class)
                 .hasMessageContaining("cannot reach the Docker daemon at unix://" + dir.resolve("no-daemon.sock"))
                 .hasMessageContaining("DOCKER_HOST");
-    }
-
-    @Test
-    void explicitPlatformsTheDaemonCannotBuildAreAnError() throws Exception {
-        Path config = git.root().resolve("dockerbuild-config.yaml");
-        Files.writeString(config, Files.readString(config).replace("platforms: linux/amd64",
-                "platforms: linux/amd64,linux/arm64"));
-        git.write("src/op/app.txt", "v2\n");
-        values("1.0.1", "");
-        git.commit("two platforms");
-        assertThatThrownBy(this::build).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("asks for platforms [linux/amd64, linux/arm64]")
-                .hasMessageContaining("no buildx");
-    }
-
-    @Test
-    void defaultPlatformsFallBackToNativeWithAWarning() throws Exception {
-        Path config = git.root().resolve("dockerbuild-config.yaml");
-        Files.writeString(config, Files.readString(config).replace("  platforms: linux/amd64\n", ""));
-        git.write("src/op/app.txt", "v2\n");
-        values("1.0.1", "");
-        git.commit("default platforms");
-        assertThat(build().images().get(0).status()).isEqualTo("pushed");
-        assertThat(log.warnings).anyMatch(w -> w.contains("need buildx") && w.contains("building for linux/"));
     }
 
     private void withTestImage(String report) throws Exception {
@@ -442,7 +392,7 @@ class BuildCommandTest {
         git.commit("a base image that cannot be pulled here");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
                 .hasMessageContaining("image op: the base image 'pull.invalid/base/image:1.0' (FROM at"
-                        + " src/op/Dockerfile:3) could not be pulled: ")
+                        + " src/op/Dockerfile:3) could not be pulled for linux/amd64: ")
                 .hasMessageContaining("Check its name and tag");
         BuildReport report = BuildReport.read(git.root().resolve("target/oda"));
         assertThat(report.images()).singleElement().satisfies(b -> {

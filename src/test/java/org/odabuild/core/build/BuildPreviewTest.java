@@ -33,7 +33,7 @@ class BuildPreviewTest {
                 Optional.of(false), List.of(), false, Map.of());
         return new BuildRequest(new ReleaseCheckRequest(plan, new RegistrySettings(Set.of("127.0.0.1:9"),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1)), false), push, LatestTag.RELEASE, Map.of(),
-                "unix://" + dir.resolve("none.sock"), null, Duration.ofSeconds(5));
+                "unix://" + dir.resolve("none.sock"), null, Duration.ofSeconds(5), IndexMode.AUTO);
     }
 
     @Test

@@ -1,0 +1,190 @@
+package org.odabuild.core.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.docker.DockerDaemon;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.OdaLabels;
+import org.odabuild.core.image.ImageArchive;
+import org.odabuild.core.image.ManifestFormat;
+import org.odabuild.core.image.Manifests;
+import org.odabuild.core.image.Platform;
+import org.odabuild.core.image.SavedImage;
+import org.odabuild.core.registry.ImmutableTagRejection;
+import org.odabuild.core.registry.ManifestRefusedException;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.registry.RegistryUploads;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * Publishes built images with the plugin's own registry client, so that a tag never points at something partial:
+ * every blob and every platform manifest goes up by digest first, then the release tag is checked once more and the
+ * tag is put as the last, single request (an image index for several platforms). The tag is read back afterwards:
+ * the registry has no create-if-absent, and a concurrent build that won the race is reported with its digest.
+ */
+final class ImagePublisher implements AutoCloseable {
+
+    private static final long SETTLE = 1000;
+
+    private final DockerDaemon daemon;
+    private final RegistryClient registry;
+    private final RegistryUploads uploads;
+    private final Path workDir;
+    private final BuildLog log;
+
+    /** @param workDir where gzipped layers wait for their upload; deleted on close */
+    ImagePublisher(DockerDaemon daemon, RegistryClient registry, RegistryUploads uploads, Path workDir,
+            BuildLog log) {
+        this.daemon = daemon;
+        this.registry = registry;
+        this.uploads = uploads;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /**
+     * @param commit the commit the image was built from: a release the registry already holds from it (a push job
+     *               re-run after a partial failure) is reported as published, not pushed again
+     */
+    BuiltImage push(BuiltImage built, String commit) {
+        long start = System.nanoTime();
+        ImageName name = new ImageName(built.image());
+        if (built.release() && existingRelease(name, built, commit)) {
+            return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
+        }
+        List<SavedImage> images = new ArrayList<>();
+        for (BuiltImage.PlatformBuild platform : built.platforms()) {
+            images.add(upload(name, built, platform));
+        }
+        Published published;
+        try {
+            published = manifests(name, built, images, ManifestFormat.OCI);
+        } catch (ManifestRefusedException e) {
+            log.warn("registry " + name.registry() + " refuses OCI manifests (" + e.getMessage() + "): publishing "
+                    + built.reference() + " with the Docker media types instead");
+            published = manifests(name, built, images, ManifestFormat.DOCKER);
+        }
+        // the last moment before the tag is written: another build may have released it since the first check
+        if (built.release() && existingRelease(name, built, commit)) {
+            return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
+        }
+        for (String reference : built.tags()) {
+            String tag = reference.substring(reference.lastIndexOf(':') + 1);
+            log.info("Pushing " + name + ":" + tag + " (" + published.top().digest() + ")");
+            try {
+                uploads.manifest(name, tag, published.top().mediaType(), published.top().bytes());
+            } catch (RegistryException e) {
+                throw ImmutableTagRejection.describe(name + ":" + tag, name.registry(), e.getMessage())
+                        .<RuntimeException>map(m -> new RuleViolationException("push of " + built.key(), List.of(m)))
+                        .orElse(e);
+            }
+        }
+        String pushed = published.top().digest();
+        // read the tag back (a release once more after a moment): a concurrent push that landed on it fails loudly,
+        // so no values-digests pins a digest the tag does not serve
+        String digest = servedAs(name, built, pushed);
+        if (built.release()) {
+            sleep(SETTLE);
+            digest = servedAs(name, built, pushed);
+        }
+        log.info("Pushed " + built.reference() + "@" + digest);
+        return built.pushed(digest, published.platforms(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The tag's manifest (an index, or the one image) and each platform's manifest digest. */
+    private record Published(Manifests.Document top, List<BuiltImage.PlatformBuild> platforms) {
+    }
+
+    /** Puts each platform's manifest by digest when an index is published, and returns what the tag will hold. */
+    private Published manifests(ImageName name, BuiltImage built, List<SavedImage> images, ManifestFormat format) {
+        List<Manifests.Entry> entries = new ArrayList<>();
+        List<BuiltImage.PlatformBuild> platforms = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            SavedImage image = images.get(i);
+            Manifests.Document manifest = Manifests.image(format, image);
+            if (built.index()) {
+                uploads.manifest(name, manifest.digest(), manifest.mediaType(), manifest.bytes());
+            }
+            entries.add(new Manifests.Entry(manifest, Platform.parse(built.platforms().get(i).platform())));
+            platforms.add(new BuiltImage.PlatformBuild(built.platforms().get(i).platform(), image.id(),
+                    manifest.digest()));
+        }
+        Manifests.Document top = built.index() ? Manifests.index(format, entries) : entries.get(0).manifest();
+        return new Published(top, platforms);
+    }
+
+    /** Saves one platform's image from the daemon and puts its config and layers into the repository. */
+    private SavedImage upload(ImageName name, BuiltImage built, BuiltImage.PlatformBuild platform) {
+        SavedImage image = daemon.save(platform.imageId(), archive -> ImageArchive.read(archive, workDir));
+        if (!image.id().equals(platform.imageId())) {
+            throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()
+                    + " (" + built.key() + ", " + platform.platform() + ")");
+        }
+        int uploaded = 0;
+        for (var blob : Stream.concat(image.layers().stream(), Stream.of(image.config())).toList()) {
+            if (uploads.blob(name, blob.digest(), blob.size(), blob.file()) != RegistryUploads.BlobResult.PRESENT) {
+                uploaded++;
+            }
+        }
+        log.info("Uploaded " + uploaded + " of " + (image.layers().size() + 1) + " blobs of " + built.reference()
+                + " (" + platform.platform() + ")");
+        return image;
+    }
+
+    /**
+     * True when the release tag exists from this very commit (a re-run job); fails when it exists from anything
+     * else, since release tags are immutable.
+     */
+    private boolean existingRelease(ImageName name, BuiltImage built, String commit) {
+        var existing = registry.manifest(name, built.tag());
+        if (existing.isEmpty()) {
+            return false;
+        }
+        String revision = registry.labels(name, existing.get().digest()).get(OdaLabels.REVISION);
+        if (commit.equals(revision)) {
+            log.info(built.reference() + " is already published from this commit: " + existing.get().digest());
+            return true;
+        }
+        throw new RuleViolationException("push of " + built.key(), List.of("another build published "
+                + built.reference() + " before this one could: its digest is " + existing.get().digest()
+                + "; release tags are immutable, so this build put no tag"));
+    }
+
+    private String servedAs(ImageName name, BuiltImage built, String pushed) {
+        String served = registry.digest(name, built.tag()).orElseThrow(() -> new RuleViolationException("push of "
+                + built.key(), List.of("registry " + name.registry() + " does not serve " + built.reference()
+                        + " right after the push")));
+        if (!served.equals(pushed)) {
+            throw new RuleViolationException("push of " + built.key(), List.of("another build published "
+                    + built.reference() + " at the same time: its digest is " + served + " (this build pushed "
+                    + pushed + ", which the tag no longer serves); nothing is pinned for it. A CI concurrency group"
+                    + " for release jobs, or the registry's own tag immutability, prevents this"));
+        }
+        return served;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.exists(workDir) ? Files.walk(workDir) : Stream.empty()) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftover layers in target/ are harmless
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.odabuild.core.image;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads the archive of {@code docker save} (classic layout, and the OCI layout of Docker 25+, both list the image
+ * in {@code manifest.json}) as it streams from the daemon: layers are gzipped on the way into blob files, so the
+ * uncompressed image never lands on disk. Each layer is checked against the config's {@code diff_ids} and the
+ * config against the image id: what is uploaded is exactly what the daemon built.
+ */
+public final class ImageArchive {
+
+    /** Entries up to this size are held in memory until {@code manifest.json} says what they are. */
+    private static final long IN_MEMORY = 1 << 20;
+
+    private final Path workDir;
+    private final Map<String, byte[]> small = new HashMap<>();
+    private final Map<String, Gzipped> large = new HashMap<>();
+    private final Map<String, String> links = new HashMap<>();
+    private JsonObject manifest;
+
+    private record Gzipped(Blob blob, String diffId) {
+    }
+
+    private ImageArchive(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /**
+     * @param workDir where the gzipped blobs are written (named by digest, so images that share layers share files)
+     */
+    public static SavedImage read(InputStream archive, Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        ImageArchive reader = new ImageArchive(workDir);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                reader.entry(entry, tar);
+            }
+        }
+        return reader.image();
+    }
+
+    private void entry(TarArchiveEntry entry, InputStream content) throws IOException {
+        String name = normal(entry.getName());
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            // a layer saved twice is stored once and linked
+            String target = entry.isSymbolicLink() ? resolve(name, entry.getLinkName()) : normal(entry.getLinkName());
+            links.put(name, target);
+            return;
+        }
+        if (!entry.isFile()) {
+            return;
+        }
+        if (name.equals("manifest.json")) {
+            manifest = firstImage(content.readAllBytes());
+        } else if (entry.getSize() <= IN_MEMORY) {
+            small.put(name, content.readAllBytes());
+        } else {
+            large.put(name, gzip(content));
+        }
+    }
+
+    private SavedImage image() throws IOException {
+        if (manifest == null) {
+            throw new IOException("the daemon's image archive has no manifest.json");
+        }
+        String configName = normal(text(manifest, "Config", "manifest.json"));
+        byte[] config = Optional.ofNullable(small.get(follow(configName))).orElseThrow(() -> new IOException(
+                "the daemon's image archive lacks the image config " + configName));
+        String id = digest(config);
+        JsonObject configJson = object(config);
+        List<String> diffIds = new ArrayList<>();
+        if (configJson.get("rootfs") instanceof JsonObject rootfs && rootfs.get("diff_ids") instanceof JsonArray a) {
+            a.forEach(e -> diffIds.add(e.getAsString()));
+        }
+        JsonArray layerNames = manifest.getAsJsonArray("Layers");
+        if (layerNames == null || layerNames.size() != diffIds.size()) {
+            throw new IOException("the daemon's image archive lists " + (layerNames == null ? 0 : layerNames.size())
+                    + " layers, its config " + diffIds.size());
+        }
+        List<Blob> layers = new ArrayList<>();
+        for (int i = 0; i < layerNames.size(); i++) {
+            String layerName = follow(normal(layerNames.get(i).getAsString()));
+            Gzipped layer = large.containsKey(layerName) ? large.get(layerName)
+                    : gzip(new ByteArrayInputStream(Optional.ofNullable(small.get(layerName)).orElseThrow(
+                            () -> new IOException("the daemon's image archive lacks layer " + layerName))));
+            if (!layer.diffId().equals(diffIds.get(i))) {
+                throw new IOException("layer " + (i + 1) + " of the daemon's image archive is " + layer.diffId()
+                        + ", its config says " + diffIds.get(i));
+            }
+            layers.add(layer.blob());
+        }
+        Path configFile = workDir.resolve(id.replace(':', '-'));
+        Files.write(configFile, config);
+        Platform platform = new Platform(text(configJson, "os", "image config"),
+                text(configJson, "architecture", "image config"),
+                Optional.ofNullable(configJson.get("variant")).map(JsonElement::getAsString));
+        return new SavedImage(id, platform, new Blob(id, config.length, configFile), layers);
+    }
+
+    /** Gzips a layer into the work dir, hashing what goes in (the diff id) and what comes out (the blob digest). */
+    private Gzipped gzip(InputStream layer) throws IOException {
+        MessageDigest raw = sha256();
+        MessageDigest packed = sha256();
+        Path tmp = Files.createTempFile(workDir, "layer", ".gz");
+        long size;
+        try (OutputStream file = Files.newOutputStream(tmp);
+                CountingStream counted = new CountingStream(new DigestOutputStream(file, packed));
+                GZIPOutputStream gz = new GZIPOutputStream(counted, 1 << 16)) {
+            new DigestInputStream(layer, raw).transferTo(gz);
+            gz.finish();
+            size = counted.count;
+        }
+        String digest = "sha256:" + HexFormat.of().formatHex(packed.digest());
+        Path file = workDir.resolve(digest.replace(':', '-'));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        return new Gzipped(new Blob(digest, size, file), "sha256:" + HexFormat.of().formatHex(raw.digest()));
+    }
+
+    private String follow(String name) {
+        String n = name;
+        for (int hops = 0; links.containsKey(n) && hops < 10; hops++) {
+            n = links.get(n);
+        }
+        return n;
+    }
+
+    private static String resolve(String linkName, String target) {
+        if (target.startsWith("/")) {
+            return normal(target);
+        }
+        Path parent = Path.of(linkName).getParent();
+        return normal((parent == null ? Path.of(target) : parent.resolve(target)).normalize().toString());
+    }
+
+    private static String normal(String name) {
+        String n = name.replace('\\', '/');
+        while (n.startsWith("./") || n.startsWith("/")) {
+            n = n.startsWith("./") ? n.substring(2) : n.substring(1);
+        }
+        return n;
+    }
+
+    private static JsonObject firstImage(byte[] manifestJson) throws IOException {
+        try {
+            JsonElement e = JsonParser.parseString(new String(manifestJson, StandardCharsets.UTF_8));
+            if (e instanceof JsonArray a && a.size() == 1 && a.get(0) instanceof JsonObject o) {
+                return o;
+            }
+        } catch (JsonParseException e) {
+            throw new IOException("the daemon's image archive has an unreadable manifest.json", e);
+        }
+        throw new IOException("the daemon's image archive should hold exactly one image");
+    }
+
+    private static JsonObject object(byte[] json) throws IOException {
+        try {
+            return JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException("the daemon's image config is not a JSON object", e);
+        }
+    }
+
+    private static String text(JsonObject o, String key, String where) throws IOException {
+        if (o.get(key) == null || !o.get(key).isJsonPrimitive()) {
+            throw new IOException("the daemon's " + where + " has no " + key);
+        }
+        return o.get(key).getAsString();
+    }
+
+    static String digest(byte[] bytes) {
+        return "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Counts the compressed bytes: the blob's size in the manifest. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

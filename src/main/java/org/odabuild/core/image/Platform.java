@@ -1,0 +1,38 @@
+package org.odabuild.core.image;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An OCI platform, {@code os/architecture[/variant]} as {@code platforms} in dockerbuild-config.yaml and the
+ * daemon write it.
+ */
+public record Platform(String os, String architecture, Optional<String> variant) {
+
+    public Platform {
+        variant = variant.filter(v -> !v.isBlank());
+    }
+
+    /** Parses {@code linux/arm64} or {@code linux/arm/v7}; the form is checked where the config is read. */
+    public static Platform parse(String text) {
+        String[] parts = text.strip().toLowerCase(Locale.ROOT).split("/");
+        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("not a platform (os/architecture[/variant]): " + text);
+        }
+        return new Platform(parts[0], parts[1], parts.length == 3 ? Optional.of(parts[2]) : Optional.empty());
+    }
+
+    /**
+     * The same platform as {@code built}: os and architecture equal, and the variant too when this one names it
+     * ({@code linux/arm64} is satisfied by an image that says {@code arm64/v8}).
+     */
+    public boolean accepts(Platform built) {
+        return os.equals(built.os) && architecture.equals(built.architecture)
+                && (variant.isEmpty() || variant.equals(built.variant));
+    }
+
+    @Override
+    public String toString() {
+        return os + "/" + architecture + variant.map(v -> "/" + v).orElse("");
+    }
+}

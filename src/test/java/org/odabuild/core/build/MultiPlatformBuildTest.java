@@ -1,0 +1,313 @@
+package org.odabuild.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryCredentials;
+import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.registry.RegistrySettings;
+import org.odabuild.core.release.ReleaseCheckRequest;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.ForeignBaseImage;
+import org.odabuild.testing.LocalDocker;
+import org.odabuild.testing.LocalRegistry;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/**
+ * Several platforms through the daemon alone, published as one OCI image index by one final manifest put, against
+ * the real Debian docker-registry. The arm64 builds run no foreign code: COPY-only Dockerfiles, FROM scratch or
+ * FROM a loaded arm64 base image.
+ */
+class MultiPlatformBuildTest {
+
+    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    static final String ACCEPT = String.join(", ", OCI_INDEX, "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json");
+
+    @TempDir
+    static Path shared;
+    static LocalRegistry registry;
+    static String dockerHost;
+    static int counter;
+
+    @TempDir
+    Path dir;
+    TestGit git;
+    String repo;
+    LocalRegistry target;
+    CredentialSource credentials = CredentialSource.none();
+    IndexMode index = IndexMode.AUTO;
+    final RecordingLog log = new RecordingLog();
+    final Map<String, String> env = new HashMap<>();
+    String auth;
+
+    @BeforeAll
+    static void infrastructure() {
+        dockerHost = LocalDocker.host();
+        registry = LocalRegistry.start(shared.resolve("registry"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void repo() {
+        target = registry;
+        repo = "multi/op" + (++counter) + "-" + System.nanoTime() % 100000;
+        git = TestGit.init(dir.resolve("repo"))
+                .write("dockerbuild-config.yaml", """
+                        op:
+                          displayName: The Operator
+                          valuesYamlFile: charts/values.yaml
+                          valuesPathImage: .op.image
+                          valuesPathVersion: .op.version
+                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+                          paths: [src/op/**]
+                          buildContext: src/op
+                        """)
+                .write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\n")
+                .write("src/op/app.txt", "v1 " + repo + "\n");
+        values("1.0.0", "");
+        git.commit("initial");
+        git.branch("feature/multi");
+        values("1.0.1", "multi");
+        git.write("src/op/app.txt", "v2 " + repo + "\n");
+        git.commit("a change on the branch");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    void values(String version, String suffix) {
+        git.write("charts/values.yaml", "op:\n  image: " + target.host() + "/" + repo + "\n  version: " + version
+                + "\n  prereleaseSuffix: " + suffix + "\n");
+    }
+
+    void platforms(String platforms) throws Exception {
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config) + "  platforms: " + platforms + "\n");
+    }
+
+    BuildRequest request() {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda"), List.of(), Optional.empty()), Optional.empty(), BranchPolicy.defaults(),
+                Optional.empty(), Optional.of(false), List.of(), false, env);
+        RegistrySettings settings = new RegistrySettings(Set.of(target.host()), Duration.ofSeconds(5), 2,
+                Duration.ofMillis(20));
+        return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(true), LatestTag.RELEASE,
+                Map.of(), dockerHost, null, Duration.ofSeconds(60), index);
+    }
+
+    BuildReport build(DaemonFactory daemons) {
+        return BuildCommand.build(request(), credentials, daemons, true, log);
+    }
+
+    BuildReport build() {
+        return build(DaemonFactory.fabric8());
+    }
+
+    JsonObject get(String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + target.host() + "/v2/" + repo + path))
+                .header("Accept", ACCEPT);
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    /** The architecture each entry's config says, keyed by the entry's platform. */
+    Map<String, String> architectures(JsonObject index) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        for (JsonElement e : index.getAsJsonArray("manifests")) {
+            JsonObject entry = e.getAsJsonObject();
+            JsonObject platform = entry.getAsJsonObject("platform");
+            JsonObject manifest = get("/manifests/" + entry.get("digest").getAsString());
+            JsonObject config = get("/blobs/" + manifest.getAsJsonObject("config").get("digest").getAsString());
+            out.put(platform.get("os").getAsString() + "/" + platform.get("architecture").getAsString(),
+                    config.get("os").getAsString() + "/" + config.get("architecture").getAsString());
+        }
+        return out;
+    }
+
+    List<String> tags() throws Exception {
+        List<String> tags = new ArrayList<>();
+        get("/tags/list").getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
+        return tags;
+    }
+
+    @Test
+    void twoPlatformsArePublishedAsOneIndexUnderTheTagAndNoOtherTag() throws Exception {
+        BuiltImage built = build().images().get(0);
+
+        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.index()).isTrue();
+        JsonObject index = get("/manifests/1.0.1-multi");
+        assertThat(index.get("mediaType").getAsString()).isEqualTo(OCI_INDEX);
+        assertThat(architectures(index)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
+        assertThat(tags()).containsExactly("1.0.1-multi");
+        assertThat(log.infos).as("the classic builder reused the amd64 layer for arm64; the plugin noticed")
+                .anyMatch(i -> i.contains("cache gave linux/amd64 for linux/arm64"));
+        assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::platform)
+                .containsExactly("linux/amd64", "linux/arm64");
+        JsonArray entries = index.getAsJsonArray("manifests");
+        assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::digest).containsExactlyInAnyOrder(
+                entries.get(0).getAsJsonObject().get("digest").getAsString(),
+                entries.get(1).getAsJsonObject().get("digest").getAsString());
+        assertThat(Files.readString(git.root().resolve("target/oda/values-digests.yaml")))
+                .contains(built.digest());
+
+        BuiltImage again = build().images().get(0);
+        assertThat(again.status()).isEqualTo("up-to-date");
+        assertThat(again.digest()).isEqualTo(built.digest());
+    }
+
+    @Test
+    void anIndexWithOtherPlatformsThanAskedForIsNotUpToDate() throws Exception {
+        assertThat(build().images().get(0).status()).isEqualTo("pushed");
+        platforms("linux/arm64");
+        git.commit("arm64 only");
+
+        BuiltImage rebuilt = build().images().get(0);
+        assertThat(rebuilt.status()).isEqualTo("pushed");
+        assertThat(architectures(get("/manifests/1.0.1-multi"))).containsExactlyEntriesOf(Map.of(
+                "linux/arm64", "linux/arm64"));
+        assertThat(log.infos).anyMatch(i -> i.contains("but [linux/arm64] are asked for: building it again"));
+    }
+
+    @Test
+    void aForeignBaseImageIsBuiltForItsPlatformAndAMissingVariantIsNamed() throws Exception {
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        git.write("src/op/Dockerfile", "FROM oda-test/arm64-base:1\nCOPY app.txt /app.txt\n");
+        platforms("linux/arm64");
+        git.commit("arm64 from a base image");
+
+        BuiltImage built = build().images().get(0);
+        assertThat(built.index()).as("a platform that is not the daemon's own is published as an index").isTrue();
+        JsonObject index = get("/manifests/1.0.1-multi");
+        assertThat(architectures(index)).containsExactlyEntriesOf(Map.of("linux/arm64", "linux/arm64"));
+        JsonObject manifest = get("/manifests/" + index.getAsJsonArray("manifests").get(0).getAsJsonObject()
+                .get("digest").getAsString());
+        assertThat(manifest.getAsJsonArray("layers")).as("the base layer and the COPY").hasSize(2);
+
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config).replace("platforms: linux/arm64",
+                "platforms: linux/amd64,linux/arm64"));
+        git.write("src/op/app.txt", "v3\n");
+        git.commit("both platforms");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("building for linux/amd64 gave a linux/arm64")
+                .hasMessageContaining("'oda-test/arm64-base:1' (FROM at src/op/Dockerfile:1) has no linux/amd64"
+                        + " variant");
+    }
+
+    @Test
+    void indexAlwaysWrapsEvenTheNativeImage() throws Exception {
+        index = IndexMode.ALWAYS;
+        platforms("linux/amd64");
+        git.commit("native only");
+        assertThat(build().images().get(0).index()).isTrue();
+        assertThat(get("/manifests/1.0.1-multi").get("mediaType").getAsString()).isEqualTo(OCI_INDEX);
+    }
+
+    @Test
+    void aSingleNativePlatformStaysAPlainImage() throws Exception {
+        platforms("linux/amd64");
+        git.commit("native only");
+        BuiltImage built = build().images().get(0);
+        assertThat(built.index()).isFalse();
+        JsonObject manifest = get("/manifests/1.0.1-multi");
+        assertThat(manifest.get("mediaType").getAsString()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+        assertThat(get("/blobs/" + manifest.getAsJsonObject("config").get("digest").getAsString())
+                .get("architecture").getAsString()).isEqualTo("amd64");
+    }
+
+    @Test
+    void aRegistryStoppedDuringTheUploadLeavesNoTagAndTheRunRed() throws Exception {
+        target = LocalRegistry.start(dir.resolve("stopping"));
+        try {
+            values("1.0.1", "multi");
+            git.commit("to the registry that stops");
+            AtomicInteger saves = new AtomicInteger();
+            DaemonFactory stopping = (host, certs, l) -> new DelegatingDaemon(DaemonFactory.fabric8().connect(host,
+                    certs, l)) {
+                @Override
+                public <T> T save(String imageId, ArchiveReader<T> reader) {
+                    if (saves.incrementAndGet() == 2) {
+                        target.close(); // the first platform is uploaded, the second one is not
+                    }
+                    return super.save(imageId, reader);
+                }
+            };
+            assertThatThrownBy(() -> build(stopping)).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("could not reach registry " + target.host());
+            target.restart();
+            HttpResponse<String> tag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                    + target.host() + "/v2/" + repo + "/manifests/1.0.1-multi")).header("Accept", ACCEPT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tag.statusCode()).isEqualTo(404);
+            assertThat(Files.exists(git.root().resolve("target/oda/values-digests.yaml"))).isFalse();
+        } finally {
+            target.close();
+        }
+    }
+
+    @Test
+    void aPasswordProtectedRegistryTakesTheIndex() throws Exception {
+        target = LocalRegistry.start(dir.resolve("protected"), "oda", "pa55-w0rd-multi");
+        try {
+            values("1.0.1", "multi");
+            git.commit("to the protected registry");
+            credentials = host -> host.equals(target.host())
+                    ? Optional.of(new RegistryCredentials("oda", "pa55-w0rd-multi", null, "test")) : Optional.empty();
+            BuiltImage built = build().images().get(0);
+            assertThat(built.status()).isEqualTo("pushed");
+            auth = "Basic " + Base64.getEncoder().encodeToString("oda:pa55-w0rd-multi".getBytes(StandardCharsets.UTF_8));
+            assertThat(architectures(get("/manifests/1.0.1-multi"))).containsOnlyKeys("linux/amd64", "linux/arm64");
+            assertThat(log.infos.toString() + log.warnings).doesNotContain("pa55-w0rd-multi");
+        } finally {
+            target.close();
+        }
+    }
+}
