@@ -82,7 +82,7 @@ final class ImageBuilder {
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
             String latestRef = image.image().name() + ":latest";
-            daemon.tag(image.reference(), latestRef);
+            daemon.tag(built.get(platforms.indexOf(local)).imageId(), latestRef);
             tags.add(latestRef);
         }
         String report = null;
@@ -125,7 +125,7 @@ final class ImageBuilder {
     private DockerDaemon.LocalImage daemonBuild(ResolvedImage image, DockerDaemon.Build build, Platform platform,
             Platform nativePlatform) {
         try {
-            daemon.build(build);
+            return daemon.build(build);
         } catch (DockerException e) {
             if (e.getMessage() != null && e.getMessage().contains("exec format error")
                     && !platform.accepts(nativePlatform)) {
@@ -137,7 +137,6 @@ final class ImageBuilder {
             }
             throw pullFailure(image, e, platform).orElse(e);
         }
-        return daemon.inspect(build.reference());
     }
 
     /** Where a non-native platform's image is tagged in the daemon: a local name no registry push ever uses. */

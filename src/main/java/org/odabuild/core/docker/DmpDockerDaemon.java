@@ -12,6 +12,8 @@ import io.fabric8.maven.docker.access.hc.DockerAccessWithHcClient;
 import io.fabric8.maven.docker.access.log.LogCallback;
 import io.fabric8.maven.docker.model.ContainerDetails;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -71,13 +73,22 @@ public final class DmpDockerDaemon implements DockerDaemon {
     }
 
     @Override
-    public void build(Build build) {
+    public LocalImage build(Build build) {
         BuildOptions options = new BuildOptions().dockerfile(build.dockerfileEntry()).forceRemove(true)
                 .noCache(build.noCache()).buildArgs(build.buildArgs())
                 .addOption("labels", new Gson().toJson(build.labels()));
         build.platform().ifPresent(p -> options.addOption("platform", p));
+        // built under a name no other build uses, then read back: the image id is this build's, not a neighbour's
+        String own = "oda-build/" + UUID.randomUUID() + ":build";
         call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                () -> docker.buildImage(build.reference(), build.contextTar().toFile(), options));
+                () -> docker.buildImage(own, build.contextTar().toFile(), options));
+        try {
+            LocalImage built = inspect(own);
+            tag(built.id(), build.reference());
+            return built;
+        } finally {
+            call("remove the build name " + own, () -> engine.delete("/images/" + own + "?noprune=1"));
+        }
     }
 
     @Override
@@ -92,7 +103,13 @@ public final class DmpDockerDaemon implements DockerDaemon {
 
     @Override
     public void tag(String source, String target) {
-        call("tag " + source + " as " + target, () -> docker.tag(source, target, true));
+        int colon = target.lastIndexOf(':');
+        boolean hasTag = colon > target.lastIndexOf('/');
+        String repo = hasTag ? target.substring(0, colon) : target;
+        String tag = hasTag ? target.substring(colon + 1) : "latest";
+        call("tag " + source + " as " + target, () -> engine.post("/images/" + source + "/tag?repo="
+                + URLEncoder.encode(repo, StandardCharsets.UTF_8) + "&tag=" + URLEncoder.encode(tag,
+                StandardCharsets.UTF_8)));
     }
 
     @Override

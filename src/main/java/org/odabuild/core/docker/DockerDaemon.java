@@ -14,8 +14,11 @@ public interface DockerDaemon extends AutoCloseable {
     /** e.g. {@code linux/amd64}. */
     String nativePlatform();
 
-    /** Builds an image from a context archive and tags it as {@code build.reference()}. */
-    void build(Build build);
+    /**
+     * Builds an image from a context archive and tags it as {@code build.reference()}; returns what this very call
+     * built, even when another build on the same daemon tags the same reference at the same time.
+     */
+    LocalImage build(Build build);
 
     /**
      * One {@code /build} call.
@@ -44,6 +47,7 @@ public interface DockerDaemon extends AutoCloseable {
     record LocalImage(String id, Platform platform) {
     }
 
+    /** Tags an image ({@code sha256:} id or reference) as {@code target}. */
     void tag(String source, String target);
 
     /** Streams {@code docker save} of one image (by id, so a concurrent retag cannot swap it) to {@code reader}. */

@@ -47,6 +47,14 @@ final class EngineApi implements AutoCloseable {
         return http.get(base + path, 200);
     }
 
+    void post(String path) throws IOException {
+        http.post(base + path, 200, 201);
+    }
+
+    void delete(String path) throws IOException {
+        http.delete(base + path, 200);
+    }
+
     <T> T stream(String path, Reader<T> reader) throws IOException {
         return http.get(base + path, response -> {
             try (InputStream body = response.getEntity().getContent()) {

@@ -18,8 +18,8 @@ class DelegatingDaemon implements DockerDaemon {
     }
 
     @Override
-    public void build(Build build) {
-        real.build(build);
+    public LocalImage build(Build build) {
+        return real.build(build);
     }
 
     @Override

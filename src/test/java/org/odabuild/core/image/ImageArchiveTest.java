@@ -1,0 +1,171 @@
+package org.odabuild.core.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.testing.ForeignBaseImage;
+
+/** {@code docker save} archives as Docker 20 (classic) and Docker 25+ (OCI layout) write them. */
+class ImageArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    final byte[] small = layer("small.txt", "hello\n".getBytes(StandardCharsets.UTF_8));
+    final byte[] large = layer("large.bin", random(3 << 20));
+
+    static byte[] layer(String name, byte[] content) {
+        try {
+            return ForeignBaseImage.tar(name, content);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] random(int size) {
+        byte[] b = new byte[size];
+        new Random(7).nextBytes(b);
+        return b;
+    }
+
+    static String sha(byte[] b) {
+        return "sha256:" + ForeignBaseImage.sha256(b);
+    }
+
+    byte[] config(String arch, byte[]... layers) {
+        StringBuilder ids = new StringBuilder();
+        for (byte[] l : layers) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(sha(l)).append('"');
+        }
+        return ("{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"variant\":\"v8\",\"rootfs\":{\"type\":\"layers\","
+                + "\"diff_ids\":[" + ids + "]}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Docker 20: {@code <id>.json}, {@code <dir>/layer.tar}, a repeated layer as a symlink, manifest.json last. */
+    byte[] classic(byte[] config) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            file(tar, ForeignBaseImage.sha256(config) + ".json", config);
+            file(tar, "aaa/layer.tar", small);
+            file(tar, "bbb/layer.tar", large);
+            TarArchiveEntry link = new TarArchiveEntry("ccc/layer.tar", TarConstants.LF_SYMLINK);
+            link.setLinkName("../aaa/layer.tar");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            file(tar, "manifest.json", ("[{\"Config\":\"" + ForeignBaseImage.sha256(config) + ".json\",\"RepoTags\":null,"
+                    + "\"Layers\":[\"aaa/layer.tar\",\"bbb/layer.tar\",\"ccc/layer.tar\"]}]")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    static void file(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(content.length);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    static byte[] gunzip(Path file) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void classicArchiveGivesGzippedLayersInOrderWithTheirDigests() throws Exception {
+        byte[] config = config("arm64", small, large, small);
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config)), dir);
+
+        assertThat(image.id()).isEqualTo(sha(config));
+        assertThat(image.platform()).isEqualTo(new Platform("linux", "arm64", Optional.of("v8")));
+        assertThat(Files.readAllBytes(image.config().file())).isEqualTo(config);
+        assertThat(image.layers()).hasSize(3);
+        assertThat(gunzip(image.layers().get(0).file())).isEqualTo(small);
+        assertThat(gunzip(image.layers().get(1).file())).isEqualTo(large);
+        assertThat(image.layers().get(2)).isEqualTo(image.layers().get(0));
+        for (Blob blob : image.layers()) {
+            byte[] packed = Files.readAllBytes(blob.file());
+            assertThat(blob.digest()).isEqualTo(sha(packed));
+            assertThat(blob.size()).isEqualTo(packed.length);
+        }
+    }
+
+    @Test
+    void ociLayoutArchiveOfNewerDockers() throws Exception {
+        byte[] config = config("amd64", large);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(large), large);
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(config), config);
+            file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            file(tar, "manifest.json", ("[{\"Config\":\"blobs/sha256/" + ForeignBaseImage.sha256(config) + "\","
+                    + "\"Layers\":[\"blobs/sha256/" + ForeignBaseImage.sha256(large) + "\"]}]")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(bytes.toByteArray()), dir);
+        assertThat(image.platform().toString()).isEqualTo("linux/amd64/v8");
+        assertThat(gunzip(image.layers().get(0).file())).isEqualTo(large);
+    }
+
+    @Test
+    void aLayerThatIsNotWhatTheConfigSaysIsRefused() {
+        byte[] config = config("arm64", small, small, small);
+        assertThatThrownBy(() -> ImageArchive.read(new ByteArrayInputStream(classic(config)), dir))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("layer 2 of the daemon's image archive is " + sha(large));
+    }
+
+    @Test
+    void manifestsAndIndexesAreTheBytesTheirDigestsName() throws Exception {
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config("arm64", small, large,
+                small))), dir);
+        Manifests.Document manifest = Manifests.image(ManifestFormat.OCI, image);
+        assertThat(manifest.digest()).isEqualTo(sha(manifest.bytes()));
+        JsonObject m = JsonParser.parseString(new String(manifest.bytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(m.get("mediaType").getAsString()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+        assertThat(m.getAsJsonObject("config").get("mediaType").getAsString())
+                .isEqualTo("application/vnd.oci.image.config.v1+json");
+        assertThat(m.getAsJsonArray("layers").get(1).getAsJsonObject().get("size").getAsLong())
+                .isEqualTo(image.layers().get(1).size());
+
+        Manifests.Document index = Manifests.index(ManifestFormat.DOCKER, List.of(new Manifests.Entry(
+                Manifests.image(ManifestFormat.DOCKER, image), Platform.parse("linux/arm64/v8"))));
+        JsonObject i = JsonParser.parseString(new String(index.bytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(i.get("mediaType").getAsString())
+                .isEqualTo("application/vnd.docker.distribution.manifest.list.v2+json");
+        JsonObject entry = i.getAsJsonArray("manifests").get(0).getAsJsonObject();
+        assertThat(entry.get("mediaType").getAsString())
+                .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
+        assertThat(entry.getAsJsonObject("platform").toString())
+                .isEqualTo("{\"architecture\":\"arm64\",\"os\":\"linux\",\"variant\":\"v8\"}");
+        assertThat(index.digest()).isEqualTo(sha(index.bytes()));
+    }
+
+    @Test
+    void platformsCompareOsArchitectureAndANamedVariant() {
+        assertThat(Platform.parse("linux/arm64").accepts(Platform.parse("linux/arm64/v8"))).isTrue();
+        assertThat(Platform.parse("linux/arm/v7").accepts(Platform.parse("linux/arm/v6"))).isFalse();
+        assertThat(Platform.parse("linux/amd64").accepts(Platform.parse("linux/arm64"))).isFalse();
+        assertThatThrownBy(() -> Platform.parse("linux")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
