@@ -22,11 +22,13 @@ public record BuiltImage(String key, String image, String tag, String reference,
     public static final String ALREADY_PUBLISHED = "already-published";
 
     /**
-     * @param platform {@code os/architecture[/variant]}
-     * @param imageId  the daemon's id of what was built for it
-     * @param digest   its manifest's digest in the registry, once pushed
+     * @param platform   {@code os/architecture[/variant]}
+     * @param imageId    the daemon's id of what was built for it
+     * @param digest     its manifest's digest in the registry, once pushed
+     * @param retargeted the image's files do not depend on the platform (FROM scratch, no RUN): the native build's
+     *                   layers, published with this platform in its config, as buildx does for such images
      */
-    public record PlatformBuild(String platform, String imageId, String digest) {
+    public record PlatformBuild(String platform, String imageId, String digest, boolean retargeted) {
     }
 
     public BuiltImage {

@@ -70,11 +70,25 @@ final class ImageBuilder {
                 + (index ? " as an image index" : ""));
         List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         try {
-            for (Platform platform : platforms) {
+            if (platforms.size() > 1 || !local.accepts(nativePlatform)) {
+                if (platformIndependent(image)) {
+                    // one build serves every platform; the classic builder cannot build FROM scratch with an ARG
+                    // or LABEL before the first COPY for another platform ("does not match the specified platform")
+                    String id = buildFor(image, new DockerDaemon.Build(image.reference(), tar,
+                            BuildContext.DOCKERFILE_ENTRY, args, labels, Optional.of(nativePlatform.toString()),
+                            false), nativePlatform, nativePlatform);
+                    log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every"
+                            + " platform, built once and published for each");
+                    platforms.forEach(p -> built.add(new BuiltImage.PlatformBuild(p.toString(), id, null,
+                            !p.accepts(nativePlatform))));
+                    local = nativePlatform;
+                }
+            }
+            for (Platform platform : built.isEmpty() ? platforms : List.<Platform>of()) {
                 String reference = platform == local ? image.reference() : platformReference(image, platform);
                 String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
                         labels, Optional.of(platform.toString()), false), platform, nativePlatform);
-                built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null));
+                built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
             }
         } finally {
             deleteQuietly(tar);
@@ -82,7 +96,7 @@ final class ImageBuilder {
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
             String latestRef = image.image().name() + ":latest";
-            daemon.tag(built.get(platforms.indexOf(local)).imageId(), latestRef);
+            daemon.tag(built.get(Math.max(0, platforms.indexOf(local))).imageId(), latestRef);
             tags.add(latestRef);
         }
         String report = null;
@@ -142,6 +156,15 @@ final class ImageBuilder {
     /** Where a non-native platform's image is tagged in the daemon: a local name no registry push ever uses. */
     static String platformReference(ResolvedImage image, Platform platform) {
         return "oda-platform/" + safe(image.key()) + ":" + image.tag() + "-" + platform.toString().replace('/', '-');
+    }
+
+    private boolean platformIndependent(ResolvedImage image) {
+        try {
+            return BaseImages.platformIndependent(Files.readString(layout.file(image.config().buildDockerfile(),
+                    "buildDockerfile of image " + image.key())));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Optional<String> baseImages(ResolvedImage image) {

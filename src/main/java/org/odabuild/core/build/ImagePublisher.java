@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
@@ -61,8 +63,9 @@ final class ImagePublisher implements AutoCloseable {
             return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
         }
         List<SavedImage> images = new ArrayList<>();
+        Map<String, SavedImage> saved = new HashMap<>();
         for (BuiltImage.PlatformBuild platform : built.platforms()) {
-            images.add(upload(name, built, platform));
+            images.add(upload(name, built, platform, saved));
         }
         Published published;
         try {
@@ -114,19 +117,30 @@ final class ImagePublisher implements AutoCloseable {
                 uploads.manifest(name, manifest.digest(), manifest.mediaType(), manifest.bytes());
             }
             entries.add(new Manifests.Entry(manifest, Platform.parse(built.platforms().get(i).platform())));
-            platforms.add(new BuiltImage.PlatformBuild(built.platforms().get(i).platform(), image.id(),
-                    manifest.digest()));
+            BuiltImage.PlatformBuild platform = built.platforms().get(i);
+            platforms.add(new BuiltImage.PlatformBuild(platform.platform(), platform.imageId(), manifest.digest(),
+                    platform.retargeted()));
         }
         Manifests.Document top = built.index() ? Manifests.index(format, entries) : entries.get(0).manifest();
         return new Published(top, platforms);
     }
 
-    /** Saves one platform's image from the daemon and puts its config and layers into the repository. */
-    private SavedImage upload(ImageName name, BuiltImage built, BuiltImage.PlatformBuild platform) {
-        SavedImage image = daemon.save(platform.imageId(), archive -> ImageArchive.read(archive, workDir));
+    /** Saves one platform's image from the daemon (once per image) and puts its config and layers into the repository. */
+    private SavedImage upload(ImageName name, BuiltImage built, BuiltImage.PlatformBuild platform,
+            Map<String, SavedImage> saved) {
+        SavedImage image = saved.computeIfAbsent(platform.imageId(), id -> daemon.save(id,
+                archive -> ImageArchive.read(archive, workDir)));
         if (!image.id().equals(platform.imageId())) {
             throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()
                     + " (" + built.key() + ", " + platform.platform() + ")");
+        }
+        if (platform.retargeted()) {
+            try {
+                image = ImageArchive.retarget(image, Platform.parse(platform.platform()), workDir);
+            } catch (IOException e) {
+                throw new DockerException("could not write the " + platform.platform() + " config of " + built.key()
+                        + ": " + e.getMessage(), e);
+            }
         }
         int uploaded = 0;
         for (var blob : Stream.concat(image.layers().stream(), Stream.of(image.config())).toList()) {

@@ -49,6 +49,17 @@ public final class BaseImages {
         return bases;
     }
 
+    private static final Pattern RUN = Pattern.compile("(?im)^\\s*RUN\\b");
+
+    /**
+     * An image whose files cannot depend on the platform: every stage starts FROM scratch (or an earlier stage) and
+     * nothing runs (the classic builder sets no TARGETARCH). Its layers are the same for every platform; only the
+     * config says which one.
+     */
+    public static boolean platformIndependent(String dockerfile) {
+        return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find();
+    }
+
     /** Whether a daemon error reads like a failed pull of a base image. */
     public static boolean isPullFailure(String daemonError) {
         String e = daemonError.toLowerCase(Locale.ROOT);

@@ -124,6 +124,23 @@ public final class ImageArchive {
         return new SavedImage(id, platform, new Blob(id, config.length, configFile), layers);
     }
 
+    /**
+     * The same layers with {@code platform} in the config: for an image whose files do not depend on the platform
+     * (FROM scratch, nothing run), as buildx publishes such images.
+     */
+    public static SavedImage retarget(SavedImage image, Platform platform, Path workDir) throws IOException {
+        JsonObject config = object(Files.readAllBytes(image.config().file()));
+        config.addProperty("os", platform.os());
+        config.addProperty("architecture", platform.architecture());
+        config.remove("variant");
+        platform.variant().ifPresent(v -> config.addProperty("variant", v));
+        byte[] bytes = config.toString().getBytes(StandardCharsets.UTF_8);
+        String id = digest(bytes);
+        Path file = workDir.resolve(id.replace(':', '-'));
+        Files.write(file, bytes);
+        return new SavedImage(id, platform, new Blob(id, bytes.length, file), image.layers());
+    }
+
     /** Gzips a layer into the work dir, hashing what goes in (the diff id) and what comes out (the blob digest). */
     private Gzipped gzip(InputStream layer) throws IOException {
         MessageDigest raw = sha256();

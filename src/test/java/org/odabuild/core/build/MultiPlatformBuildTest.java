@@ -38,6 +38,7 @@ import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.release.ReleaseCheckRequest;
 import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.FaultProxy;
 import org.odabuild.testing.ForeignBaseImage;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.LocalRegistry;
@@ -67,6 +68,7 @@ class MultiPlatformBuildTest {
     TestGit git;
     String repo;
     LocalRegistry target;
+    FaultProxy proxy;
     CredentialSource credentials = CredentialSource.none();
     IndexMode index = IndexMode.AUTO;
     final RecordingLog log = new RecordingLog();
@@ -114,10 +116,18 @@ class MultiPlatformBuildTest {
     @AfterEach
     void close() {
         git.close();
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    /** The registry part of the image name: the registry, or the fault proxy in front of it. */
+    String host() {
+        return proxy != null ? proxy.host() : target.host();
     }
 
     void values(String version, String suffix) {
-        git.write("charts/values.yaml", "op:\n  image: " + target.host() + "/" + repo + "\n  version: " + version
+        git.write("charts/values.yaml", "op:\n  image: " + host() + "/" + repo + "\n  version: " + version
                 + "\n  prereleaseSuffix: " + suffix + "\n");
     }
 
@@ -131,7 +141,7 @@ class MultiPlatformBuildTest {
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), Optional.empty()), Optional.empty(), BranchPolicy.defaults(),
                 Optional.empty(), Optional.of(false), List.of(), false, env);
-        RegistrySettings settings = new RegistrySettings(Set.of(target.host()), Duration.ofSeconds(5), 2,
+        RegistrySettings settings = new RegistrySettings(Set.of(host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
         return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(true), LatestTag.RELEASE,
                 Map.of(), dockerHost, null, Duration.ofSeconds(60), index);
@@ -187,8 +197,8 @@ class MultiPlatformBuildTest {
         assertThat(architectures(index)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
         assertThat(tags()).containsExactly("1.0.1-multi");
-        assertThat(log.infos).as("the classic builder reused the amd64 layer for arm64; the plugin noticed")
-                .anyMatch(i -> i.contains("cache gave linux/amd64 for linux/arm64"));
+        assertThat(log.infos).anyMatch(i -> i.contains("built once and published for each"));
+        assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::retargeted).containsExactly(false, true);
         assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::platform)
                 .containsExactly("linux/amd64", "linux/arm64");
         JsonArray entries = index.getAsJsonArray("manifests");
@@ -201,6 +211,25 @@ class MultiPlatformBuildTest {
         BuiltImage again = build().images().get(0);
         assertThat(again.status()).isEqualTo("up-to-date");
         assertThat(again.digest()).isEqualTo(built.digest());
+    }
+
+    @Test
+    void scratchImagesWithAnArgBeforeTheFirstCopyAreServedForEveryPlatform() throws Exception {
+        // the classic builder fails this Dockerfile for a foreign platform; its files do not depend on the platform
+        git.write("src/op/Dockerfile", "FROM scratch\nARG GIT_COMMIT_SHA\nCOPY app.txt /app.txt\n"
+                + "LABEL it.commit=$GIT_COMMIT_SHA\n");
+        git.commit("an ARG first");
+        BuiltImage built = build().images().get(0);
+        JsonObject index = get("/manifests/1.0.1-multi");
+        assertThat(architectures(index)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
+        List<JsonArray> layers = new ArrayList<>();
+        for (JsonElement e : index.getAsJsonArray("manifests")) {
+            layers.add(get("/manifests/" + e.getAsJsonObject().get("digest").getAsString()).getAsJsonArray("layers"));
+        }
+        assertThat(layers.get(0)).as("the same files on both platforms").isEqualTo(layers.get(1));
+        assertThat(built.platforms().stream().map(BuiltImage.PlatformBuild::imageId).distinct())
+                .as("one daemon build serves both").hasSize(1);
     }
 
     @Test
@@ -266,22 +295,25 @@ class MultiPlatformBuildTest {
     @Test
     void aRegistryStoppedDuringTheUploadLeavesNoTagAndTheRunRed() throws Exception {
         target = LocalRegistry.start(dir.resolve("stopping"));
+        LocalRegistry stopping = target;
+        proxy = FaultProxy.start(target.host()).rule(new FaultProxy.Rule() {
+            public Optional<FaultProxy.Answer> before(FaultProxy.Request request) {
+                return Optional.empty();
+            }
+
+            public void after(FaultProxy.Request request, int status) {
+                if (request.method().equals("PUT") && request.path().contains("/blobs/uploads/") && status == 201) {
+                    stopping.close(); // one blob is in, the rest and the tag are not
+                }
+            }
+        });
         try {
             values("1.0.1", "multi");
             git.commit("to the registry that stops");
-            AtomicInteger saves = new AtomicInteger();
-            DaemonFactory stopping = (host, certs, l) -> new DelegatingDaemon(DaemonFactory.fabric8().connect(host,
-                    certs, l)) {
-                @Override
-                public <T> T save(String imageId, ArchiveReader<T> reader) {
-                    if (saves.incrementAndGet() == 2) {
-                        target.close(); // the first platform is uploaded, the second one is not
-                    }
-                    return super.save(imageId, reader);
-                }
-            };
-            assertThatThrownBy(() -> build(stopping)).isInstanceOf(RegistryException.class)
-                    .hasMessageContaining("could not reach registry " + target.host());
+            assertThatThrownBy(this::build).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("could not reach registry " + proxy.host());
+            assertThat(proxy.log).anyMatch(l -> l.startsWith("PUT") && l.contains("/blobs/uploads/"))
+                    .noneMatch(l -> l.startsWith("PUT") && l.contains("/manifests/"));
             target.restart();
             HttpResponse<String> tag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
                     + target.host() + "/v2/" + repo + "/manifests/1.0.1-multi")).header("Accept", ACCEPT).build(),
@@ -291,6 +323,30 @@ class MultiPlatformBuildTest {
         } finally {
             target.close();
         }
+    }
+
+    @Test
+    void aRegistryThatRefusesOciManifestsGetsTheDockerTypes() throws Exception {
+        proxy = FaultProxy.start(target.host()).rule(request -> request.method().equals("PUT")
+                && request.path().contains("/manifests/") && request.contentType() != null
+                && request.contentType().contains("vnd.oci")
+                ? Optional.of(new FaultProxy.Answer(400, "{\"errors\":[{\"code\":\"MANIFEST_INVALID\","
+                        + "\"message\":\"manifest invalid\",\"detail\":\"unsupported media type\"}]}"))
+                : Optional.empty());
+        values("1.0.1", "multi");
+        git.commit("through a registry without OCI");
+        BuiltImage built = build().images().get(0);
+        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(log.warnings).anyMatch(w -> w.contains("refuses OCI manifests")
+                && w.contains("with the Docker media types instead"));
+        JsonObject list = get("/manifests/1.0.1-multi");
+        assertThat(list.get("mediaType").getAsString())
+                .isEqualTo("application/vnd.docker.distribution.manifest.list.v2+json");
+        assertThat(architectures(list)).containsOnlyKeys("linux/amd64", "linux/arm64");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + target.host() + "/v2/"
+                + repo + "/manifests/1.0.1-multi")).header("Accept", ACCEPT).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Docker-Content-Digest")).contains(built.digest());
     }
 
     @Test
