@@ -68,6 +68,7 @@ public final class ForeignBaseImage {
     private static void add(TarArchiveOutputStream out, String name, byte[] content) throws IOException {
         TarArchiveEntry e = new TarArchiveEntry(name);
         e.setSize(content.length);
+        e.setMode(0100755); // executable: a RUN of it on this machine fails as foreign code does, "exec format error"
         e.setModTime(0);
         out.putArchiveEntry(e);
         out.write(content);

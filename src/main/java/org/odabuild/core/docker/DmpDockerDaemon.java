@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.image.Platform;
 
@@ -29,8 +31,11 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final DockerAccessWithHcClient docker;
     private final EngineApi engine;
     private final String url;
+    private final List<String> ownNames = new CopyOnWriteArrayList<>();
+    private final DmpLog log;
 
-    private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url) {
+    private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url, DmpLog log) {
+        this.log = log;
         this.docker = docker;
         this.engine = engine;
         this.url = url;
@@ -49,7 +54,8 @@ public final class DmpDockerDaemon implements DockerDaemon {
                     dmpLog);
             client.start();
             client.getServerApiVersion();
-            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), url);
+            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), url,
+                    dmpLog);
         } catch (IOException | RuntimeException e) {
             throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST / -Doda.dockerHost at a running daemon", e);
@@ -80,15 +86,21 @@ public final class DmpDockerDaemon implements DockerDaemon {
         build.platform().ifPresent(p -> options.addOption("platform", p));
         // built under a name no other build uses, then read back: the image id is this build's, not a neighbour's
         String own = "oda-build/" + UUID.randomUUID() + ":build";
-        call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                () -> docker.buildImage(own, build.contextTar().toFile(), options));
+        log.recentErrors();
         try {
-            LocalImage built = inspect(own);
-            tag(built.id(), build.reference());
-            return built;
-        } finally {
-            call("remove the build name " + own, () -> engine.delete("/images/" + own + "?noprune=1"));
+            call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
+                    () -> docker.buildImage(own, build.contextTar().toFile(), options));
+        } catch (DockerException e) {
+            List<String> output = log.recentErrors();
+            throw output.isEmpty() ? e : new DockerException(e.getMessage() + " (build output: "
+                    + String.join(" | ", output) + ")", e);
         }
+        // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
+        // before this one has saved and pushed its image
+        ownNames.add(own);
+        LocalImage built = inspect(own);
+        tag(built.id(), build.reference());
+        return built;
     }
 
     @Override
@@ -213,6 +225,13 @@ public final class DmpDockerDaemon implements DockerDaemon {
 
     @Override
     public void close() {
+        for (String own : ownNames) {
+            try {
+                engine.delete("/images/" + own + "?noprune=1");
+            } catch (IOException e) {
+                // a leftover build name is harmless
+            }
+        }
         docker.shutdown();
         try {
             engine.close();

@@ -272,6 +272,18 @@ class MultiPlatformBuildTest {
     }
 
     @Test
+    void aRunStepOfAnotherArchitectureWithoutQemuSaysWhatTheHostNeeds() throws Exception {
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        git.write("src/op/Dockerfile", "FROM oda-test/arm64-base:1\nRUN [\"/base.txt\"]\n");
+        platforms("linux/arm64");
+        git.commit("a RUN step for arm64");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("a RUN step for linux/arm64 failed with 'exec format error'")
+                .hasMessageContaining("cannot run linux/arm64 programs")
+                .hasMessageContaining("docker/setup-qemu-action");
+    }
+
+    @Test
     void indexAlwaysWrapsEvenTheNativeImage() throws Exception {
         index = IndexMode.ALWAYS;
         platforms("linux/amd64");

@@ -2,9 +2,17 @@ package org.odabuild.core.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TlsDaemonProxy;
 
 /** A daemon reached over tcp:// (the DOCKER_HOST form), as the README documents. */
 class TcpDaemonTest {
@@ -13,6 +21,35 @@ class TcpDaemonTest {
     void tcpDaemonAnswers() {
         try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(LocalDocker.tcpHost(), null, new RecordingLog())) {
             assertThat(daemon.nativePlatform()).startsWith("linux/");
+        }
+    }
+
+    /** {@code DOCKER_HOST=tcp://...} with {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}, as on a remote builder. */
+    @Test
+    void aTlsDaemonIsReachedWithTheClientCertificatesOfTheCertPath(@TempDir Path dir) throws Exception {
+        try (TlsDaemonProxy tls = TlsDaemonProxy.start(LocalDocker.tcpHost(), dir);
+                DmpDockerDaemon daemon = DmpDockerDaemon.connect(tls.host(), tls.certPath().toString(),
+                        new RecordingLog())) {
+            assertThat(daemon.nativePlatform()).startsWith("linux/");
+            Path ctx = Files.createDirectories(dir.resolve("ctx"));
+            Files.writeString(ctx.resolve("app.txt"), "over tls\n");
+            Path context = BuildContext.of(ctx, Files.writeString(ctx.resolve("Dockerfile"),
+                    "FROM scratch\nCOPY app.txt /app.txt\n")).writeTar(dir.resolve("context.tar"));
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/tls:1", context,
+                    BuildContext.DOCKERFILE_ENTRY, Map.of(), Map.of(), Optional.empty(), false));
+            assertThat(built.id()).startsWith("sha256:");
+            int saved = daemon.save(built.id(), in -> in.readAllBytes().length);
+            assertThat(saved).isPositive();
+        }
+    }
+
+    @Test
+    void aTlsDaemonRefusesAClientWithoutItsCertificates(@TempDir Path dir) throws Exception {
+        try (TlsDaemonProxy tls = TlsDaemonProxy.start(LocalDocker.tcpHost(), dir)) {
+            Path empty = Files.createDirectories(dir.resolve("no-certs"));
+            assertThatThrownBy(() -> DmpDockerDaemon.connect(tls.host(), empty.toString(), new RecordingLog()))
+                    .isInstanceOf(DockerException.class)
+                    .hasMessageContaining("cannot reach the Docker daemon at " + tls.host());
         }
     }
 
