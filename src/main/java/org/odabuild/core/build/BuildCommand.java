@@ -170,6 +170,7 @@ public final class BuildCommand {
     private static List<ReleaseImmutabilityCheck.Finding> registryCheck(Plan plan, RegistryClient registry,
             BuildRequest request, boolean preview, BuildLog log) {
         List<ReleaseImmutabilityCheck.Finding> findings;
+        long start = System.nanoTime();
         try {
             findings = ReleaseImmutabilityCheck.check(plan, registry, request.release().allowSuffixTakeover());
         } catch (RegistryException e) {
@@ -180,7 +181,8 @@ public final class BuildCommand {
                     + String.join("; ", e.reasons()) + " (a run that pushes stops here)");
             return List.of();
         }
-        ReleaseImmutabilityCheck.writeReport(request.release().plan().resolve().outputDir(), plan, findings);
+        ReleaseImmutabilityCheck.writeReport(request.release().plan().resolve().outputDir(), plan, findings,
+                (System.nanoTime() - start) / 1_000_000);
         List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
         if (!violations.isEmpty()) {
             throw new RuleViolationException("oda build (registry check, before any build)", violations);
