@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
  */
 public class LatencyProxy {
 
-    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding");
+    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
+            "upgrade", "http2-settings", "expect", "keep-alive");
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
