@@ -2,6 +2,8 @@ package org.odabuild.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.SortedSet;
 import org.odabuild.core.config.ImageConfig;
 
 /**
@@ -16,19 +18,19 @@ final class CoverageLint {
     private CoverageLint() {
     }
 
-    static List<String> check(ImageConfig image, List<String> trackedFiles) {
+    /** @param trackedFiles sorted, so each glob and context is looked at only under its literal folder */
+    static List<String> check(ImageConfig image, NavigableSet<String> trackedFiles) {
         List<String> warnings = new ArrayList<>();
         PathFilter filter = PathFilter.of(image.paths());
         for (String glob : image.paths()) {
             PathGlob g = PathGlob.parse(glob);
-            if (!g.negated() && trackedFiles.stream().noneMatch(g::matches)) {
+            if (!g.negated() && under(trackedFiles, literalFolder(glob)).stream().noneMatch(g::matches)) {
                 warnings.add("image " + image.key() + ": paths glob '" + glob + "' matches no tracked file: fix the"
                         + " glob in " + image.location().file() + " (line " + image.location().line() + ")");
             }
         }
         String prefix = image.buildContext().equals(".") ? "" : image.buildContext() + "/";
-        List<String> uncovered = trackedFiles.stream()
-                .filter(f -> f.startsWith(prefix))
+        List<String> uncovered = under(trackedFiles, prefix).stream()
                 .filter(f -> !filter.matches(f))
                 .toList();
         if (!uncovered.isEmpty()) {
@@ -39,5 +41,24 @@ final class CoverageLint {
                     + " not rebuild it; widen paths, e.g. '" + prefix + "**/*'");
         }
         return warnings;
+    }
+
+    /** The files whose path starts with {@code prefix}: a range of the sorted set. */
+    private static SortedSet<String> under(NavigableSet<String> files, String prefix) {
+        return prefix.isEmpty() ? files : files.subSet(prefix, true, prefix + Character.MAX_VALUE, false);
+    }
+
+    /** The folder part of a glob before its first wildcard ({@code src/op/} of {@code src/op/**}), with its slash. */
+    static String literalFolder(String glob) {
+        String g = glob.startsWith("!") ? glob.substring(1) : glob;
+        int wildcard = g.length();
+        for (int i = 0; i < g.length(); i++) {
+            if ("*?[{\\".indexOf(g.charAt(i)) >= 0) {
+                wildcard = i;
+                break;
+            }
+        }
+        int slash = g.lastIndexOf('/', wildcard - 1);
+        return slash < 0 ? "" : g.substring(0, slash + 1);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,7 +71,7 @@ public final class Planner {
                     includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
 
             TagPolicy policy = new TagPolicy(request.branches());
-            List<String> tracked = repo.trackedFiles(head.id(), ".");
+            NavigableSet<String> tracked = new TreeSet<>(repo.trackedFiles(head.id(), "."));
             List<PlannedImage> planned = new ArrayList<>();
             List<String> lint = new ArrayList<>();
             Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file

@@ -3,6 +3,8 @@ package org.odabuild.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,5 +45,19 @@ class PathGlobTest {
         assertThat(filter.matches("src/docs/x.md")).isFalse();
         assertThat(filter.matches("src/keep/README.md")).isTrue();
         assertThat(filter.matching(List.of("src/a.py", "src/b.md", "other/c.py"))).containsExactly("src/a.py");
+    }
+
+    @Test
+    void theCoverageLintLooksOnlyUnderAGlobsLiteralFolder() {
+        assertThat(CoverageLint.literalFolder("source/webhooks/implementation/*"))
+                .isEqualTo("source/webhooks/implementation/");
+        assertThat(CoverageLint.literalFolder("src/op/**/*.py")).isEqualTo("src/op/");
+        assertThat(CoverageLint.literalFolder("src/op*/x")).isEqualTo("src/");
+        assertThat(CoverageLint.literalFolder("**/Dockerfile")).isEmpty();
+        assertThat(CoverageLint.literalFolder("!docs/x.md")).isEqualTo("docs/");
+        assertThat(CoverageLint.literalFolder("Dockerfile")).isEmpty();
+        NavigableSet<String> tracked = new TreeSet<>(List.of("a/b/c.txt", "a/bc.txt", "ab/x", "z"));
+        assertThat(PathGlob.parse("a/b/**").matches("a/b/c.txt")).isTrue();
+        assertThat(tracked.subSet("a/b/", true, "a/b/" + Character.MAX_VALUE, false)).containsExactly("a/b/c.txt");
     }
 }
