@@ -62,6 +62,10 @@ final class ImagePublisher implements AutoCloseable {
         if (built.release() && existingRelease(name, built, commit)) {
             return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
         }
+        if (built.platforms().isEmpty()) {
+            throw new DockerException("build.json names no platform image of " + built.key() + " (written by an older"
+                    + " plugin version): run oda:build-image again, then oda:push-image");
+        }
         List<SavedImage> images = new ArrayList<>();
         Map<String, SavedImage> saved = new HashMap<>();
         for (BuiltImage.PlatformBuild platform : built.platforms()) {
