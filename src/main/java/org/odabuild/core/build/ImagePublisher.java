@@ -132,8 +132,10 @@ final class ImagePublisher implements AutoCloseable {
     /** Saves one platform's image from the daemon (once per image) and puts its config and layers into the repository. */
     private SavedImage upload(ImageName name, BuiltImage built, BuiltImage.PlatformBuild platform,
             Map<String, SavedImage> saved) {
+        long start = System.nanoTime();
         SavedImage image = saved.computeIfAbsent(platform.imageId(), id -> daemon.save(id,
                 archive -> ImageArchive.read(archive, workDir)));
+        long savedMs = (System.nanoTime() - start) / 1_000_000;
         if (!image.id().equals(platform.imageId())) {
             throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()
                     + " (" + built.key() + ", " + platform.platform() + ")");
@@ -153,7 +155,8 @@ final class ImagePublisher implements AutoCloseable {
             }
         }
         log.info("Uploaded " + uploaded + " of " + (image.layers().size() + 1) + " blobs of " + built.reference()
-                + " (" + platform.platform() + ")");
+                + " (" + platform.platform() + "; saved and compressed in " + savedMs + " ms, uploaded in "
+                + ((System.nanoTime() - start) / 1_000_000 - savedMs) + " ms)");
         return image;
     }
 

@@ -169,9 +169,11 @@ public final class GitRepository implements AutoCloseable {
         try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
             for (DiffEntry d : f.scan(tree(base, reader), tree(head, reader))) {
                 EditList edits = f.toFileHeader(d).toEditList();
+                // a binary or large file has no line edits: its lines are neither needed nor read into memory
+                boolean text = !edits.isEmpty();
                 out.add(new FileEdit(d.getChangeType(), d.getNewPath().equals(DiffEntry.DEV_NULL) ? d.getOldPath()
-                        : d.getNewPath(), lines(d.getOldId().toObjectId(), d.getOldMode()),
-                        lines(d.getNewId().toObjectId(), d.getNewMode()), edits));
+                        : d.getNewPath(), text ? lines(d.getOldId().toObjectId(), d.getOldMode()) : List.of(),
+                        text ? lines(d.getNewId().toObjectId(), d.getNewMode()) : List.of(), edits));
             }
             return out;
         } catch (IOException e) {
@@ -200,10 +202,14 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** Larger files are diffed as binary: no line edits (a committed tarball must not fill the heap). */
+    private static final int BINARY_THRESHOLD = 8 << 20;
+
     private DiffFormatter formatter() {
         DiffFormatter f = new DiffFormatter(DisabledOutputStream.INSTANCE);
         f.setRepository(repository);
         f.setDetectRenames(false); // a rename is a change of both paths
+        f.setBinaryFileThreshold(BINARY_THRESHOLD);
         return f;
     }
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,8 @@ public final class ImageArchive {
     public static SavedImage read(InputStream archive, Path workDir) throws IOException {
         Files.createDirectories(workDir);
         ImageArchive reader = new ImageArchive(workDir);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+        // the daemon's stream comes through a socket in small reads: tar records are 512 bytes
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(archive, 1 << 20))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 reader.entry(entry, tar);
