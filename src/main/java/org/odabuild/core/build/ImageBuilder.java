@@ -68,40 +68,26 @@ final class ImageBuilder {
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("
                 + context.files().size() + " files) for " + platforms.stream().map(Platform::toString).toList()
                 + (index ? " as an image index" : ""));
-        List<BuiltImage.PlatformBuild> built = new ArrayList<>();
+        // one build serves every platform when the files cannot depend on it: the classic builder cannot build FROM
+        // scratch with an ARG or LABEL before the first COPY for another platform ("does not match the platform")
+        boolean once = (platforms.size() > 1 || !local.accepts(nativePlatform)) && platformIndependent(image);
+        List<BuiltImage.PlatformBuild> built;
         try {
-            if (platforms.size() > 1 || !local.accepts(nativePlatform)) {
-                if (platformIndependent(image)) {
-                    // one build serves every platform; the classic builder cannot build FROM scratch with an ARG
-                    // or LABEL before the first COPY for another platform ("does not match the specified platform")
-                    String id = buildFor(image, new DockerDaemon.Build(image.reference(), tar,
-                            BuildContext.DOCKERFILE_ENTRY, args, labels, Optional.of(nativePlatform.toString()),
-                            false), nativePlatform, nativePlatform);
-                    log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every"
-                            + " platform, built once and published for each");
-                    platforms.forEach(p -> built.add(new BuiltImage.PlatformBuild(p.toString(), id, null,
-                            !p.accepts(nativePlatform))));
-                    local = nativePlatform;
-                }
-            }
-            for (Platform platform : built.isEmpty() ? platforms : List.<Platform>of()) {
-                String reference = platform == local ? image.reference() : platformReference(image, platform);
-                String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
-                        labels, Optional.of(platform.toString()), false), platform, nativePlatform);
-                built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
-            }
+            built = once ? buildOnce(image, tar, args, labels, platforms, nativePlatform)
+                    : buildEach(image, tar, args, labels, platforms, local, nativePlatform);
         } finally {
             deleteQuietly(tar);
         }
+        boolean runsHere = once || local.accepts(nativePlatform);
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
             String latestRef = image.image().name() + ":latest";
-            daemon.tag(built.get(Math.max(0, platforms.indexOf(local))).imageId(), latestRef);
+            daemon.tag(built.get(once ? 0 : platforms.indexOf(local)).imageId(), latestRef);
             tags.add(latestRef);
         }
         String report = null;
         if (image.config().testDockerfile().isPresent()) {
-            if (local.accepts(nativePlatform)) {
+            if (runsHere) {
                 report = test(image, context, image.config().testDockerfile().get(), args, testTimeout);
             } else {
                 log.warn("Tests of " + image.key() + " not run: none of its platforms " + platforms + " runs on this"
@@ -111,6 +97,29 @@ final class ImageBuilder {
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report,
                 null, built, index);
+    }
+
+    private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, Path tar, Map<String, String> args,
+            Map<String, String> labels, List<Platform> platforms, Platform nativePlatform) {
+        String id = buildFor(image, new DockerDaemon.Build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
+                labels, Optional.of(nativePlatform.toString()), false), nativePlatform, nativePlatform);
+        log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
+                + " once and published for each");
+        return platforms.stream().map(p -> new BuiltImage.PlatformBuild(p.toString(), id, null,
+                !p.accepts(nativePlatform))).toList();
+    }
+
+    /** Each platform through the daemon; {@code local} is tagged as the image's reference, the others locally. */
+    private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, Path tar, Map<String, String> args,
+            Map<String, String> labels, List<Platform> platforms, Platform local, Platform nativePlatform) {
+        List<BuiltImage.PlatformBuild> built = new ArrayList<>();
+        for (Platform platform : platforms) {
+            String reference = platform == local ? image.reference() : platformReference(image, platform);
+            String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
+                    labels, Optional.of(platform.toString()), false), platform, nativePlatform);
+            built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
+        }
+        return built;
     }
 
     /**

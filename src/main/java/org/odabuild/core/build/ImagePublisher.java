@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
@@ -59,8 +60,10 @@ final class ImagePublisher implements AutoCloseable {
     BuiltImage push(BuiltImage built, String commit) {
         long start = System.nanoTime();
         ImageName name = new ImageName(built.image());
-        if (built.release() && existingRelease(name, built, commit)) {
-            return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
+        Optional<String> published = built.release() ? publishedFromThisCommit(name, built, commit)
+                : Optional.empty();
+        if (published.isPresent()) {
+            return built.alreadyPublished(published.get());
         }
         if (built.platforms().isEmpty()) {
             throw new DockerException("build.json names no platform image of " + built.key() + " (written by an older"
@@ -71,30 +74,31 @@ final class ImagePublisher implements AutoCloseable {
         for (BuiltImage.PlatformBuild platform : built.platforms()) {
             images.add(upload(name, built, platform, saved));
         }
-        Published published;
+        Published manifests;
         try {
-            published = manifests(name, built, images, ManifestFormat.OCI);
+            manifests = manifests(name, built, images, ManifestFormat.OCI);
         } catch (ManifestRefusedException e) {
             log.warn("registry " + name.registry() + " refuses OCI manifests (" + e.getMessage() + "): publishing "
                     + built.reference() + " with the Docker media types instead");
-            published = manifests(name, built, images, ManifestFormat.DOCKER);
+            manifests = manifests(name, built, images, ManifestFormat.DOCKER);
         }
         // the last moment before the tag is written: another build may have released it since the first check
-        if (built.release() && existingRelease(name, built, commit)) {
-            return built.alreadyPublished(registry.manifest(name, built.tag()).orElseThrow().digest());
+        published = built.release() ? publishedFromThisCommit(name, built, commit) : Optional.empty();
+        if (published.isPresent()) {
+            return built.alreadyPublished(published.get());
         }
         for (String reference : built.tags()) {
             String tag = reference.substring(reference.lastIndexOf(':') + 1);
-            log.info("Pushing " + name + ":" + tag + " (" + published.top().digest() + ")");
+            log.info("Pushing " + name + ":" + tag + " (" + manifests.top().digest() + ")");
             try {
-                uploads.manifest(name, tag, published.top().mediaType(), published.top().bytes());
+                uploads.manifest(name, tag, manifests.top().mediaType(), manifests.top().bytes());
             } catch (RegistryException e) {
                 throw ImmutableTagRejection.describe(name + ":" + tag, name.registry(), e.getMessage())
                         .<RuntimeException>map(m -> new RuleViolationException("push of " + built.key(), List.of(m)))
                         .orElse(e);
             }
         }
-        String pushed = published.top().digest();
+        String pushed = manifests.top().digest();
         // read the tag back (a release once more after a moment): a concurrent push that landed on it fails loudly,
         // so no values-digests pins a digest the tag does not serve
         String digest = servedAs(name, built, pushed);
@@ -103,7 +107,7 @@ final class ImagePublisher implements AutoCloseable {
             digest = servedAs(name, built, pushed);
         }
         log.info("Pushed " + built.reference() + "@" + digest);
-        return built.pushed(digest, published.platforms(), (System.nanoTime() - start) / 1_000_000);
+        return built.pushed(digest, manifests.platforms(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The tag's manifest (an index, or the one image) and each platform's manifest digest. */
@@ -161,18 +165,18 @@ final class ImagePublisher implements AutoCloseable {
     }
 
     /**
-     * True when the release tag exists from this very commit (a re-run job); fails when it exists from anything
-     * else, since release tags are immutable.
+     * The release tag's digest when it exists from this very commit (a re-run job); empty when absent; fails when it
+     * exists from anything else, since release tags are immutable.
      */
-    private boolean existingRelease(ImageName name, BuiltImage built, String commit) {
+    private Optional<String> publishedFromThisCommit(ImageName name, BuiltImage built, String commit) {
         var existing = registry.manifest(name, built.tag());
         if (existing.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         String revision = registry.labels(name, existing.get().digest()).get(OdaLabels.REVISION);
         if (commit.equals(revision)) {
             log.info(built.reference() + " is already published from this commit: " + existing.get().digest());
-            return true;
+            return Optional.of(existing.get().digest());
         }
         throw new RuleViolationException("push of " + built.key(), List.of("another build published "
                 + built.reference() + " before this one could: its digest is " + existing.get().digest()
