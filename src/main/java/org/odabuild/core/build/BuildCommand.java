@@ -209,7 +209,7 @@ public final class BuildCommand {
     private static BuiltImage notBuilt(PlannedImage p, String status, String why) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
-                List.of(), null, null, 0, null, why, List.of(), false);
+                List.of(), null, null, 0, null, why, List.of(), false, Map.of());
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {
@@ -235,7 +235,7 @@ public final class BuildCommand {
                 + "): " + finding.digest() + "; nothing to build");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
                 image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
-                finding.digest(), 0, null, null, List.of(), false));
+                finding.digest(), 0, null, null, List.of(), false, Map.of()));
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
@@ -252,7 +252,7 @@ public final class BuildCommand {
                 + finding.digest() + ")");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null,
-                List.of(), false));
+                List.of(), false, Map.of()));
     }
 
     /** Each platform asked for is served, and nothing else. */

@@ -1,6 +1,9 @@
 package org.odabuild.core.build;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One image of {@code build.json}.
@@ -14,10 +17,12 @@ import java.util.List;
  * @param error      why it failed or was not built, else null
  * @param platforms  each platform built: its image in the daemon and, once pushed, its manifest digest
  * @param index      published as an image index (several platforms, or {@code -Doda.index=always})
+ * @param labels     the labels the plugin writes into each platform's image config when it publishes (revision,
+ *                   version, branch, source hash, ...); the daemon's image carries the Dockerfile's own labels only
  */
 public record BuiltImage(String key, String image, String tag, String reference, boolean release, String status,
         List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error,
-        List<PlatformBuild> platforms, boolean index) {
+        List<PlatformBuild> platforms, boolean index, Map<String, String> labels) {
 
     public static final String ALREADY_PUBLISHED = "already-published";
 
@@ -34,15 +39,17 @@ public record BuiltImage(String key, String image, String tag, String reference,
     public BuiltImage {
         tags = List.copyOf(tags);
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
+        // a build.json of an older version has none
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
     BuiltImage alreadyPublished(String existingDigest) {
         return new BuiltImage(key, image, tag, reference, release, ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
-                durationMs, testReport, null, platforms, index);
+                durationMs, testReport, null, platforms, index, labels);
     }
 
     BuiltImage pushed(String pushedDigest, List<PlatformBuild> pushedPlatforms, long extraMs) {
         return new BuiltImage(key, image, tag, reference, release, "pushed", tags, sourceHash, pushedDigest,
-                durationMs + extraMs, testReport, null, pushedPlatforms, index);
+                durationMs + extraMs, testReport, null, pushedPlatforms, index, labels);
     }
 }

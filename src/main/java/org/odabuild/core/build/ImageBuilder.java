@@ -73,8 +73,8 @@ final class ImageBuilder {
         boolean once = (platforms.size() > 1 || !local.accepts(nativePlatform)) && platformIndependent(image);
         List<BuiltImage.PlatformBuild> built;
         try {
-            built = once ? buildOnce(image, tar, args, labels, platforms, nativePlatform)
-                    : buildEach(image, tar, args, labels, platforms, local, nativePlatform);
+            built = once ? buildOnce(image, tar, args, platforms, nativePlatform)
+                    : buildEach(image, tar, args, platforms, local, nativePlatform);
         } finally {
             deleteQuietly(tar);
         }
@@ -96,13 +96,13 @@ final class ImageBuilder {
         }
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), "built", tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000, report,
-                null, built, index);
+                null, built, index, labels);
     }
 
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, Path tar, Map<String, String> args,
-            Map<String, String> labels, List<Platform> platforms, Platform nativePlatform) {
+            List<Platform> platforms, Platform nativePlatform) {
         String id = buildFor(image, new DockerDaemon.Build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
-                labels, Optional.of(nativePlatform.toString()), false), nativePlatform, nativePlatform);
+                Optional.of(nativePlatform.toString()), false), nativePlatform, nativePlatform);
         log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
                 + " once and published for each");
         return platforms.stream().map(p -> new BuiltImage.PlatformBuild(p.toString(), id, null,
@@ -111,12 +111,12 @@ final class ImageBuilder {
 
     /** Each platform through the daemon; {@code local} is tagged as the image's reference, the others locally. */
     private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, Path tar, Map<String, String> args,
-            Map<String, String> labels, List<Platform> platforms, Platform local, Platform nativePlatform) {
+            List<Platform> platforms, Platform local, Platform nativePlatform) {
         List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         for (Platform platform : platforms) {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
             String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
-                    labels, Optional.of(platform.toString()), false), platform, nativePlatform);
+                    Optional.of(platform.toString()), false), platform, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
         }
         return built;
@@ -227,7 +227,7 @@ final class ImageBuilder {
         testArgs.put("FROM_IMAGE", image.reference());
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, tar,
-                BuildContext.DOCKERFILE_ENTRY, testArgs, Map.of(), Optional.empty(), false)));
+                BuildContext.DOCKERFILE_ENTRY, testArgs, Optional.empty(), false)));
         deleteQuietly(tar);
         DockerDaemon.RunResult result = daemon.run(testRef, timeout);
         Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");

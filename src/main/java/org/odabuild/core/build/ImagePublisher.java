@@ -144,13 +144,13 @@ final class ImagePublisher implements AutoCloseable {
             throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()
                     + " (" + built.key() + ", " + platform.platform() + ")");
         }
-        if (platform.retargeted()) {
-            try {
-                image = ImageArchive.retarget(image, Platform.parse(platform.platform()), workDir);
-            } catch (IOException e) {
-                throw new DockerException("could not write the " + platform.platform() + " config of " + built.key()
-                        + ": " + e.getMessage(), e);
-            }
+        // a retargeted platform's config says that platform; a platform built as such keeps what the daemon wrote
+        Platform target = platform.retargeted() ? Platform.parse(platform.platform()) : image.platform();
+        try {
+            image = ImageArchive.configure(image, target, built.labels(), workDir);
+        } catch (IOException e) {
+            throw new DockerException("could not write the " + platform.platform() + " config of " + built.key()
+                    + ": " + e.getMessage(), e);
         }
         int uploaded = 0;
         for (var blob : Stream.concat(image.layers().stream(), Stream.of(image.config())).toList()) {

@@ -28,15 +28,14 @@ public interface DockerDaemon extends AutoCloseable {
      * @param noCache         build every step again (the classic builder's cache does not tell platforms apart)
      */
     record Build(String reference, Path contextTar, String dockerfileEntry, Map<String, String> buildArgs,
-            Map<String, String> labels, Optional<String> platform, boolean noCache) {
+            Optional<String> platform, boolean noCache) {
 
         public Build {
             buildArgs = Map.copyOf(buildArgs);
-            labels = Map.copyOf(labels);
         }
 
         public Build withNoCache() {
-            return new Build(reference, contextTar, dockerfileEntry, buildArgs, labels, platform, true);
+            return new Build(reference, contextTar, dockerfileEntry, buildArgs, platform, true);
         }
     }
 

@@ -127,15 +127,28 @@ public final class ImageArchive {
     }
 
     /**
-     * The same layers with {@code platform} in the config: for an image whose files do not depend on the platform
-     * (FROM scratch, nothing run), as buildx publishes such images.
+     * The same layers under a config that says {@code platform} and carries {@code labels} (over the Dockerfile's own
+     * labels of the same name): labels are metadata, written here as BuildKit's exporter and Jib write them, not as
+     * builder steps. A platform other than the built one is for an image whose files do not depend on it (FROM
+     * scratch, nothing run), as buildx publishes such images. Returns {@code image} itself when nothing changes.
      */
-    public static SavedImage retarget(SavedImage image, Platform platform, Path workDir) throws IOException {
+    public static SavedImage configure(SavedImage image, Platform platform, Map<String, String> labels, Path workDir)
+            throws IOException {
+        if (platform.equals(image.platform()) && labels.isEmpty()) {
+            return image;
+        }
         JsonObject config = object(Files.readAllBytes(image.config().file()));
         config.addProperty("os", platform.os());
         config.addProperty("architecture", platform.architecture());
         config.remove("variant");
         platform.variant().ifPresent(v -> config.addProperty("variant", v));
+        if (!labels.isEmpty()) {
+            JsonObject container = config.get("config") instanceof JsonObject c ? c : new JsonObject();
+            JsonObject merged = container.get("Labels") instanceof JsonObject l ? l : new JsonObject();
+            labels.forEach(merged::addProperty);
+            container.add("Labels", merged);
+            config.add("config", container);
+        }
         byte[] bytes = config.toString().getBytes(StandardCharsets.UTF_8);
         String id = digest(bytes);
         Path file = workDir.resolve(id.replace(':', '-'));

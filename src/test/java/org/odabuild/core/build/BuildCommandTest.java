@@ -164,9 +164,24 @@ class BuildCommandTest {
                 .containsKey("org.opencontainers.image.created");
         assertThat(labels.get("test.time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(labels.get("test.epoch")).matches("\\d+");
+        assertThat(built.labels()).containsEntry("org.odabuild.branch", "feature/b1")
+                .containsEntry("org.opencontainers.image.revision", head);
+        // the labels are written into the published config, not built as steps: the classic builder makes a step
+        // (and, without copy-on-write storage, a copy of the whole image) per label
+        assertThat(history(built.platforms().get(0).imageId())).noneMatch(step -> step.contains("org.odabuild"))
+                .anyMatch(step -> step.contains("COPY"));
         assertThat(client().manifest(image(), "latest")).isEmpty();
         String pins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
         assertThat(pins).contains("\"version\": \"1.0.1-b1@" + served + "\"").contains("\"prereleaseSuffix\": \"\"");
+    }
+
+    /** The steps of a local image, newest first, as {@code docker history} shows them. */
+    static List<String> history(String imageId) throws Exception {
+        Process p = new ProcessBuilder("docker", "-H", dockerHost, "image", "history", "--no-trunc", "--format",
+                "{{.CreatedBy}}", imageId).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.lines().toList();
     }
 
     @Test

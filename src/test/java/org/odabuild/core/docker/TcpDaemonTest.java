@@ -36,7 +36,7 @@ class TcpDaemonTest {
             Path context = BuildContext.of(ctx, Files.writeString(ctx.resolve("Dockerfile"),
                     "FROM scratch\nCOPY app.txt /app.txt\n")).writeTar(dir.resolve("context.tar"));
             DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/tls:1", context,
-                    BuildContext.DOCKERFILE_ENTRY, Map.of(), Map.of(), Optional.empty(), false));
+                    BuildContext.DOCKERFILE_ENTRY, Map.of(), Optional.empty(), false));
             assertThat(built.id()).startsWith("sha256:");
             int saved = daemon.save(built.id(), in -> in.readAllBytes().length);
             assertThat(saved).isPositive();

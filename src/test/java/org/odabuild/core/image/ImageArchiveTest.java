@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
@@ -159,6 +160,49 @@ class ImageArchiveTest {
         assertThat(entry.getAsJsonObject("platform").toString())
                 .isEqualTo("{\"architecture\":\"arm64\",\"os\":\"linux\",\"variant\":\"v8\"}");
         assertThat(index.digest()).isEqualTo(sha(index.bytes()));
+    }
+
+    @Test
+    void labelsAndAnotherPlatformGoIntoANewConfigOverTheLayersAsTheyAre() throws Exception {
+        String diffIds = "\"" + sha(small) + "\",\"" + sha(large) + "\",\"" + sha(small) + "\"";
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"A=1\"],"
+                + "\"Labels\":{\"from.dockerfile\":\"kept\",\"org.opencontainers.image.title\":\"mine\"}},"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + diffIds + "]}}").getBytes(StandardCharsets.UTF_8);
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config)), dir);
+
+        SavedImage labelled = ImageArchive.configure(image, Platform.parse("linux/arm64"),
+                Map.of("org.opencontainers.image.title", "Oda Webhook", "org.odabuild.branch", "main"), dir);
+
+        JsonObject written = JsonParser.parseString(Files.readString(labelled.config().file())).getAsJsonObject();
+        assertThat(written.get("architecture").getAsString()).isEqualTo("arm64");
+        assertThat(labelled.platform()).isEqualTo(Platform.parse("linux/arm64"));
+        JsonObject container = written.getAsJsonObject("config");
+        assertThat(container.get("Env").toString()).isEqualTo("[\"A=1\"]");
+        assertThat(container.getAsJsonObject("Labels").keySet()).containsExactlyInAnyOrder("from.dockerfile",
+                "org.opencontainers.image.title", "org.odabuild.branch");
+        // the plugin's label wins over the Dockerfile's, as docker build --label does
+        assertThat(container.getAsJsonObject("Labels").get("org.opencontainers.image.title").getAsString())
+                .isEqualTo("Oda Webhook");
+        assertThat(container.getAsJsonObject("Labels").get("from.dockerfile").getAsString()).isEqualTo("kept");
+        assertThat(labelled.id()).isEqualTo(sha(Files.readAllBytes(labelled.config().file()))).isNotEqualTo(image.id());
+        assertThat(labelled.config().digest()).isEqualTo(labelled.id());
+        assertThat(labelled.config().size()).isEqualTo(Files.size(labelled.config().file()));
+        assertThat(labelled.layers()).isEqualTo(image.layers());
+        assertThat(written.getAsJsonObject("rootfs").toString())
+                .isEqualTo(JsonParser.parseString(new String(config, StandardCharsets.UTF_8)).getAsJsonObject()
+                        .getAsJsonObject("rootfs").toString());
+
+        assertThat(ImageArchive.configure(image, image.platform(), Map.of(), dir)).isSameAs(image);
+    }
+
+    @Test
+    void labelsGoIntoAConfigThatHasNoneAndTheVariantStays() throws Exception {
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config("arm64", small, large, small))),
+                dir);
+        SavedImage labelled = ImageArchive.configure(image, image.platform(), Map.of("a", "b"), dir);
+        JsonObject written = JsonParser.parseString(Files.readString(labelled.config().file())).getAsJsonObject();
+        assertThat(written.getAsJsonObject("config").getAsJsonObject("Labels").get("a").getAsString()).isEqualTo("b");
+        assertThat(written.get("variant").getAsString()).isEqualTo("v8");
     }
 
     @Test
