@@ -18,6 +18,7 @@ import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
@@ -70,6 +71,7 @@ public final class BuildCommand {
         var layout = plan.resolution().layout();
         String source = SourceUrl.of(layout.root());
         List<BuiltImage> results = new ArrayList<>();
+        IndexedBlobs indexed = IndexedBlobs.read(layout.root());
         DockerDaemon daemon = null;
         try {
             for (PlannedImage planned : toBuild) {
@@ -80,7 +82,8 @@ public final class BuildCommand {
                     continue;
                 }
                 BuildContext context = ImageBuilder.context(layout, image);
-                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs());
+                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(),
+                        indexed);
                 Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), log);
                 if (upToDate.isPresent()) {
                     results.add(upToDate.get());

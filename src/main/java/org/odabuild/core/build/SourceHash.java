@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.git.IndexedBlobs;
 
 /**
  * A hash of everything an image is built from: the git blob id of every file sent in its build context, its
@@ -25,17 +26,19 @@ final class SourceHash {
     private SourceHash() {
     }
 
-    static String of(BuildContext context, Optional<Path> testDockerfile, Map<String, String> userBuildArgs) {
+    /** @param indexed blob ids git's index holds for unchanged files: those files are not read */
+    static String of(BuildContext context, Optional<Path> testDockerfile, Map<String, String> userBuildArgs,
+            IndexedBlobs indexed) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String file : context.files()) {
                 var link = context.linkTarget(file);
                 line(sha, link.isPresent() ? "link" : "file", file, link.isPresent() ? link.get()
-                        : blobId(context.contextDir().resolve(file)));
+                        : blobId(context.contextDir().resolve(file), indexed));
             }
-            line(sha, "dockerfile", "", blobId(context.dockerfile()));
+            line(sha, "dockerfile", "", blobId(context.dockerfile(), indexed));
             if (testDockerfile.isPresent()) {
-                line(sha, "testDockerfile", "", blobId(testDockerfile.get()));
+                line(sha, "testDockerfile", "", blobId(testDockerfile.get(), indexed));
             }
             for (Map.Entry<String, String> arg : new TreeMap<>(userBuildArgs).entrySet()) {
                 line(sha, "arg", arg.getKey(), arg.getValue());
@@ -48,6 +51,10 @@ final class SourceHash {
 
     private static void line(MessageDigest sha, String kind, String name, String value) {
         sha.update((kind + "\0" + name + "\0" + value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String blobId(Path file, IndexedBlobs indexed) {
+        return indexed.blobId(file).orElseGet(() -> blobId(file));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.policy.TagPolicyTestSupport;
 import org.odabuild.testing.Fixtures;
@@ -40,12 +41,12 @@ class BuildPartsTest {
         Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
         Fixtures.write(dir, "ctx/app.txt", "v1\n");
         BuildContext ctx = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile"));
-        String base = SourceHash.of(ctx, Optional.empty(), Map.of());
-        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of())).isEqualTo(base);
-        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of("X", "1"))).isNotEqualTo(base);
+        String base = SourceHash.of(ctx, Optional.empty(), Map.of(), IndexedBlobs.NONE);
+        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of(), IndexedBlobs.NONE)).isEqualTo(base);
+        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of("X", "1"), IndexedBlobs.NONE)).isNotEqualTo(base);
         Fixtures.write(dir, "ctx/app.txt", "v2\n");
         assertThat(SourceHash.of(BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile")), Optional.empty(),
-                Map.of())).isNotEqualTo(base);
+                Map.of(), IndexedBlobs.NONE)).isNotEqualTo(base);
         // the git blob id of "v1\n", as `git hash-object` prints it
         Files.writeString(dir.resolve("blob"), "v1\n");
         assertThat(SourceHash.blobId(dir.resolve("blob"))).isEqualTo("626799f0f85326a8c1fc522db584e86cdfccd51f");
