@@ -7,11 +7,13 @@ import org.odabuild.core.BuildLog;
 /** A BuildLog that keeps what was said, for assertions. */
 public class RecordingLog implements BuildLog {
 
+    public final List<String> debugs = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
 
     @Override
     public void debug(String message) {
+        debugs.add(message);
     }
 
     @Override

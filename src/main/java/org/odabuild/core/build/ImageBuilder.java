@@ -57,7 +57,6 @@ final class ImageBuilder {
             String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode) {
         long start = System.nanoTime();
         Instant now = Instant.now();
-        Path tar = context.writeTar(outputDir.resolve("contexts/" + safe(image.key()) + ".tar"));
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
         Map<String, String> labels = ImageLabels.of(image, head, branch, now, sourceHash, source);
         List<Platform> platforms = image.config().platforms().stream().map(Platform::parse).toList();
@@ -71,13 +70,8 @@ final class ImageBuilder {
         // one build serves every platform when the files cannot depend on it: the classic builder cannot build FROM
         // scratch with an ARG or LABEL before the first COPY for another platform ("does not match the platform")
         boolean once = (platforms.size() > 1 || !local.accepts(nativePlatform)) && platformIndependent(image);
-        List<BuiltImage.PlatformBuild> built;
-        try {
-            built = once ? buildOnce(image, tar, args, platforms, nativePlatform)
-                    : buildEach(image, tar, args, platforms, local, nativePlatform);
-        } finally {
-            deleteQuietly(tar);
-        }
+        List<BuiltImage.PlatformBuild> built = once ? buildOnce(image, context, args, platforms, nativePlatform)
+                : buildEach(image, context, args, platforms, local, nativePlatform);
         boolean runsHere = once || local.accepts(nativePlatform);
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
@@ -99,9 +93,9 @@ final class ImageBuilder {
                 null, built, index, labels);
     }
 
-    private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, Path tar, Map<String, String> args,
+    private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,
             List<Platform> platforms, Platform nativePlatform) {
-        String id = buildFor(image, new DockerDaemon.Build(image.reference(), tar, BuildContext.DOCKERFILE_ENTRY, args,
+        String id = buildFor(image, new DockerDaemon.Build(image.reference(), context, args,
                 Optional.of(nativePlatform.toString()), false), nativePlatform, nativePlatform);
         log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
                 + " once and published for each");
@@ -110,12 +104,12 @@ final class ImageBuilder {
     }
 
     /** Each platform through the daemon; {@code local} is tagged as the image's reference, the others locally. */
-    private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, Path tar, Map<String, String> args,
+    private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, BuildContext context, Map<String, String> args,
             List<Platform> platforms, Platform local, Platform nativePlatform) {
         List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         for (Platform platform : platforms) {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
-            String id = buildFor(image, new DockerDaemon.Build(reference, tar, BuildContext.DOCKERFILE_ENTRY, args,
+            String id = buildFor(image, new DockerDaemon.Build(reference, context, args,
                     Optional.of(platform.toString()), false), platform, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
         }
@@ -221,14 +215,12 @@ final class ImageBuilder {
             Duration timeout) {
         BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
                 "testDockerfile of image " + image.key()));
-        Path tar = testContext.writeTar(outputDir.resolve("contexts/" + safe(image.key()) + "-test.tar"));
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
         log.info("Testing " + image.reference() + " with " + testDockerfile);
-        buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, tar,
-                BuildContext.DOCKERFILE_ENTRY, testArgs, Optional.empty(), false)));
-        deleteQuietly(tar);
+        buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
+                Optional.empty(), false)));
         DockerDaemon.RunResult result = daemon.run(testRef, timeout);
         Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");
         try {
@@ -282,14 +274,6 @@ final class ImageBuilder {
     private static String tail(String text) {
         String t = text.strip();
         return t.length() > 500 ? "..." + t.substring(t.length() - 500) : t;
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a leftover archive in target/ is harmless
-        }
     }
 
     static Optional<Path> testDockerfile(RepoLayout layout, ResolvedImage image) {

@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
- * streamed to a file, never held in memory; the Dockerfile is added under a fixed name so it may live outside
+ * streamed as it is written, never held in memory; the Dockerfile is added under a fixed name so it may live outside
  * the context, as oda-canvas' {@code buildDockerfile} allows. A symbolic link is sent as a link, as the docker CLI
  * sends it, never as the file it points to: a committed {@code app/x -> /home/runner/.docker/config.json} must not
  * put the runner's secrets into an image. FIFOs, sockets and devices are not sent (reading one would block).
@@ -95,27 +95,37 @@ public final class BuildContext {
         return dockerfile;
     }
 
-    /** Writes the archive; entries have fixed times and owners so equal inputs give equal archives. */
+    /** Writes the archive to a file (tests and benchmarks look at it; builds stream it, see {@link #writeTar(OutputStream)}). */
     public Path writeTar(Path target) {
         try {
-            Files.createDirectories(target.getParent());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20);
-                    TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                for (String rel : files) {
-                    if (links.containsKey(rel)) {
-                        addLink(tar, rel, links.get(rel));
-                    } else {
-                        add(tar, contextDir.resolve(rel), rel);
-                    }
-                }
-                add(tar, dockerfile, DOCKERFILE_ENTRY);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
+                writeTar(out);
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write build context archive " + target, e);
         }
+    }
+
+    /**
+     * Writes the archive as it is read, to the daemon's connection: no copy of the context on disk. Entries have
+     * fixed times and owners so equal inputs give equal archives. Leaves {@code out} open.
+     */
+    public void writeTar(OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        for (String rel : files) {
+            if (links.containsKey(rel)) {
+                addLink(tar, rel, links.get(rel));
+            } else {
+                add(tar, contextDir.resolve(rel), rel);
+            }
+        }
+        add(tar, dockerfile, DOCKERFILE_ENTRY);
+        tar.finish();
+        tar.flush();
     }
 
     private static void addLink(TarArchiveOutputStream tar, String name, String target) throws IOException {

@@ -1,9 +1,9 @@
 package org.odabuild.core.docker;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.fabric8.maven.docker.access.BuildOptions;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
 import io.fabric8.maven.docker.access.ContainerHostConfig;
 import io.fabric8.maven.docker.access.DockerAccessException;
@@ -13,11 +13,9 @@ import io.fabric8.maven.docker.model.ContainerDetails;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,10 +29,10 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final EngineApi engine;
     private final String url;
     private final List<String> ownNames = new CopyOnWriteArrayList<>();
-    private final DmpLog log;
+    private final BuildLog buildLog;
 
-    private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url, DmpLog log) {
-        this.log = log;
+    private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url, BuildLog buildLog) {
+        this.buildLog = buildLog;
         this.docker = docker;
         this.engine = engine;
         this.url = url;
@@ -54,7 +52,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
             client.start();
             client.getServerApiVersion();
             return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), url,
-                    dmpLog);
+                    log);
         } catch (IOException | RuntimeException e) {
             throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST / -Doda.dockerHost at a running daemon", e);
@@ -77,31 +75,34 @@ public final class DmpDockerDaemon implements DockerDaemon {
         return docker.getNativePlatform();
     }
 
+    /**
+     * The context is archived straight into the request ({@code POST /build}, chunked): no tar file, no second read.
+     * No labels are passed: the classic builder makes each label a step of its own, and every step a container copy of
+     * the whole image on storage drivers without copy-on-write (vfs: 7 labels tripled the build of 316 MiB); the
+     * plugin writes its labels into the config it publishes, as BuildKit's exporter and Jib do.
+     */
     @Override
     public LocalImage build(Build build) {
-        // no labels here: the classic builder makes each label a step of its own, and every step a container copy of
-        // the whole image on storage drivers without copy-on-write (vfs: 7 labels tripled the build of 316 MiB); the
-        // plugin writes its labels into the config it publishes, as BuildKit's exporter and Jib do
-        BuildOptions options = new BuildOptions().dockerfile(build.dockerfileEntry()).forceRemove(true)
-                .noCache(build.noCache()).buildArgs(build.buildArgs());
-        build.platform().ifPresent(p -> options.addOption("platform", p));
         // built under a name no other build uses, then read back: the image id is this build's, not a neighbour's
         String own = "oda-build/" + UUID.randomUUID() + ":build";
-        log.recentErrors();
-        try {
-            call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                    () -> docker.buildImage(own, build.contextTar().toFile(), options));
-        } catch (DockerException e) {
-            List<String> output = log.recentErrors();
-            throw output.isEmpty() ? e : new DockerException(e.getMessage() + " (build output: "
-                    + String.join(" | ", output) + ")", e);
-        }
+        StringBuilder query = new StringBuilder("/build?t=").append(encode(own))
+                .append("&dockerfile=").append(encode(BuildContext.DOCKERFILE_ENTRY))
+                .append("&forcerm=1&nocache=").append(build.noCache() ? 1 : 0)
+                .append("&buildargs=").append(encode(new Gson().toJson(build.buildArgs())));
+        build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
+        call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
+                () -> engine.post(query.toString(), "application/x-tar", out -> build.context().writeTar(out),
+                        answer -> BuildOutput.read(answer, buildLog)));
         // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
         // before this one has saved and pushed its image
         ownNames.add(own);
         LocalImage built = inspect(own);
         tag(built.id(), build.reference());
         return built;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

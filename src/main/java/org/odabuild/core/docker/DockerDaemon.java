@@ -2,7 +2,6 @@ package org.odabuild.core.docker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,21 +20,20 @@ public interface DockerDaemon extends AutoCloseable {
     LocalImage build(Build build);
 
     /**
-     * One {@code /build} call.
+     * One {@code /build} call: the context is archived as it is sent.
      *
-     * @param dockerfileEntry the Dockerfile's name inside the archive
-     * @param platform        the platform to build for; empty builds the daemon's own
-     * @param noCache         build every step again (the classic builder's cache does not tell platforms apart)
+     * @param platform the platform to build for; empty builds the daemon's own
+     * @param noCache  build every step again (the classic builder's cache does not tell platforms apart)
      */
-    record Build(String reference, Path contextTar, String dockerfileEntry, Map<String, String> buildArgs,
-            Optional<String> platform, boolean noCache) {
+    record Build(String reference, BuildContext context, Map<String, String> buildArgs, Optional<String> platform,
+            boolean noCache) {
 
         public Build {
             buildArgs = Map.copyOf(buildArgs);
         }
 
         public Build withNoCache() {
-            return new Build(reference, contextTar, dockerfileEntry, buildArgs, platform, true);
+            return new Build(reference, context, buildArgs, platform, true);
         }
     }
 

@@ -5,8 +5,12 @@ import io.fabric8.maven.docker.access.hc.http.HttpClientBuilder;
 import io.fabric8.maven.docker.access.hc.unix.UnixSocketClientBuilder;
 import io.fabric8.maven.docker.access.hc.util.ClientBuilder;
 import io.fabric8.maven.docker.util.Logger;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.AbstractHttpEntity;
+import org.apache.http.util.EntityUtils;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 
 /**
@@ -61,6 +65,59 @@ final class EngineApi implements AutoCloseable {
                 return reader.read(body);
             }
         }, 200);
+    }
+
+    /** Writes a request body as it is sent. */
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * POSTs a body written while it is sent (chunked, never a file or an array first) and reads the streamed answer.
+     * An answer other than 200 fails with the daemon's message.
+     */
+    <T> T post(String path, String contentType, Writer body, Reader<T> reader) throws IOException {
+        HttpPost post = new HttpPost(base + path);
+        AbstractHttpEntity entity = new AbstractHttpEntity() {
+            @Override
+            public boolean isRepeatable() {
+                return false;
+            }
+
+            @Override
+            public long getContentLength() {
+                return -1;
+            }
+
+            @Override
+            public InputStream getContent() {
+                throw new UnsupportedOperationException("written, not read");
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                body.write(out);
+                out.flush();
+            }
+
+            @Override
+            public boolean isStreaming() {
+                return false;
+            }
+        };
+        entity.setChunked(true);
+        entity.setContentType(contentType);
+        post.setEntity(entity);
+        return http.getHttpClient().execute(post, response -> {
+            int status = response.getStatusLine().getStatusCode();
+            if (status != 200) {
+                String message = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+                throw new IOException(status + " " + message.strip());
+            }
+            try (InputStream answer = response.getEntity().getContent()) {
+                return reader.read(answer);
+            }
+        });
     }
 
     @Override

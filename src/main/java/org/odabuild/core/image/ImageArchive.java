@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -156,7 +155,10 @@ public final class ImageArchive {
         return new SavedImage(id, platform, new Blob(id, bytes.length, file), image.layers());
     }
 
-    /** Gzips a layer into the work dir, hashing what goes in (the diff id) and what comes out (the blob digest). */
+    /**
+     * Gzips a layer into the work dir on every core, hashing what goes in (the diff id) and what comes out (the blob
+     * digest).
+     */
     private Gzipped gzip(InputStream layer) throws IOException {
         MessageDigest raw = sha256();
         MessageDigest packed = sha256();
@@ -164,7 +166,7 @@ public final class ImageArchive {
         long size;
         try (OutputStream file = Files.newOutputStream(tmp);
                 CountingStream counted = new CountingStream(new DigestOutputStream(file, packed));
-                GZIPOutputStream gz = new GZIPOutputStream(counted, 1 << 16)) {
+                ParallelGzip gz = new ParallelGzip(counted)) {
             new DigestInputStream(layer, raw).transferTo(gz);
             gz.finish();
             size = counted.count;

@@ -171,6 +171,8 @@ class BuildCommandTest {
         assertThat(history(built.platforms().get(0).imageId())).noneMatch(step -> step.contains("org.odabuild"))
                 .anyMatch(step -> step.contains("COPY"));
         assertThat(client().manifest(image(), "latest")).isEmpty();
+        // the context went to the daemon as it was archived: no copy of it on disk
+        assertThat(git.root().resolve("target/oda/contexts")).doesNotExist();
         String pins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
         assertThat(pins).contains("\"version\": \"1.0.1-b1@" + served + "\"").contains("\"prereleaseSuffix\": \"\"");
     }

@@ -33,10 +33,10 @@ class TcpDaemonTest {
             assertThat(daemon.nativePlatform()).startsWith("linux/");
             Path ctx = Files.createDirectories(dir.resolve("ctx"));
             Files.writeString(ctx.resolve("app.txt"), "over tls\n");
-            Path context = BuildContext.of(ctx, Files.writeString(ctx.resolve("Dockerfile"),
-                    "FROM scratch\nCOPY app.txt /app.txt\n")).writeTar(dir.resolve("context.tar"));
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/tls:1", context,
-                    BuildContext.DOCKERFILE_ENTRY, Map.of(), Optional.empty(), false));
+            BuildContext context = BuildContext.of(ctx, Files.writeString(ctx.resolve("Dockerfile"),
+                    "FROM scratch\nCOPY app.txt /app.txt\n"));
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/tls:1", context, Map.of(),
+                    Optional.empty(), false));
             assertThat(built.id()).startsWith("sha256:");
             int saved = daemon.save(built.id(), in -> in.readAllBytes().length);
             assertThat(saved).isPositive();

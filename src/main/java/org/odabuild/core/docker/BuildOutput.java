@@ -1,0 +1,85 @@
+package org.odabuild.core.docker;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonStreamParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.odabuild.core.BuildLog;
+
+/**
+ * The answer of {@code POST /build}: JSON messages as the build goes ({@code stream} lines, an {@code aux} with the
+ * image id, or an {@code error}). Output lines go to the debug log; an error carries the output lines that mention
+ * one, since the daemon's own error often says only "returned a non-zero code".
+ */
+final class BuildOutput {
+
+    private static final int RECENT = 30;
+
+    private final BuildLog log;
+    private final Deque<String> recent = new ArrayDeque<>();
+    private String imageId;
+    private String error;
+
+    private BuildOutput(BuildLog log) {
+        this.log = log;
+    }
+
+    /** Reads the whole answer; returns the image id the daemon reported, if any. */
+    static Optional<String> read(InputStream answer, BuildLog log) throws IOException {
+        BuildOutput output = new BuildOutput(log);
+        JsonStreamParser parser = new JsonStreamParser(new InputStreamReader(answer, StandardCharsets.UTF_8));
+        try {
+            while (parser.hasNext()) {
+                output.message(parser.next());
+            }
+        } catch (JsonParseException e) {
+            throw new IOException("unreadable build output from the daemon: " + e.getMessage(), e);
+        }
+        if (output.error != null) {
+            List<String> lines = output.errorLines();
+            throw new IOException(lines.isEmpty() ? output.error
+                    : output.error + " (build output: " + String.join(" | ", lines) + ")");
+        }
+        return Optional.ofNullable(output.imageId);
+    }
+
+    private void message(JsonElement element) {
+        if (!(element instanceof JsonObject m)) {
+            return;
+        }
+        if (m.get("stream") != null && m.get("stream").isJsonPrimitive()) {
+            String text = m.get("stream").getAsString().strip();
+            if (!text.isEmpty()) {
+                log.debug(text);
+                remember(text);
+            }
+        }
+        if (m.get("error") != null && m.get("error").isJsonPrimitive()) {
+            error = m.get("error").getAsString().strip();
+        }
+        if (m.get("aux") instanceof JsonObject aux && aux.get("ID") != null && aux.get("ID").isJsonPrimitive()) {
+            imageId = aux.get("ID").getAsString();
+        }
+    }
+
+    private void remember(String line) {
+        if (recent.size() == RECENT) {
+            recent.removeFirst();
+        }
+        recent.addLast(line);
+    }
+
+    private List<String> errorLines() {
+        return recent.stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("error")).toList();
+    }
+
+}

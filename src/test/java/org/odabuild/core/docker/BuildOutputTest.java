@@ -1,0 +1,47 @@
+package org.odabuild.core.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.odabuild.testing.RecordingLog;
+
+/** The streamed answer of {@code POST /build} as Docker 20 writes it. */
+class BuildOutputTest {
+
+    static ByteArrayInputStream answer(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theImageIdComesFromTheAuxMessageAndOutputGoesToTheDebugLog() throws IOException {
+        RecordingLog log = new RecordingLog();
+        // messages as they come, one per line or run together within one chunk
+        String id = BuildOutput.read(answer("{\"stream\":\"Step 1/2 : FROM scratch\"}\r\n{\"stream\":\"\\n\"}"
+                + "{\"stream\":\" ---> Running in 1\\n\"}\r\n{\"aux\":{\"ID\":\"sha256:abc\"}}\r\n"
+                + "{\"stream\":\"Successfully built abc\\n\"}\r\n"), log).orElseThrow();
+        assertThat(id).isEqualTo("sha256:abc");
+        assertThat(log.debugs).contains("Step 1/2 : FROM scratch", "---> Running in 1");
+    }
+
+    @Test
+    void anErrorFailsWithTheOutputLinesThatMentionOne() {
+        String text = "{\"stream\":\"Step 2/2 : RUN /tool\"}\n"
+                + "{\"stream\":\"standard_init_linux.go:228: exec user process caused: exec format error\\n\"}\n"
+                + "{\"errorDetail\":{\"code\":1,\"message\":\"The command '/bin/sh -c /tool' returned a non-zero code:"
+                + " 1\"},\"error\":\"The command '/bin/sh -c /tool' returned a non-zero code: 1\"}\n";
+        assertThatThrownBy(() -> BuildOutput.read(answer(text), new RecordingLog()))
+                .isInstanceOf(IOException.class)
+                .hasMessage("The command '/bin/sh -c /tool' returned a non-zero code: 1 (build output: "
+                        + "standard_init_linux.go:228: exec user process caused: exec format error)");
+    }
+
+    @Test
+    void aBrokenAnswerIsAnErrorNotASuccess() {
+        assertThatThrownBy(() -> BuildOutput.read(answer("{\"stream\":\"Step 1/2\"}\n{\"aux\":"), new RecordingLog()))
+                .isInstanceOf(IOException.class).hasMessageContaining("unreadable build output");
+    }
+}
