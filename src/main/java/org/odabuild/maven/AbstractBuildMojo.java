@@ -45,6 +45,10 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
     @Parameter(property = "oda.testTimeout", defaultValue = "600")
     protected int testTimeout;
 
+    /** How many images build and push at the same time; default the number of cores. */
+    @Parameter(property = "oda.threads")
+    protected Integer threads;
+
     protected BuildRequest buildRequest() {
         Map<String, String> args = new HashMap<>(buildArgs == null ? Map.of() : buildArgs);
         session.getUserProperties().forEach((k, v) -> {
@@ -59,6 +63,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
         String certs = Optional.ofNullable(dockerCertPath).filter(s -> !s.isBlank())
                 .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
-                host, certs, Duration.ofSeconds(testTimeout), IndexMode.parse(index));
+                host, certs, Duration.ofSeconds(testTimeout), IndexMode.parse(index),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 }

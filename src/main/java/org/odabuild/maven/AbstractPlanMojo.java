@@ -6,6 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.plan.LintMode;
 import org.odabuild.core.plan.PlanRequest;
 
 /** Parameters of every goal that needs the plan: branch policy and change detection. */
@@ -35,8 +36,11 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
     @Parameter(property = "oda.force", defaultValue = "false")
     protected boolean force;
 
-    /** Coverage-lint output: {@code summary} (a count) or {@code verbose} (every finding). */
-    @Parameter(property = "oda.lint", defaultValue = "summary")
+    /**
+     * The coverage lint (tracked files no image's {@code paths} cover): {@code auto} (on CI only), {@code off},
+     * {@code summary} (a count) or {@code verbose} (every finding).
+     */
+    @Parameter(property = "oda.lint", defaultValue = "auto")
     protected String lint;
 
     protected PlanRequest planRequest() {
@@ -49,7 +53,7 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
                 trimmed(images),
                 force,
                 System.getenv(),
-                lintVerbose());
+                LintMode.parse(lint, "oda.lint"));
     }
 
     /** A yes/no parameter: "maybe" is an error, not silently false as Maven's own conversion makes it. */
@@ -62,14 +66,6 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
             case "false" -> Optional.of(false);
             default -> throw new InvalidInputException(property + " '" + Excerpt.of(value) + "' is not true or false");
         };
-    }
-
-    private boolean lintVerbose() {
-        String value = lint == null ? "summary" : lint.strip();
-        if (!value.equals("summary") && !value.equals("verbose")) {
-            throw new InvalidInputException("oda.lint '" + Excerpt.of(value) + "' is not one of summary, verbose");
-        }
-        return value.equals("verbose");
     }
 
     static List<String> trimmed(List<String> values) {

@@ -1,15 +1,16 @@
 package org.odabuild.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.odabuild.core.BuildLog;
 
-/** A BuildLog that keeps what was said, for assertions. */
+/** A BuildLog that keeps what was said, for assertions; images logging side by side may share it. */
 public class RecordingLog implements BuildLog {
 
-    public final List<String> debugs = new ArrayList<>();
-    public final List<String> infos = new ArrayList<>();
-    public final List<String> warnings = new ArrayList<>();
+    public final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void debug(String message) {

@@ -51,7 +51,7 @@ public final class BuildCommand {
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
         JsonReports.delete(out, BuildReport.FILE, ValuesDigests.FILE, ReleaseImmutabilityCheck.REPORT);
         Plan plan = Planner.plan(request.release().plan(), log);
-        PlanReport.log(plan, request.release().plan().lintVerbose(), log);
+        PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
         refuseWhatThePlanRefuses(plan);
 
@@ -68,61 +68,25 @@ public final class BuildCommand {
                 log);
         Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                 .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-        var layout = plan.resolution().layout();
-        String source = SourceUrl.of(layout.root());
-        List<BuiltImage> results = new ArrayList<>();
-        IndexedBlobs indexed = IndexedBlobs.read(layout.root());
-        DockerDaemon daemon = null;
-        try {
-            for (PlannedImage planned : toBuild) {
-                ResolvedImage image = planned.image();
-                Optional<BuiltImage> published = alreadyPublished(image, byKey.get(image.key()), log);
-                if (published.isPresent()) {
-                    results.add(published.get()); // nothing of the context needs reading
-                    continue;
-                }
-                BuildContext context = ImageBuilder.context(layout, image);
-                String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(),
-                        indexed);
-                Optional<BuiltImage> upToDate = upToDate(image, hash, byKey.get(image.key()), log);
-                if (upToDate.isPresent()) {
-                    results.add(upToDate.get());
-                    continue;
-                }
-                if (daemon == null) {
-                    Optional<DockerDaemon> connected = connect(daemons, request, allowPush && !push, toBuild, log);
-                    if (connected.isEmpty()) {
-                        for (PlannedImage p : toBuild.subList(toBuild.indexOf(planned), toBuild.size())) {
-                            results.add(notBuilt(p, "not-built", "no Docker daemon"));
-                        }
-                        break;
-                    }
-                    daemon = connected.get();
-                }
-                ImageBuilder builder = new ImageBuilder(daemon, layout, out, log);
-                try {
-                    results.add(builder.build(image, context, plan.head(), plan.branch().name(), source, hash,
-                            request.buildArgs(), request.latestTag(), request.testTimeout(), request.index()));
-                } catch (OdaException e) {
-                    // build.json still tells CI which image failed and that the rest were not built
-                    results.add(notBuilt(planned, "failed", e.getMessage()));
-                    for (PlannedImage p : toBuild.subList(toBuild.indexOf(planned) + 1, toBuild.size())) {
-                        results.add(notBuilt(p, "not-built", "an earlier image failed"));
-                    }
-                    finish(new BuildReport(plan.branch().name(), plan.head().id(), false, results), plan.resolution(),
-                            out, ci, log);
-                    throw e;
-                }
+        List<BuiltImage> results;
+        try (LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
+            ImageJob job = new ImageJob(plan, request, byKey, IndexedBlobs.read(plan.resolution().layout().root()),
+                    daemon, out);
+            ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
+                    job::run, (p, e) -> notBuilt(p, "failed", e.getMessage()),
+                    p -> notBuilt(p, "not-built", "another image failed"));
+            results = built.results();
+            if (built.failure().isPresent()) {
+                // build.json still tells CI which image failed and which were not built; nothing is pushed
+                finish(new BuildReport(plan.branch().name(), plan.head().id(), false, results), plan.resolution(),
+                        out, ci, log);
+                throw built.failure().get();
             }
             if (push) {
-                results = publish(results, daemon, registry, request, out, plan.head().id(), log);
+                results = publish(results, daemon.connected(), registry, request, out, plan.head().id(), log);
             } else if (results.stream().anyMatch(b -> b.status().equals("built"))) {
                 log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
-            }
-        } finally {
-            if (daemon != null) {
-                daemon.close();
             }
         }
         return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results),
@@ -161,9 +125,21 @@ public final class BuildCommand {
     private static List<BuiltImage> publish(List<BuiltImage> images, DockerDaemon daemon, RegistryClient registry,
             BuildRequest request, Path out, String commit, BuildLog log) {
         RegistryUploads uploads = new RegistryUploads(registry, request.release().registry());
-        try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads, out.resolve("blobs"), log)) {
-            return images.stream().map(b -> b.status().equals("built") ? publisher.push(b, commit) : b).toList();
+        List<BuiltImage> toPush = images.stream().filter(b -> b.status().equals("built")).toList();
+        ImageTasks.Outcome<BuiltImage> pushed = ImageTasks.run(toPush, request.threads(), BuiltImage::key, log,
+                (b, imageLog) -> {
+                    try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads,
+                            out.resolve("blobs/" + ImageBuilder.safe(b.key()) + "-"
+                                    + Integer.toHexString(b.key().hashCode())), imageLog)) {
+                        return publisher.push(b, commit);
+                    }
+                }, (b, e) -> b, b -> b);
+        if (pushed.failure().isPresent()) {
+            throw pushed.failure().get();
         }
+        Map<String, BuiltImage> byKey = pushed.results().stream()
+                .collect(Collectors.toMap(BuiltImage::key, Function.identity()));
+        return images.stream().map(b -> byKey.getOrDefault(b.key(), b)).toList();
     }
 
     /**
@@ -209,7 +185,7 @@ public final class BuildCommand {
         }
     }
 
-    private static BuiltImage notBuilt(PlannedImage p, String status, String why) {
+    static BuiltImage notBuilt(PlannedImage p, String status, String why) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
                 List.of(), null, null, 0, null, why, List.of(), false, Map.of());
@@ -229,7 +205,7 @@ public final class BuildCommand {
     }
 
     /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */
-    private static Optional<BuiltImage> alreadyPublished(ResolvedImage image,
+    static Optional<BuiltImage> alreadyPublished(ResolvedImage image,
             ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
         if (finding == null || !finding.publishedFromThisCommit()) {
             return Optional.empty();
@@ -241,7 +217,7 @@ public final class BuildCommand {
                 finding.digest(), 0, null, null, List.of(), false, Map.of()));
     }
 
-    private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
+    static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
             ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
         if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
             return Optional.empty();

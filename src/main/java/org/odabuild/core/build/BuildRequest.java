@@ -3,6 +3,7 @@ package org.odabuild.core.build;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.release.ReleaseCheckRequest;
 
 /**
@@ -14,6 +15,7 @@ import org.odabuild.core.release.ReleaseCheckRequest;
  * @param certPath    TLS certificates for a tcp daemon, or null
  * @param testTimeout how long a testDockerfile container may run
  * @param index       when to publish an image index
+ * @param threads     how many images build (and push) at the same time ({@code -Doda.threads})
  */
 public record BuildRequest(
         ReleaseCheckRequest release,
@@ -23,9 +25,20 @@ public record BuildRequest(
         String dockerHost,
         String certPath,
         Duration testTimeout,
-        IndexMode index) {
+        IndexMode index,
+        int threads) {
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
+        if (threads < 1) {
+            throw new InvalidInputException("oda.threads " + threads + " is not a number of threads: use 1 or more"
+                    + " (default: the number of cores)");
+        }
+    }
+
+    /** One image after the other. */
+    public BuildRequest(ReleaseCheckRequest release, Optional<Boolean> push, LatestTag latestTag,
+            Map<String, String> buildArgs, String dockerHost, String certPath, Duration testTimeout, IndexMode index) {
+        this(release, push, latestTag, buildArgs, dockerHost, certPath, testTimeout, index, 1);
     }
 }

@@ -24,6 +24,9 @@ final class EngineApi implements AutoCloseable {
         T read(InputStream body) throws IOException;
     }
 
+    /** Builds and saves of images side by side each hold a connection for as long as they run. */
+    private static final int CONNECTIONS = 16;
+
     private final ApacheHttpClientDelegate http;
     private final String base;
 
@@ -38,13 +41,14 @@ final class EngineApi implements AutoCloseable {
         ClientBuilder builder;
         String base;
         if ("unix".equalsIgnoreCase(uri.getScheme())) {
-            builder = new UnixSocketClientBuilder(uri.getPath(), 2, log);
+            builder = new UnixSocketClientBuilder(uri.getPath(), CONNECTIONS, log);
             base = "unix://127.0.0.1:1";
         } else {
-            builder = new HttpClientBuilder("https".equalsIgnoreCase(uri.getScheme()) ? certPath : null, 2);
+            builder = new HttpClientBuilder("https".equalsIgnoreCase(uri.getScheme()) ? certPath : null, CONNECTIONS);
             base = clientUrl.endsWith("/") ? clientUrl.substring(0, clientUrl.length() - 1) : clientUrl;
         }
-        return new EngineApi(new ApacheHttpClientDelegate(builder, false), base);
+        // pooled: images built side by side each hold a connection
+        return new EngineApi(new ApacheHttpClientDelegate(builder, true), base);
     }
 
     String get(String path) throws IOException {

@@ -21,7 +21,7 @@ public final class PlanCommand {
                 + ", from " + plan.branch().source() + "), commit " + plan.head().shortId() + ", compared with "
                 + plan.changes().baseCommit().map(c -> c.substring(0, 7)).orElse("-") + " ("
                 + plan.changes().baseReason() + ")");
-        PlanReport.log(plan, request.lintVerbose(), log);
+        PlanReport.log(plan, request.lint().verbose(), log);
         log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
         log.info("Wrote " + PlanReport.writeJson(plan, request.resolve().outputDir()));
 

@@ -15,7 +15,7 @@ import org.odabuild.core.resolve.ResolveRequest;
  * @param images             {@code -Doda.images}: only these keys (empty = all)
  * @param force              treat every image as changed
  * @param env                the process environment (CI variables, GitHub files)
- * @param lintVerbose        {@code -Doda.lint=verbose}: list every coverage-lint finding, not only their count
+ * @param lint               {@code -Doda.lint}: whether the coverage lint runs and lists every finding
  */
 public record PlanRequest(
         ResolveRequest resolve,
@@ -26,7 +26,7 @@ public record PlanRequest(
         List<String> images,
         boolean force,
         Map<String, String> env,
-        boolean lintVerbose) {
+        LintMode lint) {
 
     public PlanRequest {
         images = List.copyOf(images);
@@ -35,6 +35,6 @@ public record PlanRequest(
 
     public PlanRequest(ResolveRequest resolve, Optional<String> branch, BranchPolicy branches, Optional<String> since,
             Optional<Boolean> includeUncommitted, List<String> images, boolean force, Map<String, String> env) {
-        this(resolve, branch, branches, since, includeUncommitted, images, force, env, false);
+        this(resolve, branch, branches, since, includeUncommitted, images, force, env, LintMode.SUMMARY);
     }
 }

@@ -71,7 +71,8 @@ public final class Planner {
                     includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
 
             TagPolicy policy = new TagPolicy(request.branches());
-            NavigableSet<String> tracked = new TreeSet<>(repo.trackedFiles(head.id(), "."));
+            boolean lints = request.lint().runs(ci);
+            NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
             List<PlannedImage> planned = new ArrayList<>();
             List<String> lint = new ArrayList<>();
             Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file
@@ -97,7 +98,9 @@ public final class Planner {
                     decision = releaseOnPrereleaseBranch(policy, built, image, decision);
                 }
                 planned.add(new PlannedImage(image, changed, files, decision, bump));
-                lint.addAll(CoverageLint.check(image.config(), tracked));
+                if (lints) {
+                    lint.addAll(CoverageLint.check(image.config(), tracked));
+                }
             }
             resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
                     + b.reason()));

@@ -55,6 +55,7 @@ class BuildCommandTest {
     LatestTag latest = LatestTag.RELEASE;
     Optional<String> fork = Optional.empty();
     IndexMode index = IndexMode.AUTO;
+    int threads = 1;
 
     @BeforeAll
     static void infrastructure() {
@@ -119,7 +120,7 @@ class BuildCommandTest {
         RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
         return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), push, latest, Map.of(), dockerHost,
-                null, Duration.ofSeconds(60), index);
+                null, Duration.ofSeconds(60), index, threads);
     }
 
     DaemonFactory counting() {
@@ -175,6 +176,80 @@ class BuildCommandTest {
         assertThat(git.root().resolve("target/oda/contexts")).doesNotExist();
         String pins = Files.readString(git.root().resolve("target/oda/values-digests.yaml"));
         assertThat(pins).contains("\"version\": \"1.0.1-b1@" + served + "\"").contains("\"prereleaseSuffix\": \"\"");
+    }
+
+    /** Three more images beside op, each its own context; {@code broken} gets a Dockerfile that cannot build. */
+    void moreImages(String version, String suffix, String broken) {
+        StringBuilder config = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (String key : List.of("a", "b", "c")) {
+            config.append(key).append(":\n  valuesYamlFile: charts/more.yaml\n  valuesPathImage: .").append(key)
+                    .append(".image\n  valuesPathVersion: .").append(key).append(".version\n")
+                    .append("  valuesPathPrereleaseSuffix: .").append(key).append(".prereleaseSuffix\n")
+                    .append("  paths: [src/").append(key).append("/**]\n  buildContext: src/").append(key)
+                    .append("\n  platforms: linux/amd64\n");
+            values.append(key).append(":\n  image: ").append(registry.host()).append("/").append(repo).append("-")
+                    .append(key).append("\n  version: ").append(version).append("\n  prereleaseSuffix: ")
+                    .append(suffix).append("\n");
+            git.write("src/" + key + "/Dockerfile", key.equals(broken) ? "FROM scratch\nCOPY missing.txt /\n"
+                    : "FROM scratch\nCOPY app.txt /app.txt\n");
+            git.write("src/" + key + "/app.txt", key + " " + version + "\n");
+        }
+        try {
+            String op = Files.readString(git.root().resolve("dockerbuild-config.yaml"));
+            git.write("dockerbuild-config.yaml", op.contains("\na:\n") ? op : op + config);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        git.write("charts/more.yaml", values.toString());
+    }
+
+    @Test
+    void imagesBuildAndPushSideBySideEachLineNamingItsImage() throws Exception {
+        git.branch("feature/many");
+        values("1.0.1", "many");
+        moreImages("1.0.1", "many", null);
+        git.write("src/op/app.txt", "v2\n");
+        git.commit("four images change");
+        threads = 4;
+
+        BuildReport report = build();
+
+        assertThat(report.images()).extracting(BuiltImage::key).containsExactly("op", "a", "b", "c");
+        assertThat(report.images()).allMatch(b -> b.status().equals("pushed"));
+        for (String key : List.of("a", "b", "c")) {
+            assertThat(client().manifest(new ImageName(registry.host() + "/" + repo + "-" + key), "1.0.1-many"))
+                    .isPresent();
+            assertThat(log.infos).anyMatch(l -> l.startsWith("[" + key + "] Building "))
+                    .anyMatch(l -> l.startsWith("[" + key + "] Pushed "));
+        }
+        assertThat(connects).hasValue(1); // one daemon connection for all of them
+    }
+
+    @Test
+    void oneImageThatFailsStopsThePushOfAll() throws Exception {
+        git.branch("feature/broken");
+        values("1.0.1", "broken");
+        moreImages("1.0.1", "broken", "b");
+        git.write("src/op/app.txt", "v3\n");
+        git.commit("one image cannot build");
+        threads = 2;
+
+        assertThatThrownBy(this::build).hasMessageContaining("missing.txt");
+
+        BuildReport report = BuildReport.read(git.root().resolve("target/oda"));
+        assertThat(report.pushed()).isFalse();
+        assertThat(report.images()).extracting(BuiltImage::key).containsExactly("op", "a", "b", "c");
+        assertThat(report.images()).filteredOn(b -> b.key().equals("b")).singleElement()
+                .satisfies(b -> assertThat(b.status()).isEqualTo("failed"));
+        // the others either finished building (not pushed) or never started
+        assertThat(report.images()).filteredOn(b -> !b.key().equals("b"))
+                .allMatch(b -> b.status().equals("built") || (b.status().equals("not-built")
+                        && b.error().equals("another image failed")));
+        for (String key : List.of("op", "a", "b", "c")) {
+            String name = registry.host() + "/" + repo + (key.equals("op") ? "" : "-" + key);
+            assertThat(client().manifest(new ImageName(name), "1.0.1-broken")).as(key + " was not pushed").isEmpty();
+        }
     }
 
     /** The steps of a local image, newest first, as {@code docker history} shows them. */

@@ -91,10 +91,14 @@ class PlannerTest {
     }
 
     Plan plan(Path root) {
+        return plan(root, LintMode.SUMMARY);
+    }
+
+    Plan plan(Path root, LintMode lint) {
         ResolveRequest resolve = new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"));
         return Planner.plan(new PlanRequest(resolve, branch, BranchPolicy.defaults(), since, includeUncommitted,
-                images, force, env), log);
+                images, force, env, lint), log);
     }
 
     static PlannedImage image(Plan plan, String key) {
@@ -402,6 +406,16 @@ class PlannerTest {
         assertThat(plan.lint()).anyMatch(w -> w.contains("paths glob 'src/gone/*' matches no tracked file"));
         assertThat(plan.lint()).noneMatch(w -> w.startsWith("image op:"));
         assertThat(plan.warnings()).noneMatch(w -> w.contains("paths glob"));
+
+        // by default it runs on CI only: it reads the whole tree of HEAD
+        assertThat(plan(git.root(), LintMode.AUTO).lint()).isEmpty();
+        assertThat(plan(git.root(), LintMode.OFF).lint()).isEmpty();
+        env.put("CI", "true");
+        assertThat(plan(git.root(), LintMode.AUTO).lint()).isEqualTo(plan.lint());
+        assertThat(LintMode.parse(null, "oda.lint")).isEqualTo(LintMode.AUTO);
+        assertThat(LintMode.parse(" Verbose ", "oda.lint").verbose()).isTrue();
+        assertThatThrownBy(() -> LintMode.parse("loud", "oda.lint"))
+                .hasMessage("oda.lint 'loud' is not one of auto, off, summary, verbose");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package org.odabuild.core.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.odabuild.core.BuildLog;
+
+/**
+ * One task per image on up to {@code threads} threads ({@code -Doda.threads}): images are independent, so they build
+ * and push side by side. Results keep the images' order. After the first failure no further task starts (those are
+ * reported as skipped) and the running ones finish, so nothing is left half done. With several at once, each log
+ * line names its image.
+ */
+final class ImageTasks {
+
+    /** The results in the images' order, and the first failure, if any. */
+    record Outcome<R>(List<R> results, Optional<RuntimeException> failure) {
+    }
+
+    private ImageTasks() {
+    }
+
+    /**
+     * @param task    the work for one image, with the log to use for it
+     * @param failed  the result of an image whose task threw
+     * @param skipped the result of an image not started because another failed
+     */
+    static <I, R> Outcome<R> run(List<I> items, int threads, Function<I, String> key, BuildLog log,
+            BiFunction<I, BuildLog, R> task, BiFunction<I, RuntimeException, R> failed, Function<I, R> skipped) {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        boolean together = threads > 1 && items.size() > 1;
+        Function<I, R> one = item -> {
+            if (failure.get() != null) {
+                return skipped.apply(item);
+            }
+            try {
+                return task.apply(item, together ? new ImageLog(log, key.apply(item)) : log);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                return failed.apply(item, e);
+            }
+        };
+        if (!together) {
+            return new Outcome<>(items.stream().map(one).toList(), Optional.ofNullable(failure.get()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
+            Thread t = new Thread(r, "oda-image");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> one.apply(item))).toList();
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+            return new Outcome<>(results, Optional.ofNullable(failure.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building images", e);
+        } catch (ExecutionException e) {
+            // each task catches its own exceptions: only an Error gets here
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Lines of one image among several at once: {@code [key] message}. */
+    private record ImageLog(BuildLog log, String key) implements BuildLog {
+
+        @Override
+        public void debug(String message) {
+            log.debug("[" + key + "] " + message);
+        }
+
+        @Override
+        public void info(String message) {
+            log.info("[" + key + "] " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn("[" + key + "] " + message);
+        }
+    }
+}
