@@ -8,6 +8,7 @@ import io.fabric8.maven.docker.util.Logger;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.entity.AbstractHttpEntity;
 import org.apache.http.util.EntityUtils;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,8 +101,10 @@ final class EngineApi implements AutoCloseable {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                body.write(out);
-                out.flush();
+                // large chunks: HttpClient makes a chunk (and the unix socket a native write) of every write it gets
+                BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 20);
+                body.write(buffered);
+                buffered.flush();
             }
 
             @Override

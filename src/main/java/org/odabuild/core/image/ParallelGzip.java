@@ -23,6 +23,8 @@ final class ParallelGzip extends OutputStream {
 
     private static final int BLOCK = 1 << 20;
     private static final int DICTIONARY = 32 << 10;
+    /** Beyond four, gzip outruns what the daemon's save and the disk deliver; and memory stays bounded. */
+    private static final int MAX_THREADS = 4;
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
     private final OutputStream out;
@@ -38,13 +40,13 @@ final class ParallelGzip extends OutputStream {
 
     ParallelGzip(OutputStream out) throws IOException {
         this.out = out;
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int cores = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         this.threads = Executors.newFixedThreadPool(cores, r -> {
             Thread t = new Thread(r, "oda-gzip");
             t.setDaemon(true);
             return t;
         });
-        // a few blocks per core in memory at most: the input's size does not matter
+        // two blocks per thread in memory at most (about 17 MiB): the layer's size does not matter, -Xmx128m is enough
         this.inFlight = 2 * cores;
         out.write(HEADER);
     }
