@@ -27,7 +27,6 @@ import org.odabuild.core.plan.Planner;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryUploads;
-import org.odabuild.core.image.Platform;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
@@ -202,45 +201,6 @@ public final class BuildCommand {
         if (!reasons.isEmpty()) {
             throw new RuleViolationException("oda build (nothing was built)", reasons);
         }
-    }
-
-    /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */
-    static Optional<BuiltImage> alreadyPublished(ResolvedImage image,
-            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
-        if (finding == null || !finding.publishedFromThisCommit()) {
-            return Optional.empty();
-        }
-        log.info(image.reference() + " is already published from this commit (" + finding.revision().substring(0, 7)
-                + "): " + finding.digest() + "; nothing to build");
-        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
-                image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
-                finding.digest(), 0, null, null, List.of(), false, Map.of()));
-    }
-
-    static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
-            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
-        if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
-            return Optional.empty();
-        }
-        if (!samePlatforms(image.config().platforms(), finding.platforms())) {
-            log.info(image.reference() + " holds the same sources for " + finding.platforms() + ", but "
-                    + image.config().platforms() + " are asked for: building it again");
-            return Optional.empty();
-        }
-        log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
-                + finding.digest() + ")");
-        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null,
-                List.of(), false, Map.of()));
-    }
-
-    /** Each platform asked for is served, and nothing else. */
-    static boolean samePlatforms(List<String> wanted, List<String> served) {
-        if (wanted.size() != served.size()) {
-            return false;
-        }
-        List<Platform> have = served.stream().map(Platform::parse).toList();
-        return wanted.stream().map(Platform::parse).allMatch(w -> have.stream().anyMatch(w::accepts));
     }
 
     private static BuildReport finish(BuildReport report, Resolution resolution, Path out, CiEnvironment ci,

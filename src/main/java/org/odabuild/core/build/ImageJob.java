@@ -1,6 +1,7 @@
 package org.odabuild.core.build;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
@@ -8,6 +9,7 @@ import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.git.IndexedBlobs;
+import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
@@ -41,14 +43,14 @@ final class ImageJob {
     BuiltImage run(PlannedImage planned, BuildLog log) {
         ResolvedImage image = planned.image();
         ReleaseImmutabilityCheck.Finding finding = findings.get(image.key());
-        Optional<BuiltImage> published = BuildCommand.alreadyPublished(image, finding, log);
+        Optional<BuiltImage> published = alreadyPublished(image, finding, log);
         if (published.isPresent()) {
             return published.get(); // nothing of the context needs reading
         }
         RepoLayout layout = plan.resolution().layout();
         BuildContext context = ImageBuilder.context(layout, image);
         String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(), indexed);
-        Optional<BuiltImage> upToDate = BuildCommand.upToDate(image, hash, finding, log);
+        Optional<BuiltImage> upToDate = upToDate(image, hash, finding, log);
         if (upToDate.isPresent()) {
             return upToDate.get();
         }
@@ -59,5 +61,44 @@ final class ImageJob {
         return new ImageBuilder(connected.get(), layout, out, log).build(image, context, plan.head(),
                 plan.branch().name(), source, hash, request.buildArgs(), request.latestTag(), request.testTimeout(),
                 request.index());
+    }
+
+    /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */
+    private static Optional<BuiltImage> alreadyPublished(ResolvedImage image,
+            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
+        if (finding == null || !finding.publishedFromThisCommit()) {
+            return Optional.empty();
+        }
+        log.info(image.reference() + " is already published from this commit (" + finding.revision().substring(0, 7)
+                + "): " + finding.digest() + "; nothing to build");
+        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
+                image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
+                finding.digest(), 0, null, null, List.of(), false, Map.of()));
+    }
+
+    private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
+            ReleaseImmutabilityCheck.Finding finding, BuildLog log) {
+        if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
+            return Optional.empty();
+        }
+        if (!samePlatforms(image.config().platforms(), finding.platforms())) {
+            log.info(image.reference() + " holds the same sources for " + finding.platforms() + ", but "
+                    + image.config().platforms() + " are asked for: building it again");
+            return Optional.empty();
+        }
+        log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
+                + finding.digest() + ")");
+        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
+                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null,
+                List.of(), false, Map.of()));
+    }
+
+    /** Each platform asked for is served, and nothing else. */
+    static boolean samePlatforms(List<String> wanted, List<String> served) {
+        if (wanted.size() != served.size()) {
+            return false;
+        }
+        List<Platform> have = served.stream().map(Platform::parse).toList();
+        return wanted.stream().map(Platform::parse).allMatch(w -> have.stream().anyMatch(w::accepts));
     }
 }
