@@ -9,6 +9,16 @@ public interface BuildLog {
 
     void warn(String message);
 
+    /** An error from a part that goes on (the daemon client's errors); a goal that fails says why by throwing. */
+    default void error(String message) {
+        warn(message);
+    }
+
+    /** Whether debug lines are shown ({@code -X}), so a chatty source can skip making them. */
+    default boolean isDebugEnabled() {
+        return false;
+    }
+
     /** A log that drops everything, for callers that only want results. */
     static BuildLog silent() {
         return new BuildLog() {

@@ -78,7 +78,7 @@ abstract class AbstractOdaMojo extends AbstractMojo {
             run(log);
         } catch (RuntimeException e) {
             Exception translated = MojoErrors.translate(e);
-            log.error(translated.getMessage());
+            log.annotateFailure(translated.getMessage());
             if (translated instanceof MojoFailureException f) {
                 throw f;
             }

@@ -38,8 +38,19 @@ final class MavenBuildLog implements BuildLog {
         annotate("warning", message);
     }
 
-    /** An error the goal fails with. */
-    void error(String message) {
+    @Override
+    public void error(String message) {
+        log.error(message);
+        annotate("error", message);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return log.isDebugEnabled();
+    }
+
+    /** The error the goal fails with: Maven prints it; on GitHub Actions it also becomes an annotation. */
+    void annotateFailure(String message) {
         annotate("error", message);
     }
 

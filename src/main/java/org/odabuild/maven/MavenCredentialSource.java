@@ -34,14 +34,20 @@ final class MavenCredentialSource implements CredentialSource {
 
     @Override
     public Optional<RegistryCredentials> forRegistry(String registry) {
-        return cache.computeIfAbsent(registry, this::lookup);
+        return cache.computeIfAbsent("pull|" + registry, k -> lookup(registry, false));
     }
 
-    private Optional<RegistryCredentials> lookup(String registry) {
+    /** DMP's push lookup: {@code docker.push.username}/{@code docker.push.password} first, then as for reading. */
+    @Override
+    public Optional<RegistryCredentials> forPush(String registry) {
+        return cache.computeIfAbsent("push|" + registry, k -> lookup(registry, true));
+    }
+
+    private Optional<RegistryCredentials> lookup(String registry, boolean push) {
         AuthConfigFactory factory = new AuthConfigFactory(decrypter);
         factory.setLog(new DmpLog(log));
         try {
-            AuthConfig auth = factory.createAuthConfig(false, true, null, settings, null, registry);
+            AuthConfig auth = factory.createAuthConfig(push, true, null, settings, null, registry);
             if (auth == null) {
                 return Optional.empty();
             }

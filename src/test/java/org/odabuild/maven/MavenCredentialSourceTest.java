@@ -84,4 +84,37 @@ class MavenCredentialSourceTest {
             assertThat(log.warnings).noneMatch(l -> l.contains(PASSWORD));
         }
     }
+
+    /** fabric8's push lookup: docker.push.username/password are for pushes only, reads keep the settings.xml login. */
+    @Test
+    void pushLoginFromDockerPushPropertiesIsUsedForWritesOnly() {
+        Settings settings = new Settings();
+        Server server = new Server();
+        server.setId("registry.example:5000");
+        server.setUsername("reader");
+        server.setPassword(PASSWORD);
+        settings.addServer(server);
+        String user = System.getProperty("docker.push.username");
+        String password = System.getProperty("docker.push.password");
+        System.setProperty("docker.push.username", "pusher");
+        System.setProperty("docker.push.password", "Push-Pa55");
+        try {
+            MavenCredentialSource source = new MavenCredentialSource(settings, PLAIN, new RecordingLog());
+            assertThat(source.forPush("registry.example:5000")).get()
+                    .extracting(RegistryCredentials::username).isEqualTo("pusher");
+            assertThat(source.forRegistry("registry.example:5000")).get()
+                    .extracting(RegistryCredentials::username).isEqualTo("reader");
+        } finally {
+            restore("docker.push.username", user);
+            restore("docker.push.password", password);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
 }

@@ -11,6 +11,9 @@ public class RecordingLog implements BuildLog {
     public final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
     public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     public final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    /** Whether the log says debug lines are shown, as Maven's does with -X. */
+    public volatile boolean debugEnabled;
 
     @Override
     public void debug(String message) {
@@ -25,5 +28,15 @@ public class RecordingLog implements BuildLog {
     @Override
     public void warn(String message) {
         warnings.add(message);
+    }
+
+    @Override
+    public void error(String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return debugEnabled;
     }
 }

@@ -153,8 +153,16 @@ final class ImagePublisher implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         int uploaded = 0;
-        for (var blob : Stream.concat(image.layers().stream(), Stream.of(image.config())).toList()) {
-            if (uploads.blob(name, blob.digest(), blob.size(), blob.file()) != RegistryUploads.BlobResult.PRESENT) {
+        var blobs = Stream.concat(image.layers().stream(), Stream.of(image.config())).toList();
+        PushProgress progress = new PushProgress(log, built.reference() + " (" + platform.platform() + ")",
+                blobs.stream().mapToLong(b -> b.size()).sum());
+        for (var blob : blobs) {
+            RegistryUploads.BlobResult result = uploads.blob(name, blob.digest(), blob.size(), blob.file(),
+                    progress::sent);
+            if (result != RegistryUploads.BlobResult.UPLOADED) {
+                progress.sent(blob.size());
+            }
+            if (result != RegistryUploads.BlobResult.PRESENT) {
                 uploaded++;
             }
         }

@@ -93,5 +93,15 @@ final class ImageTasks {
         public void warn(String message) {
             log.warn("[" + key + "] " + message);
         }
+
+        @Override
+        public void error(String message) {
+            log.error("[" + key + "] " + message);
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return log.isDebugEnabled();
+        }
     }
 }

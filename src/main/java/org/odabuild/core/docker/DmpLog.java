@@ -46,7 +46,7 @@ public final class DmpLog implements Logger {
 
     @Override
     public void error(String format, Object... params) {
-        log.warn(format(format, params));
+        log.error(format(format, params));
     }
 
     @Override
@@ -56,12 +56,13 @@ public final class DmpLog implements Logger {
 
     @Override
     public boolean isDebugEnabled() {
-        return false;
+        return log.isDebugEnabled();
     }
 
+    /** DMP's verbose categories (API calls, build steps) are debug lines here: {@code -X} shows them. */
     @Override
     public boolean isVerboseEnabled() {
-        return false;
+        return log.isDebugEnabled();
     }
 
     @Override

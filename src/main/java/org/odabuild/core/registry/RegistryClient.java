@@ -316,18 +316,20 @@ public final class RegistryClient {
      * A 401 is answered once with the challenge's scope, so a push gets a token with push access.
      */
     HttpResponse<String> send(ImageName image, String method, String path, String what, Body body) {
-        String scopeKey = image.registry() + "|" + image.repository();
+        // a push may log in as someone else than a read (docker.push.username): each has its own authorization
+        boolean write = !method.equals("GET") && !method.equals("HEAD");
+        String scopeKey = image.registry() + "|" + image.repository() + (write ? "|push" : "|pull");
         HttpResponse<String> r = execute(request(image, method, path, authorizations.get(scopeKey), body), image,
                 what);
         if (r.statusCode() != 401) {
             return r;
         }
-        String authorization = authorize(image, r, what);
+        String authorization = authorize(image, r, what, write);
         authorizations.put(scopeKey, authorization);
         r = execute(request(image, method, path, authorization, body), image, what);
         if (r.statusCode() == 401) {
             throw new RegistryException("registry " + image.registry() + " rejected "
-                    + credentials.forRegistry(image.registry()).map(Object::toString).orElse("anonymous access")
+                    + login(image, write).map(Object::toString).orElse("anonymous access")
                     + " for " + what + " (401 Unauthorized): check the login for " + image.registry()
                     + " (docker login " + image.registry() + ", or a <server> with id " + image.registry()
                     + " in settings.xml)");
@@ -360,11 +362,15 @@ public final class RegistryClient {
         return b.build();
     }
 
-    private String authorize(ImageName image, HttpResponse<String> unauthorized, String what) {
+    private Optional<RegistryCredentials> login(ImageName image, boolean write) {
+        return write ? credentials.forPush(image.registry()) : credentials.forRegistry(image.registry());
+    }
+
+    private String authorize(ImageName image, HttpResponse<String> unauthorized, String what, boolean write) {
         AuthChallenge challenge = unauthorized.headers().firstValue("WWW-Authenticate").flatMap(AuthChallenge::parse)
                 .orElseThrow(() -> new RegistryException("registry " + image.registry() + " answered 401 for " + what
                         + " without saying how to authenticate"));
-        Optional<RegistryCredentials> login = credentials.forRegistry(image.registry());
+        Optional<RegistryCredentials> login = login(image, write);
         if (challenge.isBasic()) {
             RegistryCredentials c = login.orElseThrow(() -> new RegistryException("registry " + image.registry()
                     + " requires a login for " + what + ": run 'docker login " + image.registry()

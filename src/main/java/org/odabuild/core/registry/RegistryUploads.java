@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.function.LongConsumer;
 import org.odabuild.core.version.ImageName;
 
 /**
@@ -41,6 +44,12 @@ public final class RegistryUploads {
 
     /** Makes sure {@code image}'s repository holds the blob {@code digest}, whose bytes are in {@code file}. */
     public BlobResult blob(ImageName image, String digest, long size, Path file) {
+        return blob(image, digest, size, file, bytes -> {
+        });
+    }
+
+    /** As {@link #blob(ImageName, String, long, Path)}, telling {@code sent} each chunk of the file put on the wire. */
+    public BlobResult blob(ImageName image, String digest, long size, Path file, LongConsumer sent) {
         String what = "blob " + digest + " of " + image;
         HttpResponse<String> head = client.send(image, "HEAD", "/v2/" + image.repository() + "/blobs/" + digest, what,
                 null);
@@ -65,7 +74,7 @@ public final class RegistryUploads {
             expect(start, 202, image, "start the upload of " + what);
             String location = location(start, image, what);
             HttpResponse<String> put = client.send(image, "PUT", location + (location.contains("?") ? "&" : "?")
-                    + "digest=" + encode(digest), "upload of " + what, file(file, size));
+                    + "digest=" + encode(digest), "upload of " + what, file(file, size, sent));
             if (put.statusCode() == 201) {
                 remember(image, digest);
                 return BlobResult.UPLOADED;
@@ -115,13 +124,50 @@ public final class RegistryUploads {
         return new RegistryClient.Body(HttpRequest.BodyPublishers.noBody(), null, timeout);
     }
 
-    private RegistryClient.Body file(Path file, long size) {
+    private RegistryClient.Body file(Path file, long size, LongConsumer sent) {
         try {
-            return new RegistryClient.Body(HttpRequest.BodyPublishers.ofFile(file), "application/octet-stream",
-                    timeout.plusSeconds(size / MIN_BYTES_PER_SECOND));
+            return new RegistryClient.Body(counting(HttpRequest.BodyPublishers.ofFile(file), sent),
+                    "application/octet-stream", timeout.plusSeconds(size / MIN_BYTES_PER_SECOND));
         } catch (FileNotFoundException e) {
             throw new RegistryException("the blob file " + file + " to upload is gone", e);
         }
+    }
+
+    /** The same bytes, each buffer reported to {@code sent} as the HTTP client takes it. */
+    private static HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher body, LongConsumer sent) {
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscriber.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer buffer) {
+                        int bytes = buffer.remaining();
+                        subscriber.onNext(buffer);
+                        sent.accept(bytes);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        subscriber.onError(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        subscriber.onComplete();
+                    }
+                });
+            }
+        };
     }
 
     private static void expect(HttpResponse<String> r, int status, ImageName image, String action) {

@@ -105,6 +105,33 @@ class RegistryClientTest {
                 .hasMessageNotContaining(PASSWORD);
     }
 
+    /** Reads log in with the read login, uploads with the push login (docker.push.username): here a wrong one. */
+    @Test
+    void writesUseThePushLogin() throws Exception {
+        CredentialSource readOkPushWrong = new CredentialSource() {
+            @Override
+            public Optional<RegistryCredentials> forRegistry(String registry) {
+                return Optional.of(new RegistryCredentials("alice", PASSWORD, null, "test"));
+            }
+
+            @Override
+            public Optional<RegistryCredentials> forPush(String registry) {
+                return Optional.of(new RegistryCredentials("pusher", "wrong-" + PASSWORD, null, "test"));
+            }
+        };
+        RegistrySettings settings = insecure(secured);
+        RegistryClient client = new RegistryClient(settings, readOkPushWrong, new RecordingLog());
+        ImageName image = new ImageName(secured.host() + "/it/pushlogin");
+        assertThat(client.manifest(image, "9.9.9")).as("a read, with alice's login").isEmpty();
+        byte[] content = ("blob " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = java.nio.file.Files.write(dir.resolve("pushlogin-blob"), content);
+        assertThatThrownBy(() -> new RegistryUploads(client, settings).blob(image,
+                "sha256:" + org.odabuild.testing.ForeignBaseImage.sha256(content), content.length, file))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("rejected credentials of pusher")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
     @Test
     void missingLoginSaysHowToLogIn() {
         RegistryClient client = new RegistryClient(insecure(secured), CredentialSource.none(), new RecordingLog());

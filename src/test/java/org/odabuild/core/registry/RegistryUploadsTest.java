@@ -61,6 +61,22 @@ class RegistryUploadsTest {
     }
 
     @Test
+    void everyByteOfAnUploadIsReportedAsSent() throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("big-blob"), content);
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger chunks = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(new RegistryUploads(client, settings).blob(image("up/progress"), "sha256:"
+                + ForeignBaseImage.sha256(content), content.length, file, bytes -> {
+                    sent.addAndGet(bytes);
+                    chunks.incrementAndGet();
+                })).isEqualTo(RegistryUploads.BlobResult.UPLOADED);
+        assertThat(sent.get()).isEqualTo(content.length);
+        assertThat(chunks.get()).as("reported as the client sends, not once at the end").isGreaterThan(1);
+    }
+
+    @Test
     void aBlobWhoseBytesAreNotItsDigestIsRefusedByTheRegistry() throws Exception {
         Path file = Files.writeString(dir.resolve("wrong"), "these bytes");
         String digest = "sha256:" + ForeignBaseImage.sha256("other bytes".getBytes(StandardCharsets.UTF_8));
