@@ -15,6 +15,7 @@ import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.ci.GithubActions;
+import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
@@ -219,11 +220,10 @@ public final class BuildCommand {
         report.images().stream().filter(b -> b.digest() != null).forEach(b -> digests.put(b.key(), b.digest()));
         gha.output("digests", new Gson().toJson(digests));
         if (!report.images().isEmpty()) {
-            List<String> md = new ArrayList<>(List.of("### oda build: " + GithubActions.cell(report.branch()), "",
-                    "| image | reference | status | digest |", "| --- | --- | --- | --- |"));
-            report.images().forEach(b -> md.add("| " + GithubActions.cell(b.key()) + " | " + b.reference() + " | "
-                    + b.status() + " | " + (b.digest() == null ? "" : b.digest()) + " |"));
-            gha.summary(md);
+            MarkdownTable table = new MarkdownTable("oda build: " + report.branch(), "image", "reference", "status",
+                    "digest");
+            report.images().forEach(b -> table.row(b.key(), b.reference(), b.status(), b.digest()));
+            gha.summary(table);
         }
         return report;
     }

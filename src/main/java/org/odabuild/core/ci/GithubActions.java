@@ -35,13 +35,8 @@ public final class GithubActions {
         });
     }
 
-    public void summary(List<String> markdownLines) {
-        ci.get("GITHUB_STEP_SUMMARY").ifPresent(file -> append(file, String.join("\n", markdownLines) + "\n\n"));
-    }
-
-    /** A Markdown table cell: pipes and line breaks would break the table. */
-    public static String cell(String text) {
-        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    public void summary(MarkdownTable table) {
+        ci.get("GITHUB_STEP_SUMMARY").ifPresent(file -> append(file, String.join("\n", table.lines()) + "\n\n"));
     }
 
     private static void append(String file, String text) {

@@ -7,8 +7,6 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
-import org.odabuild.core.plan.Planner;
-import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
@@ -29,13 +27,8 @@ public final class PrereleaseCommand {
     }
 
     static EditReport run(PrereleaseRequest request, BuildLog log, AtomicFileSet.Mover mover) {
-        EditApply.start(request.plan().resolve().outputDir());
-        Plan plan = Planner.plan(request.plan(), log);
-        plan.resolution().requireAll(); // an edit never runs with an image it cannot read
-        if (plan.branchKind() == BranchKind.RELEASE) {
-            throw new InvalidInputException("oda:prerelease sets prerelease versions, which release branch "
-                    + plan.branch().name() + " may not build: create a feature/... or odaa-... branch first");
-        }
+        Plan plan = EditApply.plan(request.plan(), "oda:prerelease sets prerelease versions, which release branch"
+                + " {branch} may not build: create a feature/... or odaa-... branch first", log);
         List<ResolvedImage> images = (request.plan().images().isEmpty()
                 ? plan.images().stream().filter(PlannedImage::changed) : plan.images().stream())
                 .map(PlannedImage::image).toList();

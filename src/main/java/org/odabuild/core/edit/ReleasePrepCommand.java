@@ -16,8 +16,6 @@ import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
-import org.odabuild.core.plan.Planner;
-import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
@@ -54,13 +52,8 @@ public final class ReleasePrepCommand {
     }
 
     static EditReport run(ReleasePrepRequest request, BuildLog log, AtomicFileSet.Mover mover) {
-        EditApply.start(request.plan().resolve().outputDir());
-        Plan plan = Planner.plan(request.plan(), log);
-        plan.resolution().requireAll(); // an edit never runs with an image it cannot read
-        if (plan.branchKind() == BranchKind.RELEASE) {
-            throw new InvalidInputException("oda:release-prep prepares a branch for its merge; on release branch "
-                    + plan.branch().name() + " there is nothing to prepare");
-        }
+        Plan plan = EditApply.plan(request.plan(), "oda:release-prep prepares a branch for its merge; on release"
+                + " branch {branch} there is nothing to prepare", log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException("oda:release-prep"
                 + " compares the branch with its merge-base, which is unknown here (" + plan.changes().baseReason()
                 + "): fetch the release branch with history, or pass -Doda.since=<ref>"));

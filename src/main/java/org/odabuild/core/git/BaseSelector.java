@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
-import org.odabuild.core.policy.BranchKind;
 
 /**
  * Chooses the commit that "changed" is measured against: {@code -Doda.since}; on a release branch the push event's
@@ -24,14 +23,15 @@ public final class BaseSelector {
         this.releaseBranches = List.copyOf(releaseBranches);
     }
 
-    public ChangeSet select(String head, BranchKind kind, Optional<String> since, CiEnvironment ci) {
+    /** The change set of {@code head}: since the push's previous commit on a release branch, else the merge-base. */
+    public ChangeSet select(String head, boolean releaseBranch, Optional<String> since, CiEnvironment ci) {
         if (since.isPresent()) {
             String base = repo.resolveCommit(since.get()).orElseThrow(() -> new InvalidInputException("oda.since '"
                     + since.get() + "' names no commit in " + repo.root() + ": pass a branch, tag or commit that"
                     + " exists here (fetch it first in a shallow clone)"));
             return diff(base, head, "oda.since " + since.get());
         }
-        return kind == BranchKind.RELEASE ? releaseBase(head, ci) : mergeBase(head);
+        return releaseBranch ? releaseBase(head, ci) : mergeBase(head);
     }
 
     private ChangeSet releaseBase(String head, CiEnvironment ci) {

@@ -1,11 +1,10 @@
 package org.odabuild.core.plan;
 
 import com.google.gson.Gson;
-import java.util.ArrayList;
-import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
+import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.report.JsonReports;
 
 /** The {@code oda:plan} job: plan, log the table and warnings, write plan.json and the GitHub Actions outputs. */
@@ -32,19 +31,12 @@ public final class PlanCommand {
         return plan;
     }
 
-    private static List<String> summary(Plan plan) {
-        List<String> md = new ArrayList<>();
-        md.add("### oda plan: " + GithubActions.cell(plan.branch().name()) + " @ " + plan.head().shortId());
-        md.add("");
-        md.add("| image | tag | changed | action | reason |");
-        md.add("| --- | --- | --- | --- | --- |");
-        for (PlannedImage i : plan.images()) {
-            md.add("| " + GithubActions.cell(i.key()) + " | " + i.image().tag() + " | "
-                    + GithubActions.cell(PlanReport.changed(i)) + " | " + i.decision().action().id() + " | "
-                    + GithubActions.cell(i.decision().reason()) + " |");
-        }
-        plan.broken().forEach(b -> md.add("| " + GithubActions.cell(b.key()) + " | - | - | refuse | "
-                + GithubActions.cell(b.reason()) + " |"));
-        return md;
+    private static MarkdownTable summary(Plan plan) {
+        MarkdownTable table = new MarkdownTable("oda plan: " + plan.branch().name() + " @ " + plan.head().shortId(),
+                "image", "tag", "changed", "action", "reason");
+        plan.images().forEach(i -> table.row(i.key(), i.image().tag(), PlanReport.changed(i),
+                i.decision().action().id(), i.decision().reason()));
+        plan.broken().forEach(b -> table.row(b.key(), "-", "-", "refuse", b.reason()));
+        return table;
     }
 }

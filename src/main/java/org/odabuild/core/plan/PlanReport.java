@@ -7,9 +7,9 @@ import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.policy.ImageAction;
-import org.odabuild.core.report.ImageEntry;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.report.TextTable;
+import org.odabuild.core.resolve.ImageEntry;
 
 /** Shows a plan: a table in the log and {@code plan.json} for CI and tests. */
 public final class PlanReport {

@@ -45,7 +45,7 @@ public final class Planner {
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());
             ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
-                    .select(head.id(), kind, request.since(), ci);
+                    .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
             List<String> warnings = new ArrayList<>();
             changes.warning().ifPresent(warnings::add);
 

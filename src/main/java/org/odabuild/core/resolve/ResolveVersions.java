@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.config.BrokenImage;
-import org.odabuild.core.report.ImageEntry;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.report.TextTable;
 

@@ -44,21 +44,11 @@ public final class YamlDocument {
      */
     public static YamlDocument load(Path file, String displayName) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(reader));
+            return compose(reader, displayName, file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(displayName + ": file not found (" + file + ")");
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException(displayName + ": is not UTF-8 text (" + firstInvalidByte(file)
-                    + "); save it as UTF-8");
-        } catch (MarkedYAMLException e) {
-            throw new InvalidInputException(describe(displayName, e), e);
-        } catch (YAMLException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidInputException(displayName + ": is not UTF-8 text (" + firstInvalidByte(file)
-                        + "); save it as UTF-8", e);
-            }
-            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + Excerpt.of(String.valueOf(
-                    e.getMessage())) + hintFor(e.getMessage()), e);
+            throw notUtf8(displayName, file, e);
         } catch (IOException e) {
             throw new InvalidInputException(displayName + ": cannot be read: " + e.getMessage(), e);
         }
@@ -66,14 +56,27 @@ public final class YamlDocument {
 
     /** Parses YAML text held in memory (e.g. a file as it was at another commit). */
     public static YamlDocument parse(String content, String displayName) {
+        return compose(new StringReader(content), displayName, null);
+    }
+
+    /** SnakeYAML's errors, with the line and column it names; {@code file} is null for text held in memory. */
+    private static YamlDocument compose(Reader reader, String displayName, Path file) {
         try {
-            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(new StringReader(content)));
+            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(reader));
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(describe(displayName, e), e);
         } catch (YAMLException e) {
-            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + e.getMessage()
-                    + hintFor(e.getMessage()), e);
+            if (file != null && e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(displayName, file, e);
+            }
+            throw new InvalidInputException(displayName + ": cannot be read as YAML: " + Excerpt.of(String.valueOf(
+                    e.getMessage())) + hintFor(e.getMessage()), e);
         }
+    }
+
+    private static InvalidInputException notUtf8(String displayName, Path file, Exception cause) {
+        return new InvalidInputException(displayName + ": is not UTF-8 text (" + firstInvalidByte(file)
+                + "); save it as UTF-8", cause);
     }
 
     /** The limits every YAML read of the plugin uses. */

@@ -1,7 +1,6 @@
-package org.odabuild.core.report;
+package org.odabuild.core.resolve;
 
 import java.util.List;
-import org.odabuild.core.resolve.ResolvedImage;
 
 /** One image as every report shows it (the shape of {@code images.json} entries). */
 public record ImageEntry(
