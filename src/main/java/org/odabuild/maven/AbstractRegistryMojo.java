@@ -30,8 +30,7 @@ abstract class AbstractRegistryMojo extends AbstractPlanMojo {
     protected SettingsDecrypter settingsDecrypter;
 
     protected RegistrySettings registrySettings() {
-        return new RegistrySettings(new HashSet<>(trimmed(insecureRegistries)), Duration.ofSeconds(registryTimeout), 3,
-                Duration.ofMillis(250));
+        return RegistrySettings.of(new HashSet<>(trimmed(insecureRegistries)), Duration.ofSeconds(registryTimeout));
     }
 
     protected ReleaseCheckRequest releaseCheckRequest() {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Docker daemon the tests build with: {@code DOCKER_HOST}, which .ci/run sets after starting Debian's
@@ -27,10 +26,7 @@ public final class LocalDocker {
             return host;
         }
         String why = "ODA_TEST_DOCKER_TCP is not set (start dockerd with -H tcp://127.0.0.1:PORT as .ci/run does)";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException(why + ": on CI the tcp daemon test must run");
-        }
-        Assumptions.abort("skipped: " + why);
+        Skip.because(why, "on CI the tcp daemon test must run");
         return null;
     }
 
@@ -40,10 +36,7 @@ public final class LocalDocker {
             return host;
         }
         String why = "DOCKER_HOST is not set (start dockerd as .ci/run does and export DOCKER_HOST)";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException(why + ": on CI the daemon tests must run");
-        }
-        Assumptions.abort("skipped: " + why);
+        Skip.because(why, "on CI the daemon tests must run");
         return null;
     }
 

@@ -45,6 +45,15 @@ public final class TestGit implements AutoCloseable {
         return this;
     }
 
+    /** A file of the working tree as it is now. */
+    public String read(String path) {
+        try {
+            return Files.readString(root.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public TestGit delete(String path) {
         try {
             Files.delete(root.resolve(path));

@@ -21,7 +21,12 @@ public record RegistrySettings(Set<String> insecureRegistries, Duration timeout,
         }
     }
 
-    public static RegistrySettings defaults(Set<String> insecureRegistries) {
-        return new RegistrySettings(insecureRegistries, Duration.ofSeconds(20), 3, Duration.ofMillis(250));
+    /** Tries per request, and the first pause between them, that every goal uses. */
+    public static final int ATTEMPTS = 3;
+    public static final Duration BACKOFF = Duration.ofMillis(250);
+
+    /** The settings of a build: the user picks the insecure hosts and the timeout ({@code oda.registryTimeout}). */
+    public static RegistrySettings of(Set<String> insecureRegistries, Duration timeout) {
+        return new RegistrySettings(insecureRegistries, timeout, ATTEMPTS, BACKOFF);
     }
 }

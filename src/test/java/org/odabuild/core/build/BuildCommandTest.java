@@ -18,16 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.plan.PlanRequest;
-import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistrySettings;
-import org.odabuild.core.release.ReleaseCheckRequest;
-import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.version.ImageName;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.LocalRegistry;
@@ -46,6 +41,7 @@ class BuildCommandTest {
 
     @TempDir
     Path dir;
+    OperatorRepo op;
     TestGit git;
     String repo;
     final AtomicInteger connects = new AtomicInteger();
@@ -74,32 +70,8 @@ class BuildCommandTest {
     @BeforeEach
     void repo() {
         repo = "build/op" + (++counter);
-        git = TestGit.init(dir.resolve("repo"))
-                .write("dockerbuild-config.yaml", """
-                        op:
-                          displayName: The Operator
-                          valuesYamlFile: charts/values.yaml
-                          valuesPathImage: .op.image
-                          valuesPathVersion: .op.version
-                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
-                          paths: [src/op/**]
-                          buildContext: src/op
-                          platforms: linux/amd64
-                        """)
-                .write("src/op/Dockerfile", """
-                        FROM scratch
-                        ARG GIT_COMMIT_SHA
-                        ARG SOURCE_DATE_EPOCH
-                        ARG CICD_BUILD_TIME
-                        COPY app.txt /app.txt
-                        LABEL test.commit=$GIT_COMMIT_SHA test.epoch=$SOURCE_DATE_EPOCH test.time=$CICD_BUILD_TIME
-                        """)
-                .write("src/op/app.txt", "v1\n")
-                .write("src/op/.dockerignore", "secret.txt\n")
-                .write("src/op/secret.txt", "never sent\n")
-                .write("README.md", "readme\n");
-        values("1.0.0", "");
-        git.commit("initial");
+        op = new OperatorRepo(dir.resolve("repo"), registry.host(), repo);
+        git = op.git;
     }
 
     @AfterEach
@@ -108,19 +80,11 @@ class BuildCommandTest {
     }
 
     void values(String version, String suffix) {
-        git.write("charts/values.yaml", "op:\n  image: " + registry.host() + "/" + repo + "\n  version: " + version
-                + "\n  prereleaseSuffix: " + suffix + "\n");
+        op.values(version, suffix);
     }
 
     BuildRequest request() {
-        Path root = git.root();
-        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
-                root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
-                Optional.empty(), Optional.of(false), List.of(), false, env);
-        RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
-                Duration.ofMillis(20));
-        return new BuildRequest(new ReleaseCheckRequest(plan, settings, false), push, latest, Map.of(), dockerHost,
-                null, Duration.ofSeconds(60), index, threads);
+        return op.request(env, push, latest, fork, index, threads, dockerHost);
     }
 
     DaemonFactory counting() {

@@ -1,0 +1,76 @@
+package org.odabuild.core.build;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.registry.RegistrySettings;
+import org.odabuild.core.release.ReleaseCheckRequest;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.TestGit;
+
+/**
+ * The build tests' repository: one image {@code op} (context {@code src/op}, a FROM scratch Dockerfile that uses the
+ * three build args, a .dockerignore'd secret) whose values live in {@code charts/values.yaml}, committed on master.
+ */
+final class OperatorRepo {
+
+    final TestGit git;
+    final String registryHost;
+    final String repository;
+
+    OperatorRepo(Path dir, String registryHost, String repository) {
+        this.registryHost = registryHost;
+        this.repository = repository;
+        git = TestGit.init(dir)
+                .write("dockerbuild-config.yaml", """
+                        op:
+                          displayName: The Operator
+                          valuesYamlFile: charts/values.yaml
+                          valuesPathImage: .op.image
+                          valuesPathVersion: .op.version
+                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+                          paths: [src/op/**]
+                          buildContext: src/op
+                          platforms: linux/amd64
+                        """)
+                .write("src/op/Dockerfile", """
+                        FROM scratch
+                        ARG GIT_COMMIT_SHA
+                        ARG SOURCE_DATE_EPOCH
+                        ARG CICD_BUILD_TIME
+                        COPY app.txt /app.txt
+                        LABEL test.commit=$GIT_COMMIT_SHA test.epoch=$SOURCE_DATE_EPOCH test.time=$CICD_BUILD_TIME
+                        """)
+                .write("src/op/app.txt", "v1\n")
+                .write("src/op/.dockerignore", "secret.txt\n")
+                .write("src/op/secret.txt", "never sent\n")
+                .write("README.md", "readme\n");
+        values("1.0.0", "");
+        git.commit("initial");
+    }
+
+    void values(String version, String suffix) {
+        git.write("charts/values.yaml", "op:\n  image: " + registryHost + "/" + repository + "\n  version: " + version
+                + "\n  prereleaseSuffix: " + suffix + "\n");
+    }
+
+    /** The build of this repository with the tests' registry settings (plain HTTP, short timeouts). */
+    BuildRequest request(Map<String, String> env, Optional<Boolean> push, LatestTag latest, Optional<String> fork,
+            IndexMode index, int threads, String dockerHost) {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
+                Optional.empty(), Optional.of(false), List.of(), false, env);
+        return new BuildRequest(new ReleaseCheckRequest(plan, settings(), false), push, latest, Map.of(), dockerHost,
+                null, Duration.ofSeconds(60), index, threads);
+    }
+
+    RegistrySettings settings() {
+        return new RegistrySettings(Set.of(registryHost), Duration.ofSeconds(5), 2, Duration.ofMillis(20));
+    }
+}
