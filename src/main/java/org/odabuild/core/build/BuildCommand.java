@@ -1,6 +1,5 @@
 package org.odabuild.core.build;
 
-import com.google.gson.Gson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +72,8 @@ public final class BuildCommand {
             ImageJob job = new ImageJob(plan, request, byKey, IndexedBlobs.read(plan.resolution().layout().root()),
                     daemon, out);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
-                    job::run, (p, e) -> notBuilt(p, "failed", e.getMessage()),
-                    p -> notBuilt(p, "not-built", "another image failed"));
+                    job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
+                    p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));
             results = built.results();
             if (built.failure().isPresent()) {
                 // build.json still tells CI which image failed and which were not built; nothing is pushed
@@ -84,7 +83,7 @@ public final class BuildCommand {
             }
             if (push) {
                 results = publish(results, daemon.connected(), registry, request, out, plan.head().id(), log);
-            } else if (results.stream().anyMatch(b -> b.status().equals("built"))) {
+            } else if (results.stream().anyMatch(b -> b.status() == BuildStatus.BUILT)) {
                 log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
             }
@@ -109,7 +108,7 @@ public final class BuildCommand {
         JsonReports.delete(out, ValuesDigests.FILE);
         Resolution resolution = Resolution.of(request.release().plan().resolve(), log);
         CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
-        List<BuiltImage> toPush = built.images().stream().filter(b -> b.status().equals("built")).toList();
+        List<BuiltImage> toPush = built.images().stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
         if (toPush.isEmpty()) {
             log.info("Nothing to push: oda:build-image built no image.");
             return finish(built, resolution, out, ci, log);
@@ -125,7 +124,7 @@ public final class BuildCommand {
     private static List<BuiltImage> publish(List<BuiltImage> images, DockerDaemon daemon, RegistryClient registry,
             BuildRequest request, Path out, String commit, BuildLog log) {
         RegistryUploads uploads = new RegistryUploads(registry, request.release().registry());
-        List<BuiltImage> toPush = images.stream().filter(b -> b.status().equals("built")).toList();
+        List<BuiltImage> toPush = images.stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
         ImageTasks.Outcome<BuiltImage> pushed = ImageTasks.run(toPush, request.threads(), BuiltImage::key, log,
                 (b, imageLog) -> {
                     try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads,
@@ -185,7 +184,7 @@ public final class BuildCommand {
         }
     }
 
-    static BuiltImage notBuilt(PlannedImage p, String status, String why) {
+    static BuiltImage notBuilt(PlannedImage p, BuildStatus status, String why) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
                 List.of(), null, null, 0, null, why, List.of(), false, Map.of());
@@ -218,7 +217,7 @@ public final class BuildCommand {
         GithubActions gha = new GithubActions(ci);
         Map<String, String> digests = new LinkedHashMap<>();
         report.images().stream().filter(b -> b.digest() != null).forEach(b -> digests.put(b.key(), b.digest()));
-        gha.output("digests", new Gson().toJson(digests));
+        gha.output("digests", JsonReports.compact(digests));
         if (!report.images().isEmpty()) {
             MarkdownTable table = new MarkdownTable("oda build: " + report.branch(), "image", "reference", "status",
                     "digest");

@@ -1,9 +1,7 @@
 package org.odabuild.core.build;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +24,7 @@ public record BuildReport(String branch, String commit, boolean pushed, List<Bui
     public static BuildReport read(Path outputDir) {
         Path file = outputDir.resolve(FILE);
         try {
-            return new Gson().fromJson(Files.readString(file), BuildReport.class);
+            return JsonReports.read(file, BuildReport.class);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + " does not exist: run oda:build-image before oda:push-image"
                     + " (e.g. mvn package oda:push-image, or the deploy phase)");

@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * One image of {@code build.json}.
  *
- * @param status     {@code built}, {@code pushed}, {@code up-to-date}, {@code already-published} (a release the
- *                   registry holds from this very commit), {@code failed} or {@code not-built}
+ * @param status     what became of it (see {@link BuildStatus})
  * @param tags       every {@code image:tag} made (the tag, and latest when the policy says so)
  * @param digest     the registry's {@code sha256:...} after a push (of the image index for several platforms), or
  *                   of the existing tag when up to date
@@ -20,11 +19,9 @@ import java.util.Map;
  * @param labels     the labels the plugin writes into each platform's image config when it publishes (revision,
  *                   version, branch, source hash, ...); the daemon's image carries the Dockerfile's own labels only
  */
-public record BuiltImage(String key, String image, String tag, String reference, boolean release, String status,
+public record BuiltImage(String key, String image, String tag, String reference, boolean release, BuildStatus status,
         List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error,
         List<PlatformBuild> platforms, boolean index, Map<String, String> labels) {
-
-    public static final String ALREADY_PUBLISHED = "already-published";
 
     /**
      * @param platform   {@code os/architecture[/variant]}
@@ -44,12 +41,12 @@ public record BuiltImage(String key, String image, String tag, String reference,
     }
 
     BuiltImage alreadyPublished(String existingDigest) {
-        return new BuiltImage(key, image, tag, reference, release, ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
+        return new BuiltImage(key, image, tag, reference, release, BuildStatus.ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
                 durationMs, testReport, null, platforms, index, labels);
     }
 
     BuiltImage pushed(String pushedDigest, List<PlatformBuild> pushedPlatforms, long extraMs) {
-        return new BuiltImage(key, image, tag, reference, release, "pushed", tags, sourceHash, pushedDigest,
+        return new BuiltImage(key, image, tag, reference, release, BuildStatus.PUSHED, tags, sourceHash, pushedDigest,
                 durationMs + extraMs, testReport, null, pushedPlatforms, index, labels);
     }
 }

@@ -56,7 +56,7 @@ final class ImageJob {
         }
         Optional<DockerDaemon> connected = daemon.get();
         if (connected.isEmpty()) {
-            return BuildCommand.notBuilt(planned, "not-built", "no Docker daemon");
+            return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
         return new ImageBuilder(connected.get(), layout, out, log).build(image, context, plan.head(),
                 plan.branch().name(), source, hash, request.buildArgs(), request.latestTag(), request.testTimeout(),
@@ -72,7 +72,7 @@ final class ImageJob {
         log.info(image.reference() + " is already published from this commit (" + finding.revision().substring(0, 7)
                 + "): " + finding.digest() + "; nothing to build");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
-                image.reference(), true, BuiltImage.ALREADY_PUBLISHED, List.of(image.reference()), null,
+                image.reference(), true, BuildStatus.ALREADY_PUBLISHED, List.of(image.reference()), null,
                 finding.digest(), 0, null, null, List.of(), false, Map.of()));
     }
 
@@ -89,7 +89,7 @@ final class ImageJob {
         log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
                 + finding.digest() + ")");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), "up-to-date", List.of(image.reference()), hash, finding.digest(), 0, null, null,
+                image.isRelease(), BuildStatus.UP_TO_DATE, List.of(image.reference()), hash, finding.digest(), 0, null, null,
                 List.of(), false, Map.of()));
     }
 

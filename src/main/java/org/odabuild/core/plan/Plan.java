@@ -20,6 +20,7 @@ public record Plan(
         List<PlannedImage> images,
         List<String> warnings,
         List<String> lint,
+        boolean lintRan,
         Resolution resolution) {
 
     public Plan {

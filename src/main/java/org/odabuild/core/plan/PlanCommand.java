@@ -1,6 +1,5 @@
 package org.odabuild.core.plan;
 
-import com.google.gson.Gson;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
@@ -25,7 +24,7 @@ public final class PlanCommand {
         log.info("Wrote " + PlanReport.writeJson(plan, request.resolve().outputDir()));
 
         GithubActions gha = new GithubActions(CiEnvironment.of(request.env()));
-        gha.output("images-to-build", new Gson().toJson(plan.toBuild().stream().map(PlannedImage::key).toList()));
+        gha.output("images-to-build", JsonReports.compact(plan.toBuild().stream().map(PlannedImage::key).toList()));
         gha.output("skip-tests", Boolean.toString(plan.skipTests().skip()));
         gha.summary(summary(plan));
         return plan;

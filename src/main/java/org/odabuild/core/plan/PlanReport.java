@@ -1,6 +1,7 @@
 package org.odabuild.core.plan;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class PlanReport {
         }
         root.add("images", images);
         root.add("warnings", strings(plan.warnings()));
-        root.add("lint", strings(plan.lint()));
+        // null, not [], when the lint did not run (oda.lint=auto outside CI, or off): no findings is not "not looked"
+        root.add("lint", plan.lintRan() ? strings(plan.lint()) : JsonNull.INSTANCE);
         return JsonReports.write(outputDir, REPORT, root);
     }
 

@@ -105,7 +105,8 @@ public final class Planner {
             resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
                     + b.reason()));
             SkipTests skipTests = SkipTests.detect(repo, head, ci);
-            return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, resolution);
+            return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, lints,
+                    resolution);
         }
     }
 

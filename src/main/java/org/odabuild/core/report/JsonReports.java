@@ -2,6 +2,10 @@ package org.odabuild.core.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +14,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes the facts a goal decided as JSON into {@code target/oda/}, atomically, so readers never see half a file. */
+/**
+ * The one JSON writer and reader of the plugin's reports: writes the facts a goal decided into {@code target/oda/},
+ * atomically (readers never see half a file), each report an object that starts with {@code schemaVersion}.
+ */
 public final class JsonReports {
+
+    /** Raised when a report's fields change meaning or go away; new fields do not raise it. */
+    public static final int SCHEMA_VERSION = 1;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
             .create();
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
 
     private JsonReports() {
     }
 
     /** The JSON tree of a record, to extend with more properties. */
-    public static com.google.gson.JsonObject tree(Object report) {
+    public static JsonObject tree(Object report) {
         return GSON.toJsonTree(report).getAsJsonObject();
+    }
+
+    /** One line of JSON, e.g. for a GitHub Actions output. */
+    public static String compact(Object value) {
+        return COMPACT.toJson(value);
+    }
+
+    /**
+     * A report this plugin wrote; one of another schema version is refused.
+     *
+     * @throws JsonParseException when the file is not such a report
+     */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        JsonElement tree = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+        if (!tree.isJsonObject()) {
+            throw new JsonParseException("not a JSON object");
+        }
+        JsonElement version = tree.getAsJsonObject().get("schemaVersion");
+        if (version == null || !version.isJsonPrimitive() || version.getAsInt() != SCHEMA_VERSION) {
+            throw new JsonParseException("it has schemaVersion " + version + ", this plugin reads " + SCHEMA_VERSION
+                    + " (another version of the plugin wrote it)");
+        }
+        return GSON.fromJson(tree, type);
     }
 
     /** Removes reports a run owns before it starts, so a run that stops early leaves none of the previous run's. */
@@ -36,11 +70,18 @@ public final class JsonReports {
     }
 
     public static Path write(Path outputDir, String fileName, Object report) {
+        JsonElement tree = GSON.toJsonTree(report);
+        if (!tree.isJsonObject()) {
+            throw new IllegalArgumentException("a report is a JSON object: " + fileName);
+        }
+        JsonObject versioned = new JsonObject();
+        versioned.addProperty("schemaVersion", SCHEMA_VERSION);
+        tree.getAsJsonObject().entrySet().forEach(e -> versioned.add(e.getKey(), e.getValue()));
         try {
             Files.createDirectories(outputDir);
             Path target = outputDir.resolve(fileName);
             Path tmp = ReadableTempFile.create(outputDir, fileName);
-            Files.writeString(tmp, GSON.toJson(report) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, GSON.toJson(versioned) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

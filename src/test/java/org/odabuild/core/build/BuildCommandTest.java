@@ -115,7 +115,7 @@ class BuildCommandTest {
         String head = git.commit("change");
 
         BuiltImage built = build().images().get(0);
-        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(built.tags()).containsExactly(registry.host() + "/" + repo + ":1.0.1-b1"); // no latest
         String served = client().manifest(image(), "1.0.1-b1").orElseThrow().digest();
         assertThat(built.digest()).isEqualTo(served);
@@ -180,7 +180,7 @@ class BuildCommandTest {
         BuildReport report = build();
 
         assertThat(report.images()).extracting(BuiltImage::key).containsExactly("op", "a", "b", "c");
-        assertThat(report.images()).allMatch(b -> b.status().equals("pushed"));
+        assertThat(report.images()).allMatch(b -> b.status() == BuildStatus.PUSHED);
         for (String key : List.of("a", "b", "c")) {
             assertThat(client().manifest(new ImageName(registry.host() + "/" + repo + "-" + key), "1.0.1-many"))
                     .isPresent();
@@ -205,10 +205,10 @@ class BuildCommandTest {
         assertThat(report.pushed()).isFalse();
         assertThat(report.images()).extracting(BuiltImage::key).containsExactly("op", "a", "b", "c");
         assertThat(report.images()).filteredOn(b -> b.key().equals("b")).singleElement()
-                .satisfies(b -> assertThat(b.status()).isEqualTo("failed"));
+                .satisfies(b -> assertThat(b.status()).isEqualTo(BuildStatus.FAILED));
         // the others either finished building (not pushed) or never started
         assertThat(report.images()).filteredOn(b -> !b.key().equals("b"))
-                .allMatch(b -> b.status().equals("built") || (b.status().equals("not-built")
+                .allMatch(b -> b.status() == BuildStatus.BUILT || (b.status() == BuildStatus.NOT_BUILT
                         && b.error().equals("another image failed")));
         for (String key : List.of("op", "a", "b", "c")) {
             String name = registry.host() + "/" + repo + (key.equals("op") ? "" : "-" + key);
@@ -235,7 +235,7 @@ class BuildCommandTest {
         git.write("src/op/app.txt", "v3\n");
         git.commit("change again");
         BuiltImage second = build().images().get(0);
-        assertThat(second.status()).isEqualTo("pushed");
+        assertThat(second.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(second.digest()).isNotEqualTo(first);
         assertThat(client().manifest(image(), "1.0.1-b2").orElseThrow().digest()).isEqualTo(second.digest());
         assertThat(Files.readString(git.root().resolve("target/oda/values-digests.yaml"))).isNotEqualTo(firstPins)
@@ -252,7 +252,7 @@ class BuildCommandTest {
         git.write("README.md", "docs only\n");
         git.commit("docs");
         BuiltImage again = build().images().get(0);
-        assertThat(again.status()).isEqualTo("up-to-date");
+        assertThat(again.status()).isEqualTo(BuildStatus.UP_TO_DATE);
         assertThat(again.digest()).isEqualTo(digest);
         assertThat(connects.get()).isZero();
     }
@@ -260,7 +260,7 @@ class BuildCommandTest {
     @Test
     void releaseOnMasterIsPushedOnceThenRefusedBeforeBuilding() {
         BuildReport first = build();
-        assertThat(first.images().get(0).status()).isEqualTo("pushed");
+        assertThat(first.images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(first.images().get(0).tags()).hasSize(2); // and latest
         assertThat(client().manifest(image(), "latest")).isPresent();
         connects.set(0);
@@ -277,13 +277,13 @@ class BuildCommandTest {
         git.write("src/op/app.txt", "v2\n");
         String released = git.commit("release change");
         BuiltImage first = build().images().get(0);
-        assertThat(first.status()).isEqualTo("pushed");
+        assertThat(first.status()).isEqualTo(BuildStatus.PUSHED);
         connects.set(0);
 
         // the release job runs again on the same commit (a re-run after a later step failed)
         BuildReport again = build();
         assertThat(again.images()).singleElement().satisfies(b -> {
-            assertThat(b.status()).isEqualTo(BuiltImage.ALREADY_PUBLISHED);
+            assertThat(b.status()).isEqualTo(BuildStatus.ALREADY_PUBLISHED);
             assertThat(b.digest()).isEqualTo(first.digest());
         });
         assertThat(connects.get()).as("nothing is built").isZero();
@@ -310,11 +310,11 @@ class BuildCommandTest {
         Path report = git.root().resolve("target/oda/build.json");
         String builtOnly = Files.readString(report);
         BuiltImage pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
-        assertThat(pushed.status()).isEqualTo("pushed");
+        assertThat(pushed.status()).isEqualTo(BuildStatus.PUSHED);
         // the job failed after the push, before build.json was written again: the re-run finds the tag published
         Files.writeString(report, builtOnly);
         BuiltImage rerun = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
-        assertThat(rerun.status()).isEqualTo(BuiltImage.ALREADY_PUBLISHED);
+        assertThat(rerun.status()).isEqualTo(BuildStatus.ALREADY_PUBLISHED);
         assertThat(rerun.digest()).isEqualTo(pushed.digest());
     }
 
@@ -354,10 +354,10 @@ class BuildCommandTest {
     void buildImageNeverPushes() {
         BuildReport report = BuildCommand.build(request(), CredentialSource.none(), counting(), false, log);
         assertThat(report.pushed()).isFalse();
-        assertThat(report.images().get(0).status()).isEqualTo("built");
+        assertThat(report.images().get(0).status()).isEqualTo(BuildStatus.BUILT);
         assertThat(client().manifest(image(), "1.0.0")).isEmpty();
         BuildReport pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log);
-        assertThat(pushed.images().get(0).status()).isEqualTo("pushed");
+        assertThat(pushed.images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(client().manifest(image(), "1.0.0")).get().extracting(RegistryClient.Manifest::digest)
                 .isEqualTo(pushed.images().get(0).digest());
     }
@@ -365,12 +365,12 @@ class BuildCommandTest {
     @Test
     void localDefaultIsNotToPush() {
         push = Optional.empty();
-        assertThat(build().images().get(0).status()).isEqualTo("built");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.BUILT);
         env.put("CI", "true");
         git.write("src/op/app.txt", "x\n");
         values("1.0.1", "");
         git.commit("bump");
-        assertThat(build().images().get(0).status()).isEqualTo("pushed");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
     }
 
     @Test
@@ -422,7 +422,7 @@ class BuildCommandTest {
         withTestImage("<testsuite name=\"unit\" tests=\"3\" failures=\"0\" errors=\"0\"><testcase name=\"a\"/>"
                 + "</testsuite>\n");
         BuiltImage built = build().images().get(0);
-        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(built.testReport()).isEqualTo("target/oda/test-reports/TEST-op.xml");
         assertThat(Files.readString(git.root().resolve("target/oda/test-reports/TEST-op.xml")))
                 .contains("tests=\"3\"");
@@ -452,7 +452,7 @@ class BuildCommandTest {
                 .hasMessageContaining("Check its name and tag");
         BuildReport report = BuildReport.read(git.root().resolve("target/oda"));
         assertThat(report.images()).singleElement().satisfies(b -> {
-            assertThat(b.status()).isEqualTo("failed");
+            assertThat(b.status()).isEqualTo(BuildStatus.FAILED);
             assertThat(b.error()).contains("pull.invalid/base/image:1.0");
         });
         assertThat(git.root().resolve("target/oda/values-digests.yaml")).doesNotExist();

@@ -48,7 +48,7 @@ class BuildPreviewTest {
             BuildReport report = BuildCommand.build(request(git.root(), Optional.empty()), CredentialSource.none(),
                     DaemonFactory.fabric8(), true, log);
             assertThat(report.images()).singleElement().satisfies(b -> {
-                assertThat(b.status()).isEqualTo("not-built");
+                assertThat(b.status()).isEqualTo(BuildStatus.NOT_BUILT);
                 assertThat(b.error()).isEqualTo("no Docker daemon");
                 assertThat(b.reference()).isEqualTo("127.0.0.1:9/it/op:1.0.0");
             });

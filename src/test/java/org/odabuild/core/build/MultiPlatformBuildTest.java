@@ -190,7 +190,7 @@ class MultiPlatformBuildTest {
     void twoPlatformsArePublishedAsOneIndexUnderTheTagAndNoOtherTag() throws Exception {
         BuiltImage built = build().images().get(0);
 
-        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(built.index()).isTrue();
         JsonObject index = get("/manifests/1.0.1-multi");
         assertThat(index.get("mediaType").getAsString()).isEqualTo(OCI_INDEX);
@@ -209,7 +209,7 @@ class MultiPlatformBuildTest {
                 .contains(built.digest());
 
         BuiltImage again = build().images().get(0);
-        assertThat(again.status()).isEqualTo("up-to-date");
+        assertThat(again.status()).isEqualTo(BuildStatus.UP_TO_DATE);
         assertThat(again.digest()).isEqualTo(built.digest());
     }
 
@@ -234,12 +234,12 @@ class MultiPlatformBuildTest {
 
     @Test
     void anIndexWithOtherPlatformsThanAskedForIsNotUpToDate() throws Exception {
-        assertThat(build().images().get(0).status()).isEqualTo("pushed");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         platforms("linux/arm64");
         git.commit("arm64 only");
 
         BuiltImage rebuilt = build().images().get(0);
-        assertThat(rebuilt.status()).isEqualTo("pushed");
+        assertThat(rebuilt.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(architectures(get("/manifests/1.0.1-multi"))).containsExactlyEntriesOf(Map.of(
                 "linux/arm64", "linux/arm64"));
         assertThat(log.infos).anyMatch(i -> i.contains("but [linux/arm64] are asked for: building it again"));
@@ -348,7 +348,7 @@ class MultiPlatformBuildTest {
         values("1.0.1", "multi");
         git.commit("through a registry without OCI");
         BuiltImage built = build().images().get(0);
-        assertThat(built.status()).isEqualTo("pushed");
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(log.warnings).anyMatch(w -> w.contains("refuses OCI manifests")
                 && w.contains("with the Docker media types instead"));
         JsonObject list = get("/manifests/1.0.1-multi");
@@ -370,7 +370,7 @@ class MultiPlatformBuildTest {
             credentials = host -> host.equals(target.host())
                     ? Optional.of(new RegistryCredentials("oda", "pa55-w0rd-multi", null, "test")) : Optional.empty();
             BuiltImage built = build().images().get(0);
-            assertThat(built.status()).isEqualTo("pushed");
+            assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
             auth = "Basic " + Base64.getEncoder().encodeToString("oda:pa55-w0rd-multi".getBytes(StandardCharsets.UTF_8));
             assertThat(architectures(get("/manifests/1.0.1-multi"))).containsOnlyKeys("linux/amd64", "linux/arm64");
             assertThat(log.infos.toString() + log.warnings).doesNotContain("pa55-w0rd-multi");

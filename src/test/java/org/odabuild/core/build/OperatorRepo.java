@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.odabuild.core.plan.LintMode;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.registry.RegistrySettings;
@@ -65,7 +66,7 @@ final class OperatorRepo {
         Path root = git.root();
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
-                Optional.empty(), Optional.of(false), List.of(), false, env);
+                Optional.empty(), Optional.of(false), List.of(), false, env, LintMode.AUTO);
         return new BuildRequest(new ReleaseCheckRequest(plan, settings(), false), push, latest, Map.of(), dockerHost,
                 null, Duration.ofSeconds(60), index, threads);
     }

@@ -409,7 +409,9 @@ class PlannerTest {
 
         // by default it runs on CI only: it reads the whole tree of HEAD
         assertThat(plan(git.root(), LintMode.AUTO).lint()).isEmpty();
+        assertThat(plan(git.root(), LintMode.AUTO).lintRan()).isFalse();
         assertThat(plan(git.root(), LintMode.OFF).lint()).isEmpty();
+        assertThat(plan.lintRan()).isTrue();
         env.put("CI", "true");
         assertThat(plan(git.root(), LintMode.AUTO).lint()).isEqualTo(plan.lint());
         assertThat(LintMode.parse(null, "oda.lint")).isEqualTo(LintMode.AUTO);
