@@ -3,7 +3,6 @@ package org.odabuild.maven;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.build.BuildRequest;
 import org.odabuild.core.build.IndexMode;
@@ -57,13 +56,8 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
             }
         });
         Map<String, String> env = System.getenv();
-        String host = Optional.ofNullable(dockerHost).filter(s -> !s.isBlank())
-                .or(() -> Optional.ofNullable(env.get("DOCKER_HOST")).filter(s -> !s.isBlank()))
-                .orElse("unix:///var/run/docker.sock");
-        String certs = Optional.ofNullable(dockerCertPath).filter(s -> !s.isBlank())
-                .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
-                host, certs, Duration.ofSeconds(testTimeout), IndexMode.parse(index),
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                DaemonAndRegistry.dockerHost(dockerHost, env), DaemonAndRegistry.certPath(dockerCertPath, env),
+                Duration.ofSeconds(testTimeout), IndexMode.parse(index), DaemonAndRegistry.threads(threads));
     }
 }

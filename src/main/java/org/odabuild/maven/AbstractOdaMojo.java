@@ -10,8 +10,11 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.project.MavenProject;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.edit.EditJournal;
@@ -55,6 +58,9 @@ abstract class AbstractOdaMojo extends AbstractMojo {
      */
     @Parameter(property = "oda.imageRepository")
     protected String imageRepository;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
 
     /** Skips every oda goal. */
     @Parameter(property = "oda.skip", defaultValue = "false")
@@ -111,7 +117,7 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     /** {@code -Doda.images=,} names no image: an error, not "all images". */
     private List<String> selectedImages() {
-        List<String> keys = AbstractPlanMojo.trimmed(images);
+        List<String> keys = trimmed(images);
         if (images != null && !images.isEmpty() && keys.isEmpty()) {
             throw new InvalidInputException("oda.images names no image: give image keys (comma list), or leave it"
                     + " out for all images");
@@ -139,5 +145,15 @@ abstract class AbstractOdaMojo extends AbstractMojo {
         return session.getRequest().isProjectPresent()
                 ? Path.of(project.getBuild().getDirectory(), "oda")
                 : repositoryRootPath().resolve("target/oda");
+    }
+
+    /** A comma-list parameter without blanks. */
+    static List<String> trimmed(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Registry logins from settings.xml ({@code <server>}, decrypted) and ~/.docker/config.json. */
+    protected CredentialSource credentials(BuildLog log) {
+        return new MavenCredentialSource(session.getSettings(), settingsDecrypter, log);
     }
 }

@@ -68,7 +68,4 @@ abstract class AbstractPlanMojo extends AbstractOdaMojo {
         };
     }
 
-    static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
 }

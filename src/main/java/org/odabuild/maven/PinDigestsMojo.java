@@ -12,7 +12,7 @@ import org.odabuild.core.build.PinDigests;
  * {@code -Doda.imageRepository} apply. Also writes {@code target/oda/pin-digests.json}.
  */
 @Mojo(name = "pin-digests", threadSafe = true, requiresProject = false)
-public class PinDigestsMojo extends AbstractRegistryMojo {
+public class PinDigestsMojo extends AbstractPublishMojo {
 
     /** Skips this goal only. */
     @Parameter(property = "oda.pinDigests.skip", defaultValue = "false")

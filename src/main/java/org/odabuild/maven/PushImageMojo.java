@@ -1,18 +1,32 @@
 package org.odabuild.maven;
 
+import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.build.BuildCommand;
 import org.odabuild.core.build.DaemonFactory;
+import org.odabuild.core.build.PushRequest;
 
 /**
  * Pushes what {@code oda:build-image} built in this build, checking release tags once more right before the push,
  * and records each digest in {@code build.json} and {@code values-digests.yaml}.
  */
 @Mojo(name = "push-image", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class PushImageMojo extends AbstractBuildMojo {
+public class PushImageMojo extends AbstractPublishMojo {
+
+    /** The Docker daemon; by default {@code DOCKER_HOST}, else the local unix socket. */
+    @Parameter(property = "oda.dockerHost")
+    protected String dockerHost;
+
+    /** TLS certificates for a tcp daemon; by default {@code DOCKER_CERT_PATH} when {@code DOCKER_TLS_VERIFY} is set. */
+    @Parameter(property = "oda.dockerCertPath")
+    protected String dockerCertPath;
+
+    /** How many images push at the same time; default the number of cores. */
+    @Parameter(property = "oda.threads")
+    protected Integer threads;
 
     /** Skips this goal only. */
     @Parameter(property = "oda.pushImage.skip", defaultValue = "false")
@@ -25,6 +39,9 @@ public class PushImageMojo extends AbstractBuildMojo {
 
     @Override
     protected void run(BuildLog log) {
-        BuildCommand.push(buildRequest(), credentials(log), DaemonFactory.fabric8(), log);
+        Map<String, String> env = System.getenv();
+        BuildCommand.push(new PushRequest(resolveRequest(), registrySettings(),
+                DaemonAndRegistry.dockerHost(dockerHost, env), DaemonAndRegistry.certPath(dockerCertPath, env),
+                DaemonAndRegistry.threads(threads), env), credentials(log), DaemonFactory.fabric8(), log);
     }
 }

@@ -9,17 +9,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.OdaException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.ci.MarkdownTable;
-import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
 import org.odabuild.core.plan.PlannedImage;
@@ -82,7 +81,8 @@ public final class BuildCommand {
                 throw built.failure().get();
             }
             if (push) {
-                results = publish(results, daemon.connected(), registry, request, out, plan.head().id(), log);
+                results = publish(results, daemon.connected(), registry, request.release().registry(),
+                        request.threads(), out, plan.head().id(), log);
             } else if (results.stream().anyMatch(b -> b.status() == BuildStatus.BUILT)) {
                 log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
@@ -101,31 +101,32 @@ public final class BuildCommand {
     }
 
     /** {@code oda:push-image}: pushes what {@code oda:build-image} built in this build. */
-    public static BuildReport push(BuildRequest request, CredentialSource credentials, DaemonFactory daemons,
+    public static BuildReport push(PushRequest request, CredentialSource credentials, DaemonFactory daemons,
             BuildLog log) {
-        Path out = request.release().plan().resolve().outputDir();
+        Path out = request.resolve().outputDir();
         BuildReport built = BuildReport.read(out);
         JsonReports.delete(out, ValuesDigests.FILE);
-        Resolution resolution = Resolution.of(request.release().plan().resolve(), log);
-        CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
+        Resolution resolution = Resolution.of(request.resolve(), log);
+        CiEnvironment ci = CiEnvironment.of(request.env());
         List<BuiltImage> toPush = built.images().stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
         if (toPush.isEmpty()) {
             log.info("Nothing to push: oda:build-image built no image.");
             return finish(built, resolution, out, ci, log);
         }
-        RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
+        RegistryClient registry = new RegistryClient(request.registry(), credentials, log);
         try (DockerDaemon daemon = daemons.connect(request.dockerHost(), request.certPath(), log)) {
-            List<BuiltImage> results = publish(built.images(), daemon, registry, request, out, built.commit(), log);
+            List<BuiltImage> results = publish(built.images(), daemon, registry, request.registry(),
+                    request.threads(), out, built.commit(), log);
             return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
         }
     }
 
     /** Pushes every image built in this run; the rest stay as they are. */
     private static List<BuiltImage> publish(List<BuiltImage> images, DockerDaemon daemon, RegistryClient registry,
-            BuildRequest request, Path out, String commit, BuildLog log) {
-        RegistryUploads uploads = new RegistryUploads(registry, request.release().registry());
+            RegistrySettings settings, int threads, Path out, String commit, BuildLog log) {
+        RegistryUploads uploads = new RegistryUploads(registry, settings);
         List<BuiltImage> toPush = images.stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
-        ImageTasks.Outcome<BuiltImage> pushed = ImageTasks.run(toPush, request.threads(), BuiltImage::key, log,
+        ImageTasks.Outcome<BuiltImage> pushed = ImageTasks.run(toPush, threads, BuiltImage::key, log,
                 (b, imageLog) -> {
                     try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads,
                             out.resolve("blobs/" + ImageBuilder.safe(b.key()) + "-"

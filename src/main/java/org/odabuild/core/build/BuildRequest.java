@@ -3,7 +3,6 @@ package org.odabuild.core.build;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.release.ReleaseCheckRequest;
 
 /**
@@ -30,10 +29,13 @@ public record BuildRequest(
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
-        if (threads < 1) {
-            throw new InvalidInputException("oda.threads " + threads + " is not a number of threads: use 1 or more"
-                    + " (default: the number of cores)");
-        }
+        PushRequest.requireThreads(threads);
+    }
+
+    /** The push of what this request builds, as {@code oda:push-image} does it later. */
+    public PushRequest pushRequest() {
+        return new PushRequest(release.plan().resolve(), release.registry(), dockerHost, certPath, threads,
+                release.plan().env());
     }
 
     /** One image after the other. */

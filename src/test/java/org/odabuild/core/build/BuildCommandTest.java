@@ -309,11 +309,11 @@ class BuildCommandTest {
         BuildCommand.build(request(), CredentialSource.none(), counting(), false, log);
         Path report = git.root().resolve("target/oda/build.json");
         String builtOnly = Files.readString(report);
-        BuiltImage pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
+        BuiltImage pushed = BuildCommand.push(request().pushRequest(), CredentialSource.none(), counting(), log).images().get(0);
         assertThat(pushed.status()).isEqualTo(BuildStatus.PUSHED);
         // the job failed after the push, before build.json was written again: the re-run finds the tag published
         Files.writeString(report, builtOnly);
-        BuiltImage rerun = BuildCommand.push(request(), CredentialSource.none(), counting(), log).images().get(0);
+        BuiltImage rerun = BuildCommand.push(request().pushRequest(), CredentialSource.none(), counting(), log).images().get(0);
         assertThat(rerun.status()).isEqualTo(BuildStatus.ALREADY_PUBLISHED);
         assertThat(rerun.digest()).isEqualTo(pushed.digest());
     }
@@ -356,7 +356,7 @@ class BuildCommandTest {
         assertThat(report.pushed()).isFalse();
         assertThat(report.images().get(0).status()).isEqualTo(BuildStatus.BUILT);
         assertThat(client().manifest(image(), "1.0.0")).isEmpty();
-        BuildReport pushed = BuildCommand.push(request(), CredentialSource.none(), counting(), log);
+        BuildReport pushed = BuildCommand.push(request().pushRequest(), CredentialSource.none(), counting(), log);
         assertThat(pushed.images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(client().manifest(image(), "1.0.0")).get().extracting(RegistryClient.Manifest::digest)
                 .isEqualTo(pushed.images().get(0).digest());

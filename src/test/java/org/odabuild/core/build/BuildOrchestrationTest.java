@@ -197,7 +197,7 @@ class BuildOrchestrationTest {
         assertThat(client().manifest(image(), "1.0.1-o5")).isEmpty();
 
         BuildReport pushed = BuildCommand.push(op.request(env, Optional.of(true), LatestTag.RELEASE, Optional.empty(),
-                IndexMode.AUTO, 1, "unix:///nowhere.sock"), CredentialSource.none(), daemon.factory(connects), log);
+                IndexMode.AUTO, 1, "unix:///nowhere.sock").pushRequest(), CredentialSource.none(), daemon.factory(connects), log);
 
         assertThat(pushed.images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(client().manifest(image(), "1.0.1-o5")).get().extracting(RegistryClient.Manifest::digest)

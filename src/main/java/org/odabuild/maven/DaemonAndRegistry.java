@@ -1,0 +1,41 @@
+package org.odabuild.maven;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.odabuild.core.registry.RegistrySettings;
+
+/**
+ * How the registry and daemon parameters become settings, for the two lines of goals that declare them: those that
+ * plan ({@code build}, {@code build-image}, {@code verify-release-immutable}) and those that do not
+ * ({@code push-image}, {@code pin-digests}), so that each goal's help lists only what it uses.
+ */
+final class DaemonAndRegistry {
+
+    private DaemonAndRegistry() {
+    }
+
+    static RegistrySettings registry(List<String> insecureRegistries, int timeoutSeconds) {
+        return RegistrySettings.of(new HashSet<>(AbstractOdaMojo.trimmed(insecureRegistries)),
+                Duration.ofSeconds(timeoutSeconds));
+    }
+
+    /** {@code oda.dockerHost}, else {@code DOCKER_HOST}, else the local unix socket. */
+    static String dockerHost(String parameter, Map<String, String> env) {
+        return Optional.ofNullable(parameter).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(env.get("DOCKER_HOST")).filter(s -> !s.isBlank()))
+                .orElse("unix:///var/run/docker.sock");
+    }
+
+    /** {@code oda.dockerCertPath}, else {@code DOCKER_CERT_PATH} when {@code DOCKER_TLS_VERIFY} is set. */
+    static String certPath(String parameter, Map<String, String> env) {
+        return Optional.ofNullable(parameter).filter(s -> !s.isBlank())
+                .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
+    }
+
+    static int threads(Integer parameter) {
+        return parameter == null ? Runtime.getRuntime().availableProcessors() : parameter;
+    }
+}
