@@ -19,6 +19,7 @@ abstract class AbstractPublishMojo extends AbstractOdaMojo {
     protected int registryTimeout;
 
     protected RegistrySettings registrySettings() {
-        return DaemonAndRegistry.registry(insecureRegistries, registryTimeout);
+        return DaemonAndRegistry.registry(insecureRegistries, registryTimeout,
+                DaemonAndRegistry.proxy(session.getSettings(), settingsDecrypter));
     }
 }

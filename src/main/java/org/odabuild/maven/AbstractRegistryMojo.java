@@ -21,7 +21,8 @@ abstract class AbstractRegistryMojo extends AbstractPlanMojo {
     protected int registryTimeout;
 
     protected RegistrySettings registrySettings() {
-        return DaemonAndRegistry.registry(insecureRegistries, registryTimeout);
+        return DaemonAndRegistry.registry(insecureRegistries, registryTimeout,
+                DaemonAndRegistry.proxy(session.getSettings(), settingsDecrypter));
     }
 
     protected ReleaseCheckRequest releaseCheckRequest() {

@@ -5,6 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.odabuild.core.registry.HttpProxy;
 import org.odabuild.core.registry.RegistrySettings;
 
 /**
@@ -17,9 +23,26 @@ final class DaemonAndRegistry {
     private DaemonAndRegistry() {
     }
 
-    static RegistrySettings registry(List<String> insecureRegistries, int timeoutSeconds) {
+    static RegistrySettings registry(List<String> insecureRegistries, int timeoutSeconds, Optional<HttpProxy> proxy) {
         return RegistrySettings.of(new HashSet<>(AbstractOdaMojo.trimmed(insecureRegistries)),
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds), proxy);
+    }
+
+    /**
+     * settings.xml's active {@code <proxy>} (password decrypted), as Maven uses it for downloads; its
+     * {@code nonProxyHosts} is a {@code |} list.
+     */
+    static Optional<HttpProxy> proxy(Settings settings, SettingsDecrypter decrypter) {
+        Proxy active = settings == null ? null : settings.getActiveProxy();
+        if (active == null || active.getHost() == null || active.getHost().isBlank()) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(active));
+        Proxy proxy = decrypted.getProxy() != null ? decrypted.getProxy() : active;
+        return Optional.of(new HttpProxy(proxy.getHost(), proxy.getPort(),
+                proxy.getNonProxyHosts() == null ? List.of() : List.of(proxy.getNonProxyHosts().split("[|,]")),
+                Optional.ofNullable(proxy.getUsername()).filter(u -> !u.isBlank()),
+                Optional.ofNullable(proxy.getPassword())));
     }
 
     /** {@code oda.dockerHost}, else {@code DOCKER_HOST}, else the local unix socket. */

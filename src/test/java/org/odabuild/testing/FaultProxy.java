@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,14 +28,22 @@ import java.util.concurrent.Executors;
 public final class FaultProxy implements AutoCloseable {
 
     private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "keep-alive", "upgrade", "expect");
+            "keep-alive", "upgrade", "expect", "proxy-authorization", "proxy-connection");
 
-    /** One request as the proxy sees it. */
-    public record Request(String method, String path, String contentType) {
+    /**
+     * One request as the proxy sees it.
+     *
+     * @param absoluteForm the request line named the whole URL: the client used this as its HTTP proxy
+     */
+    public record Request(String method, String path, String contentType, boolean absoluteForm,
+            String proxyAuthorization) {
     }
 
-    /** A canned answer. */
-    public record Answer(int status, String body) {
+    /** A canned answer, with extra headers. */
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
     }
 
     /** Looks at a request before it is forwarded and at the registry's status after. */
@@ -50,6 +59,7 @@ public final class FaultProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     public final List<String> log = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
     private FaultProxy(HttpServer server, String target) {
         this.server = server;
@@ -84,14 +94,17 @@ public final class FaultProxy implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null
                     ? "" : "?" + exchange.getRequestURI().getRawQuery());
             Request request = new Request(exchange.getRequestMethod(), path,
-                    exchange.getRequestHeaders().getFirst("Content-Type"));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestURI().isAbsolute(),
+                    exchange.getRequestHeaders().getFirst("Proxy-Authorization"));
             log.add(request.method() + " " + path);
+            requests.add(request);
             for (Rule rule : rules) {
                 Optional<Answer> answer = rule.before(request);
                 if (answer.isPresent()) {
                     byte[] body = answer.get().body().getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.getResponseHeaders().set("Docker-Distribution-API-Version", "registry/2.0");
+                    answer.get().headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                     exchange.sendResponseHeaders(answer.get().status(), body.length == 0 ? -1 : body.length);
                     exchange.getResponseBody().write(body);
                     return;

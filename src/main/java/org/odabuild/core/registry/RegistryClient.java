@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -57,8 +58,10 @@ public final class RegistryClient {
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
     private static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+    /** Redirects a blob read may answer with (to a storage host or CDN); 308 is the permanent one. */
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final long MAX_RETRY_AFTER_MS = 30_000;
-    private static final java.util.Set<String> ABSENT_CODES = java.util.Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN",
+    private static final Set<String> ABSENT_CODES = Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN",
             "TAG_UNKNOWN", "BLOB_UNKNOWN");
     private final Map<String, Boolean> confirmedRegistries = new ConcurrentHashMap<>();
 
@@ -72,8 +75,10 @@ public final class RegistryClient {
         this.settings = settings;
         this.credentials = credentials;
         this.log = log;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        settings.proxy().ifPresent(proxy -> builder.proxy(proxy.selector()));
+        this.http = builder.build();
     }
 
     /** A manifest that exists, with its content digest. */
@@ -221,11 +226,13 @@ public final class RegistryClient {
     private JsonObject blob(ImageName image, String digest) {
         HttpResponse<String> r = send(image, "GET", "/v2/" + image.repository() + "/blobs/" + digest, "blob "
                 + digest);
-        if (r.statusCode() == 307 || r.statusCode() == 302 || r.statusCode() == 301 || r.statusCode() == 303) {
+        if (REDIRECTS.contains(r.statusCode())) {
             // blob stores (S3, CDN) get no registry credentials
-            URI location = URI.create(base(image)).resolve(r.headers().firstValue("Location").orElseThrow());
-            r = execute(HttpRequest.newBuilder(location).timeout(settings.timeout()).GET().build(), image,
-                    "blob " + digest);
+            URI location = URI.create(base(image)).resolve(r.headers().firstValue("Location").orElseThrow(
+                    () -> new RegistryException("registry " + image.registry() + " redirected the read of blob "
+                            + digest + " without a Location header")));
+            r = execute(proxied(HttpRequest.newBuilder(location), location).timeout(settings.timeout()).GET().build(),
+                    image, "blob " + digest);
         }
         expect200(r, image, "read config blob " + digest + " of " + image);
         return json(r, image);
@@ -347,7 +354,7 @@ public final class RegistryClient {
     private HttpRequest request(ImageName image, String method, String path, String authorization, Body body) {
         URI base = URI.create(base(image) + "/");
         URI uri = path.startsWith("/") ? URI.create(base(image) + path) : base.resolve(path);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder b = proxied(HttpRequest.newBuilder(uri), uri)
                 .timeout(body == null ? settings.timeout() : body.timeout())
                 .header("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.publisher());
@@ -360,6 +367,13 @@ public final class RegistryClient {
             b.header("Authorization", authorization);
         }
         return b.build();
+    }
+
+    /** settings.xml's proxy login on every request that goes through the proxy. */
+    private HttpRequest.Builder proxied(HttpRequest.Builder builder, URI target) {
+        settings.proxy().flatMap(proxy -> proxy.authorization(target))
+                .ifPresent(value -> builder.header("Proxy-Authorization", value));
+        return builder;
     }
 
     private Optional<RegistryCredentials> login(ImageName image, boolean write) {
@@ -419,7 +433,8 @@ public final class RegistryClient {
                     + "://" + realmUri.getRawAuthority() + " over plain HTTP: the login for " + image.registry()
                     + " is sent only over HTTPS, or to a host:port listed in -Doda.insecureRegistries");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(realmUri).timeout(settings.timeout()).GET();
+        HttpRequest.Builder b = proxied(HttpRequest.newBuilder(realmUri), realmUri).timeout(settings.timeout())
+                .GET();
         login.ifPresent(c -> b.header("Authorization", basic(c)));
         HttpResponse<String> r = execute(b.build(), image, "token for " + what);
         if (r.statusCode() == 401 || r.statusCode() == 403) {

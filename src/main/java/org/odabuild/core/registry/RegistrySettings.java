@@ -1,6 +1,7 @@
 package org.odabuild.core.registry;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Set;
  * @param timeout            connect and request timeout
  * @param attempts           tries per request on connection errors, 429 and 5xx
  * @param backoff            the first pause between tries, doubled each time
+ * @param proxy              the HTTP proxy to go through, if any
  */
-public record RegistrySettings(Set<String> insecureRegistries, Duration timeout, int attempts, Duration backoff) {
+public record RegistrySettings(Set<String> insecureRegistries, Duration timeout, int attempts, Duration backoff,
+        Optional<HttpProxy> proxy) {
 
     public RegistrySettings {
         insecureRegistries = Set.copyOf(insecureRegistries);
@@ -21,12 +24,17 @@ public record RegistrySettings(Set<String> insecureRegistries, Duration timeout,
         }
     }
 
+    /** Without a proxy. */
+    public RegistrySettings(Set<String> insecureRegistries, Duration timeout, int attempts, Duration backoff) {
+        this(insecureRegistries, timeout, attempts, backoff, Optional.empty());
+    }
+
     /** Tries per request, and the first pause between them, that every goal uses. */
     public static final int ATTEMPTS = 3;
     public static final Duration BACKOFF = Duration.ofMillis(250);
 
-    /** The settings of a build: the user picks the insecure hosts and the timeout ({@code oda.registryTimeout}). */
-    public static RegistrySettings of(Set<String> insecureRegistries, Duration timeout) {
-        return new RegistrySettings(insecureRegistries, timeout, ATTEMPTS, BACKOFF);
+    /** The settings of a build: insecure hosts, timeout ({@code oda.registryTimeout}) and settings.xml's proxy. */
+    public static RegistrySettings of(Set<String> insecureRegistries, Duration timeout, Optional<HttpProxy> proxy) {
+        return new RegistrySettings(insecureRegistries, timeout, ATTEMPTS, BACKOFF, proxy);
     }
 }

@@ -1,0 +1,70 @@
+package org.odabuild.core.registry;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP proxy registry traffic goes through: Maven's active {@code <proxy>} of settings.xml, as for downloads.
+ *
+ * @param nonProxyHosts host patterns reached directly ({@code *.corp.example}, {@code localhost}); {@code *} is any
+ *                      characters, case does not matter
+ * @param username      for a proxy that asks for a login (Basic); for HTTPS registries (a CONNECT tunnel) the JDK
+ *                      sends it only when {@code jdk.http.auth.tunneling.disabledSchemes} no longer lists Basic
+ */
+public record HttpProxy(String host, int port, List<String> nonProxyHosts, Optional<String> username,
+        Optional<String> password) {
+
+    public HttpProxy {
+        nonProxyHosts = nonProxyHosts.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Whether {@code targetHost} (no port) is reached without the proxy. */
+    public boolean bypasses(String targetHost) {
+        String h = targetHost.toLowerCase(Locale.ROOT);
+        return nonProxyHosts.stream().anyMatch(p -> Pattern.compile(
+                Pattern.quote(p.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q")).matcher(h).matches());
+    }
+
+    ProxySelector selector() {
+        Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+        return new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                return uri.getHost() != null && bypasses(uri.getHost()) ? List.of(Proxy.NO_PROXY) : List.of(proxy);
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+                // the request fails with its own error, which names the registry
+            }
+        };
+    }
+
+    /**
+     * The {@code Proxy-Authorization} header for a request to {@code target}, when the proxy has a login and the
+     * request goes through it. Sent by the client itself: an {@link java.net.Authenticator} on the HTTP client
+     * would also take over the registries' own Basic challenges.
+     */
+    Optional<String> authorization(URI target) {
+        if (username.isEmpty() || target.getHost() == null || bypasses(target.getHost())) {
+            return Optional.empty();
+        }
+        return Optional.of("Basic " + Base64.getEncoder().encodeToString((username.get() + ":"
+                + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public String toString() {
+        return "proxy " + host + ":" + port + username.map(u -> " (login " + u + ")").orElse("");
+    }
+}
