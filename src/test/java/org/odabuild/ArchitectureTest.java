@@ -64,6 +64,22 @@ class ArchitectureTest {
                 .should().resideInAPackage("org.odabuild.maven").check(main);
     }
 
+    /** The core names settings through {@code Setting}; how a front end spells them ({@code -Doda.x}) is its own. */
+    @Test
+    void coreMessagesNameSettingsOnlyThroughSetting() throws IOException {
+        java.util.regex.Pattern spelled = java.util.regex.Pattern.compile("\"[^\"]*(?<![\\w.])-?D?oda\\.[a-zA-Z]");
+        try (Stream<Path> files = Files.walk(MAIN.resolve("core"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
+                try {
+                    return Files.readAllLines(p).stream().filter(l -> !l.strip().startsWith("*"))
+                            .filter(l -> spelled.matcher(l).find()).map(l -> p.getFileName() + ": " + l.strip());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).as("string literals that spell a setting's property").isEmpty();
+        }
+    }
+
     @Test
     void everyMainPackageIsCoreOrMaven() throws IOException {
         try (Stream<Path> dirs = Files.list(MAIN)) {

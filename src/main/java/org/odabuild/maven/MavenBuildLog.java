@@ -24,23 +24,23 @@ final class MavenBuildLog implements BuildLog {
 
     @Override
     public void debug(String message) {
-        log.debug(message);
+        log.debug(MojoErrors.render(message));
     }
 
     @Override
     public void info(String message) {
-        log.info(message);
+        log.info(MojoErrors.render(message));
     }
 
     @Override
     public void warn(String message) {
-        log.warn(message);
+        log.warn(MojoErrors.render(message));
         annotate("warning", message);
     }
 
     @Override
     public void error(String message) {
-        log.error(message);
+        log.error(MojoErrors.render(message));
         annotate("error", message);
     }
 
@@ -57,7 +57,7 @@ final class MavenBuildLog implements BuildLog {
     private void annotate(String level, String message) {
         if (annotate && message != null) {
             // workflow commands must start a line: Maven's "[WARNING] " prefix would hide them
-            GithubAnnotations.commands(level, message).forEach(out::println);
+            GithubAnnotations.commands(level, MojoErrors.render(message)).forEach(out::println);
         }
     }
 }

@@ -3,11 +3,14 @@ package org.odabuild.maven;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.OdaException;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
 
-/** The one place where core failures become Maven failures. */
+/**
+ * The one place where core failures become Maven failures, and where the settings the core names become what a
+ * Maven user types: {@code oda.since}, and {@code -Doda.since=<ref>} where a value is suggested.
+ */
 final class MojoErrors {
 
     private MojoErrors() {
@@ -15,21 +18,24 @@ final class MojoErrors {
 
     /**
      * A broken rule is a build failure (the project's state is wrong); bad input and environment problems are
-     * execution errors (the build could not decide).
+     * execution errors (the build could not decide); anything else is a bug of the plugin, said as such.
      */
     static Exception translate(RuntimeException e) {
         if (e instanceof RuleViolationException v) {
-            return new MojoFailureException(v.getMessage(), v);
-        }
-        if (e instanceof InvalidInputException i) {
-            return new MojoExecutionException(i.getMessage(), i);
+            return new MojoFailureException(render(v.getMessage()), v);
         }
         if (e instanceof OdaException o) {
-            return new MojoExecutionException(o.getMessage(), o);
+            return new MojoExecutionException(render(o.getMessage()), o);
         }
         if (e instanceof UncheckedIOException io) {
-            return new MojoExecutionException(io.getMessage() + ": " + io.getCause().getMessage(), io);
+            return new MojoExecutionException(render(io.getMessage()) + ": " + io.getCause().getMessage(), io);
         }
-        return new MojoExecutionException("unexpected error in oda-maven-plugin: " + e, e);
+        return new MojoExecutionException("unexpected error in oda-maven-plugin (a bug: please report it with the"
+                + " output of mvn -e): " + e, e);
+    }
+
+    /** A core message as a Maven user reads it. */
+    static String render(String message) {
+        return Setting.render(message, Setting::property, (s, value) -> "-D" + s.property() + "=" + value);
     }
 }

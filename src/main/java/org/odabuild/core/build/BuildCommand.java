@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.ci.GithubActions;
@@ -84,7 +85,7 @@ public final class BuildCommand {
                 results = publish(results, daemon.connected(), registry, request.release().registry(),
                         request.threads(), out, plan.head().id(), log);
             } else if (results.stream().anyMatch(b -> b.status() == BuildStatus.BUILT)) {
-                log.info("Built without pushing" + (allowPush ? " (oda.push=false, the default outside CI)" : "")
+                log.info("Built without pushing" + (allowPush ? " (" + Setting.PUSH.set("false") + ", the default outside CI)" : "")
                         + ": " + results.stream().map(BuiltImage::reference).toList());
             }
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.BaseImages;
@@ -255,7 +256,7 @@ final class ImageBuilder {
         } catch (TimeoutException e) {
             throw new DockerException("building the test image " + reference + " took longer than "
                     + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
-                    + " (oda.testTimeout)");
+                    + " (" + Setting.TEST_TIMEOUT + ")");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new DockerException(String.valueOf(e.getCause()));
         } catch (InterruptedException e) {

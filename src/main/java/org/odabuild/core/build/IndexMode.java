@@ -2,6 +2,7 @@ package org.odabuild.core.build;
 
 import java.util.Locale;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /** When an image is published as an image index ({@code oda.index}). */
 public enum IndexMode {
@@ -15,7 +16,7 @@ public enum IndexMode {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("oda.index is '" + text + "': use auto (an index for several platforms)"
+            throw new InvalidInputException(Setting.INDEX + " is '" + text + "': use auto (an index for several platforms)"
                     + " or always");
         }
     }

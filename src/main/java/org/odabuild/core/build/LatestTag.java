@@ -1,6 +1,8 @@
 package org.odabuild.core.build;
 
 import java.util.Locale;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /** When {@code latest} is tagged and pushed too. oda-canvas pushes it even for prereleases; the default does not. */
 public enum LatestTag {
@@ -10,7 +12,7 @@ public enum LatestTag {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.odabuild.core.InvalidInputException("oda.latestTag '" + text + "' is not one of release,"
+            throw new InvalidInputException(Setting.LATEST_TAG + " '" + text + "' is not one of release,"
                     + " always, never");
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.registry.CredentialSource;
@@ -59,7 +60,7 @@ public final class PinDigests {
                         image.versionAt().line()));
                 log.warn("not pinned: " + image.reference() + " is not in the registry (" + image.versionAt()
                         + " names it; CI pushes it after a change under its paths, or build it with oda:build"
-                        + " -Doda.push=true); helm would deploy the tag as values.yaml names it");
+                        + " " + Setting.PUSH.set("true") + "); helm would deploy the tag as values.yaml names it");
             }
         }
         if (!pins.isEmpty()) {

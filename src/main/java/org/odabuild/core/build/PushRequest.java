@@ -2,6 +2,7 @@ package org.odabuild.core.build;
 
 import java.util.Map;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.resolve.ResolveRequest;
 
@@ -19,7 +20,7 @@ public record PushRequest(ResolveRequest resolve, RegistrySettings registry, Str
 
     static void requireThreads(int threads) {
         if (threads < 1) {
-            throw new InvalidInputException("oda.threads " + threads + " is not a number of threads: use 1 or more"
+            throw new InvalidInputException(Setting.THREADS + " " + threads + " is not a number of threads: use 1 or more"
                     + " (default: the number of cores)");
         }
     }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.edit.ChangedCharts;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
@@ -45,7 +46,7 @@ public final class VersionBumpCheck {
         Plan plan = Planner.plan(request, log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException(RULE + " compares"
                 + " with the merge-base, which is unknown here (" + plan.changes().baseReason() + "): fetch the"
-                + " release branch with history (actions/checkout fetch-depth: 0), or pass -Doda.since=<ref>"));
+                + " release branch with history (actions/checkout fetch-depth: 0), or pass " + Setting.SINCE.set("<ref>")));
         List<Finding> images = new ArrayList<>();
         for (PlannedImage i : plan.images()) {
             VersionBump bump = i.versionBump();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
+import org.odabuild.core.Setting;
 
 /**
  * Writes to the files GitHub Actions reads after a step: {@code GITHUB_OUTPUT} (step outputs) and
@@ -40,6 +41,7 @@ public final class GithubActions {
     }
 
     private static void append(String file, String text) {
+        text = Setting.plain(text); // read by people on GitHub, whatever ran the plugin
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /** Finds dockerbuild-config.yaml: the explicit one, else beside the pom, else where oda-canvas keeps it. */
 public final class ConfigLocator {
@@ -21,8 +22,8 @@ public final class ConfigLocator {
         if (explicit.isPresent()) {
             Path file = baseDir.resolve(explicit.get()).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("oda.config points to " + file + ", which does not exist:"
-                        + " fix -Doda.config / <config>");
+                throw new InvalidInputException(Setting.CONFIG + " points to " + file + ", which does not exist:"
+                        + " fix " + Setting.CONFIG.set("<path>"));
             }
             return file;
         }
@@ -37,6 +38,6 @@ public final class ConfigLocator {
             }
         }
         throw new InvalidInputException("no " + FILE_NAME + " found; looked at " + candidates
-                + ": create one or pass -Doda.config=<path>");
+                + ": create one or pass " + Setting.CONFIG.set("<path>"));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Setting;
 import org.odabuild.core.image.Platform;
 
 /** The Docker Engine API through fabric8 docker-maven-plugin's {@link DockerAccessWithHcClient}. */
@@ -55,7 +56,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
                     log);
         } catch (IOException | RuntimeException e) {
             throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
-                    + " or point DOCKER_HOST / -Doda.dockerHost at a running daemon", e);
+                    + " or point DOCKER_HOST or " + Setting.DOCKER_HOST.set("<url>") + " at a running daemon", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.odabuild.core.edit;
 
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.version.PrereleaseSuffix;
 
 /**
@@ -20,7 +21,7 @@ final class BranchSuffix {
         }
         if (s.isEmpty()) {
             throw new InvalidInputException("cannot make a prerelease suffix from branch '" + branch + "': pass one"
-                    + " with -Doda.suffix=<suffix>");
+                    + " with " + Setting.SUFFIX.set("<suffix>"));
         }
         return new PrereleaseSuffix(s);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
@@ -34,13 +35,13 @@ public final class PrereleaseCommand {
                 .map(PlannedImage::image).toList();
         if (images.isEmpty()) {
             log.info("No image changed since " + plan.changes().baseReason() + ": name the images to prepare with"
-                    + " -Doda.images=<key,...>");
+                    + " " + Setting.IMAGES.set("<key,...>"));
         }
         PrereleaseSuffix suffix = request.suffix().map(s -> {
             try {
                 return new PrereleaseSuffix(s.strip());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("oda.suffix: " + e.getMessage());
+                throw new InvalidInputException(Setting.SUFFIX + ": " + e.getMessage());
             }
         }).orElseGet(() -> BranchSuffix.of(plan.branch().name()));
 

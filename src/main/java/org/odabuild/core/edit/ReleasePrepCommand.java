@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.GitRepository;
@@ -56,7 +57,7 @@ public final class ReleasePrepCommand {
                 + " branch {branch} there is nothing to prepare", log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException("oda:release-prep"
                 + " compares the branch with its merge-base, which is unknown here (" + plan.changes().baseReason()
-                + "): fetch the release branch with history, or pass -Doda.since=<ref>"));
+                + "): fetch the release branch with history, or pass " + Setting.SINCE.set("<ref>")));
         var layout = plan.resolution().layout();
         FileEdits files = new FileEdits(layout);
         for (ResolvedImage image : plan.resolution().images()) {

@@ -105,9 +105,14 @@ public final class YamlTextEditor {
             throw new InvalidInputException(displayName + ": cannot add '" + path + "': it is not beside '" + after
                     + "'");
         }
-        MappingNode parent = (MappingNode) find(root, after.parent()).orElseThrow();
-        NodeTuple tuple = parent.getValue().stream().filter(t -> t.getValueNode() == anchorNode).reduce((a, b) -> b)
-                .orElseThrow();
+        // the anchor was found under its parent path, so the parent is a mapping holding it; anything else is a
+        // document this editor cannot place a new key in (e.g. an alias), said as such
+        NodeTuple tuple = find(root, after.parent()).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                .flatMap(parent -> parent.getValue().stream().filter(t -> t.getValueNode() == anchorNode)
+                        .reduce((a, b) -> b))
+                .orElseThrow(() -> new InvalidInputException(displayName + ": cannot add '" + path + "' after '"
+                        + after + "': its parent is not a plain mapping (an alias or a merge key?); add the key by"
+                        + " hand"));
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
         int lineEnd = text.indexOf('\n', anchorNode.getEndMark().getIndex());
         String newline = lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";

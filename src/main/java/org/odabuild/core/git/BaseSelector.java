@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 
 /**
@@ -26,10 +27,10 @@ public final class BaseSelector {
     /** The change set of {@code head}: since the push's previous commit on a release branch, else the merge-base. */
     public ChangeSet select(String head, boolean releaseBranch, Optional<String> since, CiEnvironment ci) {
         if (since.isPresent()) {
-            String base = repo.resolveCommit(since.get()).orElseThrow(() -> new InvalidInputException("oda.since '"
+            String base = repo.resolveCommit(since.get()).orElseThrow(() -> new InvalidInputException(Setting.SINCE + " '"
                     + since.get() + "' names no commit in " + repo.root() + ": pass a branch, tag or commit that"
                     + " exists here (fetch it first in a shallow clone)"));
-            return diff(base, head, "oda.since " + since.get());
+            return diff(base, head, Setting.SINCE.property() + " " + since.get());
         }
         return releaseBranch ? releaseBase(head, ci) : mergeBase(head);
     }
@@ -79,7 +80,7 @@ public final class BaseSelector {
                 : "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
         return ChangeSet.unknown("unknown (" + why + ")", why + ": every image counts as changed; fetch the release"
                 + " branch with history (git fetch origin main, or actions/checkout fetch-depth: 0) or pass"
-                + " -Doda.since=<ref>");
+                + " " + Setting.SINCE.set("<ref>"));
     }
 
     private List<String> candidateRefs() {

@@ -3,6 +3,7 @@ package org.odabuild.core.git;
 import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 
 /**
@@ -17,7 +18,7 @@ public record BranchName(String name, String source) {
 
     public static BranchName resolve(Optional<String> explicit, CiEnvironment ci, HeadCommit head) {
         if (explicit.isPresent() && !explicit.get().isBlank()) {
-            return new BranchName(explicit.get().strip(), "oda.branch");
+            return new BranchName(explicit.get().strip(), Setting.BRANCH.property());
         }
         for (String variable : CI_VARIABLES) {
             Optional<String> value = ci.get(variable);
@@ -28,6 +29,6 @@ public record BranchName(String name, String source) {
         return head.checkedOutBranch().map(b -> new BranchName(b, "checked-out branch"))
                 .orElseThrow(() -> new InvalidInputException("HEAD is detached at " + head.shortId()
                         + " and no CI variable (" + String.join(", ", CI_VARIABLES) + ") names the branch: pass it"
-                        + " with -Doda.branch=<branch>"));
+                        + " with " + Setting.BRANCH.set("<branch>")));
     }
 }

@@ -2,7 +2,6 @@ package org.odabuild.core.git;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +36,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /** The few questions the plugin asks git, answered through JGit (no git binary needed). */
 public final class GitRepository implements AutoCloseable {
@@ -61,12 +61,16 @@ public final class GitRepository implements AutoCloseable {
             return new GitRepository(repo, root);
         } catch (IOException e) {
             throw new InvalidInputException(root + " is not a git repository (" + e.getMessage() + "): the plan"
-                    + " compares commits, run it inside a git clone or set -Doda.repositoryRoot", e);
+                    + " compares commits, run it inside a git clone or set " + Setting.REPOSITORY_ROOT, e);
         }
     }
 
     public Path root() {
         return root;
+    }
+
+    private GitException failure(String what, Exception e) {
+        return new GitException("git could not " + what + " in " + root + ": " + e.getMessage(), e);
     }
 
     public HeadCommit head() {
@@ -78,7 +82,7 @@ public final class GitRepository implements AutoCloseable {
                     : Optional.empty();
             return new HeadCommit(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), c.getFullMessage(), branch);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read HEAD of " + root, e);
+            throw failure("read HEAD", e);
         }
     }
 
@@ -90,7 +94,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (RevisionSyntaxException | MissingObjectException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + revision, e);
+            throw failure("resolve '" + revision + "'", e);
         }
     }
 
@@ -98,7 +102,7 @@ public final class GitRepository implements AutoCloseable {
         try {
             return ObjectId.isId(sha) && repository.getObjectDatabase().has(ObjectId.fromString(sha));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("look up commit " + sha, e);
         }
     }
 
@@ -112,7 +116,7 @@ public final class GitRepository implements AutoCloseable {
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("read the parents of " + commit, e);
         }
     }
 
@@ -120,7 +124,7 @@ public final class GitRepository implements AutoCloseable {
         try {
             return !repository.getObjectDatabase().getShallowCommits().isEmpty();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("tell whether the clone is shallow", e);
         }
     }
 
@@ -133,7 +137,7 @@ public final class GitRepository implements AutoCloseable {
             RevCommit base = walk.next();
             return base == null ? Optional.empty() : Optional.of(base.getName());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("find the merge-base of " + a + " and " + b, e);
         }
     }
 
@@ -141,7 +145,7 @@ public final class GitRepository implements AutoCloseable {
         try (RevWalk walk = new RevWalk(repository)) {
             return Instant.ofEpochSecond(walk.parseCommit(ObjectId.fromString(commit)).getCommitTime());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("read the time of commit " + commit, e);
         }
     }
 
@@ -177,7 +181,7 @@ public final class GitRepository implements AutoCloseable {
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("diff " + base + " and " + head, e);
         }
     }
 
@@ -198,7 +202,7 @@ public final class GitRepository implements AutoCloseable {
         try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
             return f.scan(tree(base, reader), tree(head, reader));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("diff " + base + " and " + head, e);
         }
     }
 
@@ -238,7 +242,7 @@ public final class GitRepository implements AutoCloseable {
             files.addAll(s.getConflicting());
             return files;
         } catch (GitAPIException e) {
-            throw new IllegalStateException("git status failed in " + root + ": " + e.getMessage(), e);
+            throw failure("run git status", e);
         }
     }
 
@@ -253,7 +257,7 @@ public final class GitRepository implements AutoCloseable {
             repository.open(tw.getObjectId(0)).copyTo(out);
             return Optional.of(out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("read " + path + " at " + commit, e);
         }
     }
 
@@ -279,7 +283,7 @@ public final class GitRepository implements AutoCloseable {
         } catch (MissingObjectException e) {
             return line; // a shallow boundary's parent: the line known so far is what there is
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("walk the history of " + head, e);
         }
     }
 
@@ -294,7 +298,7 @@ public final class GitRepository implements AutoCloseable {
             }
             return commits;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("compare the histories of " + head + " and " + base, e);
         }
     }
 
@@ -322,7 +326,7 @@ public final class GitRepository implements AutoCloseable {
                 TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
             return tw == null ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("find " + path + " at " + commit, e);
         }
     }
 
@@ -331,7 +335,7 @@ public final class GitRepository implements AutoCloseable {
         try {
             return new String(repository.open(ObjectId.fromString(blobId)).getBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("read blob " + blobId, e);
         }
     }
 
@@ -349,7 +353,7 @@ public final class GitRepository implements AutoCloseable {
             }
             return files;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failure("list the files of " + commit, e);
         }
     }
 

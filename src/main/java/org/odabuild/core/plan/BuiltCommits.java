@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.git.ChangeSet;
 import org.odabuild.core.git.GitRepository;
@@ -67,7 +68,7 @@ final class BuiltCommits {
         Optional<String> before = ci.isCi() ? ci.pushBefore().filter(repo::hasCommit) : Optional.empty();
         if (since.isPresent()) {
             this.fixedBase = sinceMergeBase.baseCommit();
-            this.fixedReason = "the commits after oda.since " + since.get();
+            this.fixedReason = "the commits after " + Setting.SINCE + " " + since.get();
         } else if (before.isPresent()) {
             this.fixedBase = before;
             this.fixedReason = "the pushed commits " + before.get().substring(0, 7) + ".." + head.substring(0, 7);

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.report.JsonReports;
@@ -31,7 +32,7 @@ public final class PlanReport {
             plan.lint().forEach(log::warn);
         } else if (!plan.lint().isEmpty()) {
             log.warn("coverage lint: " + plan.lint().size() + " finding(s) (build-context files that no 'paths' glob"
-                    + " covers, or globs that match no tracked file); -Doda.lint=verbose lists them, plan.json has"
+                    + " covers, or globs that match no tracked file); " + Setting.LINT.set("verbose") + " lists them, plan.json has"
                     + " them under 'lint'");
         }
         plan.refused().forEach(i -> log.warn("refused: " + i.key() + ": " + i.decision().reason()));

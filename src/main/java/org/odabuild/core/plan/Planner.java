@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.git.BaseSelector;
 import org.odabuild.core.git.BranchName;
@@ -56,7 +57,7 @@ public final class Planner {
             boolean includeUncommitted = request.includeUncommitted().orElse(!ci.isCi());
             if (!uncommitted.isEmpty()) {
                 warnings.add("the working tree has " + uncommitted.size() + " uncommitted change(s)"
-                        + (includeUncommitted ? ", counted as changes" : ", not counted (oda.includeUncommitted=false)")
+                        + (includeUncommitted ? ", counted as changes" : ", not counted (" + Setting.INCLUDE_UNCOMMITTED.set("false") + ")")
                         + "; a release is never built from a dirty tree");
             }
             Set<String> changedFiles = new TreeSet<>(changes.files());
@@ -91,7 +92,7 @@ public final class Planner {
                 Decision decision = policy.decide(branch.name(), image, changed);
                 if (changed && files.isEmpty()) {
                     decision = new Decision(decision.action(), decision.reason()
-                            + (request.force() ? " (oda.force)" : " (base unknown, counted as changed)"));
+                            + (request.force() ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
                 }
                 if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
                         && !request.force()) {

@@ -2,6 +2,7 @@ package org.odabuild.core.policy;
 
 import java.util.List;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /**
  * Which branches build release tags and which build prerelease tags. Branch patterns use {@code *} for any run of
@@ -18,7 +19,7 @@ public record BranchPolicy(List<String> releaseBranches, List<String> prerelease
         releaseBranches = List.copyOf(releaseBranches);
         prereleaseBranches = List.copyOf(prereleaseBranches);
         if (releaseBranches.isEmpty()) {
-            throw new InvalidInputException("oda.releaseBranches is empty: name at least one release branch");
+            throw new InvalidInputException(Setting.RELEASE_BRANCHES + " is empty: name at least one release branch");
         }
     }
 

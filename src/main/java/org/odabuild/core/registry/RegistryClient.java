@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
+import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
 
 /**
@@ -431,7 +432,7 @@ public final class RegistryClient {
             // a registry must not be able to send the login in the clear to a host of its choosing
             throw new RegistryException("registry " + image.registry() + " asks for a token at " + realmUri.getScheme()
                     + "://" + realmUri.getRawAuthority() + " over plain HTTP: the login for " + image.registry()
-                    + " is sent only over HTTPS, or to a host:port listed in -Doda.insecureRegistries");
+                    + " is sent only over HTTPS, or to a host:port listed in " + Setting.INSECURE_REGISTRIES);
         }
         HttpRequest.Builder b = proxied(HttpRequest.newBuilder(realmUri), realmUri).timeout(settings.timeout())
                 .GET();
@@ -548,7 +549,7 @@ public final class RegistryClient {
         }
         if (e instanceof javax.net.ssl.SSLException) {
             return "TLS failed (" + e.getMessage() + "); a plain-HTTP registry must be listed in"
-                    + " -Doda.insecureRegistries=" + image.registry();
+                    + " " + Setting.INSECURE_REGISTRIES.set(image.registry());
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

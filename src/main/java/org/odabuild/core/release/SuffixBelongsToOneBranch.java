@@ -1,6 +1,7 @@
 package org.odabuild.core.release;
 
 import java.util.Optional;
+import org.odabuild.core.Setting;
 import org.odabuild.core.docker.OdaLabels;
 
 /**
@@ -20,7 +21,7 @@ final class SuffixBelongsToOneBranch implements ImmutabilityRule {
             return Optional.of("suffix " + suffix + " is already used by an image without an " + OdaLabels.BRANCH
                     + " label (" + image.reference() + "): choose another prereleaseSuffix at "
                     + image.suffixAt().map(Object::toString).orElse("its values file")
-                    + ", or take it over with -Doda.allowSuffixTakeover=true");
+                    + ", or take it over with " + Setting.ALLOW_SUFFIX_TAKEOVER.set("true"));
         }
         if (f.owner().get().equals(branch)) {
             return Optional.empty();
@@ -28,6 +29,6 @@ final class SuffixBelongsToOneBranch implements ImmutabilityRule {
         return Optional.of("suffix " + suffix + " is already used by branch " + f.owner().get() + " ("
                 + image.reference() + "): choose another prereleaseSuffix at "
                 + image.suffixAt().map(Object::toString).orElse("its values file")
-                + ", or take it over with -Doda.allowSuffixTakeover=true");
+                + ", or take it over with " + Setting.ALLOW_SUFFIX_TAKEOVER.set("true"));
     }
 }

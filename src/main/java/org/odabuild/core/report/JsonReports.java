@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.odabuild.core.Setting;
 
 /**
  * The one JSON writer and reader of the plugin's reports: writes the facts a goal decided into {@code target/oda/},
@@ -81,7 +82,8 @@ public final class JsonReports {
             Files.createDirectories(outputDir);
             Path target = outputDir.resolve(fileName);
             Path tmp = ReadableTempFile.create(outputDir, fileName);
-            Files.writeString(tmp, GSON.toJson(versioned) + "\n", StandardCharsets.UTF_8);
+            // the reports are the product's facts, read by CI whatever runs the plugin: settings by their plain names
+            Files.writeString(tmp, Setting.plain(GSON.toJson(versioned)) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.config.ConfigLocator;
@@ -44,7 +45,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 + layout.root() + ")");
         Set<String> selected = selection(config, request.images());
         Optional<ImageRepository> fork = request.imageRepository().map(r -> ImageRepository.parse(r,
-                "oda.imageRepository"));
+                Setting.IMAGE_REPOSITORY.toString()));
 
         List<BrokenImage> broken = new ArrayList<>(config.broken().stream()
                 .filter(b -> selected.isEmpty() || selected.contains(b.key())).toList());
@@ -77,7 +78,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
         config.broken().forEach(b -> known.add(b.key()));
         List<String> unknown = keys.stream().filter(k -> !known.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("oda.images names unknown image(s) " + unknown + ": known images are "
+            throw new InvalidInputException(Setting.IMAGES + " names unknown image(s) " + unknown + ": known images are "
                     + known);
         }
         return new LinkedHashSet<>(keys);

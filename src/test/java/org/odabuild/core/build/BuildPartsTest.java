@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.Setting;
 import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.policy.TagPolicyTestSupport;
@@ -85,7 +86,8 @@ class BuildPartsTest {
                             }
                         }))
                         .isInstanceOf(org.odabuild.core.docker.DockerException.class)
-                        .hasMessage("building the test image oda-test/op:1 took longer than 300 ms (oda.testTimeout)"));
+                        .hasMessage("building the test image oda-test/op:1 took longer than 300 ms ("
+                                + Setting.TEST_TIMEOUT + ")"));
         ImageBuilder.buildWithin(java.time.Duration.ofSeconds(5), "oda-test/op:1", () -> { });
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.testing.Fixtures;
 import org.odabuild.testing.RecordingLog;
 
@@ -208,14 +209,14 @@ class DockerBuildConfigReaderTest {
         assertThat(ConfigLocator.locate(Optional.of(Path.of("other.yaml")), repo, layout))
                 .isEqualTo(repo.resolve("other.yaml"));
         assertThatThrownBy(() -> ConfigLocator.locate(Optional.of(Path.of("missing.yaml")), repo, layout))
-                .hasMessageContaining("does not exist: fix -Doda.config");
+                .hasMessageContaining("does not exist: fix " + Setting.CONFIG.set("<path>"));
     }
 
     @Test
     void locatorSaysWhereItLooked() {
         assertThatThrownBy(() -> ConfigLocator.locate(Optional.empty(), repo, new RepoLayout(repo)))
                 .hasMessageContaining("no dockerbuild-config.yaml found")
-                .hasMessageContaining("-Doda.config");
+                .hasMessageContaining(Setting.CONFIG.set("<path>"));
     }
 
     @Test

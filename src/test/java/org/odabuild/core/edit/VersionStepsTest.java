@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.check.NoPrereleaseCheck;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
@@ -182,6 +183,6 @@ class VersionStepsTest {
         assertThat(BranchSuffix.of("odaa-42-fix").text()).isEqualTo("odaa-42-fix");
         assertThat(BranchSuffix.of("feature/JIRA_12 fix.v2").text()).isEqualTo("JIRA-12-fix-v2");
         assertThat(BranchSuffix.of("feature/0123").text()).isEqualTo("b0123");
-        assertThatThrownBy(() -> BranchSuffix.of("feature/___")).hasMessageContaining("-Doda.suffix");
+        assertThatThrownBy(() -> BranchSuffix.of("feature/___")).hasMessageContaining(Setting.SUFFIX.set("<suffix>"));
     }
 }

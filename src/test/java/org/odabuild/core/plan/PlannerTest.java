@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.policy.ImageAction;
@@ -249,14 +250,14 @@ class PlannerTest {
     void invalidSinceIsAnErrorNamingIt() {
         since = Optional.of("no-such-ref");
         assertThatThrownBy(this::plan).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("oda.since 'no-such-ref' names no commit");
+                .hasMessageContaining(Setting.SINCE + " 'no-such-ref' names no commit");
     }
 
     @Test
     void detachedHeadNeedsABranch() {
         git.detach();
         assertThatThrownBy(this::plan).hasMessageContaining("HEAD is detached at")
-                .hasMessageContaining("-Doda.branch=<branch>");
+                .hasMessageContaining(Setting.BRANCH.set("<branch>"));
         env.put("GITHUB_REF_NAME", "main");
         assertThat(plan().branch().source()).isEqualTo("GITHUB_REF_NAME");
         env.put("GITHUB_HEAD_REF", "feature/pr-branch");
@@ -375,9 +376,9 @@ class PlannerTest {
         Plan plan = plan();
         assertThat(plan.images()).extracting(PlannedImage::key).containsExactly("hook");
         assertThat(image(plan, "hook").changed()).isTrue();
-        assertThat(image(plan, "hook").decision().reason()).contains("oda.force");
+        assertThat(image(plan, "hook").decision().reason()).contains(Setting.FORCE.toString());
         images = List.of("nope");
-        assertThatThrownBy(this::plan).hasMessageContaining("oda.images names unknown image(s) [nope]")
+        assertThatThrownBy(this::plan).hasMessageContaining(Setting.IMAGES + " names unknown image(s) [nope]")
                 .hasMessageContaining("[op, hook]");
     }
 

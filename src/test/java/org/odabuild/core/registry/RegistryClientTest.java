@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
 import org.odabuild.testing.LocalRegistry;
 import org.odabuild.testing.RecordingLog;
@@ -163,7 +164,7 @@ class RegistryClientTest {
         assertThat(client.base(image)).isEqualTo("https://" + open.host());
         assertThatThrownBy(() -> client.manifest(image, "1.0.0")).isInstanceOf(RegistryException.class)
                 .hasMessageContaining("could not reach registry")
-                .hasMessageContaining("-Doda.insecureRegistries=" + open.host());
+                .hasMessageContaining(Setting.INSECURE_REGISTRIES.set(open.host()));
         assertThat(new RegistryClient(insecure(), CredentialSource.none(), new RecordingLog())
                 .base(new ImageName("tmforumodacanvas/x"))).isEqualTo("https://registry-1.docker.io");
     }

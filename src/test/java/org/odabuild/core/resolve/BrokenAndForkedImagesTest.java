@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.version.ImageName;
 import org.odabuild.core.version.ImageRepository;
@@ -54,7 +55,7 @@ class BrokenAndForkedImagesTest {
         assertThat(resolve(List.of("compcrdwebhook"), Optional.empty()).broken()).extracting(BrokenImage::key)
                 .containsExactly("compcrdwebhook");
         assertThatThrownBy(() -> resolve(List.of("nope"), Optional.empty()))
-                .hasMessageContaining("oda.images names unknown image(s) [nope]");
+                .hasMessageContaining(Setting.IMAGES + " names unknown image(s) [nope]");
     }
 
     @Test

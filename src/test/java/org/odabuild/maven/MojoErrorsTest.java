@@ -1,0 +1,79 @@
+package org.odabuild.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
+
+/**
+ * Every exception type the core throws, found on the compiled classes, goes through the one translator: a broken
+ * rule fails the build, everything else is an execution error, and the settings a message names come out as a
+ * Maven user types them.
+ */
+class MojoErrorsTest {
+
+    static final String MESSAGE = "pass " + Setting.SINCE.set("<ref>") + " or check " + Setting.IMAGES;
+
+    @Test
+    void everyCoreExceptionTypeIsTranslatedWithItsSettingsRendered() throws Exception {
+        List<Class<?>> types = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.odabuild.core")) {
+            if (c.isAssignableTo(RuntimeException.class) && !c.getModifiers().contains(JavaModifier.ABSTRACT)) {
+                types.add(c.reflect());
+            }
+        }
+        assertThat(types).as("the walk finds the core's exception types").hasSizeGreaterThanOrEqualTo(7)
+                .contains(RuleViolationException.class);
+        for (Class<?> type : types) {
+            RuntimeException e = instance(type);
+            Exception translated = MojoErrors.translate(e);
+            assertThat(translated).as(type.getName())
+                    .isInstanceOf(e instanceof RuleViolationException ? MojoFailureException.class
+                            : MojoExecutionException.class)
+                    .hasCause(e);
+            assertThat(translated.getMessage()).as(type.getName())
+                    .contains("-Doda.since=<ref>").contains("check oda.images")
+                    .doesNotContain("{oda-setting").doesNotContain("unexpected error");
+        }
+    }
+
+    @Test
+    void anythingElseIsSaidToBeABugOfThePlugin() {
+        Exception translated = MojoErrors.translate(new IllegalStateException("boom"));
+        assertThat(translated).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unexpected error in oda-maven-plugin").hasMessageContaining("please report it")
+                .hasMessageContaining("boom");
+    }
+
+    /** Built through its public constructor taking a message (and a cause, reasons or a media type). */
+    private static RuntimeException instance(Class<?> type) throws Exception {
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+            c.setAccessible(true);
+            Class<?>[] p = c.getParameterTypes();
+            if (p.length == 1 && p[0] == String.class) {
+                return (RuntimeException) c.newInstance(MESSAGE);
+            }
+            if (p.length == 2 && p[0] == String.class && p[1] == Throwable.class) {
+                return (RuntimeException) c.newInstance(MESSAGE, new java.io.IOException("cause"));
+            }
+            if (p.length == 2 && p[0] == String.class && p[1] == List.class) {
+                return (RuntimeException) c.newInstance(MESSAGE, List.of(MESSAGE));
+            }
+            if (p.length == 2 && p[0] == String.class && p[1] == String.class) {
+                return (RuntimeException) c.newInstance(MESSAGE, "application/x");
+            }
+        }
+        throw new AssertionError(type + " has no constructor taking a message: add it here");
+    }
+}
