@@ -58,7 +58,7 @@ public final class RegistryUploads {
             return BlobResult.PRESENT;
         }
         if (!(head.statusCode() == 404 && client.absent(head, image, what))) {
-            RegistryClient.expect200(head, image, "check " + what);
+            RegistryResponses.expect200(head, image, "check " + what);
         }
         String uploads = "/v2/" + image.repository() + "/blobs/uploads/";
         Optional<String> from = Optional.ofNullable(stored.get(image.registry() + "|" + digest))
@@ -79,7 +79,7 @@ public final class RegistryUploads {
                 remember(image, digest);
                 return BlobResult.UPLOADED;
             }
-            boolean restart = put.statusCode() == 404 && RegistryClient.registryErrorCode(put)
+            boolean restart = put.statusCode() == 404 && RegistryResponses.registryErrorCode(put)
                     .filter(RESTARTABLE::contains).isPresent();
             if (!restart || attempt >= attempts) {
                 expect(put, 201, image, "upload " + what);
@@ -96,14 +96,14 @@ public final class RegistryUploads {
     public String manifest(ImageName image, String reference, String mediaType, byte[] bytes) {
         String what = "manifest " + image + (reference.startsWith("sha256:") ? "@" : ":") + reference;
         HttpResponse<String> r = client.send(image, "PUT", "/v2/" + image.repository() + "/manifests/" + reference,
-                "put " + what, new RegistryClient.Body(HttpRequest.BodyPublishers.ofByteArray(bytes), mediaType,
+                "put " + what, new RegistryTransport.Body(HttpRequest.BodyPublishers.ofByteArray(bytes), mediaType,
                         timeout));
         if (r.statusCode() == 201 || r.statusCode() == 200) {
             return r.headers().firstValue("Docker-Content-Digest").orElse("");
         }
-        Optional<String> code = RegistryClient.registryErrorCode(r);
+        Optional<String> code = RegistryResponses.registryErrorCode(r);
         String answer = "registry " + image.registry() + " answered " + r.statusCode() + " to the put of " + what
-                + RegistryClient.errorCode(r);
+                + RegistryResponses.errorCode(r);
         if (r.statusCode() == 415 || (r.statusCode() == 400 && code.filter(c -> c.equals("MANIFEST_INVALID")
                 || c.equals("UNSUPPORTED")).isPresent())) {
             throw new ManifestRefusedException(answer, mediaType);
@@ -120,13 +120,13 @@ public final class RegistryUploads {
                 "registry " + image.registry() + " started the upload of " + what + " without a Location header"));
     }
 
-    private RegistryClient.Body empty() {
-        return new RegistryClient.Body(HttpRequest.BodyPublishers.noBody(), null, timeout);
+    private RegistryTransport.Body empty() {
+        return new RegistryTransport.Body(HttpRequest.BodyPublishers.noBody(), null, timeout);
     }
 
-    private RegistryClient.Body file(Path file, long size, LongConsumer sent) {
+    private RegistryTransport.Body file(Path file, long size, LongConsumer sent) {
         try {
-            return new RegistryClient.Body(counting(HttpRequest.BodyPublishers.ofFile(file), sent),
+            return new RegistryTransport.Body(counting(HttpRequest.BodyPublishers.ofFile(file), sent),
                     "application/octet-stream", timeout.plusSeconds(size / MIN_BYTES_PER_SECOND));
         } catch (FileNotFoundException e) {
             throw new RegistryException("the blob file " + file + " to upload is gone", e);
@@ -175,7 +175,7 @@ public final class RegistryUploads {
             String hint = r.statusCode() == 403 || r.statusCode() == 401
                     ? ": the login has no push access to " + image.repository() : "";
             throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode()
-                    + " when asked to " + action + hint + RegistryClient.errorCode(r));
+                    + " when asked to " + action + hint + RegistryResponses.errorCode(r));
         }
     }
 

@@ -1,0 +1,39 @@
+package org.odabuild.core.registry;
+
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.odabuild.core.version.ImageName;
+
+/** {@code /v2/<name>/blobs/<digest>} read as JSON (an image config), following a redirect to the storage host. */
+final class BlobEndpoint {
+
+    /** Redirects a blob read may answer with (to a storage host or CDN); 308 is the permanent one. */
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final RegistryTransport transport;
+    private final RegistryAuth auth;
+
+    BlobEndpoint(RegistryTransport transport, RegistryAuth auth) {
+        this.transport = transport;
+        this.auth = auth;
+    }
+
+    JsonObject json(ImageName image, String digest) {
+        HttpResponse<String> r = auth.send(image, "GET", "/v2/" + image.repository() + "/blobs/" + digest, "blob "
+                + digest);
+        if (REDIRECTS.contains(r.statusCode())) {
+            // blob stores (S3, CDN) get no registry credentials
+            URI location = URI.create(transport.base(image)).resolve(r.headers().firstValue("Location").orElseThrow(
+                    () -> new RegistryException("registry " + image.registry() + " redirected the read of blob "
+                            + digest + " without a Location header")));
+            r = transport.execute(transport.proxied(HttpRequest.newBuilder(location), location)
+                    .timeout(transport.settings().timeout()).GET().build(),
+                    image, "blob " + digest);
+        }
+        RegistryResponses.expect200(r, image, "read config blob " + digest + " of " + image);
+        return RegistryResponses.json(r, image);
+    }
+}

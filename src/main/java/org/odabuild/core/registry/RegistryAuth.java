@@ -1,0 +1,145 @@
+package org.odabuild.core.registry;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.Setting;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * Logins: answers a registry's 401 challenge with Basic or a Bearer token for the challenge's scope, keeps one
+ * authorization per registry, repository and access (a push may log in as someone else than a read), and never
+ * sends a login in the clear to a host the registry picks.
+ */
+final class RegistryAuth {
+
+    private final RegistryTransport transport;
+    private final CredentialSource credentials;
+    /** Authorization header per registry + repository + access, so each authenticates once per build. */
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
+    RegistryAuth(RegistryTransport transport, CredentialSource credentials) {
+        this.transport = transport;
+        this.credentials = credentials;
+    }
+
+    HttpResponse<String> send(ImageName image, String method, String path, String what) {
+        return send(image, method, path, what, null);
+    }
+
+    /**
+     * One authenticated exchange; {@code path} is a path on the registry or a URL it named (an upload location).
+     * A 401 is answered once with the challenge's scope, so a push gets a token with push access.
+     */
+    HttpResponse<String> send(ImageName image, String method, String path, String what, RegistryTransport.Body body) {
+        // a push may log in as someone else than a read (docker.push.username): each has its own authorization
+        boolean write = !method.equals("GET") && !method.equals("HEAD");
+        String scopeKey = image.registry() + "|" + image.repository() + (write ? "|push" : "|pull");
+        HttpResponse<String> r = transport.execute(transport.request(image, method, path, authorizations.get(scopeKey), body), image,
+                what);
+        if (r.statusCode() != 401) {
+            return r;
+        }
+        String authorization = authorize(image, r, what, write);
+        authorizations.put(scopeKey, authorization);
+        r = transport.execute(transport.request(image, method, path, authorization, body), image, what);
+        if (r.statusCode() == 401) {
+            throw new RegistryException("registry " + image.registry() + " rejected "
+                    + login(image, write).map(Object::toString).orElse("anonymous access")
+                    + " for " + what + " (401 Unauthorized): check the login for " + image.registry()
+                    + " (docker login " + image.registry() + ", or a <server> with id " + image.registry()
+                    + " in settings.xml)");
+        }
+        return r;
+    }
+
+    private Optional<RegistryCredentials> login(ImageName image, boolean write) {
+        return write ? credentials.forPush(image.registry()) : credentials.forRegistry(image.registry());
+    }
+
+    private String authorize(ImageName image, HttpResponse<String> unauthorized, String what, boolean write) {
+        AuthChallenge challenge = unauthorized.headers().firstValue("WWW-Authenticate").flatMap(AuthChallenge::parse)
+                .orElseThrow(() -> new RegistryException("registry " + image.registry() + " answered 401 for " + what
+                        + " without saying how to authenticate"));
+        Optional<RegistryCredentials> login = login(image, write);
+        if (challenge.isBasic()) {
+            RegistryCredentials c = login.orElseThrow(() -> new RegistryException("registry " + image.registry()
+                    + " requires a login for " + what + ": run 'docker login " + image.registry()
+                    + "' or add a <server> with id " + image.registry() + " to settings.xml"));
+            return basic(c);
+        }
+        if (challenge.isBearer()) {
+            return "Bearer " + token(image, challenge, login, what);
+        }
+        throw new RegistryException("registry " + image.registry() + " asks for unsupported authentication '"
+                + challenge.scheme() + "' for " + what);
+    }
+
+    private static URI realmUri(ImageName image, String realm) {
+        try {
+            URI uri = URI.create(realm);
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https")
+                    || uri.getScheme().equalsIgnoreCase("http")) || uri.getRawAuthority() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("registry " + image.registry() + " named a token realm that is not an"
+                    + " http(s) URL: " + Excerpt.of(realm));
+        }
+    }
+
+    private String token(ImageName image, AuthChallenge challenge, Optional<RegistryCredentials> login,
+            String what) {
+        String realm = challenge.params().get("realm");
+        if (realm == null) {
+            throw new RegistryException("registry " + image.registry() + " sent a Bearer challenge without realm");
+        }
+        StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+        String service = challenge.params().get("service");
+        if (service != null) {
+            url.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)).append('&');
+        }
+        String scope = challenge.params().getOrDefault("scope", "repository:" + image.repository() + ":pull");
+        url.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        URI realmUri = realmUri(image, url.toString());
+        boolean plain = realmUri.getScheme().equalsIgnoreCase("http");
+        if (plain && login.isPresent() && !transport.settings().insecureRegistries().contains(realmUri.getRawAuthority())) {
+            // a registry must not be able to send the login in the clear to a host of its choosing
+            throw new RegistryException("registry " + image.registry() + " asks for a token at " + realmUri.getScheme()
+                    + "://" + realmUri.getRawAuthority() + " over plain HTTP: the login for " + image.registry()
+                    + " is sent only over HTTPS, or to a host:port listed in " + Setting.INSECURE_REGISTRIES);
+        }
+        HttpRequest.Builder b = transport.proxied(HttpRequest.newBuilder(realmUri), realmUri).timeout(transport.settings().timeout())
+                .GET();
+        login.ifPresent(c -> b.header("Authorization", basic(c)));
+        HttpResponse<String> r = transport.execute(b.build(), image, "token for " + what);
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new RegistryException("the token service of " + image.registry() + " rejected "
+                    + login.map(Object::toString).orElse("anonymous access") + " (" + r.statusCode() + ") for "
+                    + what + ": check the login for " + image.registry());
+        }
+        RegistryResponses.expect200(r, image, "get a token for " + what);
+        JsonObject o = RegistryResponses.json(r, image);
+        JsonElement t = o.has("token") ? o.get("token") : o.get("access_token");
+        if (t == null) {
+            throw new RegistryException("the token service of " + image.registry() + " returned no token");
+        }
+        return t.getAsString();
+    }
+
+    private static String basic(RegistryCredentials c) {
+        String user = c.username() == null ? "<token>" : c.username();
+        String secret = c.identityToken() != null ? c.identityToken() : c.password();
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}

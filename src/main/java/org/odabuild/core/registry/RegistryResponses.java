@@ -1,0 +1,88 @@
+package org.odabuild.core.registry;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * What a registry's answer says: the status a step needs, its JSON body, its error code, the digest of its bytes.
+ * Bodies are held as ISO-8859-1 strings (one char per byte), so digests are computed from the exact bytes.
+ */
+final class RegistryResponses {
+
+    static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+
+    private RegistryResponses() {
+    }
+
+    static void expect200(HttpResponse<String> r, ImageName image, String action) {
+        if (r.statusCode() != 200) {
+            String hint = r.statusCode() == 403 ? ": the login has no pull access to " + image.repository() : "";
+            throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode() + " when asked"
+                    + " to " + action + hint + errorCode(r));
+        }
+    }
+
+    /** The first {@code errors[].code} of a registry error body. */
+    static Optional<String> registryErrorCode(HttpResponse<String> r) {
+        String body = text(r);
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonElement e = JsonParser.parseString(body);
+            if (e.isJsonObject() && e.getAsJsonObject().get("errors") instanceof JsonArray errors && !errors.isEmpty()
+                    && errors.get(0).isJsonObject() && errors.get(0).getAsJsonObject().get("code") != null
+                    && errors.get(0).getAsJsonObject().get("code").isJsonPrimitive()) {
+                return Optional.of(errors.get(0).getAsJsonObject().get("code").getAsString());
+            }
+        } catch (RuntimeException notJson) {
+            // not a registry error body
+        }
+        return Optional.empty();
+    }
+
+    /** The body as the UTF-8 text it is. */
+    static String text(HttpResponse<String> r) {
+        return r.body() == null ? null : new String(r.body().getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
+    }
+
+    static String sha256(HttpResponse<String> r) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(r.body().getBytes(StandardCharsets.ISO_8859_1));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    static String errorCode(HttpResponse<String> r) {
+        String body = text(r);
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        return " (" + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip()) + ")";
+    }
+
+    static JsonObject json(HttpResponse<String> r, ImageName image) {
+        try {
+            JsonElement e = JsonParser.parseString(text(r));
+            if (!e.isJsonObject()) {
+                throw new RegistryException("registry " + image.registry() + " returned JSON that is not an object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new RegistryException("registry " + image.registry() + " returned invalid JSON", e);
+        }
+    }
+}
