@@ -108,16 +108,7 @@ class ConcurrentReleaseTest {
     static Path job(int round, String name, String repo) {
         Path root = dir.resolve("round" + round + "/" + name);
         try (TestGit git = TestGit.init(root)) {
-            git.write("dockerbuild-config.yaml", """
-                    op:
-                      displayName: The Operator
-                      valuesYamlFile: charts/values.yaml
-                      valuesPathImage: .op.image
-                      valuesPathVersion: .op.version
-                      valuesPathPrereleaseSuffix: .op.prereleaseSuffix
-                      paths: [src/op/**]
-                      buildContext: src/op
-                    """)
+            git.write("dockerbuild-config.yaml", OperatorRepo.config(""))
                     .write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\n")
                     .write("src/op/app.txt", "job " + name + " of round " + round + "\n")
                     .write("charts/values.yaml", "op:\n  image: " + registry.host() + "/" + repo

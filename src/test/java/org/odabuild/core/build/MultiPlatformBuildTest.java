@@ -93,16 +93,7 @@ class MultiPlatformBuildTest {
         target = registry;
         repo = "multi/op" + (++counter) + "-" + System.nanoTime() % 100000;
         git = TestGit.init(dir.resolve("repo"))
-                .write("dockerbuild-config.yaml", """
-                        op:
-                          displayName: The Operator
-                          valuesYamlFile: charts/values.yaml
-                          valuesPathImage: .op.image
-                          valuesPathVersion: .op.version
-                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
-                          paths: [src/op/**]
-                          buildContext: src/op
-                        """)
+                .write("dockerbuild-config.yaml", OperatorRepo.config(""))
                 .write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\n")
                 .write("src/op/app.txt", "v1 " + repo + "\n");
         values("1.0.0", "");

@@ -28,17 +28,7 @@ final class OperatorRepo {
         this.registryHost = registryHost;
         this.repository = repository;
         git = TestGit.init(dir)
-                .write("dockerbuild-config.yaml", """
-                        op:
-                          displayName: The Operator
-                          valuesYamlFile: charts/values.yaml
-                          valuesPathImage: .op.image
-                          valuesPathVersion: .op.version
-                          valuesPathPrereleaseSuffix: .op.prereleaseSuffix
-                          paths: [src/op/**]
-                          buildContext: src/op
-                          platforms: linux/amd64
-                        """)
+                .write("dockerbuild-config.yaml", config("  platforms: linux/amd64\n"))
                 .write("src/op/Dockerfile", """
                         FROM scratch
                         ARG GIT_COMMIT_SHA
@@ -53,6 +43,20 @@ final class OperatorRepo {
                 .write("README.md", "readme\n");
         values("1.0.0", "");
         git.commit("initial");
+    }
+
+    /** The config of the one image {@code op}, with {@code more} lines of its entry (e.g. its platforms). */
+    static String config(String more) {
+        return """
+                op:
+                  displayName: The Operator
+                  valuesYamlFile: charts/values.yaml
+                  valuesPathImage: .op.image
+                  valuesPathVersion: .op.version
+                  valuesPathPrereleaseSuffix: .op.prereleaseSuffix
+                  paths: [src/op/**]
+                  buildContext: src/op
+                """ + more;
     }
 
     void values(String version, String suffix) {
