@@ -22,16 +22,33 @@ final class MojoErrors {
      */
     static Exception translate(RuntimeException e) {
         if (e instanceof RuleViolationException v) {
-            return new MojoFailureException(render(v.getMessage()), v);
+            return new MojoFailureException(render(v.getMessage()), rendered(v));
         }
         if (e instanceof OdaException o) {
-            return new MojoExecutionException(render(o.getMessage()), o);
+            return new MojoExecutionException(render(o.getMessage()), rendered(o));
         }
         if (e instanceof UncheckedIOException io) {
-            return new MojoExecutionException(render(io.getMessage()) + ": " + io.getCause().getMessage(), io);
+            return new MojoExecutionException(render(io.getMessage()) + ": " + io.getCause().getMessage(),
+                    rendered(io));
         }
         return new MojoExecutionException("unexpected error in oda-maven-plugin (a bug: please report it with the"
                 + " output of mvn -e): " + e, e);
+    }
+
+    /**
+     * The core's exception as the cause, its message rendered too: Maven prints every message of the cause chain
+     * that the first does not contain, so a raw one would show the marks after the rendered text. Keeps the class
+     * name, stack trace and cause for {@code mvn -e}.
+     */
+    private static RuntimeException rendered(RuntimeException e) {
+        RuntimeException copy = new RuntimeException(render(e.getMessage()), e.getCause()) {
+            @Override
+            public String toString() {
+                return e.getClass().getName() + ": " + getMessage();
+            }
+        };
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /** A core message as a Maven user reads it. */
