@@ -9,16 +9,16 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.edit.EditJournal;
 import org.odabuild.core.git.RepositoryRoot;
+import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.resolve.ResolveRequest;
 
 /** Parameters every goal shares, the skip handling and the error translation; goals only map and report. */

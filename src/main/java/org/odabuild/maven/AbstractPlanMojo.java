@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
-import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.plan.LintMode;
 import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
 
 /** Parameters of every goal that needs the plan: branch policy and change detection. */
 abstract class AbstractPlanMojo extends AbstractOdaMojo {
