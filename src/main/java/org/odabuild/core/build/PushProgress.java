@@ -1,6 +1,7 @@
 package org.odabuild.core.build;
 
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.ProgressTenths;
 
 /**
  * One line per tenth of an image's bytes while they go to the registry ({@code Pushing x (linux/amd64): 40% (126 of
@@ -16,8 +17,8 @@ final class PushProgress {
     private final BuildLog log;
     private final String what;
     private final long total;
+    private final ProgressTenths tenths = new ProgressTenths();
     private long done;
-    private int reported;
 
     PushProgress(BuildLog log, String what, long total) {
         this.log = log;
@@ -30,10 +31,7 @@ final class PushProgress {
         if (total < QUIET_BELOW) {
             return;
         }
-        int tenth = (int) (done * 10 / total);
-        if (tenth > reported) {
-            reported = tenth;
-            log.info("Pushing " + what + ": " + tenth * 10 + "% (" + done / MIB + " of " + total / MIB + " MiB)");
-        }
+        tenths.next(done, total).ifPresent(tenth -> log.info("Pushing " + what + ": " + tenth * 10 + "% ("
+                + done / MIB + " of " + total / MIB + " MiB)"));
     }
 }

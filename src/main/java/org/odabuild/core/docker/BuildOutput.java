@@ -17,7 +17,8 @@ import org.odabuild.core.BuildLog;
 
 /**
  * The answer of {@code POST /build}: JSON messages as the build goes ({@code stream} lines, an {@code aux} with the
- * image id, or an {@code error}). Output lines go to the debug log; an error carries the output lines that mention
+ * image id, pull {@code status} of base images, or an {@code error}). Output lines go to the debug log, pulls to
+ * {@link PullProgress}; an error carries the output lines that mention
  * one, since the daemon's own error often says only "returned a non-zero code".
  */
 final class BuildOutput {
@@ -26,11 +27,13 @@ final class BuildOutput {
 
     private final BuildLog log;
     private final Deque<String> recent = new ArrayDeque<>();
+    private final PullProgress pulls;
     private String imageId;
     private String error;
 
     private BuildOutput(BuildLog log) {
         this.log = log;
+        this.pulls = new PullProgress(log);
     }
 
     /** Reads the whole answer; returns the image id the daemon reported, if any. */
@@ -62,6 +65,9 @@ final class BuildOutput {
                 log.debug(text);
                 remember(text);
             }
+        }
+        if (m.get("status") != null && m.get("status").isJsonPrimitive()) {
+            pulls.status(m);
         }
         if (m.get("error") != null && m.get("error").isJsonPrimitive()) {
             error = m.get("error").getAsString().strip();

@@ -44,4 +44,34 @@ class BuildOutputTest {
         assertThatThrownBy(() -> BuildOutput.read(answer("{\"stream\":\"Step 1/2\"}\n{\"aux\":"), new RecordingLog()))
                 .isInstanceOf(IOException.class).hasMessageContaining("unreadable build output");
     }
+
+    /** The daemon pulls a base image inside the build: one line for the pull, then one per tenth of its bytes. */
+    @Test
+    void aBaseImagePullIsOneLinePerTenthNotOnePerChunk() throws IOException {
+        StringBuilder answer = new StringBuilder("{\"stream\":\"Step 1/2 : FROM python:3.12-slim\"}\n"
+                + "{\"status\":\"Pulling from library/python\",\"id\":\"3.12-slim\"}\n"
+                + "{\"status\":\"Already exists\",\"progressDetail\":{},\"id\":\"aaa\"}\n");
+        long a = 30L * 1024 * 1024;
+        long b = 10L * 1024 * 1024;
+        for (long done = 0; done <= a; done += 512 * 1024) {
+            answer.append("{\"status\":\"Downloading\",\"progressDetail\":{\"current\":").append(done)
+                    .append(",\"total\":").append(a).append("},\"id\":\"bbb\"}\n");
+            if (done <= b) {
+                answer.append("{\"status\":\"Downloading\",\"progressDetail\":{\"current\":").append(done)
+                        .append(",\"total\":").append(b).append("},\"id\":\"ccc\"}\n");
+            }
+        }
+        answer.append("{\"status\":\"Download complete\",\"progressDetail\":{},\"id\":\"ccc\"}\n")
+                .append("{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"bbb\"}\n")
+                .append("{\"status\":\"Digest: sha256:abc\"}\n")
+                .append("{\"aux\":{\"ID\":\"sha256:feed\"}}\n");
+        RecordingLog log = new RecordingLog();
+        assertThat(BuildOutput.read(answer(answer.toString()), log)).contains("sha256:feed");
+        assertThat(log.infos).first().isEqualTo("Pulling base image library/python:3.12-slim");
+        assertThat(log.infos).hasSizeLessThanOrEqualTo(11)
+                .last().isEqualTo("Pulling base image layers: 100% (40 of 40 MiB so far)");
+        assertThat(log.infos.stream().filter(l -> l.startsWith("Pulling base image layers:")))
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(l -> Integer.parseInt(
+                        l.replaceAll(".*: (\\d+)%.*", "$1"))));
+    }
 }
