@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public enum Setting {
     CONFIG, REPOSITORY_ROOT, IMAGES, IMAGE_REPOSITORY, BRANCH, RELEASE_BRANCHES, SINCE, INCLUDE_UNCOMMITTED, FORCE,
     LINT, SUFFIX, PUSH, LATEST_TAG, INDEX, THREADS, TEST_TIMEOUT, DOCKER_HOST, INSECURE_REGISTRIES,
-    ALLOW_SUFFIX_TAKEOVER;
+    REGISTRY_TIMEOUT, ALLOW_SUFFIX_TAKEOVER;
 
     private static final Pattern MARK = Pattern.compile("\\{oda-setting:([A-Za-z]+)(?:=([^}]*))?}");
 

@@ -3,6 +3,7 @@ package org.odabuild.maven;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -149,7 +150,9 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     /** A comma-list parameter without blanks. */
     static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // Maven turns -Doda.images=, into a list of nulls
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     /** Registry logins from settings.xml ({@code <server>}, decrypted) and ~/.docker/config.json. */

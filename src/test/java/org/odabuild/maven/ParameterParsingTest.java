@@ -18,4 +18,10 @@ class ParameterParsingTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("oda.includeUncommitted 'maybe' is not true or false");
     }
+
+    @Test
+    void aCommaListOfNothingIsEmptyNotANullPointer() {
+        assertThat(AbstractOdaMojo.trimmed(java.util.Arrays.asList(null, " a ", "", null))).containsExactly("a");
+        assertThat(AbstractOdaMojo.trimmed(null)).isEmpty();
+    }
 }

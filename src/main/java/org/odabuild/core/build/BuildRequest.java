@@ -3,6 +3,8 @@ package org.odabuild.core.build;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.release.ReleaseCheckRequest;
 
 /**
@@ -30,6 +32,10 @@ public record BuildRequest(
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
         PushRequest.requireThreads(threads);
+        if (testTimeout.isNegative() || testTimeout.isZero()) {
+            throw new InvalidInputException(Setting.TEST_TIMEOUT + " " + testTimeout.toSeconds() + " is not a time to"
+                    + " wait: use 1 or more seconds (default 600)");
+        }
     }
 
     /** The push of what this request builds, as {@code oda:push-image} does it later. */

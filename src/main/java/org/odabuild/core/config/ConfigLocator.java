@@ -22,8 +22,9 @@ public final class ConfigLocator {
         if (explicit.isPresent()) {
             Path file = baseDir.resolve(explicit.get()).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(Setting.CONFIG + " points to " + file + ", which does not exist:"
-                        + " fix " + Setting.CONFIG.set("<path>"));
+                throw new InvalidInputException(Setting.CONFIG + " points to " + file + ", which "
+                        + (Files.isDirectory(file) ? "is a folder, not the file" : "does not exist") + ": fix "
+                        + Setting.CONFIG.set("<path>"));
             }
             return file;
         }

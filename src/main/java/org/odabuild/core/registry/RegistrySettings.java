@@ -3,6 +3,8 @@ package org.odabuild.core.registry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 
 /**
  * How to talk to registries.
@@ -21,6 +23,10 @@ public record RegistrySettings(Set<String> insecureRegistries, Duration timeout,
         insecureRegistries = Set.copyOf(insecureRegistries);
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidInputException(Setting.REGISTRY_TIMEOUT + " " + timeout.toSeconds() + " is not a time to"
+                    + " wait: use 1 or more seconds (default 20)");
         }
     }
 

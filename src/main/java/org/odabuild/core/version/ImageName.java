@@ -1,5 +1,6 @@
 package org.odabuild.core.version;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.odabuild.core.Excerpt;
 
@@ -26,7 +27,10 @@ public record ImageName(String name) {
                     + " in image"
                     + " and the version in version");
         }
-        if (name.length() > MAX_LENGTH || !NAME.matcher(name).matches()) {
+        int first = name.indexOf('/');
+        boolean upperCasePath = first > 0 && !isDomain(name.substring(0, first))
+                && !name.substring(0, first).equals(name.substring(0, first).toLowerCase(Locale.ROOT));
+        if (name.length() > MAX_LENGTH || !NAME.matcher(name).matches() || upperCasePath) {
             throw new IllegalArgumentException("image '" + Excerpt.of(name) + "' is not a valid Docker repository"
                     + " name:"
                     + " use lowercase letters, digits and separators '.', '_', '-', '/', e.g. 'myorg/my-operator'");
@@ -36,13 +40,15 @@ public record ImageName(String name) {
     /** The registry host this name points to, {@code docker.io} when it names none. */
     public String registry() {
         int slash = name.indexOf('/');
-        if (slash > 0) {
-            String first = name.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                return first;
-            }
+        if (slash > 0 && isDomain(name.substring(0, slash))) {
+            return name.substring(0, slash);
         }
         return "docker.io";
+    }
+
+    /** As Docker splits a name: the first component is a registry only with a '.', a port, or as localhost. */
+    private static boolean isDomain(String first) {
+        return first.contains(".") || first.contains(":") || first.equals("localhost");
     }
 
     /** The repository path inside its registry; Docker Hub puts single names under {@code library/}. */

@@ -90,4 +90,12 @@ class BuildPartsTest {
                                 + Setting.TEST_TIMEOUT + ")"));
         ImageBuilder.buildWithin(java.time.Duration.ofSeconds(5), "oda-test/op:1", () -> { });
     }
+
+    @Test
+    void aTestTimeoutOfNothingIsAClearError() {
+        assertThatThrownBy(() -> new BuildRequest(null, java.util.Optional.empty(), LatestTag.RELEASE,
+                java.util.Map.of(), "unix:///x", null, java.time.Duration.ofSeconds(-5), IndexMode.AUTO, 1))
+                .isInstanceOf(org.odabuild.core.InvalidInputException.class)
+                .hasMessageStartingWith(Setting.TEST_TIMEOUT + " -5 is not a time to wait");
+    }
 }

@@ -210,6 +210,8 @@ class DockerBuildConfigReaderTest {
                 .isEqualTo(repo.resolve("other.yaml"));
         assertThatThrownBy(() -> ConfigLocator.locate(Optional.of(Path.of("missing.yaml")), repo, layout))
                 .hasMessageContaining("does not exist: fix " + Setting.CONFIG.set("<path>"));
+        assertThatThrownBy(() -> ConfigLocator.locate(Optional.of(Path.of(".")), repo, layout))
+                .hasMessageContaining("is a folder, not the file: fix " + Setting.CONFIG.set("<path>"));
     }
 
     @Test

@@ -16,7 +16,8 @@ class ImageNameTest {
         "localhost:5000/odabuild/hello, localhost:5000, odabuild/hello",
         "localhost/x, localhost, x",
         "ghcr.io/tmforum-oda/a.b_c__d, ghcr.io, tmforum-oda/a.b_c__d",
-        "127.0.0.1:41234/demo, 127.0.0.1:41234, demo"
+        "127.0.0.1:41234/demo, 127.0.0.1:41234, demo",
+        "Registry.Example.com:5000/org/op, Registry.Example.com:5000, org/op"
     })
     void splitsRegistryAndRepository(String name, String registry, String repository) {
         ImageName image = new ImageName(name);
@@ -25,7 +26,7 @@ class ImageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Upper/Case", "a//b", "-a", "a-", "has space", ""})
+    @ValueSource(strings = {"Upper/Case", "UPPER/x", "MyOrg/op", "a//b", "-a", "a-", "has space", ""})
     void rejectsInvalidNames(String name) {
         assertThatThrownBy(() -> new ImageName(name)).hasMessageContaining("not a valid Docker repository name");
     }
