@@ -1,6 +1,7 @@
 package org.odabuild.core.registry;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
@@ -160,10 +162,10 @@ final class RegistryTransport {
      * nothing) and a TLS handshake that failed.
      */
     private static boolean isFinal(IOException e, ImageName image) {
-        if (e instanceof javax.net.ssl.SSLException) {
+        if (e instanceof SSLException) {
             return true;
         }
-        if (!(e instanceof java.net.ConnectException)) {
+        if (!(e instanceof ConnectException)) {
             return false;
         }
         String registry = image.registry();
@@ -173,13 +175,13 @@ final class RegistryTransport {
     }
 
     private static String describe(IOException e, ImageName image) {
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "connection refused";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "timed out";
         }
-        if (e instanceof javax.net.ssl.SSLException) {
+        if (e instanceof SSLException) {
             return "TLS failed (" + e.getMessage() + "); a plain-HTTP registry must be listed in"
                     + " " + Setting.INSECURE_REGISTRIES.set(image.registry());
         }
