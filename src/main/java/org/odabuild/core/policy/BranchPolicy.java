@@ -3,6 +3,7 @@ package org.odabuild.core.policy;
 import java.util.List;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
+import org.odabuild.core.Wildcard;
 
 /**
  * Which branches build release tags and which build prerelease tags. Branch patterns use {@code *} for any run of
@@ -42,32 +43,8 @@ public record BranchPolicy(List<String> releaseBranches, List<String> prerelease
         return String.join("/", releaseBranches);
     }
 
-    /**
-     * {@code *} as any run of characters, matched greedily with one remembered star: time proportional to the
-     * lengths, where a regular expression with many stars backtracked for minutes.
-     */
+    /** {@code *} as any run of characters (see {@link Wildcard}). */
     static boolean matches(String pattern, String branch) {
-        int p = 0;
-        int b = 0;
-        int star = -1;
-        int resume = 0;
-        while (b < branch.length()) {
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                resume = b;
-            } else if (p < pattern.length() && pattern.charAt(p) == branch.charAt(b)) {
-                p++;
-                b++;
-            } else if (star >= 0) {
-                p = star + 1;
-                b = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return Wildcard.matches(pattern, branch);
     }
 }

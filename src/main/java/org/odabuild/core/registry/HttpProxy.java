@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.odabuild.core.Wildcard;
 
 /**
  * The HTTP proxy registry traffic goes through: Maven's active {@code <proxy>} of settings.xml, as for downloads.
@@ -30,9 +30,8 @@ public record HttpProxy(String host, int port, List<String> nonProxyHosts, Optio
 
     /** Whether {@code targetHost} (no port) is reached without the proxy. */
     public boolean bypasses(String targetHost) {
-        String h = targetHost.toLowerCase(Locale.ROOT);
-        return nonProxyHosts.stream().anyMatch(p -> Pattern.compile(
-                Pattern.quote(p.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q")).matcher(h).matches());
+        String host = targetHost.toLowerCase(Locale.ROOT);
+        return nonProxyHosts.stream().anyMatch(p -> Wildcard.matches(p.toLowerCase(Locale.ROOT), host));
     }
 
     ProxySelector selector() {
