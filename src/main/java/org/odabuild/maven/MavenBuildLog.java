@@ -24,7 +24,9 @@ final class MavenBuildLog implements BuildLog {
 
     @Override
     public void debug(String message) {
-        log.debug(MojoErrors.render(message));
+        if (log.isDebugEnabled()) { // every line of a build's output comes here
+            log.debug(MojoErrors.render(message));
+        }
     }
 
     @Override
