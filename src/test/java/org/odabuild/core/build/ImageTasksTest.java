@@ -53,12 +53,16 @@ class ImageTasksTest {
     @Test
     void afterAFailureNoFurtherImageStartsAndTheRunningOnesFinish() {
         CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch slowStarted = new CountDownLatch(1);
         ImageTasks.Outcome<String> outcome = ImageTasks.run(List.of("slow", "bad", "later1", "later2"), 2, k -> k,
                 log, (k, l) -> {
                     if (k.equals("bad")) {
+                        // fails only once "slow" runs: otherwise "slow" would rightly not start at all
+                        await(slowStarted);
                         throw new IllegalArgumentException("bad Dockerfile");
                     }
                     if (k.equals("slow")) {
+                        slowStarted.countDown();
                         await(failed); // still running when the other fails: it finishes
                         return "built slow";
                     }
