@@ -2,8 +2,7 @@ package org.odabuild.core.registry;
 
 import com.google.gson.JsonObject;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
 import org.odabuild.core.version.ImageName;
 
@@ -22,16 +21,15 @@ final class BlobEndpoint {
     }
 
     JsonObject json(ImageName image, String digest) {
-        HttpResponse<String> r = auth.send(image, "GET", "/v2/" + image.repository() + "/blobs/" + digest, "blob "
+        RegistryResponse r = auth.send(image, "GET", "/v2/" + image.repository() + "/blobs/" + digest, "blob "
                 + digest);
         if (REDIRECTS.contains(r.statusCode())) {
             // blob stores (S3, CDN) get no registry credentials
-            URI location = URI.create(transport.base(image)).resolve(r.headers().firstValue("Location").orElseThrow(
+            URI location = URI.create(transport.base(image)).resolve(r.header("Location").orElseThrow(
                     () -> new RegistryException("registry " + image.registry() + " redirected the read of blob "
                             + digest + " without a Location header")));
-            r = transport.execute(transport.proxied(HttpRequest.newBuilder(location), location)
-                    .timeout(transport.settings().timeout()).GET().build(),
-                    image, "blob " + digest);
+            r = transport.execute(transport.get(location, Map.of("Accept", "application/json")), image,
+                    "blob " + digest);
         }
         RegistryResponses.expect200(r, image, "read config blob " + digest + " of " + image);
         return RegistryResponses.json(r, image);

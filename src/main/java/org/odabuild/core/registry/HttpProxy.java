@@ -1,10 +1,7 @@
 package org.odabuild.core.registry;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +16,8 @@ import org.odabuild.core.Wildcard;
  * @param nonProxyHosts host patterns reached directly ({@code *.corp.example}, {@code localhost}); {@code *} is any
  *                      characters, case does not matter
  * @param username      for a proxy that asks for a login (Basic); for HTTPS registries (a CONNECT tunnel) the JDK
- *                      sends it only when {@code jdk.http.auth.tunneling.disabledSchemes} no longer lists Basic
+ *                      answers the proxy's challenge with it only when {@code jdk.http.auth.tunneling.disabledSchemes}
+ *                      no longer lists Basic
  */
 public record HttpProxy(String host, int port, List<String> nonProxyHosts, Optional<String> username,
         Optional<String> password) {
@@ -34,19 +32,10 @@ public record HttpProxy(String host, int port, List<String> nonProxyHosts, Optio
         return nonProxyHosts.stream().anyMatch(p -> Wildcard.matches(p.toLowerCase(Locale.ROOT), host));
     }
 
-    ProxySelector selector() {
-        Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
-        return new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-                return uri.getHost() != null && bypasses(uri.getHost()) ? List.of(Proxy.NO_PROXY) : List.of(proxy);
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress address, IOException e) {
-                // the request fails with its own error, which names the registry
-            }
-        };
+    /** How a request to {@code target} goes: through the proxy, or directly for a host it bypasses. */
+    Proxy route(URI target) {
+        return target.getHost() != null && bypasses(target.getHost()) ? Proxy.NO_PROXY
+                : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
     }
 
     /**

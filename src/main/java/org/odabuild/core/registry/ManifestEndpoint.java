@@ -1,7 +1,6 @@
 package org.odabuild.core.registry;
 
 import com.google.gson.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.version.ImageName;
@@ -23,12 +22,12 @@ final class ManifestEndpoint {
      * HEAD of {@code image:tag}: present (200) or absent (404). Everything else throws.
      */
     Optional<RegistryClient.Manifest> head(ImageName image, String tag) {
-        HttpResponse<String> r = auth.send(image, "HEAD", manifestPath(image, tag), "manifest " + image + ":" + tag);
+        RegistryResponse r = auth.send(image, "HEAD", manifestPath(image, tag), "manifest " + image + ":" + tag);
         if (r.statusCode() == 404 && notFound.absent(r, image, "manifest " + image + ":" + tag)) {
             return Optional.empty();
         }
         RegistryResponses.expect200(r, image, "check manifest " + image + ":" + tag);
-        String digest = r.headers().firstValue("Docker-Content-Digest").orElseThrow(() -> new RegistryException(
+        String digest = r.header("Docker-Content-Digest").orElseThrow(() -> new RegistryException(
                 "registry " + image.registry() + " answered 200 for " + image + ":" + tag
                         + " without a Docker-Content-Digest header: cannot tell which image it is"));
         return Optional.of(new RegistryClient.Manifest(digest));
@@ -41,7 +40,7 @@ final class ManifestEndpoint {
      * Hub does not count as a pull.
      */
     Optional<String> digest(ImageName image, String reference) {
-        HttpResponse<String> r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image + ":"
+        RegistryResponse r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image + ":"
                 + reference);
         if (r.statusCode() == 404 && notFound.absent(r, image, "manifest " + image + ":" + reference)) {
             return Optional.empty();
@@ -50,9 +49,9 @@ final class ManifestEndpoint {
         return Optional.of(checked(r, image, reference));
     }
 
-    private String checked(HttpResponse<String> r, ImageName image, String reference) {
+    private String checked(RegistryResponse r, ImageName image, String reference) {
         String computed = RegistryResponses.sha256(r);
-        r.headers().firstValue("Docker-Content-Digest").filter(h -> !h.equals(computed)).ifPresent(h -> log.warn(
+        r.header("Docker-Content-Digest").filter(h -> !h.equals(computed)).ifPresent(h -> log.warn(
                 "registry " + image.registry() + " says " + image + ":" + reference + " is " + h + ", but the"
                         + " manifest it sent hashes to " + computed + ": using " + computed));
         if (reference.startsWith("sha256:") && !reference.equals(computed)) {
@@ -63,7 +62,7 @@ final class ManifestEndpoint {
     }
 
     JsonObject read(ImageName image, String reference) {
-        HttpResponse<String> r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image + "@"
+        RegistryResponse r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image + "@"
                 + reference);
         RegistryResponses.expect200(r, image, "read manifest " + image + ":" + reference);
         checked(r, image, reference);

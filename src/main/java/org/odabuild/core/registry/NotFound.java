@@ -1,6 +1,5 @@
 package org.odabuild.core.registry;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +26,8 @@ final class NotFound {
      * the {@code Docker-Distribution-API-Version} header. Anything else (a proxy's or web server's 404) fails
      * closed: it would otherwise let an existing release tag look absent.
      */
-    boolean absent(HttpResponse<String> r, ImageName image, String what) {
-        boolean apiHeader = r.headers().firstValue(RegistryResponses.API_VERSION_HEADER).isPresent();
+    boolean absent(RegistryResponse r, ImageName image, String what) {
+        boolean apiHeader = r.header(RegistryResponses.API_VERSION_HEADER).isPresent();
         Optional<String> code = RegistryResponses.registryErrorCode(r);
         if (code.isPresent() && !ABSENT_CODES.contains(code.get())) {
             throw new RegistryException("registry " + image.registry() + " answered 404 for " + what + " with error "
@@ -45,10 +44,10 @@ final class NotFound {
 
     /** {@code GET /v2/}: a registry answers 200 or 401 with its API header or a registry error body. */
     private Boolean confirmRegistry(ImageName image) {
-        HttpResponse<String> r = transport.execute(transport.request(image, "GET", "/v2/", null, null), image,
+        RegistryResponse r = transport.execute(transport.request(image, "GET", "/v2/", null, null), image,
                 "the API check");
         boolean registry = (r.statusCode() == 200 || r.statusCode() == 401)
-                && (r.headers().firstValue(RegistryResponses.API_VERSION_HEADER).isPresent() || RegistryResponses.registryErrorCode(r).isPresent());
+                && (r.header(RegistryResponses.API_VERSION_HEADER).isPresent() || RegistryResponses.registryErrorCode(r).isPresent());
         if (!registry) {
             throw new RegistryException(transport.base(image) + "/v2/ does not answer as a container registry (HTTP "
                     + r.statusCode() + ", no " + RegistryResponses.API_VERSION_HEADER + " header): check the image name's registry;"

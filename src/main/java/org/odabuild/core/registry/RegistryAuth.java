@@ -4,10 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ final class RegistryAuth {
         this.credentials = credentials;
     }
 
-    HttpResponse<String> send(ImageName image, String method, String path, String what) {
+    RegistryResponse send(ImageName image, String method, String path, String what) {
         return send(image, method, path, what, null);
     }
 
@@ -40,11 +39,11 @@ final class RegistryAuth {
      * One authenticated exchange; {@code path} is a path on the registry or a URL it named (an upload location).
      * A 401 is answered once with the challenge's scope, so a push gets a token with push access.
      */
-    HttpResponse<String> send(ImageName image, String method, String path, String what, RegistryTransport.Body body) {
+    RegistryResponse send(ImageName image, String method, String path, String what, RequestBody body) {
         // a push may log in as someone else than a read (docker.push.username): each has its own authorization
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         String scopeKey = image.registry() + "|" + image.repository() + (write ? "|push" : "|pull");
-        HttpResponse<String> r = transport.execute(transport.request(image, method, path, authorizations.get(scopeKey), body), image,
+        RegistryResponse r = transport.execute(transport.request(image, method, path, authorizations.get(scopeKey), body), image,
                 what);
         if (r.statusCode() != 401) {
             return r;
@@ -66,8 +65,8 @@ final class RegistryAuth {
         return write ? credentials.forPush(image.registry()) : credentials.forRegistry(image.registry());
     }
 
-    private String authorize(ImageName image, HttpResponse<String> unauthorized, String what, boolean write) {
-        AuthChallenge challenge = unauthorized.headers().firstValue("WWW-Authenticate").flatMap(AuthChallenge::parse)
+    private String authorize(ImageName image, RegistryResponse unauthorized, String what, boolean write) {
+        AuthChallenge challenge = unauthorized.header("WWW-Authenticate").flatMap(AuthChallenge::parse)
                 .orElseThrow(() -> new RegistryException("registry " + image.registry() + " answered 401 for " + what
                         + " without saying how to authenticate"));
         Optional<RegistryCredentials> login = login(image, write);
@@ -119,10 +118,10 @@ final class RegistryAuth {
                     + "://" + realmUri.getRawAuthority() + " over plain HTTP: the login for " + image.registry()
                     + " is sent only over HTTPS, or to a host:port listed in " + Setting.INSECURE_REGISTRIES);
         }
-        HttpRequest.Builder b = transport.proxied(HttpRequest.newBuilder(realmUri), realmUri).timeout(transport.settings().timeout())
-                .GET();
-        login.ifPresent(c -> b.header("Authorization", basic(c)));
-        HttpResponse<String> r = transport.execute(b.build(), image, "token for " + what);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        login.ifPresent(c -> headers.put("Authorization", basic(c)));
+        RegistryResponse r = transport.execute(transport.get(realmUri, headers), image, "token for " + what);
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw new RegistryException("the token service of " + image.registry() + " rejected "
                     + login.map(Object::toString).orElse("anonymous access") + " (" + r.statusCode() + ") for "

@@ -2,7 +2,6 @@ package org.odabuild.core.registry;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,12 +135,12 @@ public final class RegistryClient {
      * One authenticated exchange for {@link RegistryUploads}; {@code path} is a path on the registry or a URL it
      * named (an upload location).
      */
-    HttpResponse<String> send(ImageName image, String method, String path, String what, RegistryTransport.Body body) {
+    RegistryResponse send(ImageName image, String method, String path, String what, RequestBody body) {
         return auth.send(image, method, path, what, body);
     }
 
     /** Whether a 404 really says "absent" (see {@link NotFound}). */
-    boolean absent(HttpResponse<String> r, ImageName image, String what) {
+    boolean absent(RegistryResponse r, ImageName image, String what) {
         return notFound.absent(r, image, what);
     }
 }

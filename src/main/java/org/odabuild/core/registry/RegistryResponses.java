@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +23,7 @@ final class RegistryResponses {
     private RegistryResponses() {
     }
 
-    static void expect200(HttpResponse<String> r, ImageName image, String action) {
+    static void expect200(RegistryResponse r, ImageName image, String action) {
         if (r.statusCode() != 200) {
             String hint = r.statusCode() == 403 ? ": the login has no pull access to " + image.repository() : "";
             throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode() + " when asked"
@@ -33,7 +32,7 @@ final class RegistryResponses {
     }
 
     /** The first {@code errors[].code} of a registry error body. */
-    static Optional<String> registryErrorCode(HttpResponse<String> r) {
+    static Optional<String> registryErrorCode(RegistryResponse r) {
         String body = text(r);
         if (body == null || body.isBlank()) {
             return Optional.empty();
@@ -52,12 +51,12 @@ final class RegistryResponses {
     }
 
     /** The body as the UTF-8 text it is. */
-    static String text(HttpResponse<String> r) {
-        return r.body() == null ? null : new String(r.body().getBytes(StandardCharsets.ISO_8859_1),
+    static String text(RegistryResponse r) {
+        return new String(r.body().getBytes(StandardCharsets.ISO_8859_1),
                 StandardCharsets.UTF_8);
     }
 
-    static String sha256(HttpResponse<String> r) {
+    static String sha256(RegistryResponse r) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(r.body().getBytes(StandardCharsets.ISO_8859_1));
             return "sha256:" + HexFormat.of().formatHex(hash);
@@ -66,7 +65,7 @@ final class RegistryResponses {
         }
     }
 
-    static String errorCode(HttpResponse<String> r) {
+    static String errorCode(RegistryResponse r) {
         String body = text(r);
         if (body == null || body.isBlank()) {
             return "";
@@ -74,7 +73,7 @@ final class RegistryResponses {
         return " (" + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip()) + ")";
     }
 
-    static JsonObject json(HttpResponse<String> r, ImageName image) {
+    static JsonObject json(RegistryResponse r, ImageName image) {
         try {
             JsonElement e = JsonParser.parseString(text(r));
             if (!e.isJsonObject()) {

@@ -3,26 +3,18 @@ package org.odabuild.core.registry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
 
 /**
- * The wire to the registries: one HTTP client (settings.xml's proxy, no automatic redirects), requests with the
- * right Accept header and timeout, and retries with backoff on connection errors, 429 and 5xx. Knows nothing of
- * logins; {@link RegistryAuth} adds them.
+ * The wire to the registries: requests with the right Accept header and timeout over one {@link HttpWire}
+ * (settings.xml's proxy, no automatic redirects), and retries with backoff on connection errors, 429 and 5xx.
+ * Knows nothing of logins; {@link RegistryAuth} adds them.
  */
 final class RegistryTransport {
 
@@ -36,26 +28,16 @@ final class RegistryTransport {
 
     private final RegistrySettings settings;
     private final BuildLog log;
-    private final HttpClient http;
+    private final HttpWire wire;
 
     RegistryTransport(RegistrySettings settings, BuildLog log) {
         this.settings = settings;
         this.log = log;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        settings.proxy().ifPresent(proxy -> builder.proxy(proxy.selector()));
-        this.http = builder.build();
+        this.wire = new HttpWire(settings.proxy(), settings.timeout());
     }
 
     RegistrySettings settings() {
         return settings;
-    }
-
-    /**
-     * What a request sends: bytes or a file, with its type and the time it may take (a large layer needs longer
-     * than a manifest HEAD).
-     */
-    record Body(HttpRequest.BodyPublisher publisher, String contentType, Duration timeout) {
     }
 
     /** Scheme and host of the registry's API. */
@@ -67,40 +49,42 @@ final class RegistryTransport {
         return (settings.insecureRegistries().contains(image.registry()) ? "http://" : "https://") + host;
     }
 
-    HttpRequest request(ImageName image, String method, String path, String authorization, Body body) {
+    /** A request to the registry; {@code path} is a path on it or a URL it named (an upload location). */
+    RegistryRequest request(ImageName image, String method, String path, String authorization, RequestBody body) {
         URI base = URI.create(base(image) + "/");
         URI uri = path.startsWith("/") ? URI.create(base(image) + path) : base.resolve(path);
-        HttpRequest.Builder b = proxied(HttpRequest.newBuilder(uri), uri)
-                .timeout(body == null ? settings.timeout() : body.timeout())
-                .header("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.publisher());
-        if (body != null && body.contentType() != null) {
-            b.header("Content-Type", body.contentType());
-        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json");
         // the registry's login goes to the registry only, never to a storage host an upload location names
         if (authorization != null && uri.getRawAuthority() != null
                 && uri.getRawAuthority().equalsIgnoreCase(base.getRawAuthority())) {
-            b.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        return b.build();
+        return build(uri, headers, method, body);
     }
 
-    /** settings.xml's proxy login on every request that goes through the proxy. */
-    HttpRequest.Builder proxied(HttpRequest.Builder builder, URI target) {
-        settings.proxy().flatMap(proxy -> proxy.authorization(target))
-                .ifPresent(value -> builder.header("Proxy-Authorization", value));
-        return builder;
+    /** A GET of a URL the registry named (a token realm, a blob's storage host): no registry login. */
+    RegistryRequest get(URI uri, Map<String, String> headers) {
+        return build(uri, headers, "GET", null);
+    }
+
+    private RegistryRequest build(URI uri, Map<String, String> headers, String method, RequestBody body) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        // settings.xml's proxy login on every request that goes through the proxy
+        settings.proxy().flatMap(proxy -> proxy.authorization(uri))
+                .ifPresent(value -> all.put("Proxy-Authorization", value));
+        return new RegistryRequest(method, uri, all, body, body == null ? settings.timeout() : body.timeout());
     }
 
     /** Sends with retries on connection errors, 429 and 5xx. */
-    HttpResponse<String> execute(HttpRequest request, ImageName image, String what) {
+    RegistryResponse execute(RegistryRequest request, ImageName image, String what) {
         long pause = settings.backoff().toMillis();
         String last = null;
         int attempt = 1;
         for (; attempt <= settings.attempts(); attempt++) {
             long wait = pause;
             try {
-                HttpResponse<String> r = sendBounded(request);
+                RegistryResponse r = wire.exchange(request);
                 if (r.statusCode() != 429 && r.statusCode() < 500) {
                     return r;
                 }
@@ -113,9 +97,6 @@ final class RegistryTransport {
                 if (isFinal(e, image)) {
                     break;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException("interrupted while asking " + image.registry() + " for " + what, e);
             }
             if (attempt < settings.attempts()) {
                 log.debug("registry " + image.registry() + ": " + what + " failed (" + last + "), retrying in "
@@ -129,31 +110,9 @@ final class RegistryTransport {
                 + what + " after " + made + (made == 1 ? " attempt: " : " attempts: ") + last);
     }
 
-    /**
-     * One exchange, headers and body, within the request timeout: the request's own timeout ends at the headers,
-     * and a registry that then stalls the body must not hang the build.
-     */
-    private HttpResponse<String> sendBounded(HttpRequest request) throws IOException, InterruptedException {
-        Duration bound = request.timeout().orElse(settings.timeout());
-        // ISO-8859-1 keeps every byte as one char: digests are computed from the exact bytes
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-        try {
-            return exchange.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + bound.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        }
-    }
-
     /** A 429's {@code Retry-After} in seconds, bounded so a registry cannot park the build. */
-    private static Optional<Long> retryAfter(HttpResponse<String> r) {
-        return r.headers().firstValue("Retry-After").filter(v -> v.strip().matches("\\d{1,6}"))
+    private static Optional<Long> retryAfter(RegistryResponse r) {
+        return r.header("Retry-After").filter(v -> v.strip().matches("\\d{1,6}"))
                 .map(v -> Math.min(Long.parseLong(v.strip()) * 1000, MAX_RETRY_AFTER_MS));
     }
 
@@ -178,7 +137,7 @@ final class RegistryTransport {
         if (e instanceof ConnectException) {
             return "connection refused";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof HttpWire.Expired) {
             return "timed out";
         }
         if (e instanceof SSLException) {

@@ -1,18 +1,15 @@
 package org.odabuild.core.registry;
 
-import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.function.LongConsumer;
 import org.odabuild.core.version.ImageName;
 
@@ -51,7 +48,7 @@ public final class RegistryUploads {
     /** As {@link #blob(ImageName, String, long, Path)}, telling {@code sent} each chunk of the file put on the wire. */
     public BlobResult blob(ImageName image, String digest, long size, Path file, LongConsumer sent) {
         String what = "blob " + digest + " of " + image;
-        HttpResponse<String> head = client.send(image, "HEAD", "/v2/" + image.repository() + "/blobs/" + digest, what,
+        RegistryResponse head = client.send(image, "HEAD", "/v2/" + image.repository() + "/blobs/" + digest, what,
                 null);
         if (head.statusCode() == 200) {
             remember(image, digest);
@@ -64,7 +61,7 @@ public final class RegistryUploads {
         Optional<String> from = Optional.ofNullable(stored.get(image.registry() + "|" + digest))
                 .filter(repository -> !repository.equals(image.repository()));
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> start = client.send(image, "POST", uploads + from.map(repository -> "?mount="
+            RegistryResponse start = client.send(image, "POST", uploads + from.map(repository -> "?mount="
                     + encode(digest) + "&from=" + encode(repository)).orElse(""), "start upload of " + what,
                     empty());
             if (start.statusCode() == 201 && from.isPresent()) {
@@ -73,7 +70,7 @@ public final class RegistryUploads {
             }
             expect(start, 202, image, "start the upload of " + what);
             String location = location(start, image, what);
-            HttpResponse<String> put = client.send(image, "PUT", location + (location.contains("?") ? "&" : "?")
+            RegistryResponse put = client.send(image, "PUT", location + (location.contains("?") ? "&" : "?")
                     + "digest=" + encode(digest), "upload of " + what, file(file, size, sent));
             if (put.statusCode() == 201) {
                 remember(image, digest);
@@ -95,11 +92,10 @@ public final class RegistryUploads {
      */
     public String manifest(ImageName image, String reference, String mediaType, byte[] bytes) {
         String what = "manifest " + image + (reference.startsWith("sha256:") ? "@" : ":") + reference;
-        HttpResponse<String> r = client.send(image, "PUT", "/v2/" + image.repository() + "/manifests/" + reference,
-                "put " + what, new RegistryTransport.Body(HttpRequest.BodyPublishers.ofByteArray(bytes), mediaType,
-                        timeout));
+        RegistryResponse r = client.send(image, "PUT", "/v2/" + image.repository() + "/manifests/" + reference,
+                "put " + what, new RequestBody(new RequestBody.Bytes(bytes), mediaType, timeout));
         if (r.statusCode() == 201 || r.statusCode() == 200) {
-            return r.headers().firstValue("Docker-Content-Digest").orElse("");
+            return r.header("Docker-Content-Digest").orElse("");
         }
         Optional<String> code = RegistryResponses.registryErrorCode(r);
         String answer = "registry " + image.registry() + " answered " + r.statusCode() + " to the put of " + what
@@ -115,62 +111,27 @@ public final class RegistryUploads {
         stored.putIfAbsent(image.registry() + "|" + digest, image.repository());
     }
 
-    private static String location(HttpResponse<String> r, ImageName image, String what) {
-        return r.headers().firstValue("Location").filter(l -> !l.isBlank()).orElseThrow(() -> new RegistryException(
+    private static String location(RegistryResponse r, ImageName image, String what) {
+        return r.header("Location").filter(l -> !l.isBlank()).orElseThrow(() -> new RegistryException(
                 "registry " + image.registry() + " started the upload of " + what + " without a Location header"));
     }
 
-    private RegistryTransport.Body empty() {
-        return new RegistryTransport.Body(HttpRequest.BodyPublishers.noBody(), null, timeout);
+    private RequestBody empty() {
+        return RequestBody.empty(timeout);
     }
 
-    private RegistryTransport.Body file(Path file, long size, LongConsumer sent) {
+    private RequestBody file(Path file, long size, LongConsumer sent) {
+        long length;
         try {
-            return new RegistryTransport.Body(counting(HttpRequest.BodyPublishers.ofFile(file), sent),
-                    "application/octet-stream", timeout.plusSeconds(size / MIN_BYTES_PER_SECOND));
-        } catch (FileNotFoundException e) {
+            length = Files.size(file);
+        } catch (IOException e) {
             throw new RegistryException("the blob file " + file + " to upload is gone", e);
         }
+        return new RequestBody(new RequestBody.FileContent(file, length, sent), "application/octet-stream",
+                timeout.plusSeconds(size / MIN_BYTES_PER_SECOND));
     }
 
-    /** The same bytes, each buffer reported to {@code sent} as the HTTP client takes it. */
-    private static HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher body, LongConsumer sent) {
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return body.contentLength();
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscriber.onSubscribe(subscription);
-                    }
-
-                    @Override
-                    public void onNext(ByteBuffer buffer) {
-                        int bytes = buffer.remaining();
-                        subscriber.onNext(buffer);
-                        sent.accept(bytes);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        subscriber.onError(error);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        subscriber.onComplete();
-                    }
-                });
-            }
-        };
-    }
-
-    private static void expect(HttpResponse<String> r, int status, ImageName image, String action) {
+    private static void expect(RegistryResponse r, int status, ImageName image, String action) {
         if (r.statusCode() != status) {
             String hint = r.statusCode() == 403 || r.statusCode() == 401
                     ? ": the login has no push access to " + image.repository() : "";

@@ -2,7 +2,6 @@ package org.odabuild.core.registry;
 
 import com.google.gson.JsonElement;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,7 +29,7 @@ final class TagListEndpoint {
         List<String> tags = new ArrayList<>();
         String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
         while (path != null) {
-            HttpResponse<String> r = auth.send(image, "GET", path, "tags of " + image);
+            RegistryResponse r = auth.send(image, "GET", path, "tags of " + image);
             if (r.statusCode() == 404 && notFound.absent(r, image, "tags of " + image)) {
                 return tags;
             }
@@ -45,7 +44,7 @@ final class TagListEndpoint {
                 }
                 list.getAsJsonArray().forEach(t -> tags.add(t.getAsString()));
             }
-            path = r.headers().firstValue("Link").map(TagListEndpoint::nextPath).orElse(null);
+            path = r.header("Link").map(TagListEndpoint::nextPath).orElse(null);
         }
         return tags;
     }

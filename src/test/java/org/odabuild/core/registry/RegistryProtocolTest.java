@@ -256,6 +256,49 @@ class RegistryProtocolTest {
     }
 
     @Test
+    void aLoginThatExpiresBeforeALayerIsPutIsRenewedAndTheLayerSentAgain(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws IOException {
+        byte[] layer = new byte[200_000];
+        new java.util.Random(7).nextBytes(layer);
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("layer"), layer);
+        AtomicInteger tokens = new AtomicInteger();
+        List<byte[]> received = new CopyOnWriteArrayList<>();
+        String challenge = "Bearer realm=\"http://" + host + "/token\",service=\"reg\"";
+        server.createContext("/token", x -> reply(x, 200, "{\"token\":\"t" + tokens.incrementAndGet() + "\"}"));
+        server.createContext("/v2/", x -> {
+            String auth = String.valueOf(x.getRequestHeaders().getFirst("Authorization"));
+            String method = x.getRequestMethod();
+            seen.add(method + " " + auth + " length " + x.getRequestHeaders().getFirst("Content-Length"));
+            byte[] body = x.getRequestBody().readAllBytes();
+            if (x.getRequestURI().getPath().equals("/v2/")) {
+                reply(x, 401, "", "Docker-Distribution-API-Version", "registry/2.0", "WWW-Authenticate", challenge);
+            } else if (auth.equals("null") || (method.equals("PUT") && auth.equals("Bearer t2"))) {
+                reply(x, 401, "", "WWW-Authenticate", challenge); // t2 expired between the POST and the PUT
+            } else if (method.equals("HEAD")) {
+                reply(x, 404, "", "Docker-Distribution-API-Version", "registry/2.0");
+            } else if (method.equals("POST")) {
+                reply(x, 202, "", "Location", "/v2/org/op/blobs/uploads/u1?state=s");
+            } else {
+                received.add(body);
+                reply(x, 201, "");
+            }
+        });
+        RegistrySettings settings = new RegistrySettings(Set.of(host), Duration.ofSeconds(5), 2, Duration.ofMillis(5));
+        RegistryClient client = new RegistryClient(settings, r -> Optional.of(new RegistryCredentials("bob", "pw",
+                null, "test")), new RecordingLog());
+        java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+
+        assertThat(new RegistryUploads(client, settings).blob(new ImageName(host + "/org/op"), "sha256:abc",
+                layer.length, file, counted::addAndGet)).isEqualTo(RegistryUploads.BlobResult.UPLOADED);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0)).as("the whole layer, sent again with the new login").isEqualTo(layer);
+        assertThat(seen).contains("PUT Bearer t3 length " + layer.length)
+                .as("the empty POST says its length (proxies refuse a POST without one)")
+                .contains("POST Bearer t2 length 0");
+        assertThat(counted.get()).as("both sends of the layer were counted as they went").isEqualTo(2 * layer.length);
+    }
+
+    @Test
     void aRegistryThatStallsTheBodyDoesNotHangTheBuild() {
         server.createContext("/v2/", x -> {
             x.sendResponseHeaders(200, 1000);        // promises a body ...
