@@ -23,6 +23,7 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -34,6 +35,7 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
@@ -199,8 +201,13 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private List<DiffEntry> diff(String base, String head) {
-        try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
-            return f.scan(tree(base, reader), tree(head, reader));
+        // the paths only: a plain tree walk, without the line diff machinery a DiffFormatter sets up
+        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
+            walk.addTree(tree(base, reader));
+            walk.addTree(tree(head, reader));
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            return DiffEntry.scan(walk);
         } catch (IOException e) {
             throw failure("diff " + base + " and " + head, e);
         }
@@ -243,6 +250,24 @@ public final class GitRepository implements AutoCloseable {
             return files;
         } catch (GitAPIException e) {
             throw failure("run git status", e);
+        }
+    }
+
+    /**
+     * Whether a file at a commit has at most {@value #BINARY_THRESHOLD} bytes (the size up to which {@link #edits}
+     * has line edits) and contains {@code text}; false when it is not a file there.
+     */
+    public boolean mentions(String commit, String path, String text) {
+        try (RevWalk walk = new RevWalk(repository);
+                TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
+            if (tw == null || tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+                return false;
+            }
+            ObjectLoader blob = repository.open(tw.getObjectId(0));
+            return blob.getSize() <= BINARY_THRESHOLD
+                    && new String(blob.getCachedBytes(BINARY_THRESHOLD), StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            throw failure("read " + path + " at " + commit, e);
         }
     }
 

@@ -18,6 +18,8 @@ import org.odabuild.core.git.HeadCommit;
 public record SkipTests(boolean skip, String reason) {
 
     static final String MARKER = "[skip tests]";
+    /** What every line {@link #SET_SUFFIX} matches holds. */
+    private static final String SUFFIX_KEY = "rereleaseSuffix";
     private static final Pattern SET_SUFFIX = Pattern.compile(
             "^(\\s*)([\\w.-]*[pP]rereleaseSuffix)\\s*:\\s*(?!#)(\\S.*?)\\s*$");
     private static final Pattern CLEARED_SUFFIX = Pattern.compile(
@@ -31,7 +33,7 @@ public record SkipTests(boolean skip, String reason) {
             return new SkipTests(true, "commit subject contains " + MARKER);
         }
         List<String> parents = repo.parents(head.id());
-        if (parents.size() == 1 && onlyClearsSuffixes(repo.edits(parents.get(0), head.id()))) {
+        if (parents.size() == 1 && onlyClearsSuffixes(repo, parents.get(0), head.id())) {
             return new SkipTests(true, "HEAD commit only clears prereleaseSuffix values");
         }
         return new SkipTests(false, "no " + MARKER + " marker");
@@ -39,6 +41,15 @@ public record SkipTests(boolean skip, String reason) {
 
     private static boolean hasMarker(String text) {
         return text.toLowerCase(Locale.ROOT).contains(MARKER);
+    }
+
+    /**
+     * Every changed file must have had a suffix line: one file without it tells most commits apart before any file
+     * is diffed line by line (a large commit would otherwise read and diff every file it touches).
+     */
+    private static boolean onlyClearsSuffixes(GitRepository repo, String parent, String head) {
+        return repo.changedFiles(parent, head).stream().allMatch(f -> repo.mentions(parent, f, SUFFIX_KEY))
+                && onlyClearsSuffixes(repo.edits(parent, head));
     }
 
     static boolean onlyClearsSuffixes(List<GitRepository.FileEdit> files) {

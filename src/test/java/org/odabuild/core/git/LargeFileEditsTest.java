@@ -37,4 +37,22 @@ class LargeFileEditsTest {
             }
         }
     }
+
+    @Test
+    void aFileMentionsTextOnlyUpToTheSizeThatHasLineEdits() throws Exception {
+        try (TestGit git = TestGit.init(dir.resolve("mentions"))) {
+            git.write("values.yaml", "op:\n  prereleaseSuffix: x\n");
+            byte[] big = ("prereleaseSuffix: x\n" + "a".repeat(9 << 20)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Files.write(git.root().resolve("big.yaml"), big);
+            String commit = git.commit("base");
+            try (GitRepository repo = GitRepository.open(git.root())) {
+                assertThat(repo.mentions(commit, "values.yaml", "rereleaseSuffix")).isTrue();
+                assertThat(repo.mentions(commit, "values.yaml", "version")).isFalse();
+                assertThat(repo.mentions(commit, "big.yaml", "rereleaseSuffix")).as("no line edits at this size")
+                        .isFalse();
+                assertThat(repo.mentions(commit, "missing.yaml", "rereleaseSuffix")).isFalse();
+                assertThat(repo.changedFiles(null, commit)).containsExactly("big.yaml", "values.yaml");
+            }
+        }
+    }
 }
