@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -64,6 +66,27 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new InvalidInputException(root + " is not a git repository (" + e.getMessage() + "): the plan"
                     + " compares commits, run it inside a git clone or set " + Setting.REPOSITORY_ROOT, e);
+        }
+    }
+
+    /**
+     * {@link #open} on a thread of its own (which keeps the caller's context class loader), for a caller with other
+     * work to do meanwhile; {@link #await} takes the result.
+     */
+    public static CompletableFuture<GitRepository> openAsync(Path root) {
+        return CompletableFuture.supplyAsync(() -> open(root), task -> {
+            Thread t = new Thread(task, "oda-git-open");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The repository {@link #openAsync} opened, or the error {@link #open} would have thrown. */
+    public static GitRepository await(CompletableFuture<GitRepository> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

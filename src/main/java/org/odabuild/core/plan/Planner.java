@@ -12,6 +12,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
@@ -26,6 +27,7 @@ import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.policy.Decision;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.policy.TagPolicy;
+import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
@@ -39,9 +41,18 @@ public final class Planner {
     }
 
     public static Plan plan(PlanRequest request, BuildLog log) {
-        Resolution resolution = Resolution.of(request.resolve().selecting(request.images()), log);
+        ResolveRequest resolve = request.resolve().selecting(request.images());
+        // git is opened while the config and values files are read: in a cold JVM both are mostly class loading
+        CompletableFuture<GitRepository> opening = GitRepository.openAsync(Resolution.layout(resolve).root());
+        Resolution resolution;
+        try {
+            resolution = Resolution.of(resolve, log);
+        } catch (RuntimeException e) {
+            opening.thenAccept(GitRepository::close);
+            throw e;
+        }
         CiEnvironment ci = CiEnvironment.of(request.env());
-        try (GitRepository repo = GitRepository.open(resolution.layout().root())) {
+        try (GitRepository repo = GitRepository.await(opening)) {
             HeadCommit head = repo.head();
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());

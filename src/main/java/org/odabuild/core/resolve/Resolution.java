@@ -35,10 +35,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
     }
 
     public static Resolution of(ResolveRequest request, BuildLog log) {
-        RepoLayout layout = new RepoLayout(request.repositoryRoot()
-                .map(r -> request.baseDir().resolve(r))
-                .or(() -> RepositoryRoot.find(request.baseDir()))
-                .orElse(request.baseDir()));
+        RepoLayout layout = layout(request);
         DockerBuildConfig config = new DockerBuildConfigReader(layout, log)
                 .read(ConfigLocator.locate(request.configFile(), request.baseDir(), layout));
         log.debug("Read " + config.images().size() + " images from " + config.file() + " (repository root "
@@ -63,6 +60,14 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
             }
         }
         return new Resolution(layout, config, images, broken);
+    }
+
+    /** Where the repository is: the explicit root, else the git work tree around the project, else the project. */
+    public static RepoLayout layout(ResolveRequest request) {
+        return new RepoLayout(request.repositoryRoot()
+                .map(r -> request.baseDir().resolve(r))
+                .or(() -> RepositoryRoot.find(request.baseDir()))
+                .orElse(request.baseDir()));
     }
 
     /** This resolution, or the error listing every broken image; for goals that need all selected images. */

@@ -478,4 +478,17 @@ class PlannerTest {
         git.commit("remove suffix and code");
         assertThat(plan().skipTests().skip()).isFalse();
     }
+
+    @Test
+    void outsideGitTheConfigIsCheckedFirstThenGit() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(plain.resolve("dockerbuild-config.yaml"), "op: [unclosed\n");
+        assertThatThrownBy(() -> plan(plain)).as("git is opened while the config is read; the config's error wins")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dockerbuild-config.yaml");
+        Files.writeString(plain.resolve("dockerbuild-config.yaml"), CONFIG);
+        Files.createDirectories(plain.resolve("charts/a"));
+        Files.writeString(plain.resolve("charts/a/values.yaml"), VALUES);
+        assertThatThrownBy(() -> plan(plain)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not a git repository");
+    }
 }
