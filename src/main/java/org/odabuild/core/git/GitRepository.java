@@ -81,10 +81,10 @@ public final class GitRepository implements AutoCloseable {
         });
     }
 
-    /** The repository {@link #openAsync} opened, or the error {@link #open} would have thrown. */
-    public static GitRepository await(CompletableFuture<GitRepository> opening) {
+    /** What a git task on another thread ({@link #openAsync} and what follows it) gave, or the error it threw. */
+    public static <T> T await(CompletableFuture<T> task) {
         try {
-            return opening.join();
+            return task.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -42,84 +42,95 @@ public final class Planner {
 
     public static Plan plan(PlanRequest request, BuildLog log) {
         ResolveRequest resolve = request.resolve().selecting(request.images());
-        // git is opened while the config and values files are read: in a cold JVM both are mostly class loading
+        // git is opened, and its status (a walk of the whole work tree) taken, on a thread of its own while the
+        // config and values files are read and the commits compared: in a cold JVM all of it is mostly class loading
         CompletableFuture<GitRepository> opening = GitRepository.openAsync(Resolution.layout(resolve).root());
+        CompletableFuture<Set<String>> status = opening.thenApply(GitRepository::uncommittedFiles);
         Resolution resolution;
         try {
             resolution = Resolution.of(resolve, log);
         } catch (RuntimeException e) {
-            opening.thenAccept(GitRepository::close);
+            status.handle((files, error) -> opening.thenAccept(GitRepository::close));
             throw e;
         }
-        CiEnvironment ci = CiEnvironment.of(request.env());
-        try (GitRepository repo = GitRepository.await(opening)) {
-            HeadCommit head = repo.head();
-            BranchName branch = BranchName.resolve(request.branch(), ci, head);
-            BranchKind kind = request.branches().classify(branch.name());
-            ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
-                    .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
-            List<String> warnings = new ArrayList<>();
-            changes.warning().ifPresent(warnings::add);
-
-            // the plugin's own reports are not a change of the sources
-            String ownOutput = resolution.layout().display(request.resolve().outputDir()) + "/";
-            List<String> uncommitted = repo.uncommittedFiles().stream().filter(f -> !f.startsWith(ownOutput))
-                    .toList();
-            boolean includeUncommitted = request.includeUncommitted().orElse(!ci.isCi());
-            if (!uncommitted.isEmpty()) {
-                warnings.add("the working tree has " + uncommitted.size() + " uncommitted change(s)"
-                        + (includeUncommitted ? ", counted as changes" : ", not counted (" + Setting.INCLUDE_UNCOMMITTED.set("false") + ")")
-                        + "; a release is never built from a dirty tree");
-            }
-            Set<String> changedFiles = new TreeSet<>(changes.files());
-            if (includeUncommitted) {
-                changedFiles.addAll(uncommitted);
-            }
-
-            Map<String, Optional<String>> nowTexts = new HashMap<>();
-            Function<String, Optional<String>> currentText = file -> nowTexts.computeIfAbsent(file,
-                    f -> includeUncommitted ? workTreeText(resolution, f) : repo.readFile(head.id(), f));
-            BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
-                    includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
-
-            TagPolicy policy = new TagPolicy(request.branches());
-            boolean lints = request.lint().runs(ci);
-            NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
-            List<PlannedImage> planned = new ArrayList<>();
-            List<String> lint = new ArrayList<>();
-            Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file
-            for (ResolvedImage image : resolution.images()) {
-                List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
-                String valuesFile = image.config().valuesYamlFile();
-                Optional<String> valuesAtBase = baseTexts.computeIfAbsent(valuesFile,
-                        f -> changes.baseCommit().flatMap(base -> repo.readFile(base, f)));
-                VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
-                        : versionBump(image, valuesAtBase);
-                if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
-                        && ValuesEntryChange.differs(image.config(), valuesAtBase, currentText.apply(valuesFile))) {
-                    files.add(valuesFile);
-                }
-                boolean changed = request.force() || !changes.known() || !files.isEmpty();
-                Decision decision = policy.decide(branch.name(), image, changed);
-                if (changed && files.isEmpty()) {
-                    decision = new Decision(decision.action(), decision.reason()
-                            + (request.force() ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
-                }
-                if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
-                        && !request.force()) {
-                    decision = releaseOnPrereleaseBranch(policy, built, image, decision);
-                }
-                planned.add(new PlannedImage(image, changed, files, decision, bump));
-                if (lints) {
-                    lint.addAll(CoverageLint.check(image.config(), tracked));
-                }
-            }
-            resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
-                    + b.reason()));
-            SkipTests skipTests = SkipTests.detect(repo, head, ci);
-            return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, lints,
-                    resolution);
+        GitRepository repo = GitRepository.await(opening);
+        try {
+            return plan(request, resolution, repo, status);
+        } finally {
+            status.handle((files, error) -> null).join(); // the status reads the repository: it ends before the close
+            repo.close();
         }
+    }
+
+    private static Plan plan(PlanRequest request, Resolution resolution, GitRepository repo,
+            CompletableFuture<Set<String>> status) {
+        CiEnvironment ci = CiEnvironment.of(request.env());
+        HeadCommit head = repo.head();
+        BranchName branch = BranchName.resolve(request.branch(), ci, head);
+        BranchKind kind = request.branches().classify(branch.name());
+        ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
+                .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
+        List<String> warnings = new ArrayList<>();
+        changes.warning().ifPresent(warnings::add);
+
+        // the plugin's own reports are not a change of the sources
+        String ownOutput = resolution.layout().display(request.resolve().outputDir()) + "/";
+        List<String> uncommitted = GitRepository.await(status).stream().filter(f -> !f.startsWith(ownOutput))
+                .toList();
+        boolean includeUncommitted = request.includeUncommitted().orElse(!ci.isCi());
+        if (!uncommitted.isEmpty()) {
+            warnings.add("the working tree has " + uncommitted.size() + " uncommitted change(s)"
+                    + (includeUncommitted ? ", counted as changes" : ", not counted (" + Setting.INCLUDE_UNCOMMITTED.set("false") + ")")
+                    + "; a release is never built from a dirty tree");
+        }
+        Set<String> changedFiles = new TreeSet<>(changes.files());
+        if (includeUncommitted) {
+            changedFiles.addAll(uncommitted);
+        }
+
+        Map<String, Optional<String>> nowTexts = new HashMap<>();
+        Function<String, Optional<String>> currentText = file -> nowTexts.computeIfAbsent(file,
+                f -> includeUncommitted ? workTreeText(resolution, f) : repo.readFile(head.id(), f));
+        BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
+                includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
+
+        TagPolicy policy = new TagPolicy(request.branches());
+        boolean lints = request.lint().runs(ci);
+        NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
+        List<PlannedImage> planned = new ArrayList<>();
+        List<String> lint = new ArrayList<>();
+        Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file
+        for (ResolvedImage image : resolution.images()) {
+            List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
+            String valuesFile = image.config().valuesYamlFile();
+            Optional<String> valuesAtBase = baseTexts.computeIfAbsent(valuesFile,
+                    f -> changes.baseCommit().flatMap(base -> repo.readFile(base, f)));
+            VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
+                    : versionBump(image, valuesAtBase);
+            if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
+                    && ValuesEntryChange.differs(image.config(), valuesAtBase, currentText.apply(valuesFile))) {
+                files.add(valuesFile);
+            }
+            boolean changed = request.force() || !changes.known() || !files.isEmpty();
+            Decision decision = policy.decide(branch.name(), image, changed);
+            if (changed && files.isEmpty()) {
+                decision = new Decision(decision.action(), decision.reason()
+                        + (request.force() ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
+            }
+            if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
+                    && !request.force()) {
+                decision = releaseOnPrereleaseBranch(policy, built, image, decision);
+            }
+            planned.add(new PlannedImage(image, changed, files, decision, bump));
+            if (lints) {
+                lint.addAll(CoverageLint.check(image.config(), tracked));
+            }
+        }
+        resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
+                + b.reason()));
+        SkipTests skipTests = SkipTests.detect(repo, head, ci);
+        return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, lints,
+                resolution);
     }
 
     /**
