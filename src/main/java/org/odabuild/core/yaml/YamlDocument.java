@@ -13,11 +13,14 @@ import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * One YAML file composed to SnakeYAML's node tree (never constructed into Java objects), so scalars keep their
@@ -62,7 +65,10 @@ public final class YamlDocument {
     /** SnakeYAML's errors, with the line and column it names; {@code file} is null for text held in memory. */
     private static YamlDocument compose(Reader reader, String displayName, Path file) {
         try {
-            return new YamlDocument(displayName, new Yaml(loaderOptions()).compose(reader));
+            // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
+            LoaderOptions options = loaderOptions();
+            return new YamlDocument(displayName, new Composer(new ParserImpl(new StreamReader(reader), options),
+                    new Resolver(), options).getSingleNode());
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(describe(displayName, e), e);
         } catch (YAMLException e) {
