@@ -39,12 +39,14 @@ public record HttpProxy(String host, int port, List<String> nonProxyHosts, Optio
     }
 
     /**
-     * The {@code Proxy-Authorization} header for a request to {@code target}, when the proxy has a login and the
-     * request goes through it. Sent by the client itself: an {@link java.net.Authenticator} on the HTTP client
-     * would also take over the registries' own Basic challenges.
+     * The {@code Proxy-Authorization} header for a plain-HTTP request to {@code target} that goes through the proxy,
+     * when the proxy has a login. An HTTPS request is tunnelled: a header set on it would travel inside the tunnel to
+     * the registry, so its proxy login is only given to the proxy's challenge on the {@code CONNECT} (see
+     * {@link HttpWire}).
      */
     Optional<String> authorization(URI target) {
-        if (username.isEmpty() || target.getHost() == null || bypasses(target.getHost())) {
+        if (username.isEmpty() || !"http".equalsIgnoreCase(target.getScheme()) || target.getHost() == null
+                || bypasses(target.getHost())) {
             return Optional.empty();
         }
         return Optional.of("Basic " + Base64.getEncoder().encodeToString((username.get() + ":"

@@ -63,14 +63,14 @@ final class RegistryTransport {
         return build(uri, headers, method, body);
     }
 
-    /** A GET of a URL the registry named (a token realm, a blob's storage host): no registry login. */
+    /** A GET of a URL the registry named (a token realm, a blob's storage host), with only the given headers. */
     RegistryRequest get(URI uri, Map<String, String> headers) {
         return build(uri, headers, "GET", null);
     }
 
     private RegistryRequest build(URI uri, Map<String, String> headers, String method, RequestBody body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        // settings.xml's proxy login on every request that goes through the proxy
+        // settings.xml's proxy login on every plain-HTTP request that goes through the proxy
         settings.proxy().flatMap(proxy -> proxy.authorization(uri))
                 .ifPresent(value -> all.put("Proxy-Authorization", value));
         return new RegistryRequest(method, uri, all, body, body == null ? settings.timeout() : body.timeout());

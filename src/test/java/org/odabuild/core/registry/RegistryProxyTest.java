@@ -121,5 +121,9 @@ class RegistryProxyTest {
         assertThat(proxy.bypasses("ghcr.io")).isFalse();
         assertThat(proxy.bypasses("corp.example.evil.io")).isFalse();
         assertThat(proxy.toString()).contains("proxy.corp:3128").doesNotContain("secret-pw");
+        assertThat(proxy.authorization(java.net.URI.create("http://ghcr.io/v2/"))).isPresent();
+        assertThat(proxy.authorization(java.net.URI.create("https://ghcr.io/v2/")))
+                .as("a header on a tunnelled request would reach the registry inside the tunnel").isEmpty();
+        assertThat(proxy.authorization(java.net.URI.create("http://registry.corp.example/v2/"))).isEmpty();
     }
 }
