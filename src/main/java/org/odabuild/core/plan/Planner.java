@@ -99,16 +99,16 @@ public final class Planner {
         NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
         List<PlannedImage> planned = new ArrayList<>();
         List<String> lint = new ArrayList<>();
-        Map<String, Optional<String>> baseTexts = new HashMap<>(); // most images share one values file
+        ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
+                f)));
+        ParsedValuesFiles now = new ParsedValuesFiles(currentText);
         for (ResolvedImage image : resolution.images()) {
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
             String valuesFile = image.config().valuesYamlFile();
-            Optional<String> valuesAtBase = baseTexts.computeIfAbsent(valuesFile,
-                    f -> changes.baseCommit().flatMap(base -> repo.readFile(base, f)));
             VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
-                    : versionBump(image, valuesAtBase);
+                    : versionBump(image, atBase.get(valuesFile));
             if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
-                    && ValuesEntryChange.differs(image.config(), valuesAtBase, currentText.apply(valuesFile))) {
+                    && ValuesEntryChange.differs(image.config(), atBase.get(valuesFile), now.get(valuesFile))) {
                 files.add(valuesFile);
             }
             boolean changed = request.force() || !changes.known() || !files.isEmpty();
@@ -153,11 +153,10 @@ public final class Planner {
     }
 
     /** The version now against the version at the base (MAJOR.MINOR.PATCH; a suffix does not make it higher). */
-    private static VersionBump versionBump(ResolvedImage image, Optional<String> valuesAtBase) {
-        Optional<String> before = valuesAtBase.flatMap(text -> {
+    private static VersionBump versionBump(ResolvedImage image, Optional<ValuesDocument> valuesAtBase) {
+        Optional<String> before = valuesAtBase.flatMap(doc -> {
             try {
-                return ValuesDocument.parse(text, image.config().valuesYamlFile()).find(image.config()
-                        .valuesPathVersion()).map(ScalarValue::textOrNull).map(String::strip);
+                return doc.find(image.config().valuesPathVersion()).map(ScalarValue::textOrNull).map(String::strip);
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }

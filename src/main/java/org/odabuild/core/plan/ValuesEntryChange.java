@@ -19,16 +19,16 @@ final class ValuesEntryChange {
     private ValuesEntryChange() {
     }
 
-    /** Absent files, and texts that cannot be read, count as different. */
-    static boolean differs(ImageConfig image, Optional<String> before, Optional<String> after) {
-        Optional<List<String>> old = before.flatMap(text -> entry(image, text));
-        Optional<List<String>> now = after.flatMap(text -> entry(image, text));
+    /** Absent files, and texts that cannot be read (empty), count as different. */
+    static boolean differs(ImageConfig image, Optional<ValuesDocument> before, Optional<ValuesDocument> after) {
+        Optional<List<String>> old = before.flatMap(doc -> entry(image, doc));
+        Optional<List<String>> now = after.flatMap(doc -> entry(image, doc));
         return old.isEmpty() || now.isEmpty() || !old.get().equals(now.get());
     }
 
-    private static Optional<List<String>> entry(ImageConfig image, String content) {
+    /** Empty when a path names a mapping or a list instead of a value. */
+    private static Optional<List<String>> entry(ImageConfig image, ValuesDocument doc) {
         try {
-            ValuesDocument doc = ValuesDocument.parse(content, image.valuesYamlFile());
             return Optional.of(Stream.concat(Stream.of(image.valuesPathImage(), image.valuesPathVersion()),
                             image.valuesPathPrereleaseSuffix().stream())
                     .map(p -> text(doc, p))

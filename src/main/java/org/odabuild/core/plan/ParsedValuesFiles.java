@@ -1,0 +1,34 @@
+package org.odabuild.core.plan;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.values.ValuesDocument;
+
+/**
+ * The values files at one revision, each parsed once however many images it holds (oda-canvas keeps most of its
+ * images in one values file: parsed per image, a plan of n images read it n times over).
+ */
+final class ParsedValuesFiles {
+
+    private final Function<String, Optional<String>> text;
+    private final Map<String, Optional<ValuesDocument>> documents = new HashMap<>();
+
+    /** @param text a file's text at the revision, empty when it does not exist there */
+    ParsedValuesFiles(Function<String, Optional<String>> text) {
+        this.text = text;
+    }
+
+    /** The parsed file; empty when it does not exist at the revision or cannot be read as YAML there. */
+    Optional<ValuesDocument> get(String file) {
+        return documents.computeIfAbsent(file, f -> text.apply(f).flatMap(content -> {
+            try {
+                return Optional.of(ValuesDocument.parse(content, f));
+            } catch (InvalidInputException e) {
+                return Optional.empty();
+            }
+        }));
+    }
+}
