@@ -61,6 +61,14 @@ public final class RegistryClient {
 
     /** Every tag of the repository (following {@code Link} pages); empty when the repository does not exist. */
     public List<String> tags(ImageName image) {
+        return repositoryTags(image).orElse(List.of());
+    }
+
+    /**
+     * Every tag of the repository; empty when the registry answers that the repository does not exist (a repository
+     * without tags is an empty list).
+     */
+    public Optional<List<String>> repositoryTags(ImageName image) {
         return tagList.all(image);
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.Excerpt;
@@ -24,14 +25,17 @@ final class TagListEndpoint {
         this.pageSize = pageSize;
     }
 
-    /** Every tag of the repository (following {@code Link} pages); empty when the repository does not exist. */
-    List<String> all(ImageName image) {
+    /**
+     * Every tag of the repository (following {@code Link} pages); empty when the registry answers that the repository
+     * does not exist.
+     */
+    Optional<List<String>> all(ImageName image) {
         List<String> tags = new ArrayList<>();
         String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
         while (path != null) {
             RegistryResponse r = auth.send(image, "GET", path, "tags of " + image);
             if (r.statusCode() == 404 && notFound.absent(r, image, "tags of " + image)) {
-                return tags;
+                return tags.isEmpty() ? Optional.empty() : Optional.of(tags);
             }
             RegistryResponses.expect200(r, image, "list tags of " + image);
             JsonElement list = RegistryResponses.json(r, image).get("tags");
@@ -46,7 +50,7 @@ final class TagListEndpoint {
             }
             path = r.header("Link").map(TagListEndpoint::nextPath).orElse(null);
         }
-        return tags;
+        return Optional.of(tags);
     }
 
     private static String nextPath(String linkHeader) {

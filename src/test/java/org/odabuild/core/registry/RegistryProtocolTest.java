@@ -299,6 +299,57 @@ class RegistryProtocolTest {
     }
 
     @Test
+    void aPrereleaseOfARepositoryTheRegistryDoesNotKnowCostsTwoRequests(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.util.concurrent.atomic.AtomicBoolean known = new java.util.concurrent.atomic.AtomicBoolean();
+        server.createContext("/v2/it/op/manifests/", x -> {
+            seen.add(x.getRequestMethod() + " " + x.getRequestURI().getPath());
+            reply(x, 404, "", "Docker-Distribution-API-Version", "registry/2.0");
+        });
+        server.createContext("/v2/it/op/tags/list", x -> {
+            seen.add(x.getRequestMethod() + " " + x.getRequestURI().getPath());
+            if (known.get()) {
+                reply(x, 200, "{\"name\":\"it/op\",\"tags\":[\"0.9.0\"]}");
+            } else {
+                reply(x, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}", "Docker-Distribution-API-Version",
+                        "registry/2.0");
+            }
+        });
+        server.createContext("/v2/", x -> reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0"));
+        try (org.odabuild.testing.TestGit git = org.odabuild.testing.TestGit.init(dir.resolve("repo"))) {
+            git.write("dockerbuild-config.yaml", "op:\n  valuesYamlFile: v.yaml\n  valuesPathImage: .image\n"
+                    + "  valuesPathVersion: .version\n  valuesPathPrereleaseSuffix: .suffix\n  paths: [src/**]\n"
+                    + "  buildContext: src\n")
+                    .write("v.yaml", "image: " + host + "/it/op\nversion: 1.0.0\nsuffix: ''\n")
+                    .write("src/Dockerfile", "FROM scratch\n");
+            git.commit("release 1.0.0");
+            git.branch("feature/new");
+            git.write("v.yaml", "image: " + host + "/it/op\nversion: 1.0.1\nsuffix: new\n");
+            git.commit("a prerelease");
+            java.nio.file.Path root = git.root();
+            var plan = org.odabuild.core.plan.Planner.plan(new org.odabuild.core.plan.PlanRequest(
+                    new org.odabuild.core.resolve.ResolveRequest(root, Optional.empty(), Optional.empty(),
+                            root.resolve("target/oda")), Optional.empty(),
+                    org.odabuild.core.policy.BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(),
+                    false, java.util.Map.of()), new RecordingLog());
+            assertThat(plan.toBuild()).hasSize(1);
+
+            var findings = org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan,
+                    client(CredentialSource.none()), false);
+            assertThat(findings.get(0).releaseTagExists()).isFalse();
+            assertThat(seen).as("a repository the registry does not know holds no release tag: not asked")
+                    .containsExactlyInAnyOrder("HEAD /v2/it/op/manifests/1.0.1-new", "GET /v2/it/op/tags/list");
+
+            seen.clear();
+            known.set(true);
+            org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan, client(CredentialSource.none()), false);
+            assertThat(seen).as("the repository exists: its release tag is asked, only a 404 says it is absent")
+                    .containsExactlyInAnyOrder("HEAD /v2/it/op/manifests/1.0.1-new", "GET /v2/it/op/tags/list",
+                            "HEAD /v2/it/op/manifests/1.0.1");
+        }
+    }
+
+    @Test
     void aRegistryThatStallsTheBodyDoesNotHangTheBuild() {
         server.createContext("/v2/", x -> {
             x.sendResponseHeaders(200, 1000);        // promises a body ...
