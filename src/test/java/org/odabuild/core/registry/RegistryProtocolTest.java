@@ -57,6 +57,14 @@ class RegistryProtocolTest {
         x.close();
     }
 
+    /** The plan of a repository's HEAD, with default branch rules and without uncommitted changes. */
+    static org.odabuild.core.plan.Plan plan(java.nio.file.Path root) {
+        return org.odabuild.core.plan.Planner.plan(new org.odabuild.core.plan.PlanRequest(
+                new org.odabuild.core.resolve.ResolveRequest(root, Optional.empty(), Optional.empty(),
+                        root.resolve("target/oda")), Optional.empty(), org.odabuild.core.policy.BranchPolicy.defaults(),
+                Optional.empty(), Optional.of(false), List.of(), false, java.util.Map.of()), new RecordingLog());
+    }
+
     @Test
     void bearerTokenFlowWithAcceptHeaders() {
         AtomicInteger tokenCalls = new AtomicInteger();
@@ -242,12 +250,7 @@ class RegistryProtocolTest {
                     .write("v.yaml", "image: " + host + "/it/op\nversion: 1.0.0\n")
                     .write("src/Dockerfile", "FROM scratch\n");
             git.commit("release 1.0.0");
-            java.nio.file.Path root = git.root();
-            var plan = org.odabuild.core.plan.Planner.plan(new org.odabuild.core.plan.PlanRequest(
-                    new org.odabuild.core.resolve.ResolveRequest(root, Optional.empty(), Optional.empty(),
-                            root.resolve("target/oda")), Optional.empty(),
-                    org.odabuild.core.policy.BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(),
-                    false, java.util.Map.of()), new RecordingLog());
+            var plan = plan(git.root());
             assertThat(plan.toBuild()).hasSize(1);
             assertThatThrownBy(() -> org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan,
                     client(CredentialSource.none()), false)).isInstanceOf(RegistryException.class)
@@ -326,12 +329,7 @@ class RegistryProtocolTest {
             git.branch("feature/new");
             git.write("v.yaml", "image: " + host + "/it/op\nversion: 1.0.1\nsuffix: new\n");
             git.commit("a prerelease");
-            java.nio.file.Path root = git.root();
-            var plan = org.odabuild.core.plan.Planner.plan(new org.odabuild.core.plan.PlanRequest(
-                    new org.odabuild.core.resolve.ResolveRequest(root, Optional.empty(), Optional.empty(),
-                            root.resolve("target/oda")), Optional.empty(),
-                    org.odabuild.core.policy.BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(),
-                    false, java.util.Map.of()), new RecordingLog());
+            var plan = plan(git.root());
             assertThat(plan.toBuild()).hasSize(1);
 
             var findings = org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan,
