@@ -74,11 +74,18 @@ public final class GitRepository implements AutoCloseable {
      * work to do meanwhile; {@link #await} takes the result.
      */
     public static CompletableFuture<GitRepository> openAsync(Path root) {
-        return CompletableFuture.supplyAsync(() -> open(root), task -> {
-            Thread t = new Thread(task, "oda-git-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        return CompletableFuture.supplyAsync(() -> open(root), GitRepository::background);
+    }
+
+    /**
+     * Runs a git task on a thread of its own (an {@link java.util.concurrent.Executor}): for work that follows
+     * {@link #openAsync} with {@code thenApplyAsync}. A plain {@code thenApply} may run on the thread that waits for
+     * the repository, which then does the work it meant to overlap.
+     */
+    public static void background(Runnable task) {
+        Thread t = new Thread(task, "oda-git");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** What a git task on another thread ({@link #openAsync} and what follows it) gave, or the error it threw. */

@@ -45,7 +45,8 @@ public final class Planner {
         // git is opened, and its status (a walk of the whole work tree) taken, on a thread of its own while the
         // config and values files are read and the commits compared: in a cold JVM all of it is mostly class loading
         CompletableFuture<GitRepository> opening = GitRepository.openAsync(Resolution.layout(resolve).root());
-        CompletableFuture<Set<String>> status = opening.thenApply(GitRepository::uncommittedFiles);
+        CompletableFuture<Set<String>> status = opening.thenApplyAsync(GitRepository::uncommittedFiles,
+                GitRepository::background);
         Resolution resolution;
         try {
             resolution = Resolution.of(resolve, log);
