@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
@@ -17,6 +18,7 @@ import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
@@ -62,6 +64,9 @@ public final class BuildCommand {
                     List.of()), plan.resolution(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
+        // git's index (megabytes in a large repository) is read while the registry answers
+        CompletableFuture<IndexedBlobs> indexed = CompletableFuture.supplyAsync(
+                () -> IndexedBlobs.read(plan.resolution().layout().root()), GitRepository::background);
         RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
         List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request, allowPush && !push,
                 log);
@@ -69,8 +74,7 @@ public final class BuildCommand {
                 .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
         List<BuiltImage> results;
         try (LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
-            ImageJob job = new ImageJob(plan, request, byKey, IndexedBlobs.read(plan.resolution().layout().root()),
-                    daemon, out);
+            ImageJob job = new ImageJob(plan, request, byKey, GitRepository.await(indexed), daemon, out);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
                     job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));
