@@ -3,13 +3,13 @@ package org.odabuild.core.ci;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.odabuild.core.report.JsonText;
 
 /**
  * What the CI system tells the build through environment variables and, on GitHub Actions, the event payload
@@ -36,7 +36,7 @@ public final class CiEnvironment {
             return new JsonObject();
         }
         try {
-            JsonElement e = JsonParser.parseString(Files.readString(Path.of(path), StandardCharsets.UTF_8));
+            JsonElement e = JsonText.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8));
             return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
         } catch (IOException | JsonParseException e) {
             // a broken payload must not stop the build; the branch and base then come from git

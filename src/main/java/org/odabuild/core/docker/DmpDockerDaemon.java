@@ -1,9 +1,7 @@
 package org.odabuild.core.docker;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
 import io.fabric8.maven.docker.access.ContainerHostConfig;
 import io.fabric8.maven.docker.access.DockerAccessException;
@@ -22,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
 import org.odabuild.core.image.Platform;
+import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.report.JsonText;
 
 /** The Docker Engine API through fabric8 docker-maven-plugin's {@link DockerAccessWithHcClient}. */
 public final class DmpDockerDaemon implements DockerDaemon {
@@ -89,7 +89,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
         StringBuilder query = new StringBuilder("/build?t=").append(encode(own))
                 .append("&dockerfile=").append(encode(BuildContext.DOCKERFILE_ENTRY))
                 .append("&forcerm=1&nocache=").append(build.noCache() ? 1 : 0)
-                .append("&buildargs=").append(encode(new Gson().toJson(build.buildArgs())));
+                .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
         call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
                 () -> engine.post(query.toString(), "application/x-tar", out -> build.context().writeTar(out),
@@ -108,7 +108,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
 
     @Override
     public LocalImage inspect(String reference) {
-        JsonObject image = get("inspect " + reference, () -> JsonParser.parseString(
+        JsonObject image = get("inspect " + reference, () -> JsonText.parse(
                 engine.get("/images/" + reference + "/json")).getAsJsonObject());
         Optional<String> variant = Optional.ofNullable(image.get("Variant")).filter(JsonElement::isJsonPrimitive)
                 .map(JsonElement::getAsString);

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.odabuild.core.report.JsonText;
 
 /**
  * Reads the archive of {@code docker save} (classic layout, and the OCI layout of Docker 25+, both list the image
@@ -203,7 +203,7 @@ public final class ImageArchive {
 
     private static JsonObject firstImage(byte[] manifestJson) throws IOException {
         try {
-            JsonElement e = JsonParser.parseString(new String(manifestJson, StandardCharsets.UTF_8));
+            JsonElement e = JsonText.parse(new String(manifestJson, StandardCharsets.UTF_8));
             if (e instanceof JsonArray a && a.size() == 1 && a.get(0) instanceof JsonObject o) {
                 return o;
             }
@@ -215,7 +215,7 @@ public final class ImageArchive {
 
     private static JsonObject object(byte[] json) throws IOException {
         try {
-            return JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonText.parse(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (RuntimeException e) {
             throw new IOException("the daemon's image config is not a JSON object", e);
         }

@@ -1,16 +1,13 @@
 package org.odabuild.core.image;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.odabuild.core.report.JsonReports;
 
 /** The JSON of image manifests and image indexes, byte for byte as they are put and digested. */
 public final class Manifests {
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private Manifests() {
     }
@@ -62,7 +59,7 @@ public final class Manifests {
     }
 
     private static Document document(String mediaType, Map<String, Object> json) {
-        byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JsonReports.compact(json).getBytes(StandardCharsets.UTF_8);
         return new Document(mediaType, bytes, ImageArchive.digest(bytes));
     }
 }

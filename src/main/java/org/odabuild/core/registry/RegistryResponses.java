@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.odabuild.core.report.JsonText;
 import org.odabuild.core.version.ImageName;
 
 /**
@@ -38,7 +38,7 @@ final class RegistryResponses {
             return Optional.empty();
         }
         try {
-            JsonElement e = JsonParser.parseString(body);
+            JsonElement e = JsonText.parse(body);
             if (e.isJsonObject() && e.getAsJsonObject().get("errors") instanceof JsonArray errors && !errors.isEmpty()
                     && errors.get(0).isJsonObject() && errors.get(0).getAsJsonObject().get("code") != null
                     && errors.get(0).getAsJsonObject().get("code").isJsonPrimitive()) {
@@ -75,7 +75,7 @@ final class RegistryResponses {
 
     static JsonObject json(RegistryResponse r, ImageName image) {
         try {
-            JsonElement e = JsonParser.parseString(text(r));
+            JsonElement e = JsonText.parse(text(r));
             if (!e.isJsonObject()) {
                 throw new RegistryException("registry " + image.registry() + " returned JSON that is not an object");
             }

@@ -1,11 +1,9 @@
 package org.odabuild.core.report;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,21 +22,18 @@ public final class JsonReports {
     /** Raised when a report's fields change meaning or go away; new fields do not raise it. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
-            .create();
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
 
     private JsonReports() {
     }
 
     /** The JSON tree of a record, to extend with more properties. */
     public static JsonObject tree(Object report) {
-        return GSON.toJsonTree(report).getAsJsonObject();
+        return RecordTree.of(report).getAsJsonObject();
     }
 
     /** One line of JSON, e.g. for a GitHub Actions output. */
     public static String compact(Object value) {
-        return COMPACT.toJson(value);
+        return JsonText.compact(RecordTree.of(value));
     }
 
     /**
@@ -47,7 +42,7 @@ public final class JsonReports {
      * @throws JsonParseException when the file is not such a report
      */
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        JsonElement tree = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+        JsonElement tree = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
         if (!tree.isJsonObject()) {
             throw new JsonParseException("not a JSON object");
         }
@@ -56,7 +51,7 @@ public final class JsonReports {
             throw new JsonParseException("it has schemaVersion " + version + ", this plugin reads " + SCHEMA_VERSION
                     + " (another version of the plugin wrote it)");
         }
-        return GSON.fromJson(tree, type);
+        return Reader.GSON.fromJson(tree, type);
     }
 
     /** Removes reports a run owns before it starts, so a run that stops early leaves none of the previous run's. */
@@ -71,7 +66,7 @@ public final class JsonReports {
     }
 
     public static Path write(Path outputDir, String fileName, Object report) {
-        JsonElement tree = GSON.toJsonTree(report);
+        JsonElement tree = RecordTree.of(report);
         if (!tree.isJsonObject()) {
             throw new IllegalArgumentException("a report is a JSON object: " + fileName);
         }
@@ -83,7 +78,7 @@ public final class JsonReports {
             Path target = outputDir.resolve(fileName);
             Path tmp = ReadableTempFile.create(outputDir, fileName);
             // the reports are the product's facts, read by CI whatever runs the plugin: settings by their plain names
-            Files.writeString(tmp, Setting.plain(GSON.toJson(versioned)) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, Setting.plain(JsonText.pretty(versioned)) + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -93,5 +88,10 @@ public final class JsonReports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + outputDir.resolve(fileName), e);
         }
+    }
+
+    /** Gson's reflective reader, built only by the one goal that reads a report back ({@code oda:push-image}). */
+    private static final class Reader {
+        static final Gson GSON = new Gson();
     }
 }

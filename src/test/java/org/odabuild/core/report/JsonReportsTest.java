@@ -3,10 +3,18 @@ package org.odabuild.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.odabuild.core.build.BuildStatus;
+import org.odabuild.core.build.BuiltImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +49,54 @@ class JsonReportsTest {
         assertThatThrownBy(() -> JsonReports.write(dir, "list.json", List.of("a")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(JsonReports.compact(List.of("a", "<b>"))).isEqualTo("[\"a\",\"<b>\"]");
+    }
+
+    /** The reports' JSON was Gson's reflective output; readers (CI, oda:push-image) must see the same text. */
+    @Test
+    void recordsAreWrittenAsGsonsReflectiveAdapterWritesThem() {
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.odabuild.source-hash", "sha256:ab");
+        labels.put("quote\"and\\back\nslash", "<html> & \u2028 \u0001 é");
+        labels.put("none", null);
+        BuiltImage image = new BuiltImage("oda-webhook", "tmforumodacanvas/compcrdwebhook", "1.0.4-issue-7",
+                "tmforumodacanvas/compcrdwebhook:1.0.4-issue-7", false, BuildStatus.UP_TO_DATE, List.of("a", "b"),
+                null, "sha256:cd", 1234L, null, "", List.of(new BuiltImage.PlatformBuild("linux/arm64/v8", "id",
+                        null, true)), true, labels);
+        record Holder(List<BuiltImage> images, int count, double ratio, Map<BuildStatus, Long> byStatus,
+                List<Object> empty) {
+        }
+        Holder holder = new Holder(List.of(image, image), -3, 0.25, Map.of(BuildStatus.FAILED, 2L), List.of());
+
+        assertThat(JsonText.pretty(RecordTree.of(holder))).isEqualTo(gson.toJson(holder));
+        assertThat(JsonReports.compact(holder)).isEqualTo(new GsonBuilder().serializeNulls().disableHtmlEscaping()
+                .create().toJson(holder));
+    }
+
+    @Test
+    void aFieldWithoutAJsonShapeIsRefusedNotGuessed() {
+        record Odd(java.util.Optional<String> maybe) {
+        }
+        assertThatThrownBy(() -> JsonReports.write(dir, "odd.json", new Odd(java.util.Optional.of("x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.util.Optional");
+    }
+
+    @Test
+    void parsingGivesGsonsTreeAndKeepsNumbersAsWritten() {
+        String text = "{\"schemaVersion\": 2, \"size\": 12345678901234, \"f\": 1.50, \"e\": 1e3, \"s\": \"a\\u00e9\","
+                + " \"n\": null, \"t\": true, \"a\": [1, {\"b\": []}]}";
+        JsonElement parsed = JsonText.parse(text);
+        assertThat(parsed).isEqualTo(JsonParser.parseString(text));
+        assertThat(parsed.getAsJsonObject().get("size").getAsLong()).isEqualTo(12345678901234L);
+        assertThat(JsonText.compact(parsed)).isEqualTo(
+                "{\"schemaVersion\":2,\"size\":12345678901234,\"f\":1.50,\"e\":1e3,\"s\":\"aé\",\"n\":null,"
+                        + "\"t\":true,\"a\":[1,{\"b\":[]}]}");
+    }
+
+    @Test
+    void parsingIsStrictAndSaysWhere() {
+        for (String bad : List.of("", "{", "{\"a\": 1} x", "[1,]", "{'a': 1}", "{\"a\": tru}", "nope", "[1] [2]")) {
+            assertThatThrownBy(() -> JsonText.parse(bad)).as(bad).isInstanceOf(JsonParseException.class);
+        }
     }
 }
