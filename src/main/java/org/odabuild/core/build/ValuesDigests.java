@@ -13,8 +13,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.report.ReadableTempFile;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.YqPath;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.odabuild.core.yaml.QuotedYaml;
 
 /**
  * {@code values-digests.yaml}: a Helm override that pins each pushed image to its digest, so
@@ -58,15 +57,11 @@ final class ValuesDigests {
             config.valuesPathPrereleaseSuffix().ifPresent(p -> set(root, p, ""));
             set(root, config.valuesPathImage(), pin.image().image().name());
             set(root, YqPath.parse(config.valuesPathVersion().parent() + ".digest"), pin.digest());
-            text.append("# ").append(config.key()).append(": ").append(config.valuesYamlFile()).append(' ')
-                    .append(at).append('\n');
+            // a comment ends at a line break: one in a key or file name must not start a line of YAML
+            text.append(("# " + config.key() + ": " + config.valuesYamlFile() + " " + at).replaceAll("\\R", " "))
+                    .append('\n');
         }
-        if (!root.isEmpty()) {
-            DumperOptions options = new DumperOptions();
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
-            text.append(new Yaml(options).dump(root));
-        }
+        text.append(QuotedYaml.blockMapping(root));
         try {
             Files.createDirectories(outputDir);
             Path tmp = ReadableTempFile.create(outputDir, FILE);
