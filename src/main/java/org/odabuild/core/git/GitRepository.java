@@ -265,8 +265,15 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** Modified, added, deleted and untracked (not ignored) files of the work tree and index. */
+    /**
+     * Modified, added, deleted and untracked (not ignored) files of the work tree and index: from the installed git
+     * when there is one (its native walk of a large work tree is several times faster), else from JGit's.
+     */
     public Set<String> uncommittedFiles() {
+        return NativeGitStatus.installed().uncommittedFiles(root).orElseGet(this::uncommittedFilesByJGit);
+    }
+
+    Set<String> uncommittedFilesByJGit() {
         try (Git git = new Git(repository)) {
             Status s = git.status().call();
             Set<String> files = new TreeSet<>();

@@ -1,0 +1,145 @@
+package org.odabuild.core.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.testing.Skip;
+import org.odabuild.testing.TestGit;
+
+/**
+ * The uncommitted files come from the installed git when there is one and from JGit's walk otherwise: both must name
+ * the same files in every state a work tree can be in, and the native path must step aside whenever it cannot answer.
+ */
+class UncommittedFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private TestGit git;
+
+    @BeforeEach
+    void repository() {
+        if (!gitInstalled()) {
+            Skip.because("no git executable on the PATH", ".ci/run installs git");
+        }
+        git = TestGit.init(dir.resolve("repo"));
+        git.write(".gitignore", "build/\n*.log\n");
+        git.write("src/a.txt", "a\n").write("src/b.txt", "b\n").write("src/run.sh", "echo\n").write("docs/c.md", "c\n")
+                .write("values.yaml", "v: 1\n");
+        git.commit("base");
+    }
+
+    private static boolean gitInstalled() {
+        try {
+            return new ProcessBuilder("git", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Set<String> bothAgree() {
+        try (GitRepository repo = GitRepository.open(git.root())) {
+            Set<String> jgit = repo.uncommittedFilesByJGit();
+            Optional<Set<String>> nativeGit = NativeGitStatus.installed().uncommittedFiles(git.root());
+            assertThat(nativeGit).as("the installed git answers").isPresent();
+            assertThat(nativeGit.get()).as("native git status vs JGit's").isEqualTo(jgit);
+            assertThat(repo.uncommittedFiles()).isEqualTo(jgit);
+            return jgit;
+        }
+    }
+
+    @Test
+    void aCleanTreeHasNone() {
+        git.write("build/out.bin", "ignored").write("x.log", "ignored");
+        assertThat(bothAgree()).isEmpty();
+    }
+
+    @Test
+    void everyKindOfChangeIsNamedOnce() throws Exception {
+        Git jgit = git.git();
+        git.write("src/a.txt", "changed\n"); // modified, not staged
+        git.write("src/new.txt", "new\n");
+        jgit.add().addFilepattern("src/new.txt").call(); // added
+        git.write("values.yaml", "v: 2\n");
+        jgit.add().addFilepattern("values.yaml").call();
+        git.write("values.yaml", "v: 3\n"); // staged, then changed again
+        git.delete("docs/c.md"); // missing
+        jgit.rm().addFilepattern("src/b.txt").setCached(true).call(); // removed from the index, left as untracked
+        git.write("deep/er/still/u.txt", "untracked\n");
+        git.write("with space/ä ö 日本.txt", "unicode\n");
+        git.write("build/ignored.txt", "ignored\n");
+        Files.setPosixFilePermissions(git.root().resolve("src/run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(bothAgree()).containsExactlyInAnyOrder("src/a.txt", "src/new.txt", "values.yaml", "docs/c.md",
+                "src/b.txt", "deep/er/still/u.txt", "with space/ä ö 日本.txt", "src/run.sh");
+    }
+
+    @Test
+    void aStagedRenameIsItsTwoFiles() throws Exception {
+        Files.move(git.root().resolve("src/a.txt"), git.root().resolve("src/renamed.txt"));
+        git.git().add().addFilepattern("src/renamed.txt").call();
+        git.git().rm().addFilepattern("src/a.txt").call();
+
+        assertThat(bothAgree()).containsExactlyInAnyOrder("src/a.txt", "src/renamed.txt");
+    }
+
+    @Test
+    void aMergeConflictIsNamed() throws Exception {
+        git.branch("other").write("src/a.txt", "theirs\n").commit("theirs");
+        git.checkout("main").write("src/a.txt", "ours\n").commit("ours");
+        MergeResult merge = git.git().merge().include(git.git().getRepository().resolve("other")).setCommit(false)
+                .call();
+        assertThat(merge.getMergeStatus()).isEqualTo(MergeResult.MergeStatus.CONFLICTING);
+
+        assertThat(bothAgree()).containsExactly("src/a.txt");
+    }
+
+    @Test
+    void aNestedRepositoryIsNamedAsItsFolder() {
+        TestGit.init(git.root().resolve("nested")).write("n.txt", "n\n").commit("nested");
+        assertThat(bothAgree()).containsExactly("nested");
+    }
+
+    @Test
+    void withoutAnAnswerTheCallerWalksTheTreeItself() throws Exception {
+        git.write("src/a.txt", "changed\n");
+        NativeGitStatus missing = new NativeGitStatus(dir.resolve("no-such-git").toString(), Duration.ofSeconds(5));
+        assertThat(missing.uncommittedFiles(git.root())).isEmpty();
+        // git refuses a folder that is no repository (as it refuses one another user owns: safe.directory)
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        assertThat(NativeGitStatus.installed().uncommittedFiles(plain)).isEmpty();
+
+        Path slow = dir.resolve("slow-git");
+        Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
+        Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
+        long start = System.nanoTime();
+        assertThat(new NativeGitStatus(slow.toString(), Duration.ofMillis(300)).uncommittedFiles(git.root()))
+                .isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void outputItDoesNotUnderstandIsNoAnswer() {
+        assertThat(NativeGitStatus.parse(bytes(" M a.txt\0?? b c\0"))).contains(Set.of("a.txt", "b c"));
+        assertThat(NativeGitStatus.parse(bytes(""))).contains(Set.of());
+        assertThat(NativeGitStatus.parse(bytes("On branch main\n"))).isEmpty();
+        assertThat(NativeGitStatus.parse(bytes(" M a.txt"))).as("cut off before its NUL").isEmpty();
+        assertThat(NativeGitStatus.parse(bytes("M\0"))).isEmpty();
+        assertThat(NativeGitStatus.parse(bytes("MM_a.txt\0"))).isEmpty();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
