@@ -54,6 +54,27 @@ class BuildPartsTest {
     }
 
     @Test
+    void aLineBreakInAKeyCannotStartALineOfYamlInTheHeader() throws Exception {
+        var plain = TagPolicyTestSupport.image("1.0.1", "issue7");
+        var c = plain.config();
+        var config = new org.odabuild.core.config.ImageConfig("op\nop:\n  version: evil", c.displayName(),
+                c.fileName(), "charts/a/values.yaml\u2028injected: 1", c.valuesPathImage(), c.valuesPathVersion(),
+                c.valuesPathPrereleaseSuffix(), c.paths(), c.buildContext(), c.buildDockerfile(), c.testDockerfile(),
+                c.platforms(), c.platformsExplicit(), c.location());
+        var image = new org.odabuild.core.resolve.ResolvedImage(config, plain.image(), plain.tag(), plain.versionAt(),
+                plain.suffixAt());
+        String digest = "sha256:" + "b".repeat(64);
+
+        Path file = ValuesDigests.write(dir, List.of(new ValuesDigests.Pin(image, digest)), new RecordingLog());
+
+        Map<String, Object> yaml = new Yaml().load(Files.readString(file));
+        assertThat(yaml).containsOnlyKeys("op");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> op = (Map<String, Object>) yaml.get("op");
+        assertThat(op).containsEntry("version", "1.0.1-issue7@" + digest);
+    }
+
+    @Test
     void latestTagPolicy() {
         assertThat(LatestTag.parse("release").applies(true)).isTrue();
         assertThat(LatestTag.parse("release").applies(false)).isFalse();
