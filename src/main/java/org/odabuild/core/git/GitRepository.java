@@ -78,6 +78,19 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * {@link #uncommittedFiles} of the repository {@link #openAsync} is opening, started at once: the installed git
+     * needs no JGit repository, so its walk of the work tree runs beside JGit's set-up instead of after it; only JGit's
+     * own walk (no installed git) waits for the repository.
+     */
+    public static CompletableFuture<Set<String>> uncommittedFilesAsync(Path root,
+            CompletableFuture<GitRepository> opening) {
+        return CompletableFuture.supplyAsync(() -> NativeGitStatus.installed().uncommittedFiles(root),
+                GitRepository::background).thenCompose(answer -> answer.map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> opening.thenApplyAsync(GitRepository::uncommittedFilesByJGit,
+                                GitRepository::background)));
+    }
+
+    /**
      * Runs a git task on a thread of its own (an {@link java.util.concurrent.Executor}): for work that follows
      * {@link #openAsync} with {@code thenApplyAsync}. A plain {@code thenApply} may run on the thread that waits for
      * the repository, which then does the work it meant to overlap.

@@ -38,6 +38,10 @@ final class NativeGitStatus {
     }
 
     Optional<Set<String>> uncommittedFiles(Path workTree) {
+        if (!Files.exists(workTree.resolve(".git"))) {
+            // not a work tree's root: git would search the folders above it and could walk a whole home folder
+            return Optional.empty();
+        }
         Path out = null;
         try {
             out = Files.createTempFile("oda-git-status", ".z");

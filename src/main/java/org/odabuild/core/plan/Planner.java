@@ -42,11 +42,11 @@ public final class Planner {
 
     public static Plan plan(PlanRequest request, BuildLog log) {
         ResolveRequest resolve = request.resolve().selecting(request.images());
-        // git is opened, and its status (a walk of the whole work tree) taken, on a thread of its own while the
+        // git is opened, and its status (a walk of the whole work tree) taken, on threads of their own while the
         // config and values files are read and the commits compared: in a cold JVM all of it is mostly class loading
-        CompletableFuture<GitRepository> opening = GitRepository.openAsync(Resolution.layout(resolve).root());
-        CompletableFuture<Set<String>> status = opening.thenApplyAsync(GitRepository::uncommittedFiles,
-                GitRepository::background);
+        Path root = Resolution.layout(resolve).root();
+        CompletableFuture<GitRepository> opening = GitRepository.openAsync(root);
+        CompletableFuture<Set<String>> status = GitRepository.uncommittedFilesAsync(root, opening);
         Resolution resolution;
         try {
             resolution = Resolution.of(resolve, log);

@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +120,10 @@ class UncommittedFilesTest {
         assertThat(missing.uncommittedFiles(git.root())).isEmpty();
         // git refuses a folder that is no repository (as it refuses one another user owns: safe.directory)
         Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.createDirectories(plain.resolve(".git"));
         assertThat(NativeGitStatus.installed().uncommittedFiles(plain)).isEmpty();
+        // a folder inside a work tree is not asked about: git would answer for the repository above it
+        assertThat(NativeGitStatus.installed().uncommittedFiles(git.root().resolve("src"))).isEmpty();
 
         Path slow = dir.resolve("slow-git");
         Files.writeString(slow, "#!/bin/sh\nsleep 30\n");
@@ -127,6 +132,25 @@ class UncommittedFilesTest {
         assertThat(new NativeGitStatus(slow.toString(), Duration.ofMillis(300)).uncommittedFiles(git.root()))
                 .isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theInstalledGitDoesNotWaitForJGitsRepositoryAndJGitsWalkDoes() throws Exception {
+        git.write("src/a.txt", "changed\n");
+        CompletableFuture<GitRepository> never = new CompletableFuture<>();
+        assertThat(GitRepository.uncommittedFilesAsync(git.root(), never).get(30, TimeUnit.SECONDS))
+                .containsExactly("src/a.txt");
+
+        // where git declines to answer (here: not a work tree's root), JGit's walk runs once the repository is open
+        CompletableFuture<GitRepository> opening = new CompletableFuture<>();
+        CompletableFuture<Set<String>> walked = GitRepository.uncommittedFilesAsync(git.root().resolve("src"),
+                opening);
+        Thread.sleep(200);
+        assertThat(walked).isNotDone();
+        try (GitRepository repo = GitRepository.open(git.root())) {
+            opening.complete(repo);
+            assertThat(walked.get(30, TimeUnit.SECONDS)).containsExactly("src/a.txt");
+        }
     }
 
     @Test
