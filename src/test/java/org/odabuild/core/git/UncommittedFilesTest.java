@@ -80,11 +80,13 @@ class UncommittedFilesTest {
         jgit.rm().addFilepattern("src/b.txt").setCached(true).call(); // removed from the index, left as untracked
         git.write("deep/er/still/u.txt", "untracked\n");
         git.write("with space/ä ö 日本.txt", "unicode\n");
+        git.write("odd/new\nline \"quoted\" \\ tab\t.txt", "a name git quotes outside -z\n");
         git.write("build/ignored.txt", "ignored\n");
         Files.setPosixFilePermissions(git.root().resolve("src/run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         assertThat(bothAgree()).containsExactlyInAnyOrder("src/a.txt", "src/new.txt", "values.yaml", "docs/c.md",
-                "src/b.txt", "deep/er/still/u.txt", "with space/ä ö 日本.txt", "src/run.sh");
+                "src/b.txt", "deep/er/still/u.txt", "with space/ä ö 日本.txt", "src/run.sh",
+                "odd/new\nline \"quoted\" \\ tab\t.txt");
     }
 
     @Test
