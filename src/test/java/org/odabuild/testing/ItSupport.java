@@ -89,6 +89,26 @@ public final class ItSupport {
     }
 
     /**
+     * The feature-branch fixture of the build ITs: a registry of its own, master committed, then on
+     * {@code feature/it-42} the image's version bumped to 1.0.1 with suffix {@code it-42} and its source changed;
+     * HEAD's id is left in {@code head.txt} for the checks.
+     */
+    public static void featureBranchWithAChange(File basedir) {
+        String host = startRegistry(basedir, null, null);
+        replace(new File(basedir, "charts/values.yaml"), "REGISTRY", host);
+        try (Git git = gitInit(basedir, "master")) {
+            git.checkout().setCreateBranch(true).setName("feature/it-42").call();
+            replace(new File(basedir, "charts/values.yaml"), "version: 1.0.0\n  prereleaseSuffix:",
+                    "version: 1.0.1\n  prereleaseSuffix: it-42");
+            write(basedir.toPath().resolve("src/op/app.txt"), "v2\n");
+            commitAll(git, "feature work");
+            write(basedir.toPath().resolve("head.txt"), git.getRepository().resolve("HEAD").name());
+        } catch (GitAPIException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Starts a registry below {@code basedir/registry} that lives until {@link #stopRegistry} or the JVM's end, and
      * lets the project's build reach it over HTTP ({@code .mvn/maven.config}).
      */
