@@ -3,7 +3,7 @@ package org.odabuild.core.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.odabuild.core.git.JGitRepositories;
 
 /** The repository's {@code origin} URL for the {@code org.opencontainers.image.source} label, without credentials. */
 final class SourceUrl {
@@ -12,7 +12,7 @@ final class SourceUrl {
     }
 
     static String of(Path repositoryRoot) {
-        try (Repository repo = new FileRepositoryBuilder().setWorkTree(repositoryRoot.toFile()).build()) {
+        try (Repository repo = JGitRepositories.open(repositoryRoot, false)) {
             String url = repo.getConfig().getString("remote", "origin", "url");
             if (url == null || url.isBlank()) {
                 return repositoryRoot.getFileName() == null ? "" : repositoryRoot.getFileName().toString();

@@ -31,7 +31,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -57,7 +56,7 @@ public final class GitRepository implements AutoCloseable {
 
     public static GitRepository open(Path root) {
         try {
-            Repository repo = new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
+            Repository repo = JGitRepositories.open(root, true);
             if (repo.resolve(Constants.HEAD) == null) {
                 repo.close();
                 throw new InvalidInputException(root + " is a git repository without commits: commit first");

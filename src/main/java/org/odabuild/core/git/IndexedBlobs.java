@@ -14,7 +14,6 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The blob ids git's index already holds for files it has seen unchanged, as {@code git status} uses them: a file
@@ -45,7 +44,7 @@ public final class IndexedBlobs {
         Path absolute = root.toAbsolutePath().normalize();
         Repository repository;
         try {
-            repository = new FileRepositoryBuilder().setWorkTree(absolute.toFile()).setMustExist(true).build();
+            repository = JGitRepositories.open(absolute, true);
         } catch (IOException | IllegalArgumentException e) {
             return NONE;
         }
