@@ -77,9 +77,10 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * {@link #uncommittedFiles} of the repository {@link #openAsync} is opening, started at once: the installed git
-     * needs no JGit repository, so its walk of the work tree runs beside JGit's set-up instead of after it; only JGit's
-     * own walk (no installed git) waits for the repository.
+     * Modified, added, deleted and untracked (not ignored) files of the work tree and index of the repository
+     * {@link #openAsync} is opening, started at once: from the installed git when there is one (its native walk of a
+     * large work tree is several times faster, and needs no JGit repository, so it runs beside JGit's set-up), else
+     * from JGit's walk once the repository is open. Both name the same files.
      */
     public static CompletableFuture<Set<String>> uncommittedFilesAsync(Path root,
             CompletableFuture<GitRepository> opening) {
@@ -277,14 +278,7 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /**
-     * Modified, added, deleted and untracked (not ignored) files of the work tree and index: from the installed git
-     * when there is one (its native walk of a large work tree is several times faster), else from JGit's.
-     */
-    public Set<String> uncommittedFiles() {
-        return NativeGitStatus.installed().uncommittedFiles(root).orElseGet(this::uncommittedFilesByJGit);
-    }
-
+    /** Modified, added, deleted and untracked (not ignored) files of the work tree and index, by JGit's walk. */
     Set<String> uncommittedFilesByJGit() {
         try (Git git = new Git(repository)) {
             Status s = git.status().call();

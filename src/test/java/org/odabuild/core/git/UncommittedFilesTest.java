@@ -56,7 +56,8 @@ class UncommittedFilesTest {
             Optional<Set<String>> nativeGit = NativeGitStatus.installed().uncommittedFiles(git.root());
             assertThat(nativeGit).as("the installed git answers").isPresent();
             assertThat(nativeGit.get()).as("native git status vs JGit's").isEqualTo(jgit);
-            assertThat(repo.uncommittedFiles()).isEqualTo(jgit);
+            assertThat(GitRepository.uncommittedFilesAsync(git.root(), CompletableFuture.completedFuture(repo))
+                    .join()).isEqualTo(jgit);
             return jgit;
         }
     }
