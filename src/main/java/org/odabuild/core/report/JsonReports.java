@@ -22,7 +22,6 @@ public final class JsonReports {
     /** Raised when a report's fields change meaning or go away; new fields do not raise it. */
     public static final int SCHEMA_VERSION = 1;
 
-
     private JsonReports() {
     }
 
@@ -47,7 +46,8 @@ public final class JsonReports {
             throw new JsonParseException("not a JSON object");
         }
         JsonElement version = tree.getAsJsonObject().get("schemaVersion");
-        if (version == null || !version.isJsonPrimitive() || version.getAsInt() != SCHEMA_VERSION) {
+        if (version == null || !version.isJsonPrimitive() || !version.getAsJsonPrimitive().isNumber()
+                || version.getAsInt() != SCHEMA_VERSION) {
             throw new JsonParseException("it has schemaVersion " + version + ", this plugin reads " + SCHEMA_VERSION
                     + " (another version of the plugin wrote it)");
         }

@@ -42,6 +42,9 @@ class JsonReportsTest {
                 .hasMessageContaining("schemaVersion 0").hasMessageContaining("another version of the plugin");
         Path none = Files.writeString(dir.resolve("none.json"), "{\"name\": \"a\"}");
         assertThatThrownBy(() -> JsonReports.read(none, Sample.class)).isInstanceOf(JsonParseException.class);
+        Path text = Files.writeString(dir.resolve("text.json"), "{\"schemaVersion\": \"one\", \"name\": \"a\"}");
+        assertThatThrownBy(() -> JsonReports.read(text, Sample.class)).isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("schemaVersion \"one\"");
     }
 
     @Test
