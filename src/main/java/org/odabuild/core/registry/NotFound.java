@@ -3,8 +3,6 @@ package org.odabuild.core.registry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.version.ImageName;
@@ -16,8 +14,7 @@ final class NotFound {
             "BLOB_UNKNOWN");
 
     private final RegistryTransport transport;
-    /** Per registry, its {@code /v2/} check: done, or on its way when {@link #confirmAhead} started it. */
-    private final Map<String, CompletableFuture<Boolean>> confirmations = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> confirmedRegistries = new ConcurrentHashMap<>();
 
     NotFound(RegistryTransport transport) {
         this.transport = transport;
@@ -41,41 +38,8 @@ final class NotFound {
                     + " saying it is a registry (no " + RegistryResponses.API_VERSION_HEADER + " header, no registry error code): a"
                     + " proxy or web server in between? The check fails closed");
         }
-        confirm(image);
+        confirmedRegistries.computeIfAbsent(image.registry(), k -> confirmRegistry(image));
         return true;
-    }
-
-    /**
-     * Starts the {@code /v2/} check of the image's registry on a thread of its own, for a caller about to ask what
-     * may be absent: a 404 then waits for an answer already on its way, not for another round trip after it (a new
-     * image's check: one round trip instead of two). Its failure only matters to a 404 that needs it. The exchange
-     * is bounded by the transport's deadline and retries, so a 404 never waits for it forever.
-     */
-    void confirmAhead(ImageName image) {
-        confirmations.computeIfAbsent(image.registry(), k -> {
-            CompletableFuture<Boolean> answer = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    answer.complete(confirmRegistry(image));
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
-                }
-            }, "oda-registry-check");
-            t.setDaemon(true);
-            t.start();
-            return answer;
-        });
-    }
-
-    private void confirm(ImageName image) {
-        CompletableFuture<Boolean> check = confirmations.computeIfAbsent(image.registry(),
-                k -> CompletableFuture.completedFuture(confirmRegistry(image)));
-        try {
-            check.join();
-        } catch (CompletionException e) {
-            // the check asked ahead failed: the same answer as asking now (the transport has retried already)
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     /** {@code GET /v2/}: a registry answers 200 or 401 with its API header or a registry error body. */

@@ -44,14 +44,6 @@ public final class RegistryClient {
     public record Manifest(String digest) {
     }
 
-    /**
-     * Starts the check that the image's registry answers as one ({@code GET /v2/}), which a 404 needs before it may
-     * mean "absent": asked ahead, it travels beside the first requests instead of after them.
-     */
-    public void confirmRegistryAhead(ImageName image) {
-        notFound.confirmAhead(image);
-    }
-
     /** HEAD of {@code image:tag}: present (200) or absent (404). Everything else throws. */
     public Optional<Manifest> manifest(ImageName image, String tag) {
         return manifests.head(image, tag);

@@ -108,7 +108,6 @@ public final class ReleaseImmutabilityCheck {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, toBuild.size()));
         ExecutorService requests = Executors.newCachedThreadPool();
         try {
-            toBuild.forEach(i -> registry.confirmRegistryAhead(i.image().image()));
             Map<String, Set<String>> commits = buildCommits(plan, toBuild);
             List<Future<RegistryFacts>> futures = toBuild.stream()
                     .map(i -> pool.submit(() -> facts(i, registry, commits.getOrDefault(i.key(), Set.of()),

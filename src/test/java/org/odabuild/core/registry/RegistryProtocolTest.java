@@ -347,56 +347,6 @@ class RegistryProtocolTest {
         }
     }
 
-    /**
-     * A 404 may mean "absent" only once /v2/ answered as a registry: that question is asked as the check starts, so a
-     * new image's check waits one round trip, not a 404 and then /v2/. The registry here answers the tag's 404 only
-     * after /v2/ was asked (or after 5 s): asked only after the 404, /v2/ would come too late.
-     */
-    @Test
-    void theRegistryIsConfirmedBesideTheFirstRequestsNotAfterTheir404(@org.junit.jupiter.api.io.TempDir
-            java.nio.file.Path dir) throws IOException {
-        HttpServer concurrent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        concurrent.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        java.util.concurrent.CountDownLatch v2Asked = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean v2BeforeThe404 = new java.util.concurrent.atomic.AtomicBoolean();
-        concurrent.createContext("/v2/", x -> {
-            if (x.getRequestURI().getPath().equals("/v2/")) {
-                v2Asked.countDown();
-                reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
-                return;
-            }
-            try {
-                v2BeforeThe404.compareAndSet(false, v2Asked.await(5, java.util.concurrent.TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reply(x, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}", "Docker-Distribution-API-Version",
-                    "registry/2.0");
-        });
-        concurrent.start();
-        String registry = "127.0.0.1:" + concurrent.getAddress().getPort();
-        try (org.odabuild.testing.TestGit git = org.odabuild.testing.TestGit.init(dir.resolve("repo"))) {
-            git.write("dockerbuild-config.yaml", "op:\n  valuesYamlFile: v.yaml\n  valuesPathImage: .image\n"
-                    + "  valuesPathVersion: .version\n  valuesPathPrereleaseSuffix: .suffix\n  paths: [src/**]\n"
-                    + "  buildContext: src\n")
-                    .write("v.yaml", "image: " + registry + "/it/new\nversion: 1.0.0\nsuffix: ''\n")
-                    .write("src/Dockerfile", "FROM scratch\n");
-            git.commit("release 1.0.0");
-            git.branch("feature/new");
-            git.write("v.yaml", "image: " + registry + "/it/new\nversion: 1.0.1\nsuffix: new\n");
-            git.commit("a prerelease");
-            RegistryClient client = new RegistryClient(new RegistrySettings(Set.of(registry), Duration.ofSeconds(10),
-                    3, Duration.ofMillis(5)), CredentialSource.none(), new RecordingLog());
-
-            var findings = org.odabuild.core.release.ReleaseImmutabilityCheck.check(plan(git.root()), client, false);
-
-            assertThat(findings.get(0).releaseTagExists()).isFalse();
-            assertThat(v2BeforeThe404).as("/v2/ was asked before the tag's 404 came back").isTrue();
-        } finally {
-            concurrent.stop(0);
-        }
-    }
-
     @Test
     void aRegistryThatStallsTheBodyDoesNotHangTheBuild() {
         server.createContext("/v2/", x -> {
