@@ -18,6 +18,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.BaseSelector;
 import org.odabuild.core.git.BranchName;
 import org.odabuild.core.git.ChangeSet;
@@ -44,12 +45,12 @@ public final class Planner {
         ResolveRequest resolve = request.resolve().selecting(request.images());
         // git is opened, and its status (a walk of the whole work tree) taken, on threads of their own while the
         // config and values files are read and the commits compared: in a cold JVM all of it is mostly class loading
-        Path root = Resolution.layout(resolve).root();
-        CompletableFuture<GitRepository> opening = GitRepository.openAsync(root);
-        CompletableFuture<Set<String>> status = GitRepository.uncommittedFilesAsync(root, opening);
+        RepoLayout layout = Resolution.layout(resolve);
+        CompletableFuture<GitRepository> opening = GitRepository.openAsync(layout.root());
+        CompletableFuture<Set<String>> status = GitRepository.uncommittedFilesAsync(layout.root(), opening);
         Resolution resolution;
         try {
-            resolution = Resolution.of(resolve, log);
+            resolution = Resolution.of(resolve, layout, log);
         } catch (RuntimeException e) {
             status.handle((files, error) -> opening.thenAccept(GitRepository::close));
             throw e;

@@ -35,7 +35,11 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
     }
 
     public static Resolution of(ResolveRequest request, BuildLog log) {
-        RepoLayout layout = layout(request);
+        return of(request, layout(request), log);
+    }
+
+    /** With the {@link #layout} the caller has already found (the plan opens git there first). */
+    public static Resolution of(ResolveRequest request, RepoLayout layout, BuildLog log) {
         DockerBuildConfig config = new DockerBuildConfigReader(layout, log)
                 .read(ConfigLocator.locate(request.configFile(), request.baseDir(), layout));
         log.debug("Read " + config.images().size() + " images from " + config.file() + " (repository root "
