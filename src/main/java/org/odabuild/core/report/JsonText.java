@@ -34,7 +34,7 @@ public final class JsonText {
      */
     public static JsonElement parse(String text) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            JsonElement value = read(reader);
+            JsonElement value = read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("more after the JSON value at " + reader.getPath());
             }
@@ -45,13 +45,19 @@ public final class JsonText {
         }
     }
 
-    private static JsonElement read(JsonReader in) throws IOException {
+    /** Deeper than any manifest, token or event payload; a hostile answer must not overflow the stack. */
+    private static final int MAX_DEPTH = 512;
+
+    private static JsonElement read(JsonReader in, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new JsonParseException("JSON nested deeper than " + MAX_DEPTH + " levels at " + in.getPath());
+        }
         switch (in.peek()) {
             case BEGIN_OBJECT -> {
                 JsonObject o = new JsonObject();
                 in.beginObject();
                 while (in.hasNext()) {
-                    o.add(in.nextName(), read(in));
+                    o.add(in.nextName(), read(in, depth + 1));
                 }
                 in.endObject();
                 return o;
@@ -60,7 +66,7 @@ public final class JsonText {
                 JsonArray a = new JsonArray();
                 in.beginArray();
                 while (in.hasNext()) {
-                    a.add(read(in));
+                    a.add(read(in, depth + 1));
                 }
                 in.endArray();
                 return a;

@@ -97,6 +97,16 @@ class JsonReportsTest {
     }
 
     @Test
+    void hostileNestingIsRefusedNotAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> JsonText.parse(deep)).isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("nested deeper than");
+        String objects = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertThatThrownBy(() -> JsonText.parse(objects)).isInstanceOf(JsonParseException.class);
+        assertThat(JsonText.parse("[".repeat(100) + "]".repeat(100)).isJsonArray()).isTrue();
+    }
+
+    @Test
     void parsingIsStrictAndSaysWhere() {
         for (String bad : List.of("", "{", "{\"a\": 1} x", "[1,]", "{'a': 1}", "{\"a\": tru}", "nope", "[1] [2]")) {
             assertThatThrownBy(() -> JsonText.parse(bad)).as(bad).isInstanceOf(JsonParseException.class);
