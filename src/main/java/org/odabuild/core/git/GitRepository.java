@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,31 +42,73 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 
-/** The few questions the plugin asks git, answered through JGit (no git binary needed). */
+/**
+ * The few questions the plugin asks git: through the installed git when there is one ({@link NativeGit}, fast in a
+ * cold JVM), else, and for whatever it does not answer, through JGit (no git binary needed), opened on first use.
+ */
 public final class GitRepository implements AutoCloseable {
 
     private static final int MAX_LOOK_BACK = 1000;
 
-    private final Repository repository;
     private final Path root;
+    private final NativeGit nativeGit; // null: JGit answers everything
+    private Repository repository; // opened on first use when nativeGit is there
 
-    private GitRepository(Repository repository, Path root) {
-        this.repository = repository;
+    private GitRepository(Path root, NativeGit nativeGit, Repository repository) {
         this.root = root;
+        this.nativeGit = nativeGit;
+        this.repository = repository;
     }
 
     public static GitRepository open(Path root) {
+        return open(root, GitProcess.installed());
+    }
+
+    /** With this git executable (a missing one: JGit alone). */
+    static GitRepository open(Path root, GitProcess git) {
+        Optional<NativeGit> installed = NativeGit.open(git, root);
+        if (installed.isPresent()) {
+            return new GitRepository(root, installed.get(), null);
+        }
         try {
             Repository repo = JGitRepositories.open(root, true);
             if (repo.resolve(Constants.HEAD) == null) {
                 repo.close();
                 throw new InvalidInputException(root + " is a git repository without commits: commit first");
             }
-            return new GitRepository(repo, root);
+            return new GitRepository(root, null, repo);
         } catch (IOException e) {
             throw new InvalidInputException(root + " is not a git repository (" + e.getMessage() + "): the plan"
                     + " compares commits, run it inside a git clone or set " + Setting.REPOSITORY_ROOT, e);
         }
+    }
+
+    /** Whether the installed git answers (else JGit alone): for tests that compare the two. */
+    boolean readsNatively() {
+        return nativeGit != null;
+    }
+
+    private synchronized Repository jgit() {
+        if (repository == null) {
+            try {
+                repository = JGitRepositories.open(root, true);
+            } catch (IOException e) {
+                throw failure("open the repository", e);
+            }
+        }
+        return repository;
+    }
+
+    /** The installed git's answer, or JGit's when it has none. */
+    private <T> T either(java.util.function.Function<NativeGit, T> installed, java.util.function.Supplier<T> jgit) {
+        if (nativeGit != null) {
+            try {
+                return installed.apply(nativeGit);
+            } catch (NativeGit.Unanswered e) {
+                // asked of JGit below
+            }
+        }
+        return jgit.get();
     }
 
     /**
@@ -119,6 +162,11 @@ public final class GitRepository implements AutoCloseable {
     }
 
     public HeadCommit head() {
+        return either(NativeGit::head, this::headByJGit);
+    }
+
+    private HeadCommit headByJGit() {
+        Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit c = walk.parseCommit(repository.resolve(Constants.HEAD));
             String full = repository.getFullBranch();
@@ -133,6 +181,11 @@ public final class GitRepository implements AutoCloseable {
 
     /** The commit a revision string names, empty when it names nothing (or something that is not here). */
     public Optional<String> resolveCommit(String revision) {
+        return either(n -> n.resolveCommit(revision), () -> resolveCommitByJGit(revision));
+    }
+
+    private Optional<String> resolveCommitByJGit(String revision) {
+        Repository repository = jgit();
         try {
             ObjectId id = repository.resolve(revision + "^{commit}");
             return id == null || !repository.getObjectDatabase().has(id) ? Optional.empty() : Optional.of(id.name());
@@ -144,8 +197,12 @@ public final class GitRepository implements AutoCloseable {
     }
 
     public boolean hasCommit(String sha) {
+        return either(n -> n.hasCommit(sha), () -> hasCommitByJGit(sha));
+    }
+
+    private boolean hasCommitByJGit(String sha) {
         try {
-            return ObjectId.isId(sha) && repository.getObjectDatabase().has(ObjectId.fromString(sha));
+            return ObjectId.isId(sha) && jgit().getObjectDatabase().has(ObjectId.fromString(sha));
         } catch (IOException e) {
             throw failure("look up commit " + sha, e);
         }
@@ -153,7 +210,11 @@ public final class GitRepository implements AutoCloseable {
 
     /** The parents of a commit as this clone knows them (none at a shallow boundary). */
     public List<String> parents(String commit) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        return either(n -> n.parents(commit), () -> parentsByJGit(commit));
+    }
+
+    private List<String> parentsByJGit(String commit) {
+        try (RevWalk walk = new RevWalk(jgit())) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
             List<String> out = new ArrayList<>();
             for (RevCommit p : c.getParents()) {
@@ -166,28 +227,48 @@ public final class GitRepository implements AutoCloseable {
     }
 
     public boolean isShallow() {
+        return either(NativeGit::isShallow, this::isShallowByJGit);
+    }
+
+    private boolean isShallowByJGit() {
         try {
-            return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+            return !jgit().getObjectDatabase().getShallowCommits().isEmpty();
         } catch (IOException e) {
             throw failure("tell whether the clone is shallow", e);
         }
     }
 
-    /** The best common ancestor, empty when there is none in this clone (unrelated, or cut by a shallow fetch). */
+    /**
+     * The best common ancestor, empty when there is none in this clone (unrelated, or cut by a shallow fetch). Of
+     * several (after criss-cross merges) the newest, then the lowest id: both readers choose the same.
+     */
     public Optional<String> mergeBase(String a, String b) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        List<String> bases = either(n -> n.mergeBases(a, b), () -> mergeBasesByJGit(a, b));
+        return bases.stream().min(Comparator.comparing(this::commitTime).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+    }
+
+    private List<String> mergeBasesByJGit(String a, String b) {
+        try (RevWalk walk = new RevWalk(jgit())) {
             walk.setRevFilter(RevFilter.MERGE_BASE);
             walk.markStart(walk.parseCommit(ObjectId.fromString(a)));
             walk.markStart(walk.parseCommit(ObjectId.fromString(b)));
-            RevCommit base = walk.next();
-            return base == null ? Optional.empty() : Optional.of(base.getName());
+            List<String> bases = new ArrayList<>();
+            for (RevCommit base = walk.next(); base != null; base = walk.next()) {
+                bases.add(base.getName());
+            }
+            return bases;
         } catch (IOException e) {
             throw failure("find the merge-base of " + a + " and " + b, e);
         }
     }
 
     public Instant commitTime(String commit) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        return either(n -> n.commitTime(commit), () -> commitTimeByJGit(commit));
+    }
+
+    private Instant commitTimeByJGit(String commit) {
+        try (RevWalk walk = new RevWalk(jgit())) {
             return Instant.ofEpochSecond(walk.parseCommit(ObjectId.fromString(commit)).getCommitTime());
         } catch (IOException e) {
             throw failure("read the time of commit " + commit, e);
@@ -196,6 +277,10 @@ public final class GitRepository implements AutoCloseable {
 
     /** Files added, changed or deleted between two commits; a null base means "the empty tree". */
     public Set<String> changedFiles(String base, String head) {
+        return either(n -> n.changedFiles(base, head), () -> changedFilesByJGit(base, head));
+    }
+
+    private Set<String> changedFilesByJGit(String base, String head) {
         Set<String> files = new TreeSet<>();
         for (DiffEntry d : diff(base, head)) {
             if (!d.getOldPath().equals(DiffEntry.DEV_NULL)) {
@@ -215,6 +300,7 @@ public final class GitRepository implements AutoCloseable {
 
     public List<FileEdit> edits(String base, String head) {
         List<FileEdit> out = new ArrayList<>();
+        Repository repository = jgit();
         try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
             for (DiffEntry d : f.scan(tree(base, reader), tree(head, reader))) {
                 EditList edits = f.toFileHeader(d).toEditList();
@@ -235,7 +321,7 @@ public final class GitRepository implements AutoCloseable {
         if (blob.equals(ObjectId.zeroId()) || mode == FileMode.GITLINK) {
             return List.of();
         }
-        RawText text = new RawText(repository.open(blob).getBytes());
+        RawText text = new RawText(jgit().open(blob).getBytes());
         List<String> lines = new ArrayList<>(text.size());
         for (int i = 0; i < text.size(); i++) {
             lines.add(text.getString(i));
@@ -245,6 +331,7 @@ public final class GitRepository implements AutoCloseable {
 
     private List<DiffEntry> diff(String base, String head) {
         // the paths only: a plain tree walk, without the line diff machinery a DiffFormatter sets up
+        Repository repository = jgit();
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
             walk.addTree(tree(base, reader));
             walk.addTree(tree(head, reader));
@@ -261,7 +348,7 @@ public final class GitRepository implements AutoCloseable {
 
     private DiffFormatter formatter() {
         DiffFormatter f = new DiffFormatter(DisabledOutputStream.INSTANCE);
-        f.setRepository(repository);
+        f.setRepository(jgit());
         f.setDetectRenames(false); // a rename is a change of both paths
         f.setBinaryFileThreshold(BINARY_THRESHOLD);
         return f;
@@ -280,7 +367,7 @@ public final class GitRepository implements AutoCloseable {
 
     /** Modified, added, deleted and untracked (not ignored) files of the work tree and index, by JGit's walk. */
     Set<String> uncommittedFilesByJGit() {
-        try (Git git = new Git(repository)) {
+        try (Git git = new Git(jgit())) {
             Status s = git.status().call();
             Set<String> files = new TreeSet<>();
             files.addAll(s.getAdded());
@@ -301,29 +388,31 @@ public final class GitRepository implements AutoCloseable {
      * has line edits) and contains {@code text}; false when it is not a file there.
      */
     public boolean mentions(String commit, String path, String text) {
+        return either(n -> n.fileBytes(commit, path, BINARY_THRESHOLD), () -> fileBytesByJGit(commit, path,
+                BINARY_THRESHOLD)).map(bytes -> new String(bytes, StandardCharsets.UTF_8).contains(text))
+                .orElse(false);
+    }
+
+    /** A file's text at a commit, empty when it is not a file there. */
+    public Optional<String> readFile(String commit, String path) {
+        return either(n -> n.fileBytes(commit, path, Long.MAX_VALUE), () -> fileBytesByJGit(commit, path,
+                Long.MAX_VALUE)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private Optional<byte[]> fileBytesByJGit(String commit, String path, long maxSize) {
+        Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository);
                 TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
             if (tw == null || tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
-                return false;
+                return Optional.empty();
             }
             ObjectLoader blob = repository.open(tw.getObjectId(0));
-            return blob.getSize() <= BINARY_THRESHOLD
-                    && new String(blob.getCachedBytes(BINARY_THRESHOLD), StandardCharsets.UTF_8).contains(text);
-        } catch (IOException e) {
-            throw failure("read " + path + " at " + commit, e);
-        }
-    }
-
-    /** A file's text at a commit, empty when it does not exist there. */
-    public Optional<String> readFile(String commit, String path) {
-        try (RevWalk walk = new RevWalk(repository);
-                TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
-            if (tw == null) {
+            if (blob.getSize() > maxSize) {
                 return Optional.empty();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            repository.open(tw.getObjectId(0)).copyTo(out);
-            return Optional.of(out.toString(StandardCharsets.UTF_8));
+            blob.copyTo(out);
+            return Optional.of(out.toByteArray());
         } catch (IOException e) {
             throw failure("read " + path + " at " + commit, e);
         }
@@ -339,9 +428,13 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private List<String> firstParentLine(String head, Optional<String> stop, int limit) {
+        return either(n -> n.firstParentLine(head, stop, limit), () -> firstParentLineByJGit(head, stop, limit));
+    }
+
+    private List<String> firstParentLineByJGit(String head, Optional<String> stop, int limit) {
         List<String> line = new ArrayList<>();
-        Set<String> own = stop.map(base -> onlyIn(head, base)).orElse(null); // null: no stop
-        try (RevWalk walk = new RevWalk(repository)) {
+        Set<String> own = stop.map(base -> onlyInByJGit(head, base)).orElse(null); // null: no stop
+        try (RevWalk walk = new RevWalk(jgit())) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(head));
             while (c != null && line.size() < limit && (own == null || own.contains(c.getName()))) {
                 line.add(c.getName());
@@ -356,8 +449,8 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /** The commits reachable from {@code head} but not from {@code base}: what a branch adds to it. */
-    private Set<String> onlyIn(String head, String base) {
-        try (RevWalk walk = new RevWalk(repository)) {
+    private Set<String> onlyInByJGit(String head, String base) {
+        try (RevWalk walk = new RevWalk(jgit())) {
             walk.markStart(walk.parseCommit(ObjectId.fromString(head)));
             walk.markUninteresting(walk.parseCommit(ObjectId.fromString(base)));
             Set<String> commits = new HashSet<>();
@@ -381,7 +474,8 @@ public final class GitRepository implements AutoCloseable {
             if (parent == null && isShallow()) {
                 return Optional.empty(); // the boundary's parent is not here: its diff would be everything
             }
-            if (changedFiles(parent, line.get(i)).stream().anyMatch(files)) {
+            // in-process: up to a thousand diffs would each start a git process
+            if (changedFilesByJGit(parent, line.get(i)).stream().anyMatch(files)) {
                 return Optional.of(line.get(i));
             }
         }
@@ -390,6 +484,11 @@ public final class GitRepository implements AutoCloseable {
 
     /** The blob id of a file at a commit, empty when the file does not exist there. */
     public Optional<String> blobId(String commit, String path) {
+        return either(n -> n.blobId(commit, path), () -> blobIdByJGit(commit, path));
+    }
+
+    private Optional<String> blobIdByJGit(String commit, String path) {
+        Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository);
                 TreeWalk tw = TreeWalk.forPath(repository, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
             return tw == null ? Optional.empty() : Optional.of(tw.getObjectId(0).name());
@@ -400,8 +499,12 @@ public final class GitRepository implements AutoCloseable {
 
     /** A blob's text (UTF-8). */
     public String readBlob(String blobId) {
+        return either(n -> n.readBlob(blobId), () -> readBlobByJGit(blobId));
+    }
+
+    private String readBlobByJGit(String blobId) {
         try {
-            return new String(repository.open(ObjectId.fromString(blobId)).getBytes(), StandardCharsets.UTF_8);
+            return new String(jgit().open(ObjectId.fromString(blobId)).getBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw failure("read blob " + blobId, e);
         }
@@ -409,6 +512,7 @@ public final class GitRepository implements AutoCloseable {
 
     /** Files tracked at a commit below a folder ("." for all). */
     public List<String> trackedFiles(String commit, String folder) {
+        Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {
             tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
             tw.setRecursive(true);
@@ -426,7 +530,12 @@ public final class GitRepository implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        repository.close();
+    public synchronized void close() {
+        if (nativeGit != null) {
+            nativeGit.close();
+        }
+        if (repository != null) {
+            repository.close();
+        }
     }
 }
