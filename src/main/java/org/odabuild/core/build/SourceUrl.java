@@ -1,9 +1,7 @@
 package org.odabuild.core.build;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.Repository;
-import org.odabuild.core.git.JGitRepositories;
+import org.odabuild.core.git.OriginUrl;
 
 /** The repository's {@code origin} URL for the {@code org.opencontainers.image.source} label, without credentials. */
 final class SourceUrl {
@@ -12,15 +10,9 @@ final class SourceUrl {
     }
 
     static String of(Path repositoryRoot) {
-        try (Repository repo = JGitRepositories.open(repositoryRoot, false)) {
-            String url = repo.getConfig().getString("remote", "origin", "url");
-            if (url == null || url.isBlank()) {
-                return repositoryRoot.getFileName() == null ? "" : repositoryRoot.getFileName().toString();
-            }
-            // https://user:token@host/x.git must not put the token into an image label
-            return url.replaceFirst("^(https?://)[^/@]*@", "$1");
-        } catch (IOException e) {
-            return "";
-        }
+        return OriginUrl.of(repositoryRoot)
+                // https://user:token@host/x.git must not put the token into an image label
+                .map(url -> url.replaceFirst("^(https?://)[^/@]*@", "$1"))
+                .orElseGet(() -> repositoryRoot.getFileName() == null ? "" : repositoryRoot.getFileName().toString());
     }
 }

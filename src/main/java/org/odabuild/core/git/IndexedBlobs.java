@@ -20,12 +20,16 @@ import org.eclipse.jgit.lib.Repository;
  * whose size and modification time are what the index recorded, and that was last modified before the index was
  * written, has the recorded blob id, without reading it. Anything else (untracked, modified, "racily clean" in the
  * same instant as the index, flagged assume-unchanged or skip-worktree, a link) is not known and must be hashed.
+ * The installed git, when there is one, names the unchanged files ({@code ls-files} less what {@code status} calls
+ * changed: it compares more of the recorded stat data than size and time, and contents where that is not enough);
+ * else JGit reads the index.
  */
 public final class IndexedBlobs {
 
     /** Nothing known: every file is hashed. */
     public static final IndexedBlobs NONE = new IndexedBlobs(Path.of(""), Map.of(), Instant.MIN);
 
+    /** @param size and {@code modified} as the index recorded them; -1 and null when git has compared them */
     private record Entry(String blobId, long size, Instant modified) {
     }
 
@@ -42,6 +46,70 @@ public final class IndexedBlobs {
     /** Reads the index of the repository whose work tree is {@code root}; {@link #NONE} when there is none. */
     public static IndexedBlobs read(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
+        return readByGit(GitProcess.installed(), absolute).orElseGet(() -> readByJGit(absolute));
+    }
+
+    /**
+     * The unchanged files as the installed git tells them: tracked ({@code ls-files}, stage 0, a plain or executable
+     * file, neither assume-unchanged nor skip-worktree) and not changed ({@code status}, staged or not). The index's
+     * time is taken first: a file changed after git looked is newer than it, and hashed.
+     */
+    static Optional<IndexedBlobs> readByGit(GitProcess git, Path root) {
+        if (!Files.isDirectory(root.resolve(".git"))) {
+            return Optional.empty(); // a linked work tree or submodule: its index is elsewhere, JGit finds it
+        }
+        Path indexFile = root.resolve(".git/index");
+        try {
+            if (!Files.isRegularFile(indexFile)) {
+                return Optional.of(NONE);
+            }
+            Instant written = Files.getLastModifiedTime(indexFile).toInstant();
+            Optional<byte[]> tracked = output(git.run(root, "ls-files", "--stage", "-v", "-z"));
+            // status, not diff-files: it settles an entry whose recorded stat data is stale (a file touched, or an
+            // index JGit wrote) by comparing contents, where diff-files would call it changed
+            Optional<java.util.Set<String>> changed = tracked.isEmpty() ? Optional.empty()
+                    : output(git.run(root, "status", "--porcelain=v1", "-z", "--untracked-files=no", "--no-renames"))
+                            .flatMap(NativeGitStatus::parse);
+            if (changed.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Entry> entries = new HashMap<>();
+            for (String record : records(tracked.get())) {
+                // "H 100644 <id> 0\t<path>": H is a cached file; h assume-unchanged, S skip-worktree, M unmerged
+                int tab = record.indexOf('\t');
+                String[] head = tab < 0 ? new String[0] : record.substring(0, tab).split(" ");
+                if (head.length != 4) {
+                    return Optional.empty();
+                }
+                if (head[0].equals("H") && head[3].equals("0") && (head[1].equals("100644") || head[1].equals("100755"))) {
+                    entries.put(record.substring(tab + 1), new Entry(head[2], -1, null));
+                }
+            }
+            changed.get().forEach(entries::remove);
+            return Optional.of(new IndexedBlobs(root, entries, written));
+        } catch (IOException e) {
+            return Optional.of(NONE); // an unreadable index only costs the hashing it would have saved
+        }
+    }
+
+    private static Optional<byte[]> output(Optional<GitProcess.Result> result) {
+        return result.filter(r -> r.exitCode() == 0).map(GitProcess.Result::output);
+    }
+
+    private static java.util.List<String> records(byte[] nulTerminated) {
+        java.util.List<String> records = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < nulTerminated.length; i++) {
+            if (nulTerminated[i] == 0) {
+                records.add(new String(nulTerminated, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return records;
+    }
+
+    /** JGit's reading of the index: the recorded size and time are compared when a file is asked for. */
+    static IndexedBlobs readByJGit(Path absolute) {
         Repository repository;
         try {
             repository = JGitRepositories.open(absolute, true);
@@ -89,8 +157,8 @@ public final class IndexedBlobs {
                     LinkOption.NOFOLLOW_LINKS);
             Instant modified = attributes.lastModifiedTime().toInstant();
             // modified in the instant the index was written or later: git itself cannot tell (racy git)
-            boolean clean = attributes.isRegularFile() && attributes.size() == entry.size()
-                    && modified.equals(entry.modified()) && modified.isBefore(indexWritten);
+            boolean clean = attributes.isRegularFile() && (entry.size() < 0 || attributes.size() == entry.size())
+                    && (entry.modified() == null || modified.equals(entry.modified())) && modified.isBefore(indexWritten);
             return clean ? Optional.of(entry.blobId()) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
