@@ -43,35 +43,52 @@ public final class Planner {
 
     public static Plan plan(PlanRequest request, BuildLog log) {
         ResolveRequest resolve = request.resolve().selecting(request.images());
-        // git is opened, and its status (a walk of the whole work tree) taken, on threads of their own while the
-        // config and values files are read and the commits compared: in a cold JVM all of it is mostly class loading
+        // git is opened, its status (a walk of the whole work tree) taken and the commits compared on threads of
+        // their own while the config and values files are read: in a cold JVM much of it is class loading
         RepoLayout layout = Resolution.layout(resolve);
         CompletableFuture<GitRepository> opening = GitRepository.openAsync(layout.root());
         CompletableFuture<Set<String>> status = GitRepository.uncommittedFilesAsync(layout.root(), opening);
+        CompletableFuture<Commits> commits = opening.thenApplyAsync(repo -> Commits.read(request, repo),
+                GitRepository::background);
         Resolution resolution;
         try {
             resolution = Resolution.of(resolve, layout, log);
         } catch (RuntimeException e) {
-            status.handle((files, error) -> opening.thenAccept(GitRepository::close));
+            commits.handle((c, error) -> status.handle((files, statusError) -> opening.thenAccept(
+                    GitRepository::close)));
             throw e;
         }
         GitRepository repo = GitRepository.await(opening);
         try {
-            return plan(request, resolution, repo, status);
+            return plan(request, resolution, repo, GitRepository.await(commits), status);
         } finally {
             status.handle((files, error) -> null).join(); // the status reads the repository: it ends before the close
             repo.close();
         }
     }
 
-    private static Plan plan(PlanRequest request, Resolution resolution, GitRepository repo,
+    /** What the plan asks of git before it knows the images: HEAD, the branch, the change set, the tests' marker. */
+    private record Commits(HeadCommit head, BranchName branch, BranchKind kind, ChangeSet changes,
+            SkipTests skipTests) {
+
+        static Commits read(PlanRequest request, GitRepository repo) {
+            CiEnvironment ci = CiEnvironment.of(request.env());
+            HeadCommit head = repo.head();
+            BranchName branch = BranchName.resolve(request.branch(), ci, head);
+            BranchKind kind = request.branches().classify(branch.name());
+            ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
+                    .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
+            return new Commits(head, branch, kind, changes, SkipTests.detect(repo, head, ci));
+        }
+    }
+
+    private static Plan plan(PlanRequest request, Resolution resolution, GitRepository repo, Commits commits,
             CompletableFuture<Set<String>> status) {
         CiEnvironment ci = CiEnvironment.of(request.env());
-        HeadCommit head = repo.head();
-        BranchName branch = BranchName.resolve(request.branch(), ci, head);
-        BranchKind kind = request.branches().classify(branch.name());
-        ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
-                .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
+        HeadCommit head = commits.head();
+        BranchName branch = commits.branch();
+        BranchKind kind = commits.kind();
+        ChangeSet changes = commits.changes();
         List<String> warnings = new ArrayList<>();
         changes.warning().ifPresent(warnings::add);
 
@@ -130,8 +147,7 @@ public final class Planner {
         }
         resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
                 + b.reason()));
-        SkipTests skipTests = SkipTests.detect(repo, head, ci);
-        return new Plan(branch, kind, head, changes, uncommitted, skipTests, planned, warnings, lint, lints,
+        return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution);
     }
 
