@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -53,6 +56,8 @@ public final class GitRepository implements AutoCloseable {
     private final Path root;
     private final NativeGit nativeGit; // null: JGit answers everything
     private Repository repository; // opened on first use when nativeGit is there
+    private final Map<String, Set<String>> changed = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
 
     private GitRepository(Path root, NativeGit nativeGit, Repository repository) {
         this.root = root;
@@ -277,7 +282,9 @@ public final class GitRepository implements AutoCloseable {
 
     /** Files added, changed or deleted between two commits; a null base means "the empty tree". */
     public Set<String> changedFiles(String base, String head) {
-        return either(n -> n.changedFiles(base, head), () -> changedFilesByJGit(base, head));
+        // the plan asks the same pair again (the change set, then a release image's window): asked once
+        return changed.computeIfAbsent(base + ".." + head, k -> Collections.unmodifiableSet(
+                either(n -> n.changedFiles(base, head), () -> changedFilesByJGit(base, head))));
     }
 
     private Set<String> changedFilesByJGit(String base, String head) {
@@ -424,7 +431,8 @@ public final class GitRepository implements AutoCloseable {
      * commit or at a shallow clone's boundary.
      */
     public List<String> firstParentLine(String head, Optional<String> stop) {
-        return firstParentLine(head, stop, Integer.MAX_VALUE);
+        return lines.computeIfAbsent(head + ".." + stop.orElse(""), k -> List.copyOf(firstParentLine(head, stop,
+                Integer.MAX_VALUE)));
     }
 
     private List<String> firstParentLine(String head, Optional<String> stop, int limit) {

@@ -53,7 +53,6 @@ final class BuiltCommits {
     private final Function<String, Optional<String>> currentText;
     private final Map<String, Optional<ValuesDocument>> parsed = new HashMap<>();
     private final Map<String, Set<String>> filesSince = new HashMap<>();
-    private List<String> branchLine; // HEAD's first-parent line after the merge-base: the same for every image
 
     /**
      * @param uncommitted the work-tree changes the plan counts (empty when it does not)
@@ -125,10 +124,7 @@ final class BuiltCommits {
 
     /** The newest commit of HEAD's first-parent line, after the merge-base, whose values entry has a suffix. */
     private Optional<String> lastCommitWithSuffix(String valuesFile, YqPath suffix) {
-        if (branchLine == null) {
-            branchLine = repo.firstParentLine(head, sinceMergeBase.baseCommit());
-        }
-        for (String commit : branchLine) {
+        for (String commit : repo.firstParentLine(head, sinceMergeBase.baseCommit())) {
             Optional<ValuesDocument> doc = repo.blobId(commit, valuesFile)
                     .flatMap(blob -> parsed.computeIfAbsent(blob, b -> parse(b, valuesFile)));
             boolean hasSuffix = doc.flatMap(d -> d.find(suffix)).map(ScalarValue::textOrNull)

@@ -78,6 +78,11 @@ public final class Planner {
             BranchKind kind = request.branches().classify(branch.name());
             ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
                     .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
+            if (kind == BranchKind.PRERELEASE && changes.known()) {
+                // asked (once, the repository keeps it) of every release image changed on a prerelease branch,
+                // which oda-canvas has until a suffix is set: read now, beside the values files
+                repo.firstParentLine(head.id(), changes.baseCommit());
+            }
             return new Commits(head, branch, kind, changes, SkipTests.detect(repo, head, ci));
         }
     }
