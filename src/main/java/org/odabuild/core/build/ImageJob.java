@@ -27,7 +27,7 @@ final class ImageJob {
     private final IndexedBlobs indexed;
     private final LazyDaemon daemon;
     private final Path out;
-    private final String source;
+    private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
             IndexedBlobs indexed, LazyDaemon daemon, Path out) {
@@ -37,7 +37,13 @@ final class ImageJob {
         this.indexed = indexed;
         this.daemon = daemon;
         this.out = out;
-        this.source = SourceUrl.of(plan.resolution().layout().root());
+    }
+
+    private synchronized String source() {
+        if (source == null) {
+            source = SourceUrl.of(plan.resolution().layout().root());
+        }
+        return source;
     }
 
     BuiltImage run(PlannedImage planned, BuildLog log) {
@@ -59,7 +65,7 @@ final class ImageJob {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
         return new ImageBuilder(connected.get(), layout, out, log).build(image, context, plan.head(),
-                plan.branch().name(), source, hash, request.buildArgs(), request.latestTag(), request.testTimeout(),
+                plan.branch().name(), source(), hash, request.buildArgs(), request.latestTag(), request.testTimeout(),
                 request.index());
     }
 
