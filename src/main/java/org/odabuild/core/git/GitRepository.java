@@ -17,6 +17,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -105,7 +108,7 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /** The installed git's answer, or JGit's when it has none. */
-    private <T> T either(java.util.function.Function<NativeGit, T> installed, java.util.function.Supplier<T> jgit) {
+    private <T> T either(Function<NativeGit, T> installed, Supplier<T> jgit) {
         if (nativeGit != null) {
             try {
                 return installed.apply(nativeGit);
@@ -475,7 +478,7 @@ public final class GitRepository implements AutoCloseable {
      * The newest commit on HEAD's first-parent line that changed a file the filter accepts (against its first
      * parent), looking back at most {@value #MAX_LOOK_BACK} commits.
      */
-    public Optional<String> lastCommitTouching(String head, java.util.function.Predicate<String> files) {
+    public Optional<String> lastCommitTouching(String head, Predicate<String> files) {
         List<String> line = firstParentLine(head, Optional.empty(), MAX_LOOK_BACK + 1);
         for (int i = 0; i < Math.min(line.size(), MAX_LOOK_BACK); i++) {
             String parent = i + 1 < line.size() ? line.get(i + 1) : null;

@@ -2,14 +2,18 @@ package org.odabuild.core.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
@@ -67,7 +71,7 @@ public final class IndexedBlobs {
             Optional<byte[]> tracked = output(git.run(root, "ls-files", "--stage", "-v", "-z"));
             // status, not diff-files: it settles an entry whose recorded stat data is stale (a file touched, or an
             // index JGit wrote) by comparing contents, where diff-files would call it changed
-            Optional<java.util.Set<String>> changed = tracked.isEmpty() ? Optional.empty()
+            Optional<Set<String>> changed = tracked.isEmpty() ? Optional.empty()
                     : output(git.run(root, "status", "--porcelain=v1", "-z", "--untracked-files=no", "--no-renames"))
                             .flatMap(NativeGitStatus::parse);
             if (changed.isEmpty()) {
@@ -96,12 +100,12 @@ public final class IndexedBlobs {
         return result.filter(r -> r.exitCode() == 0).map(GitProcess.Result::output);
     }
 
-    private static java.util.List<String> records(byte[] nulTerminated) {
-        java.util.List<String> records = new java.util.ArrayList<>();
+    private static List<String> records(byte[] nulTerminated) {
+        List<String> records = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < nulTerminated.length; i++) {
             if (nulTerminated[i] == 0) {
-                records.add(new String(nulTerminated, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                records.add(new String(nulTerminated, start, i - start, StandardCharsets.UTF_8));
                 start = i + 1;
             }
         }

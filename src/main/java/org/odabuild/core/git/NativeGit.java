@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ final class NativeGit implements AutoCloseable {
     /** Set when an answer was not understood: the pipe may be out of step, nothing more is asked through it. */
     private boolean broken;
     /** Commits already found here. */
-    private final Set<String> commits = new java.util.HashSet<>();
+    private final Set<String> commits = new HashSet<>();
 
     /** When the pending request was sent (System.nanoTime), 0 when none is. */
     private volatile long askedAt;
@@ -254,7 +255,7 @@ final class NativeGit implements AutoCloseable {
     private Set<String> onlyIn(String head, String base) {
         GitProcess.Result r = git.run(root, "rev-list", sha(head), "^" + sha(base)).filter(x -> x.exitCode() == 0)
                 .orElseThrow(() -> new Unanswered("rev-list"));
-        Set<String> commits = new java.util.HashSet<>();
+        Set<String> commits = new HashSet<>();
         new String(r.output(), StandardCharsets.US_ASCII).lines().map(NativeGit::sha).forEach(commits::add);
         return commits;
     }
