@@ -1,6 +1,7 @@
 package org.odabuild.core.git;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,7 @@ final class GitProcess {
         REDIRECTING_ENV.forEach(env::remove);
         env.put("GIT_TERMINAL_PROMPT", "0");
         env.put("GIT_NO_REPLACE_OBJECTS", "1"); // JGit does not honour refs/replace: both must read the same objects
+        env.put("GIT_LITERAL_PATHSPECS", "1"); // a path given is that path, never a glob, as JGit reads it
         return pb;
     }
 
@@ -92,6 +94,19 @@ final class GitProcess {
     static void end(Process git) {
         git.descendants().forEach(ProcessHandle::destroyForcibly);
         git.destroyForcibly();
+    }
+
+    /** NUL-terminated records ({@code -z} output) as text; empty when the last one is cut off. */
+    static Optional<List<String>> nulTerminated(byte[] output) {
+        List<String> records = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < output.length; i++) {
+            if (output[i] == 0) {
+                records.add(new String(output, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return start == output.length ? Optional.of(records) : Optional.empty();
     }
 
     Duration timeout() {

@@ -523,6 +523,10 @@ public final class GitRepository implements AutoCloseable {
 
     /** Files tracked at a commit below a folder ("." for all). */
     public List<String> trackedFiles(String commit, String folder) {
+        return either(n -> n.trackedFiles(commit, folder), () -> trackedFilesByJGit(commit, folder));
+    }
+
+    private List<String> trackedFilesByJGit(String commit, String folder) {
         Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository); TreeWalk tw = new TreeWalk(repository)) {
             tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());

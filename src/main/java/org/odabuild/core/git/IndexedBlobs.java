@@ -2,13 +2,11 @@ package org.odabuild.core.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +76,11 @@ public final class IndexedBlobs {
                 return Optional.empty();
             }
             Map<String, Entry> entries = new HashMap<>();
-            for (String record : records(tracked.get())) {
+            Optional<List<String>> records = GitProcess.nulTerminated(tracked.get());
+            if (records.isEmpty()) {
+                return Optional.empty();
+            }
+            for (String record : records.get()) {
                 // "H 100644 <id> 0\t<path>": H is a cached file; h assume-unchanged, S skip-worktree, M unmerged
                 int tab = record.indexOf('\t');
                 String[] head = tab < 0 ? new String[0] : record.substring(0, tab).split(" ");
@@ -98,18 +100,6 @@ public final class IndexedBlobs {
 
     private static Optional<byte[]> output(Optional<GitProcess.Result> result) {
         return result.filter(r -> r.exitCode() == 0).map(GitProcess.Result::output);
-    }
-
-    private static List<String> records(byte[] nulTerminated) {
-        List<String> records = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < nulTerminated.length; i++) {
-            if (nulTerminated[i] == 0) {
-                records.add(new String(nulTerminated, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        return records;
     }
 
     /** JGit's reading of the index: the recorded size and time are compared when a file is asked for. */

@@ -187,19 +187,20 @@ final class NativeGit implements AutoCloseable {
         GitProcess.Result r = git.run(root, "diff-tree", "-r", "-z", "--no-renames", "--name-only",
                 "--ignore-submodules=none", base == null ? EMPTY_TREE : sha(base), sha(head))
                 .filter(x -> x.exitCode() == 0).orElseThrow(() -> new Unanswered("diff-tree"));
-        Set<String> files = new TreeSet<>();
-        byte[] out = r.output();
-        int start = 0;
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == 0) {
-                files.add(new String(out, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
+        return new TreeSet<>(GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered("diff-tree output")));
+    }
+
+    /** See {@link GitRepository#trackedFiles}: {@code ls-tree -r}, in the same (tree) order as JGit's walk. */
+    List<String> trackedFiles(String commit, String folder) {
+        List<String> args = new ArrayList<>(List.of("ls-tree", "-r", "-z", "--name-only", "--full-tree",
+                requireCommit(commit)));
+        if (!folder.equals(".")) {
+            args.add("--");
+            args.add(plainPath(folder));
         }
-        if (start != out.length) {
-            throw new Unanswered("diff-tree output");
-        }
-        return files;
+        GitProcess.Result r = git.run(root, args.toArray(String[]::new)).filter(x -> x.exitCode() == 0)
+                .orElseThrow(() -> new Unanswered("ls-tree"));
+        return GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered("ls-tree output"));
     }
 
     /** A file's bytes at a commit; empty when it is not a file there. */
@@ -225,17 +226,20 @@ final class NativeGit implements AutoCloseable {
      * tell an absent file from an absent commit (which JGit reports as an error).
      */
     private String inCommit(String commit, String path) {
+        String name = plainPath(path);
+        return requireCommit(commit) + ":" + name;
+    }
+
+    /** A full id that names a commit here (else JGit says what is wrong with it). */
+    private synchronized String requireCommit(String commit) {
         String id = sha(commit);
-        String name = id + ":" + plainPath(path);
-        synchronized (this) {
-            if (!commits.contains(id)) {
-                if (!object("info", id).map(o -> o.type().equals("commit")).orElse(false)) {
-                    throw new Unanswered("not a commit here: " + id);
-                }
-                commits.add(id);
+        if (!commits.contains(id)) {
+            if (!object("info", id).map(o -> o.type().equals("commit")).orElse(false)) {
+                throw new Unanswered("not a commit here: " + id);
             }
+            commits.add(id);
         }
-        return name;
+        return id;
     }
 
     /** See {@link GitRepository#firstParentLine}; the commits only HEAD's side holds come from one rev-list. */

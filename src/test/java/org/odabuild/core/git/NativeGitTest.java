@@ -42,7 +42,7 @@ class NativeGitTest {
 
     private TestGit git;
     private final List<String> commits = new ArrayList<>();
-    private final List<String> paths = List.of("values.yaml", "a b/c d.txt", "Über/grüße.yaml", "run.sh", "bin.dat",
+    private final List<String> paths = List.of("values.yaml", "a b/c d.txt", "a*", "a?b", "Über", "Über/grüße.yaml", "run.sh", "bin.dat",
             "gone.txt", "dir", "dir/inner.txt", "link", "./values.yaml", "a b", "a b/", "missing.txt", "dir//inner.txt",
             "dir/../values.yaml", " values.yaml", "values.yaml ", "");
 
@@ -53,7 +53,8 @@ class NativeGitTest {
         }
         git = TestGit.init(dir.resolve("repo"));
         git.write("values.yaml", "image:\n  version: 1.0.0\n  prereleaseSuffix:\n").write("gone.txt", "x\n")
-                .write("dir/inner.txt", "i\n").write("a b/c d.txt", "space\n").write("run.sh", "echo\n");
+                .write("dir/inner.txt", "i\n").write("a b/c d.txt", "space\n").write("run.sh", "echo\n")
+                .write("a*/star.txt", "a folder named like a glob\n");
         Files.write(git.root().resolve("bin.dat"), new byte[] {0, 1, 2, (byte) 0xff, '\n', 0});
         commits.add(git.commit("first\n\nwith a body\n"));
         git.git().tag().setName("v1").setAnnotated(true).setMessage("one").call();
@@ -140,6 +141,7 @@ class NativeGitTest {
             f.put("has " + c, answer(() -> repo.hasCommit(c)));
             f.put("changed from nothing " + c, answer(() -> repo.changedFiles(null, c)));
             f.put("first-parent line " + c, answer(() -> repo.firstParentLine(c, Optional.empty())));
+            f.put("tracked " + c, answer(() -> repo.trackedFiles(c, ".")));
             f.put("last touching dir " + c, answer(() -> repo.lastCommitTouching(c, p -> p.startsWith("dir/"))));
             for (String other : asked) {
                 f.put("first-parent line " + c + " down to " + other, answer(() -> repo.firstParentLine(c,
@@ -148,6 +150,7 @@ class NativeGitTest {
                 f.put("merge-base " + c + " " + other, answer(() -> repo.mergeBase(c, other)));
             }
             for (String p : paths) {
+                f.put("tracked " + c + " under " + p, answer(() -> repo.trackedFiles(c, p)));
                 f.put("read " + c + ":" + p, answer(() -> repo.readFile(c, p)));
                 f.put("blob " + c + ":" + p, answer(() -> repo.blobId(c, p)));
                 f.put("mentions " + c + ":" + p, answer(() -> repo.mentions(c, p, "prereleaseSuffix")));
