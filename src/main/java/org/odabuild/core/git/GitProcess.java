@@ -69,9 +69,23 @@ final class GitProcess {
      * then ended, with any process it started).
      */
     Optional<Result> run(Path workTree, String... args) {
+        return run(workTree, new byte[0], args);
+    }
+
+    /** The same, with {@code input} on git's standard input (written beside the reading: neither pipe stalls). */
+    Optional<Result> run(Path workTree, byte[] input, String... args) {
         try {
             Process git = command(workTree, args).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            git.getOutputStream().close();
+            CompletableFuture<Void> written = input.length == 0 ? null : CompletableFuture.runAsync(() -> {
+                try (var in = git.getOutputStream()) {
+                    in.write(input);
+                } catch (IOException e) {
+                    // git ended early: its exit code tells
+                }
+            }, GitRepository::background);
+            if (written == null) {
+                git.getOutputStream().close();
+            }
             AtomicBoolean late = new AtomicBoolean();
             CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
                 if (git.isAlive()) {
@@ -81,6 +95,9 @@ final class GitProcess {
             });
             byte[] out = git.getInputStream().readAllBytes(); // to the end: a pipe left unread would stall git
             int exit = git.waitFor();
+            if (written != null) {
+                written.join();
+            }
             return late.get() ? Optional.empty() : Optional.of(new Result(exit, out));
         } catch (IOException e) {
             return Optional.empty(); // no git installed

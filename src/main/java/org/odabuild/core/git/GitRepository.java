@@ -96,6 +96,11 @@ public final class GitRepository implements AutoCloseable {
         return nativeGit != null;
     }
 
+    /** Whether JGit had to be opened: for tests that check the installed git answers by itself. */
+    synchronized boolean jgitOpened() {
+        return repository != null;
+    }
+
     private synchronized Repository jgit() {
         if (repository == null) {
             try {
@@ -480,14 +485,33 @@ public final class GitRepository implements AutoCloseable {
      */
     public Optional<String> lastCommitTouching(String head, Predicate<String> files) {
         List<String> line = firstParentLine(head, Optional.empty(), MAX_LOOK_BACK + 1);
+        List<String> commits = new ArrayList<>();
+        List<String> parents = new ArrayList<>();
         for (int i = 0; i < Math.min(line.size(), MAX_LOOK_BACK); i++) {
             String parent = i + 1 < line.size() ? line.get(i + 1) : null;
             if (parent == null && isShallow()) {
-                return Optional.empty(); // the boundary's parent is not here: its diff would be everything
+                break; // the boundary's parent is not here: its diff would be everything
             }
-            // in-process: up to a thousand diffs would each start a git process
-            if (changedFilesByJGit(parent, line.get(i)).stream().anyMatch(files)) {
-                return Optional.of(line.get(i));
+            commits.add(line.get(i));
+            parents.add(parent);
+        }
+        // the installed git diffs the newest few in one process, then the rest: a thousand diffs asked one by one
+        // would each start a git process
+        for (int from = 0; from < commits.size(); from = Math.min(commits.size(), from * 8 + 16)) {
+            int to = Math.min(commits.size(), from * 8 + 16);
+            List<String> some = commits.subList(from, to);
+            List<String> theirParents = parents.subList(from, to);
+            List<Set<String>> changed = either(n -> n.changedFilesOfEach(some, theirParents), () -> {
+                List<Set<String>> byJGit = new ArrayList<>();
+                for (int i = 0; i < some.size(); i++) {
+                    byJGit.add(changedFilesByJGit(theirParents.get(i), some.get(i)));
+                }
+                return byJGit;
+            });
+            for (int i = 0; i < some.size(); i++) {
+                if (changed.get(i).stream().anyMatch(files)) {
+                    return Optional.of(some.get(i));
+                }
             }
         }
         return Optional.empty();

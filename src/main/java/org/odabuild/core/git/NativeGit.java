@@ -190,6 +190,42 @@ final class NativeGit implements AutoCloseable {
         return new TreeSet<>(GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered("diff-tree output")));
     }
 
+    /**
+     * The files each commit changed against its given parent (null: against nothing), from one {@code diff-tree
+     * --stdin}: its output names each commit (always, even one that changed nothing), then that commit's files.
+     */
+    List<Set<String>> changedFilesOfEach(List<String> commits, List<String> parents) {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < commits.size(); i++) {
+            input.append(sha(commits.get(i)));
+            if (parents.get(i) != null) {
+                input.append(' ').append(sha(parents.get(i)));
+            }
+            input.append('\n');
+        }
+        GitProcess.Result r = git.run(root, input.toString().getBytes(StandardCharsets.US_ASCII), "diff-tree",
+                "--stdin", "-r", "-z", "--name-only", "--no-renames", "--root", "--always",
+                "--ignore-submodules=none").filter(x -> x.exitCode() == 0)
+                .orElseThrow(() -> new Unanswered("diff-tree --stdin"));
+        List<String> records = GitProcess.nulTerminated(r.output())
+                .orElseThrow(() -> new Unanswered("diff-tree output"));
+        List<Set<String>> changed = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < commits.size(); i++) {
+            if (at >= records.size() || !records.get(at).equals(commits.get(i))) {
+                throw new Unanswered("diff-tree output out of step at " + commits.get(i));
+            }
+            at++;
+            Set<String> files = new TreeSet<>();
+            String next = i + 1 < commits.size() ? commits.get(i + 1) : null;
+            while (at < records.size() && !records.get(at).equals(next)) {
+                files.add(records.get(at++));
+            }
+            changed.add(files);
+        }
+        return changed;
+    }
+
     /** See {@link GitRepository#trackedFiles}: {@code ls-tree -r}, in the same (tree) order as JGit's walk. */
     List<String> trackedFiles(String commit, String folder) {
         List<String> args = new ArrayList<>(List.of("ls-tree", "-r", "-z", "--name-only", "--full-tree",

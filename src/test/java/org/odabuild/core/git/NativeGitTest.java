@@ -143,6 +143,9 @@ class NativeGitTest {
             f.put("first-parent line " + c, answer(() -> repo.firstParentLine(c, Optional.empty())));
             f.put("tracked " + c, answer(() -> repo.trackedFiles(c, ".")));
             f.put("last touching dir " + c, answer(() -> repo.lastCommitTouching(c, p -> p.startsWith("dir/"))));
+            f.put("last touching values " + c, answer(() -> repo.lastCommitTouching(c, "values.yaml"::equals)));
+            f.put("last touching a link " + c, answer(() -> repo.lastCommitTouching(c, "link"::equals)));
+            f.put("last touching nothing " + c, answer(() -> repo.lastCommitTouching(c, p -> false)));
             for (String other : asked) {
                 f.put("first-parent line " + c + " down to " + other, answer(() -> repo.firstParentLine(c,
                         Optional.ofNullable(other))));
@@ -184,6 +187,31 @@ class NativeGitTest {
             assertThat(expected.get("changed " + commits.get(0) + ".." + commits.get(1)).toString())
                     .contains("Über/grüße.yaml", "gone.txt", "run.sh", "link");
             assertThat(expected.get("read " + commits.get(0) + ":bin.dat")).isNotEqualTo("GitException");
+        }
+    }
+
+    @Test
+    void everyPlainQuestionIsAnsweredWithoutSettingJGitUp() {
+        try (GitRepository repo = GitRepository.open(git.root())) {
+            String head = repo.head().id();
+            String first = commits.get(0);
+            assertThat(repo.parents(head)).hasSize(1);
+            assertThat(repo.commitTime(first)).isNotNull();
+            assertThat(repo.hasCommit(first)).isTrue();
+            assertThat(repo.isShallow()).isFalse();
+            assertThat(repo.resolveCommit("feature/x")).contains(commits.get(6));
+            assertThat(repo.mergeBase(commits.get(6), commits.get(7))).isPresent();
+            assertThat(repo.changedFiles(first, head)).contains("run.sh");
+            assertThat(repo.firstParentLine(head, Optional.of(first))).contains(head);
+            assertThat(repo.lastCommitTouching(head, p -> p.startsWith("dir/"))).contains(commits.get(7));
+            assertThat(repo.lastCommitTouching(head, p -> false)).isEmpty();
+            assertThat(repo.trackedFiles(head, "a b")).containsExactly("a b/c d.txt");
+            assertThat(repo.readFile(first, "values.yaml")).contains("image:\n  version: 1.0.0\n  prereleaseSuffix:\n");
+            assertThat(repo.readFile(first, "missing.txt")).isEmpty();
+            assertThat(repo.mentions(first, "values.yaml", "prereleaseSuffix")).isTrue();
+            assertThat(repo.blobId(first, "values.yaml").map(repo::readBlob)).isEqualTo(repo.readFile(first,
+                    "values.yaml"));
+            assertThat(repo.jgitOpened()).as("JGit was set up").isFalse();
         }
     }
 
