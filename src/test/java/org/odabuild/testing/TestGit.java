@@ -32,6 +32,17 @@ public final class TestGit implements AutoCloseable {
         }
     }
 
+    /** Whether a git executable is on the PATH (the tests comparing it with JGit need one; CI installs it). */
+    public static boolean gitInstalled() {
+        try {
+            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     public Path root() {
         return root;
     }

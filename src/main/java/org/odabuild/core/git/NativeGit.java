@@ -293,7 +293,8 @@ final class NativeGit implements AutoCloseable {
 
     /** The commits reachable from {@code head} but not from {@code base} ({@code rev-list head ^base}). */
     private Set<String> onlyIn(String head, String base) {
-        GitProcess.Result r = git.run(root, "rev-list", sha(head), "^" + sha(base)).filter(x -> x.exitCode() == 0)
+        GitProcess.Result r = git.run(root, "rev-list", requireCommit(head), "^" + requireCommit(base))
+                .filter(x -> x.exitCode() == 0)
                 .orElseThrow(() -> new Unanswered("rev-list"));
         Set<String> commits = new HashSet<>();
         new String(r.output(), StandardCharsets.US_ASCII).lines().map(NativeGit::sha).forEach(commits::add);
@@ -305,7 +306,7 @@ final class NativeGit implements AutoCloseable {
      * would set up JGit's configuration to pick a SHA-1 implementation for an id already known).
      */
     private Commit commit(String sha) {
-        byte[] raw = contents(sha(sha));
+        byte[] raw = contents(sha(sha), "commit");
         if (!startsWith(raw, 0, "tree ") || raw.length < 46 || raw[45] != '\n') {
             throw new Unanswered("not a commit: " + sha);
         }
@@ -334,7 +335,12 @@ final class NativeGit implements AutoCloseable {
         return true;
     }
 
-    private synchronized byte[] contents(String id) {
+    private byte[] contents(String id) {
+        return contents(id, null);
+    }
+
+    /** An object's bytes; of the given type only (null: any), as JGit parses a commit only from a commit. */
+    private synchronized byte[] contents(String id, String type) {
         GitObject o = object("contents", id).orElseThrow(() -> new Unanswered("missing object " + id));
         askedAt = System.nanoTime();
         try {
@@ -342,6 +348,9 @@ final class NativeGit implements AutoCloseable {
             byte[] data = o.size() > Integer.MAX_VALUE - 16 ? null : answers.readNBytes((int) o.size());
             if (data == null || data.length != o.size() || answers.read() != '\n') {
                 throw brokenPipe("cat-file output");
+            }
+            if (type != null && !type.equals(o.type())) {
+                throw new Unanswered(id + " is a " + o.type() + ", not a " + type);
             }
             return data;
         } catch (IOException e) {

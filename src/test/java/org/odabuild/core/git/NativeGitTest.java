@@ -48,13 +48,16 @@ class NativeGitTest {
 
     @BeforeEach
     void repository() throws Exception {
-        if (!gitInstalled()) {
+        if (!TestGit.gitInstalled()) {
             Skip.because("no git executable on the PATH", ".ci/run installs git");
         }
         git = TestGit.init(dir.resolve("repo"));
         git.write("values.yaml", "image:\n  version: 1.0.0\n  prereleaseSuffix:\n").write("gone.txt", "x\n")
                 .write("dir/inner.txt", "i\n").write("a b/c d.txt", "space\n").write("run.sh", "echo\n")
-                .write("a*/star.txt", "a folder named like a glob\n");
+                .write("a*/star.txt", "a folder named like a glob\n")
+                // hostile: a file whose text reads like a commit; its blob id is no commit to either reader
+                .write("fake-commit.txt", "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent "
+                        + "0123456789012345678901234567890123456789\ncommitter x <x@x> 1 +0000\n\nnot a commit\n");
         Files.write(git.root().resolve("bin.dat"), new byte[] {0, 1, 2, (byte) 0xff, '\n', 0});
         commits.add(git.commit("first\n\nwith a body\n"));
         git.git().tag().setName("v1").setAnnotated(true).setMessage("one").call();
@@ -101,13 +104,6 @@ class NativeGitTest {
         }
     }
 
-    private static boolean gitInstalled() {
-        try {
-            return new ProcessBuilder("git", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private GitRepository jgitOnly(Path root) {
         GitRepository repo = GitRepository.open(root, new GitProcess(dir.resolve("no-such-git").toString(),
@@ -135,6 +131,7 @@ class NativeGitTest {
         asked.add("0000000000000000000000000000000000000000");
         asked.add(commits.get(0).substring(0, 7));
         asked.add(commits.get(0).toUpperCase());
+        asked.add(repo.blobId(commits.get(0), "fake-commit.txt").orElseThrow());
         for (String c : asked) {
             f.put("parents " + c, answer(() -> repo.parents(c)));
             f.put("time " + c, answer(() -> repo.commitTime(c)));
