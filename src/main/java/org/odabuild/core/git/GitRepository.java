@@ -497,8 +497,8 @@ public final class GitRepository implements AutoCloseable {
         }
         // the installed git diffs the newest few in one process, then the rest: a thousand diffs asked one by one
         // would each start a git process
-        for (int from = 0; from < commits.size(); from = Math.min(commits.size(), from * 8 + 16)) {
-            int to = Math.min(commits.size(), from * 8 + 16);
+        for (int from = 0, to; from < commits.size(); from = to) {
+            to = Math.min(commits.size(), from * 8 + 16);
             List<String> some = commits.subList(from, to);
             List<String> theirParents = parents.subList(from, to);
             List<Set<String>> changed = either(n -> n.changedFilesOfEach(some, theirParents), () -> {

@@ -34,7 +34,7 @@ class IndexedBlobsTest {
 
     @BeforeEach
     void repository() throws Exception {
-        if (!installed("git", "--version")) {
+        if (!TestGit.gitInstalled()) {
             Skip.because("no git executable on the PATH", ".ci/run installs git");
         }
         git = TestGit.init(dir.resolve("repo"));

@@ -32,7 +32,7 @@ class UncommittedFilesTest {
 
     @BeforeEach
     void repository() {
-        if (!gitInstalled()) {
+        if (!TestGit.gitInstalled()) {
             Skip.because("no git executable on the PATH", ".ci/run installs git");
         }
         git = TestGit.init(dir.resolve("repo"));
@@ -42,13 +42,6 @@ class UncommittedFilesTest {
         git.commit("base");
     }
 
-    private static boolean gitInstalled() {
-        try {
-            return new ProcessBuilder("git", "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private Set<String> bothAgree() {
         try (GitRepository repo = GitRepository.open(git.root())) {
