@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
@@ -18,8 +17,6 @@ import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.git.GitRepository;
-import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
 import org.odabuild.core.plan.PlannedImage;
@@ -64,9 +61,6 @@ public final class BuildCommand {
                     List.of()), plan.resolution(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
-        // git's index (megabytes in a large repository) is read while the registry answers
-        CompletableFuture<IndexedBlobs> indexed = CompletableFuture.supplyAsync(
-                () -> IndexedBlobs.read(plan.resolution().layout().root()), GitRepository::background);
         RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
         List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request, allowPush && !push,
                 log);
@@ -74,7 +68,7 @@ public final class BuildCommand {
                 .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
         List<BuiltImage> results;
         try (LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
-            ImageJob job = new ImageJob(plan, request, byKey, GitRepository.await(indexed), daemon, out);
+            ImageJob job = new ImageJob(plan, request, byKey, daemon, out);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
                     job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));
@@ -129,8 +123,11 @@ public final class BuildCommand {
     /** Pushes every image built in this run; the rest stay as they are. */
     private static List<BuiltImage> publish(List<BuiltImage> images, DockerDaemon daemon, RegistryClient registry,
             RegistrySettings settings, int threads, Path out, String commit, BuildLog log) {
-        RegistryUploads uploads = new RegistryUploads(registry, settings);
         List<BuiltImage> toPush = images.stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
+        if (toPush.isEmpty()) {
+            return images; // every image was up to date or already published
+        }
+        RegistryUploads uploads = new RegistryUploads(registry, settings);
         ImageTasks.Outcome<BuiltImage> pushed = ImageTasks.run(toPush, threads, BuiltImage::key, log,
                 (b, imageLog) -> {
                     try (ImagePublisher publisher = new ImagePublisher(daemon, registry, uploads,

@@ -11,6 +11,8 @@ public interface DaemonFactory {
     DockerDaemon connect(String dockerHost, String certPath, BuildLog log);
 
     static DaemonFactory fabric8() {
-        return DmpDockerDaemon::connect;
+        // a lambda, not DmpDockerDaemon::connect: a method reference loads the class (and fabric8's) when it is
+        // made, which a build that finds every image up to date never needs
+        return (dockerHost, certPath, log) -> DmpDockerDaemon.connect(dockerHost, certPath, log);
     }
 }

@@ -24,17 +24,16 @@ final class ImageJob {
     private final Plan plan;
     private final BuildRequest request;
     private final Map<String, ReleaseImmutabilityCheck.Finding> findings;
-    private final IndexedBlobs indexed;
+    private IndexedBlobs indexed; // read when the first large context is hashed
     private final LazyDaemon daemon;
     private final Path out;
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
-            IndexedBlobs indexed, LazyDaemon daemon, Path out) {
+            LazyDaemon daemon, Path out) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
-        this.indexed = indexed;
         this.daemon = daemon;
         this.out = out;
     }
@@ -46,6 +45,13 @@ final class ImageJob {
         return source;
     }
 
+    private synchronized IndexedBlobs indexed() {
+        if (indexed == null) {
+            indexed = IndexedBlobs.read(plan.resolution().layout().root());
+        }
+        return indexed;
+    }
+
     BuiltImage run(PlannedImage planned, BuildLog log) {
         ResolvedImage image = planned.image();
         ReleaseImmutabilityCheck.Finding finding = findings.get(image.key());
@@ -55,7 +61,8 @@ final class ImageJob {
         }
         RepoLayout layout = plan.resolution().layout();
         BuildContext context = ImageBuilder.context(layout, image);
-        String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(), indexed);
+        String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(),
+                SourceHash.cheaperThanTheIndex(context) ? IndexedBlobs.NONE : indexed());
         Optional<BuiltImage> upToDate = upToDate(image, hash, finding, log);
         if (upToDate.isPresent()) {
             return upToDate.get();

@@ -108,18 +108,25 @@ final class NativeGit implements AutoCloseable {
         if (!GitProcess.isWorkTreeRoot(root)) {
             return Optional.empty();
         }
+        // the reader starts while rev-parse runs: two git start-ups at once, not one after the other
+        Process batch;
+        try {
+            batch = git.command(root, "cat-file", "--batch-command").start();
+        } catch (IOException e) {
+            return Optional.empty(); // no git
+        }
         List<String> facts = git.run(root, "rev-parse", "--is-shallow-repository", "--git-path", "shallow",
                 "--symbolic-full-name", "HEAD").filter(r -> r.exitCode() == 0)
                 .map(r -> new String(r.output(), StandardCharsets.UTF_8).lines().toList()).orElse(List.of());
         if (facts.size() != 3 || !facts.get(0).matches("true|false")) {
+            GitProcess.end(batch);
             return Optional.empty();
         }
         boolean shallow = facts.get(0).equals("true");
         NativeGit reader = null;
         try {
             Set<String> shallowCommits = shallow ? shallowCommits(root.resolve(facts.get(1))) : Set.of();
-            reader = new NativeGit(git, root, shallow, shallowCommits, facts.get(2),
-                    git.command(root, "cat-file", "--batch-command").start());
+            reader = new NativeGit(git, root, shallow, shallowCommits, facts.get(2), batch);
             if (!reader.object("info", "HEAD").map(o -> o.type().equals("commit")).orElse(false)) {
                 reader.close();
                 return Optional.empty();
@@ -128,6 +135,8 @@ final class NativeGit implements AutoCloseable {
         } catch (IOException | Unanswered e) {
             if (reader != null) {
                 reader.close();
+            } else {
+                GitProcess.end(batch);
             }
             return Optional.empty();
         }

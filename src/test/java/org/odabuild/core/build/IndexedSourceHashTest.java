@@ -107,4 +107,29 @@ class IndexedSourceHashTest {
         Files.writeString(plain.resolve("a.txt"), "a\n");
         assertThat(IndexedBlobs.read(plain).blobId(plain.resolve("a.txt"))).isEmpty();
     }
+
+    @Test
+    void aSmallContextIsHashedDirectlyALargeOneAsksTheIndex() throws Exception {
+        assertThat(SourceHash.cheaperThanTheIndex(context())).as("21 small files").isTrue();
+
+        for (int i = 20; i <= SourceHash.DIRECT_FILES; i++) {
+            Files.writeString(dir.resolve("ctx/f" + i + ".txt"), "file " + i + "\n");
+        }
+        assertThat(SourceHash.cheaperThanTheIndex(context())).as("more files than the limit").isFalse();
+    }
+
+    @Test
+    void aContextOfFewLargeFilesAsksTheIndex() throws Exception {
+        Files.write(dir.resolve("ctx/big.bin"), new byte[(int) SourceHash.DIRECT_BYTES]);
+        assertThat(SourceHash.cheaperThanTheIndex(context())).as("more bytes than the limit").isFalse();
+        Files.write(dir.resolve("ctx/big.bin"), new byte[(int) SourceHash.DIRECT_BYTES / 2]);
+        assertThat(SourceHash.cheaperThanTheIndex(context())).isTrue();
+    }
+
+    @Test
+    void aLinkCountsAsAFileNotAsWhatItPointsTo() throws Exception {
+        Files.write(dir.resolve("big.bin"), new byte[(int) SourceHash.DIRECT_BYTES + 1]);
+        Files.createSymbolicLink(dir.resolve("ctx/link"), dir.resolve("big.bin"));
+        assertThat(SourceHash.cheaperThanTheIndex(context())).isTrue();
+    }
 }
