@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
@@ -18,10 +19,18 @@ public final class BaseSelector {
 
     private final GitRepository repo;
     private final List<String> releaseBranches;
+    private final Consumer<String> baseFound;
 
     public BaseSelector(GitRepository repo, List<String> releaseBranches) {
+        this(repo, releaseBranches, base -> {
+        });
+    }
+
+    /** Telling {@code baseFound} the base once it is chosen, before the diff is asked: for work that needs it too. */
+    public BaseSelector(GitRepository repo, List<String> releaseBranches, Consumer<String> baseFound) {
         this.repo = repo;
         this.releaseBranches = List.copyOf(releaseBranches);
+        this.baseFound = baseFound;
     }
 
     /** The change set of {@code head}: since the push's previous commit on a release branch, else the merge-base. */
@@ -91,6 +100,7 @@ public final class BaseSelector {
     }
 
     private ChangeSet diff(String base, String head, String reason) {
+        baseFound.accept(base);
         return new ChangeSet(Optional.of(base), reason, true, repo.changedFiles(base, head), Optional.empty());
     }
 }

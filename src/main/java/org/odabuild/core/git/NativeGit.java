@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.util.RawParseUtils;
 import org.odabuild.core.OdaException;
 
 /**
@@ -325,11 +324,7 @@ final class NativeGit implements AutoCloseable {
             parents.add(sha(new String(raw, ptr + 7, 40, StandardCharsets.US_ASCII)));
             ptr += 48;
         }
-        int committer = RawParseUtils.committer(raw, ptr);
-        int time = committer < 0 ? 0 : RawParseUtils.parseBase10(raw, RawParseUtils.nextLF(raw, committer, '>'), null);
-        int body = RawParseUtils.commitMessage(raw, 0);
-        String message = body < 0 ? "" : RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, body, raw.length);
-        return new Commit(List.copyOf(parents), time, message);
+        return new Commit(List.copyOf(parents), CommitText.committerTime(raw), CommitText.message(raw));
     }
 
     private static boolean startsWith(byte[] raw, int at, String prefix) {

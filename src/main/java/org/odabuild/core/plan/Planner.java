@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
@@ -76,12 +77,15 @@ public final class Planner {
             HeadCommit head = repo.head();
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());
-            ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches())
+            // on a prerelease branch the branch's first-parent line is asked (once, the repository keeps it) of every
+            // release image changed, which oda-canvas has until a suffix is set: read beside the diff and the values
+            Consumer<String> lineAhead = kind != BranchKind.PRERELEASE ? base -> {
+            } : base -> CompletableFuture.runAsync(() -> repo.firstParentLine(head.id(), Optional.of(base)),
+                    GitRepository::background);
+            ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches(), lineAhead)
                     .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
             if (kind == BranchKind.PRERELEASE && changes.known()) {
-                // asked (once, the repository keeps it) of every release image changed on a prerelease branch,
-                // which oda-canvas has until a suffix is set: read now, beside the values files
-                repo.firstParentLine(head.id(), changes.baseCommit());
+                repo.firstParentLine(head.id(), changes.baseCommit()); // the line read ahead, or its error
             }
             return new Commits(head, branch, kind, changes, SkipTests.detect(repo, head, ci));
         }
