@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
@@ -43,21 +42,8 @@ public final class DockerBuildConfigReader {
     }
 
     public DockerBuildConfig read(Path configFile) {
-        return read(configFile, file -> {
-        });
-    }
-
-    /**
-     * The same, telling {@code valuesFiles} each {@code valuesYamlFile} as the config is read (unchecked: the image's
-     * entry is validated as a whole later), so that reading them can start before the config is through.
-     */
-    public DockerBuildConfig read(Path configFile, Consumer<String> valuesFiles) {
         String display = layout.display(configFile);
-        YamlDocument doc = YamlDocument.load(configFile, display, (key, value) -> {
-            if (key.equals("valuesYamlFile") && value instanceof ScalarNode file && !isNull(file)) {
-                valuesFiles.accept(file.getValue().strip());
-            }
-        });
+        YamlDocument doc = YamlDocument.load(configFile, display);
         Node root = doc.root().orElseThrow(() -> new InvalidInputException(display
                 + ": is empty: list at least one image (see README, 'dockerbuild-config.yaml')"));
         if (!(root instanceof MappingNode mapping)) {

@@ -27,18 +27,11 @@ public final class ImageResolver {
 
     private final RepoLayout layout;
     private final BuildLog log;
-    private final ValuesPrefetch prefetch;
     private final Map<String, ValuesDocument> documents = new HashMap<>();
 
     public ImageResolver(RepoLayout layout, BuildLog log) {
-        this(layout, log, new ValuesPrefetch(layout));
-    }
-
-    /** Taking the values files {@code prefetch} has started reading. */
-    ImageResolver(RepoLayout layout, BuildLog log, ValuesPrefetch prefetch) {
         this.layout = layout;
         this.log = log;
-        this.prefetch = prefetch;
     }
 
     public ResolvedImage resolve(ImageConfig image) {
@@ -49,7 +42,7 @@ public final class ImageResolver {
                         + image.key() + "' does not exist: fix the path in " + image.location().file()
                         + " or restore the file");
             }
-            return prefetch.take(file).orElseGet(() -> ValuesDocument.load(path, file));
+            return ValuesDocument.load(path, file);
         });
         ScalarValue name = read(values, image, image.valuesPathImage(), "valuesPathImage");
         ScalarValue version = read(values, image, image.valuesPathVersion(), "valuesPathVersion");

@@ -40,14 +40,8 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
 
     /** With the {@link #layout} the caller has already found (the plan opens git there first). */
     public static Resolution of(ResolveRequest request, RepoLayout layout, BuildLog log) {
-        try (ValuesPrefetch prefetch = new ValuesPrefetch(layout)) {
-            return of(request, layout, log, prefetch);
-        }
-    }
-
-    private static Resolution of(ResolveRequest request, RepoLayout layout, BuildLog log, ValuesPrefetch prefetch) {
         DockerBuildConfig config = new DockerBuildConfigReader(layout, log)
-                .read(ConfigLocator.locate(request.configFile(), request.baseDir(), layout), prefetch::named);
+                .read(ConfigLocator.locate(request.configFile(), request.baseDir(), layout));
         log.debug("Read " + config.images().size() + " images from " + config.file() + " (repository root "
                 + layout.root() + ")");
         Set<String> selected = selection(config, request.images());
@@ -57,7 +51,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
         List<BrokenImage> broken = new ArrayList<>(config.broken().stream()
                 .filter(b -> selected.isEmpty() || selected.contains(b.key())).toList());
         List<ResolvedImage> images = new ArrayList<>();
-        ImageResolver resolver = new ImageResolver(layout, log, prefetch);
+        ImageResolver resolver = new ImageResolver(layout, log);
         for (ImageConfig image : config.images()) {
             if (!selected.isEmpty() && !selected.contains(image.key())) {
                 continue;

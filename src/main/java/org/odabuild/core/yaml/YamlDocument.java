@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
@@ -19,10 +17,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -51,17 +46,8 @@ public final class YamlDocument {
      * @param displayName how the file is named in messages (repository-relative)
      */
     public static YamlDocument load(Path file, String displayName) {
-        return load(file, displayName, (key, value) -> {
-        });
-    }
-
-    /**
-     * The same, telling {@code entries} of each mapping entry (at any depth, a plain key) as soon as it is read, before
-     * the rest of the file: for work that can start on it meanwhile.
-     */
-    public static YamlDocument load(Path file, String displayName, BiConsumer<String, Node> entries) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return compose(reader, displayName, file, entries);
+            return compose(reader, displayName, file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(displayName + ": file not found (" + file + ")");
         } catch (CharacterCodingException e) {
@@ -73,19 +59,16 @@ public final class YamlDocument {
 
     /** Parses YAML text held in memory (e.g. a file as it was at another commit). */
     public static YamlDocument parse(String content, String displayName) {
-        return compose(new StringReader(content), displayName, null, null);
+        return compose(new StringReader(content), displayName, null);
     }
 
     /** SnakeYAML's errors, with the line and column it names; {@code file} is null for text held in memory. */
-    private static YamlDocument compose(Reader reader, String displayName, Path file,
-            BiConsumer<String, Node> entries) {
+    private static YamlDocument compose(Reader reader, String displayName, Path file) {
         try {
             // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
             LoaderOptions options = loaderOptions();
-            ParserImpl parser = new ParserImpl(new StreamReader(reader), options);
-            Composer composer = entries == null ? new Composer(parser, new Resolver(), options)
-                    : new TellingComposer(parser, options, entries);
-            return new YamlDocument(displayName, composer.getSingleNode());
+            return new YamlDocument(displayName, new Composer(new ParserImpl(new StreamReader(reader), options),
+                    new Resolver(), options).getSingleNode());
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(describe(displayName, e), e);
         } catch (YAMLException e) {
@@ -158,26 +141,6 @@ public final class YamlDocument {
             return "; keep one YAML document (no '---' separators) in this file";
         }
         return "; fix the YAML syntax at that place";
-    }
-
-    /** SnakeYAML's composer, telling each mapping entry once it has been composed. */
-    private static final class TellingComposer extends Composer {
-
-        private final BiConsumer<String, Node> entries;
-
-        TellingComposer(ParserImpl parser, LoaderOptions options, BiConsumer<String, Node> entries) {
-            super(parser, new Resolver(), options);
-            this.entries = entries;
-        }
-
-        @Override
-        protected void composeMappingChildren(List<NodeTuple> children, MappingNode node) {
-            super.composeMappingChildren(children, node); // adds one entry
-            NodeTuple entry = children.get(children.size() - 1);
-            if (entry.getKeyNode() instanceof ScalarNode key) {
-                entries.accept(key.getValue(), entry.getValueNode());
-            }
-        }
     }
 
     /** The root node, empty for an empty file. */

@@ -41,21 +41,6 @@ class DockerBuildConfigReaderTest {
             """;
 
     @Test
-    void eachValuesFileIsToldAsTheConfigIsRead() {
-        Path root = Fixtures.odaCanvasSource();
-        List<String> told = new java.util.ArrayList<>();
-        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(root), log)
-                .read(root.resolve(Fixtures.ODA_CANVAS_CONFIG), told::add);
-        assertThat(told).containsExactlyElementsOf(config.images().stream().map(ImageConfig::valuesYamlFile).toList());
-
-        told.clear();
-        Path file = Fixtures.write(repo, "dockerbuild-config.yaml", MINIMAL.replace("valuesYamlFile: charts/a/values.yaml",
-                "valuesYamlFile: '  charts/a/values.yaml '") + "other:\n  valuesYamlFile:\n  nested: {valuesYamlFile: [a, b]}\n");
-        new DockerBuildConfigReader(new RepoLayout(repo), log).read(file, told::add);
-        assertThat(told).as("stripped; an empty or non-text value is not a file").containsExactly("charts/a/values.yaml");
-    }
-
-    @Test
     void readsAllSixteenOdaCanvasImages() {
         Path root = Fixtures.odaCanvasSource();
         DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(root), log)
