@@ -57,7 +57,8 @@ class CommitTextProperties {
                         + committer + committerIdent + "\n" + String.join("", headers) + end);
         Arbitrary<byte[]> message = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30).map(s -> s.getBytes(StandardCharsets.UTF_8)),
-                Arbitraries.strings().withCharRange(' ', 'ÿ').ofMaxLength(30).map(s -> s.getBytes(StandardCharsets.ISO_8859_1)),
+                Arbitraries.strings().withCharRange(' ', 'ÿ').ofMaxLength(30)
+                        .map(s -> s.getBytes(StandardCharsets.ISO_8859_1)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(30));
         return Combinators.combine(head, message, Arbitraries.integers().between(0, 60))
                 .as((h, m, cut) -> {
