@@ -32,6 +32,11 @@ public final class YamlDocument {
     /** Generous for real values files (oda-canvas has one alias), tiny for an alias bomb. */
     static final int MAX_COLLECTION_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /**
+     * Shared: it only reads its table once built, and building it (a dozen resolvers) was paid per file, six times in
+     * a plan of oda-canvas.
+     */
+    private static final Resolver RESOLVER = new Resolver();
 
     private final String displayName;
     private final Node root;
@@ -68,7 +73,7 @@ public final class YamlDocument {
             // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
             LoaderOptions options = loaderOptions();
             return new YamlDocument(displayName, new Composer(new ParserImpl(new StreamReader(reader), options),
-                    new Resolver(), options).getSingleNode());
+                    RESOLVER, options).getSingleNode());
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(describe(displayName, e), e);
         } catch (YAMLException e) {
