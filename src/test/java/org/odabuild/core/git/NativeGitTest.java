@@ -104,7 +104,6 @@ class NativeGitTest {
         }
     }
 
-
     private GitRepository jgitOnly(Path root) {
         GitRepository repo = GitRepository.open(root, new GitProcess(dir.resolve("no-such-git").toString(),
                 Duration.ofSeconds(5)));

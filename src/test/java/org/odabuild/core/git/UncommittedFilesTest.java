@@ -42,7 +42,6 @@ class UncommittedFilesTest {
         git.commit("base");
     }
 
-
     private Set<String> bothAgree() {
         try (GitRepository repo = GitRepository.open(git.root())) {
             Set<String> jgit = repo.uncommittedFilesByJGit();
