@@ -1,14 +1,14 @@
 package org.odabuild.core.docker;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
@@ -95,12 +92,13 @@ public final class BuildContext {
         return dockerfile;
     }
 
-    /** Writes the archive to a file (tests and benchmarks look at it; builds stream it, see {@link #writeTar(OutputStream)}). */
+    /** Writes the archive to a file (tests and benchmarks look at it; builds stream it, see {@link #archive()}). */
     public Path writeTar(Path target) {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
-                writeTar(out);
+            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                archive().writeTo(out);
             }
             return target;
         } catch (IOException e) {
@@ -108,48 +106,16 @@ public final class BuildContext {
         }
     }
 
-    /**
-     * Writes the archive as it is read, to the daemon's connection: no copy of the context on disk. Entries have
-     * fixed times and owners so equal inputs give equal archives. Leaves {@code out} open.
-     */
+    /** Writes the archive to a stream as it is read, no copy of the context on disk. Leaves {@code out} open. */
     public void writeTar(OutputStream out) throws IOException {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        for (String rel : files) {
-            if (links.containsKey(rel)) {
-                addLink(tar, rel, links.get(rel));
-            } else {
-                add(tar, contextDir.resolve(rel), rel);
-            }
-        }
-        add(tar, dockerfile, DOCKERFILE_ENTRY);
-        tar.finish();
-        tar.flush();
+        archive().writeTo(Channels.newChannel(out));
     }
 
-    private static void addLink(TarArchiveOutputStream tar, String name, String target) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-        entry.setLinkName(target);
-        entry.setMode(0120777);
-        entry.setModTime(FileTime.fromMillis(0));
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        tar.putArchiveEntry(entry);
-        tar.closeArchiveEntry();
-    }
-
-    private static void add(TarArchiveOutputStream tar, Path file, String name) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(Files.size(file));
-        entry.setMode(Files.isExecutable(file) ? 0100755 : 0100644);
-        entry.setModTime(FileTime.fromMillis(0));
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        tar.putArchiveEntry(entry);
-        try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(tar);
-        }
-        tar.closeArchiveEntry();
+    /**
+     * The archive as it will be sent: files in sorted order, the Dockerfile last under {@link #DOCKERFILE_ENTRY},
+     * fixed times and owners so equal inputs give equal archives. Sizes are read now.
+     */
+    ContextArchive archive() throws IOException {
+        return ContextArchive.of(this);
     }
 }

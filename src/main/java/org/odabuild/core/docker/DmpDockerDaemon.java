@@ -77,7 +77,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
     }
 
     /**
-     * The context is archived straight into the request ({@code POST /build}, chunked): no tar file, no second read.
+     * The context is archived straight into the request ({@code POST /build}): no tar file, no second read.
      * No labels are passed: the classic builder makes each label a step of its own, and every step a container copy of
      * the whole image on storage drivers without copy-on-write (vfs: 7 labels tripled the build of 316 MiB); the
      * plugin writes its labels into the config it publishes, as BuildKit's exporter and Jib do.
@@ -92,7 +92,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
         call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                () -> engine.post(query.toString(), "application/x-tar", out -> build.context().writeTar(out),
+                () -> engine.postArchive(query.toString(), build.context().archive(),
                         answer -> BuildOutput.read(answer, buildLog)));
         // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
         // before this one has saved and pushed its image

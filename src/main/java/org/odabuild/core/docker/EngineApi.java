@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
 
 /**
  * The Engine API calls fabric8's {@code DockerAccess} does not offer (an image's platform, {@code docker save} as a
@@ -30,10 +32,13 @@ final class EngineApi implements AutoCloseable {
 
     private final ApacheHttpClientDelegate http;
     private final String base;
+    /** The daemon's unix socket, spoken to directly for build contexts; null for a tcp daemon. */
+    private final UnixSocketPost unixSocket;
 
-    private EngineApi(ApacheHttpClientDelegate http, String base) {
+    private EngineApi(ApacheHttpClientDelegate http, String base, UnixSocketPost unixSocket) {
         this.http = http;
         this.base = base;
+        this.unixSocket = unixSocket;
     }
 
     /** @param clientUrl the URL as fabric8 takes it ({@code unix://}, {@code http://}, {@code https://}) */
@@ -41,15 +46,17 @@ final class EngineApi implements AutoCloseable {
         URI uri = URI.create(clientUrl);
         ClientBuilder builder;
         String base;
+        UnixSocketPost unixSocket = null;
         if ("unix".equalsIgnoreCase(uri.getScheme())) {
             builder = new UnixSocketClientBuilder(uri.getPath(), CONNECTIONS, log);
             base = "unix://127.0.0.1:1";
+            unixSocket = new UnixSocketPost(Path.of(uri.getPath()));
         } else {
             builder = new HttpClientBuilder("https".equalsIgnoreCase(uri.getScheme()) ? certPath : null, CONNECTIONS);
             base = clientUrl.endsWith("/") ? clientUrl.substring(0, clientUrl.length() - 1) : clientUrl;
         }
         // pooled: images built side by side each hold a connection
-        return new EngineApi(new ApacheHttpClientDelegate(builder, true), base);
+        return new EngineApi(new ApacheHttpClientDelegate(builder, true), base, unixSocket);
     }
 
     String get(String path) throws IOException {
@@ -72,16 +79,15 @@ final class EngineApi implements AutoCloseable {
         }, 200);
     }
 
-    /** Writes a request body as it is sent. */
-    interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
     /**
-     * POSTs a body written while it is sent (chunked, never a file or an array first) and reads the streamed answer.
-     * An answer other than 200 fails with the daemon's message.
+     * POSTs a build context's archive, with its length up front, and reads the streamed answer. On a unix socket the
+     * files are sent by sendfile ({@link UnixSocketPost}); over tcp through fabric8's connection (TLS included). An
+     * answer other than 200 fails with the daemon's message.
      */
-    <T> T post(String path, String contentType, Writer body, Reader<T> reader) throws IOException {
+    <T> T postArchive(String path, ContextArchive archive, Reader<T> reader) throws IOException {
+        if (unixSocket != null) {
+            return unixSocket.post(path, "application/x-tar", archive.length(), archive::writeTo, reader);
+        }
         HttpPost post = new HttpPost(base + path);
         AbstractHttpEntity entity = new AbstractHttpEntity() {
             @Override
@@ -91,7 +97,7 @@ final class EngineApi implements AutoCloseable {
 
             @Override
             public long getContentLength() {
-                return -1;
+                return archive.length();
             }
 
             @Override
@@ -101,9 +107,9 @@ final class EngineApi implements AutoCloseable {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                // large chunks: HttpClient makes a chunk (and the unix socket a native write) of every write it gets
+                // large writes: the connection makes a socket write of every write it gets
                 BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 20);
-                body.write(buffered);
+                archive.writeTo(Channels.newChannel(buffered));
                 buffered.flush();
             }
 
@@ -112,8 +118,7 @@ final class EngineApi implements AutoCloseable {
                 return false;
             }
         };
-        entity.setChunked(true);
-        entity.setContentType(contentType);
+        entity.setContentType("application/x-tar");
         post.setEntity(entity);
         return http.getHttpClient().execute(post, response -> {
             int status = response.getStatusLine().getStatusCode();

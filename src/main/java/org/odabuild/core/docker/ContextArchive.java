@@ -1,0 +1,148 @@
+package org.odabuild.core.docker;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tar archive of a build context, laid out before it is written: its length is known up front (the request
+ * carries a Content-Length, no chunks) and file contents go from the page cache to the daemon's socket by
+ * {@link FileChannel#transferTo} (sendfile), never through the heap. Small files are read, with the headers, into one
+ * direct buffer, so a context of many small files takes few writes.
+ */
+final class ContextArchive {
+
+    /** Files up to this size are staged with their neighbours; larger ones are sent on their own. */
+    private static final int STAGED_FILE = 128 * 1024;
+    private static final int STAGING = 1 << 20;
+    private static final byte[] ZEROS = new byte[TarHeader.BLOCK];
+
+    /** One entry: its header blocks, then (for a file) {@code size} bytes of {@code file} and the padding. */
+    private record Part(byte[] header, Path file, long size) {
+    }
+
+    private final List<Part> parts;
+    private final long length;
+
+    private ContextArchive(List<Part> parts) {
+        this.parts = List.copyOf(parts);
+        long sum = TarHeader.end().length;
+        for (Part p : parts) {
+            sum += p.header().length + p.size() + TarHeader.padding(p.size());
+        }
+        this.length = sum;
+    }
+
+    /** Reads each file's size and mode now: the archive sends exactly these sizes, or fails if a file changes. */
+    static ContextArchive of(BuildContext context) throws IOException {
+        List<Part> parts = new ArrayList<>();
+        for (String rel : context.files()) {
+            String link = context.linkTarget(rel).orElse(null);
+            if (link != null) {
+                parts.add(new Part(TarHeader.symlink(rel, link), null, 0));
+            } else {
+                parts.add(file(context.contextDir().resolve(rel), rel));
+            }
+        }
+        parts.add(file(context.dockerfile(), BuildContext.DOCKERFILE_ENTRY));
+        return new ContextArchive(parts);
+    }
+
+    private static Part file(Path file, String name) throws IOException {
+        long size = Files.size(file);
+        return new Part(TarHeader.file(name, size, Files.isExecutable(file)), file, size);
+    }
+
+    /** The archive's length in bytes. */
+    long length() {
+        return length;
+    }
+
+    /** Writes the whole archive to {@code out}, which stays open. */
+    void writeTo(WritableByteChannel out) throws IOException {
+        ByteBuffer staging = ByteBuffer.allocateDirect(STAGING);
+        for (Part part : parts) {
+            put(staging, part.header(), out);
+            if (part.file() == null) {
+                continue;
+            }
+            try (FileChannel in = FileChannel.open(part.file())) {
+                if (part.size() <= STAGED_FILE) {
+                    if (staging.remaining() < part.size()) {
+                        flush(staging, out);
+                    }
+                    stage(in, part, staging);
+                } else {
+                    flush(staging, out);
+                    send(in, part, out);
+                }
+                if (in.size() != part.size()) {
+                    throw changed(part);
+                }
+            }
+            put(staging, ZEROS, 0, TarHeader.padding(part.size()), out);
+        }
+        put(staging, TarHeader.end(), out);
+        flush(staging, out);
+    }
+
+    private static void stage(FileChannel in, Part part, ByteBuffer staging) throws IOException {
+        int end = staging.position() + (int) part.size();
+        staging.limit(end);
+        try {
+            while (staging.position() < end) {
+                if (in.read(staging) < 0) {
+                    throw changed(part);
+                }
+            }
+        } finally {
+            staging.limit(staging.capacity());
+        }
+    }
+
+    private static void send(FileChannel in, Part part, WritableByteChannel out) throws IOException {
+        long position = 0;
+        while (position < part.size()) {
+            long sent = in.transferTo(position, part.size() - position, out);
+            if (sent <= 0 && in.size() <= position) {
+                throw changed(part);
+            }
+            position += sent;
+        }
+    }
+
+    private static IOException changed(Part part) {
+        return new IOException(part.file() + " changed while it was sent to the Docker daemon (its size is no longer"
+                + " " + part.size() + " bytes): build again once nothing writes to the build context");
+    }
+
+    private static void put(ByteBuffer staging, byte[] bytes, WritableByteChannel out) throws IOException {
+        put(staging, bytes, 0, bytes.length, out);
+    }
+
+    private static void put(ByteBuffer staging, byte[] bytes, int offset, int length, WritableByteChannel out)
+            throws IOException {
+        int done = 0;
+        while (done < length) {
+            if (!staging.hasRemaining()) {
+                flush(staging, out);
+            }
+            int n = Math.min(staging.remaining(), length - done);
+            staging.put(bytes, offset + done, n);
+            done += n;
+        }
+    }
+
+    private static void flush(ByteBuffer staging, WritableByteChannel out) throws IOException {
+        staging.flip();
+        while (staging.hasRemaining()) {
+            out.write(staging);
+        }
+        staging.clear();
+    }
+}
