@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,16 @@ final class ContextArchive {
 
     private static Part file(Path file, String name) throws IOException {
         long size = Files.size(file);
-        return new Part(TarHeader.file(name, size, Files.isExecutable(file)), file, size);
+        return new Part(TarHeader.file(name, size, ownerMayRun(file)), file, size);
+    }
+
+    /** Executable as git decides it: by the owner's execute bit (not by whether this user may run it). */
+    private static boolean ownerMayRun(Path file) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (UnsupportedOperationException e) {
+            return Files.isExecutable(file);
+        }
     }
 
     /** The archive's length in bytes. */
@@ -71,7 +81,7 @@ final class ContextArchive {
             if (part.file() == null) {
                 continue;
             }
-            try (FileChannel in = FileChannel.open(part.file())) {
+            try (FileChannel in = open(part)) {
                 if (part.size() <= STAGED_FILE) {
                     if (staging.remaining() < part.size()) {
                         flush(staging, out);
@@ -89,6 +99,15 @@ final class ContextArchive {
         }
         put(staging, TarHeader.end(), out);
         flush(staging, out);
+    }
+
+    private static FileChannel open(Part part) throws IOException {
+        try {
+            return FileChannel.open(part.file());
+        } catch (IOException e) {
+            throw new IOException("cannot read " + part.file() + " of the build context (" + e.getClass().getSimpleName()
+                    + "): make it readable, or list it in the context's .dockerignore", e);
+        }
     }
 
     private static void stage(FileChannel in, Part part, ByteBuffer staging) throws IOException {

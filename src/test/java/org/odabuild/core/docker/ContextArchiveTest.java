@@ -111,6 +111,43 @@ class ContextArchiveTest {
         return all;
     }
 
+    /** As git decides it (and records it in a commit): the owner's execute bit, whoever runs the build. */
+    @Test
+    void aFileIsExecutableWhenItsOwnerMayRunItAndEveryModeBecomes755Or644() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Map<String, String> perms = Map.of("owner-x", "rwxr--r--", "group-x-only", "rw-r-xr--", "other-x-only",
+                "rw-r--r-x", "none", "rw-------", "all", "rwxrwxrwx");
+        for (Map.Entry<String, String> p : perms.entrySet()) {
+            Files.writeString(ctx.resolve(p.getKey()), p.getKey());
+            Files.setPosixFilePermissions(ctx.resolve(p.getKey()), PosixFilePermissions.fromString(p.getValue()));
+        }
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        Path tar = BuildContext.of(ctx, ctx.resolve("Dockerfile")).writeTar(dir.resolve("out.tar"));
+        Map<String, Integer> modes = new LinkedHashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                modes.put(e.getName(), e.getMode());
+            }
+        }
+        assertThat(modes).containsEntry("owner-x", 0100755).containsEntry("all", 0100755)
+                .containsEntry("group-x-only", 0100644).containsEntry("other-x-only", 0100644)
+                .containsEntry("none", 0100644);
+    }
+
+    @Test
+    void anUnreadableFileNamesItselfAndWhatToDo() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        Path secret = Files.writeString(ctx.resolve("secret"), "x");
+        BuildContext context = BuildContext.of(ctx, ctx.resolve("Dockerfile"));
+        ContextArchive archive = context.archive();
+        Files.delete(secret); // unreadable in any way, also for root
+        assertThatThrownBy(() -> archive.writeTo(Channels.newChannel(OutputStream.nullOutputStream())))
+                .isInstanceOf(IOException.class)
+                .hasMessage("cannot read " + secret + " of the build context (NoSuchFileException): make it readable,"
+                        + " or list it in the context's .dockerignore");
+    }
+
     @Test
     void aSizeBeyondUstarsElevenDigitsGoesIntoAPaxRecord() throws Exception {
         long nineGiB = 9L << 30;
