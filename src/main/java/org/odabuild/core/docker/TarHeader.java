@@ -1,10 +1,15 @@
 package org.odabuild.core.docker;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipEncoding;
+import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * The header blocks of one tar entry (POSIX ustar), with a PAX extended header before it when the name or link target
@@ -17,6 +22,7 @@ final class TarHeader {
     static final int BLOCK = 512;
     private static final int NAME_LENGTH = 100;
     private static final long MAX_USTAR_SIZE = 077777777777L;
+    private static final ZipEncoding UTF_8 = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8);
 
     private TarHeader() {
     }
@@ -57,57 +63,35 @@ final class TarHeader {
         ByteArrayOutputStream out = new ByteArrayOutputStream(pax.isEmpty() ? BLOCK : 3 * BLOCK);
         if (!pax.isEmpty()) {
             byte[] records = paxRecords(pax);
-            out.writeBytes(block("PaxHeaders/" + last(nameBytes), 'x', 0100644, records.length, new byte[0]));
+            out.writeBytes(block("PaxHeaders/" + last(name), 'x', 0100644, records.length, ""));
             out.writeBytes(records);
             out.writeBytes(new byte[padding(records.length)]);
         }
-        out.writeBytes(block(nameBytes, type, mode, size > MAX_USTAR_SIZE ? 0 : size, linkBytes));
+        out.writeBytes(block(name, type, mode, size, link));
         return out.toByteArray();
     }
 
-    private static byte[] block(String name, char type, int mode, long size, byte[] link) {
-        return block(name.getBytes(StandardCharsets.UTF_8), type, mode, size, link);
-    }
-
-    /** One ustar block; a name or link longer than its field is cut there (the PAX record before it holds all of it). */
-    private static byte[] block(byte[] name, char type, int mode, long size, byte[] link) {
+    /**
+     * One ustar block, written by commons-compress (fields, checksum); a name or link longer than its field is cut
+     * there, and a size past it is written as 0: the PAX record before the block holds all of it.
+     */
+    private static byte[] block(String name, char type, int mode, long size, String link) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, (byte) type, true);
+        entry.setMode(mode);
+        entry.setSize(size);
+        entry.setModTime(FileTime.fromMillis(0));
+        entry.setUserId(0);
+        entry.setGroupId(0);
+        entry.setUserName(""); // not the user running the build
+        entry.setGroupName("");
+        entry.setLinkName(link);
         byte[] b = new byte[BLOCK];
-        System.arraycopy(name, 0, b, 0, Math.min(name.length, NAME_LENGTH));
-        octal(b, 100, 8, mode);
-        octal(b, 108, 8, 0);                 // uid
-        octal(b, 116, 8, 0);                 // gid
-        octal(b, 124, 12, size);
-        octal(b, 136, 12, 0);                // mtime
-        b[156] = (byte) type;
-        System.arraycopy(link, 0, b, 157, Math.min(link.length, NAME_LENGTH));
-        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, b, 257, 6);
-        b[263] = '0';
-        b[264] = '0';
-        octal(b, 329, 8, 0);                 // device major
-        octal(b, 337, 8, 0);                 // device minor
-        // the checksum is the sum of all bytes with its own field read as spaces: six digits, NUL, space
-        Arrays.fill(b, 148, 156, (byte) ' ');
-        long sum = 0;
-        for (byte x : b) {
-            sum += x & 0xff;
+        try {
+            entry.writeEntryHeader(b, UTF_8, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // UTF-8 encodes every name
         }
-        octal(b, 148, 7, sum);
-        b[155] = ' ';
         return b;
-    }
-
-    /** A number in octal, zero-padded to {@code length - 1} digits and ended by NUL. */
-    private static void octal(byte[] b, int offset, int length, long value) {
-        String digits = Long.toOctalString(value);
-        int width = length - 1;
-        if (digits.length() > width) {
-            throw new IllegalArgumentException(value + " does not fit a tar field of " + width + " digits");
-        }
-        for (int i = 0; i < width; i++) {
-            int d = i - (width - digits.length());
-            b[offset + i] = (byte) (d < 0 ? '0' : digits.charAt(d));
-        }
-        b[offset + width] = 0;
     }
 
     /** PAX records {@code "<length> <key>=<value>\n"}, where the length counts the whole record, its own digits too. */
@@ -125,8 +109,7 @@ final class TarHeader {
     }
 
     /** The entry's last name part, for the PAX header's own name (readers ignore it; cut at the field's end). */
-    private static String last(byte[] name) {
-        String s = new String(name, StandardCharsets.UTF_8);
-        return s.substring(s.lastIndexOf('/') + 1);
+    private static String last(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
     }
 }
