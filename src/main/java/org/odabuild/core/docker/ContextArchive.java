@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +55,19 @@ final class ContextArchive {
         return new ContextArchive(parts);
     }
 
+    /** One stat a file: its size, and whether it is executable as git decides it (the owner's execute bit). */
     private static Part file(Path file, String name) throws IOException {
-        long size = Files.size(file);
-        return new Part(TarHeader.file(name, size, ownerMayRun(file)), file, size);
-    }
-
-    /** Executable as git decides it: by the owner's execute bit (not by whether this user may run it). */
-    private static boolean ownerMayRun(Path file) throws IOException {
+        long size;
+        boolean executable;
         try {
-            return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
+            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+            size = attributes.size();
+            executable = attributes.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
         } catch (UnsupportedOperationException e) {
-            return Files.isExecutable(file);
+            size = Files.size(file);
+            executable = Files.isExecutable(file);
         }
+        return new Part(TarHeader.file(name, size, executable), file, size);
     }
 
     /** The archive's length in bytes. */
