@@ -31,10 +31,17 @@ final class HttpWire {
 
     private final Optional<HttpProxy> proxy;
     private final Duration connectTimeout;
+    // one of each for the wire's life: the JDK reuses a kept-alive connection only for the same Authenticator
+    // instance, so one made per request opened a new connection (with TLS, a new handshake) for every request
+    private final Authenticator direct;
+    private final Authenticator proxied;
 
     HttpWire(Optional<HttpProxy> proxy, Duration connectTimeout) {
         this.proxy = proxy;
         this.connectTimeout = connectTimeout;
+        this.direct = proxyLogin(Optional.empty());
+        this.proxied = proxyLogin(proxy.flatMap(p -> p.username().map(u -> new PasswordAuthentication(u,
+                p.password().orElse("").toCharArray()))));
     }
 
     /** Thrown when the exchange ran out of its time. */
@@ -54,7 +61,7 @@ final class HttpWire {
         c.setReadTimeout(millis(request.timeout()));
         c.setRequestMethod(request.method());
         // only settings.xml's proxy login is ever given: a registry's 401 comes back to RegistryAuth as it is
-        c.setAuthenticator(proxyLogin(route));
+        c.setAuthenticator(route == Proxy.NO_PROXY ? direct : proxied);
         request.headers().forEach(c::setRequestProperty);
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
@@ -111,10 +118,7 @@ final class HttpWire {
         }
     }
 
-    private Authenticator proxyLogin(Proxy route) {
-        Optional<PasswordAuthentication> login = route == Proxy.NO_PROXY ? Optional.empty()
-                : proxy.flatMap(p -> p.username().map(u -> new PasswordAuthentication(u,
-                        p.password().orElse("").toCharArray())));
+    private static Authenticator proxyLogin(Optional<PasswordAuthentication> login) {
         return new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {

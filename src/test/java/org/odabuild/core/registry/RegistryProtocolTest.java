@@ -99,6 +99,38 @@ class RegistryProtocolTest {
     }
 
     @Test
+    void requestsOneAfterAnotherShareOneKeptAliveConnection() {
+        // a registry far away pays a TCP (and TLS) handshake for each new connection
+        Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/v2/org/op/manifests/", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            requests.incrementAndGet();
+            boolean exists = x.getRequestURI().getPath().endsWith("/1.0.0");
+            reply(x, exists ? 200 : 404, exists ? "" : "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}",
+                    "Docker-Content-Digest", "sha256:abc", "Docker-Distribution-API-Version", "registry/2.0");
+        });
+        server.createContext("/v2/org/op/tags/list", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            requests.incrementAndGet();
+            reply(x, 200, "{\"name\":\"org/op\",\"tags\":[\"1.0.0\"]}");
+        });
+        server.createContext("/v2/", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            requests.incrementAndGet();
+            reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0");
+        });
+        RegistryClient client = client(CredentialSource.none());
+        ImageName image = new ImageName(host + "/org/op");
+        assertThat(client.manifest(image, "1.0.0")).isPresent();
+        assertThat(client.tags(image)).containsExactly("1.0.0");
+        assertThat(client.manifest(image, "2.0.0")).isEmpty(); // a 404 with its /v2/ check
+        assertThat(client.manifest(image, "1.0.0")).isPresent();
+        assertThat(requests.get()).isEqualTo(5);
+        assertThat(clientPorts).hasSize(1);
+    }
+
+    @Test
     void retriesServerErrorsAndTooManyRequests() {
         AtomicInteger calls = new AtomicInteger();
         server.createContext("/v2/", x -> {
