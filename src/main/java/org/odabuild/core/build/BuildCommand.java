@@ -61,14 +61,16 @@ public final class BuildCommand {
                     List.of()), plan.resolution(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
-        RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
-        List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request, allowPush && !push,
-                log);
-        Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
-                .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
         List<BuiltImage> results;
-        try (LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
-            ImageJob job = new ImageJob(plan, request, byKey, daemon, out);
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), toBuild, request.buildArgs(),
+                request.threads());
+                LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
+            RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
+            List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request,
+                    allowPush && !push, log);
+            Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
+                    .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
+            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
                     job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));

@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.config.RepoLayout;
-import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
-import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
@@ -24,16 +21,17 @@ final class ImageJob {
     private final Plan plan;
     private final BuildRequest request;
     private final Map<String, ReleaseImmutabilityCheck.Finding> findings;
-    private IndexedBlobs indexed; // read when the first large context is hashed
+    private final SourceHashes hashes;
     private final LazyDaemon daemon;
     private final Path out;
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
-            LazyDaemon daemon, Path out) {
+            SourceHashes hashes, LazyDaemon daemon, Path out) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
+        this.hashes = hashes;
         this.daemon = daemon;
         this.out = out;
     }
@@ -45,24 +43,15 @@ final class ImageJob {
         return source;
     }
 
-    private synchronized IndexedBlobs indexed() {
-        if (indexed == null) {
-            indexed = IndexedBlobs.read(plan.resolution().layout().root());
-        }
-        return indexed;
-    }
-
     BuiltImage run(PlannedImage planned, BuildLog log) {
         ResolvedImage image = planned.image();
         ReleaseImmutabilityCheck.Finding finding = findings.get(image.key());
         Optional<BuiltImage> published = alreadyPublished(image, finding, log);
         if (published.isPresent()) {
-            return published.get(); // nothing of the context needs reading
+            return published.get(); // its hash is not waited for
         }
-        RepoLayout layout = plan.resolution().layout();
-        BuildContext context = ImageBuilder.context(layout, image);
-        String hash = SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), request.buildArgs(),
-                SourceHash.cheaperThanTheIndex(context) ? IndexedBlobs.NONE : indexed());
+        SourceHashes.Hashed sources = hashes.of(image.key());
+        String hash = sources.hash();
         Optional<BuiltImage> upToDate = upToDate(image, hash, finding, log);
         if (upToDate.isPresent()) {
             return upToDate.get();
@@ -71,9 +60,9 @@ final class ImageJob {
         if (connected.isEmpty()) {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
-        return new ImageBuilder(connected.get(), layout, out, log).build(image, context, plan.head(),
-                plan.branch().name(), source(), hash, request.buildArgs(), request.latestTag(), request.testTimeout(),
-                request.index());
+        return new ImageBuilder(connected.get(), plan.resolution().layout(), out, log).build(image, sources.context(),
+                plan.head(), plan.branch().name(), source(), hash, request.buildArgs(), request.latestTag(),
+                request.testTimeout(), request.index());
     }
 
     /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */
