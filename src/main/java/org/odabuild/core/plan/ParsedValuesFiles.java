@@ -14,15 +14,24 @@ import org.odabuild.core.values.ValuesDocument;
 final class ParsedValuesFiles {
 
     private final Function<String, Optional<String>> text;
+    private final Map<String, ValuesDocument> same;
     private final Map<String, Optional<ValuesDocument>> documents = new HashMap<>();
 
-    /** @param text a file's text at the revision, empty when it does not exist there */
-    ParsedValuesFiles(Function<String, Optional<String>> text) {
+    /**
+     * @param text a file's text at the revision, empty when it does not exist there
+     * @param same files already parsed whose text at the revision is known to be the same: not read again
+     */
+    ParsedValuesFiles(Function<String, Optional<String>> text, Map<String, ValuesDocument> same) {
         this.text = text;
+        this.same = same;
     }
 
     /** The parsed file; empty when it does not exist at the revision or cannot be read as YAML there. */
     Optional<ValuesDocument> get(String file) {
+        ValuesDocument known = same.get(file);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return documents.computeIfAbsent(file, f -> text.apply(f).flatMap(content -> {
             try {
                 return Optional.of(ValuesDocument.parse(content, f));

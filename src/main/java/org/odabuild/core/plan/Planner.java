@@ -127,9 +127,16 @@ public final class Planner {
         NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
         List<PlannedImage> planned = new ArrayList<>();
         List<String> lint = new ArrayList<>();
+        // the values files the resolution read from the work tree serve where the text is the same: at HEAD when no
+        // uncommitted edit touched them, at the base when no commit since the base did either
+        Map<String, ValuesDocument> asAtHead = new HashMap<>(resolution.valuesFiles());
+        asAtHead.keySet().removeAll(uncommitted);
+        Map<String, ValuesDocument> asAtBase = new HashMap<>(asAtHead);
+        asAtBase.keySet().removeAll(changes.files());
         ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
-                f)));
-        ParsedValuesFiles now = new ParsedValuesFiles(currentText);
+                f)), asAtBase);
+        ParsedValuesFiles now = new ParsedValuesFiles(currentText,
+                includeUncommitted ? resolution.valuesFiles() : asAtHead);
         for (ResolvedImage image : resolution.images()) {
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
             String valuesFile = image.config().valuesYamlFile();

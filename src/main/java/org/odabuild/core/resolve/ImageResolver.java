@@ -57,6 +57,11 @@ public final class ImageResolver {
         return new ResolvedImage(image, imageName, tag, version.location(), suffix.map(ScalarValue::location));
     }
 
+    /** Each values file read so far, by its repository-relative path. */
+    public Map<String, ValuesDocument> valuesFiles() {
+        return Map.copyOf(documents);
+    }
+
     private ScalarValue read(ValuesDocument values, ImageConfig image, YqPath path, String configKey) {
         ScalarValue value = values.require(path, configKey + " of image '" + image.key() + "'");
         if (value.duplicateKey()) {

@@ -3,6 +3,7 @@ package org.odabuild.core.resolve;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.BuildLog;
@@ -16,6 +17,7 @@ import org.odabuild.core.config.DockerBuildConfigReader;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.RepositoryRoot;
+import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ImageRepository;
 
 /**
@@ -23,15 +25,17 @@ import org.odabuild.core.version.ImageRepository;
  * wrong is kept aside in {@link #broken()} so that it does not block the others; only a config file that does not
  * parse stops everything at once.
  *
- * @param images the selected images that resolved, in config order
- * @param broken the selected images that did not, with the reason
+ * @param images      the selected images that resolved, in config order
+ * @param broken      the selected images that did not, with the reason
+ * @param valuesFiles the values files read from the work tree for them, by repository-relative path
  */
 public record Resolution(RepoLayout layout, DockerBuildConfig config, List<ResolvedImage> images,
-        List<BrokenImage> broken) {
+        List<BrokenImage> broken, Map<String, ValuesDocument> valuesFiles) {
 
     public Resolution {
         images = List.copyOf(images);
         broken = List.copyOf(broken);
+        valuesFiles = Map.copyOf(valuesFiles);
     }
 
     public static Resolution of(ResolveRequest request, BuildLog log) {
@@ -63,7 +67,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 broken.add(new BrokenImage(image.key(), e.getMessage()));
             }
         }
-        return new Resolution(layout, config, images, broken);
+        return new Resolution(layout, config, images, broken, resolver.valuesFiles());
     }
 
     /** Where the repository is: the explicit root, else the git work tree around the project, else the project. */

@@ -77,6 +77,17 @@ class VersionBumpCheckTest {
     }
 
     @Test
+    void aBumpNotYetCommittedIsComparedWithTheValuesFileAtTheBase() {
+        changeOperatorCode();
+        git.commit("code first");
+        operatorVersion("1.1.3", "issue3456"); // the work tree's values file differs from the base's, uncommitted
+        assertThat(check()).singleElement().satisfies(f -> {
+            assertThat(f.baseVersion()).isEqualTo("1.1.2");
+            assertThat(f.bumped()).isTrue();
+        });
+    }
+
+    @Test
     void codeChangeWithoutBumpFailsNamingTheValuesLine() throws Exception {
         changeOperatorCode();
         git.commit("forgot the bump");
