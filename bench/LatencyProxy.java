@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the machine next to nothing per request: the plugin, the registry and this relay share the same cores, and a
  * relay that parsed and re-sent every request through an HTTP client (as this one did) took about 1.6 ms of CPU per
  * request from them, which a registry that is really far away does not.
- * A request is whatever the client sends after the previous answer began (HTTP/1.1, no pipelining).
- * Run as a source file: java bench/LatencyProxy.java LISTEN_PORT TARGET_HOST:PORT DELAY_MS
+ * A request is whatever the client sends after the previous answer began (HTTP/1.1, no pipelining). An optional
+ * CONNECT_DELAY_MS holds each new connection once more before its first byte, as a TCP handshake costs a round trip
+ * (a TLS handshake would cost another): off by default, so P3 measures requests alone.
+ * Run as a source file: java bench/LatencyProxy.java LISTEN_PORT TARGET_HOST:PORT DELAY_MS [CONNECT_DELAY_MS]
  */
 public class LatencyProxy {
 
@@ -22,18 +24,21 @@ public class LatencyProxy {
         int port = Integer.parseInt(args[0]);
         String[] target = args[1].split(":");
         long delay = Long.parseLong(args[2]);
+        long connectDelay = args.length > 3 ? Long.parseLong(args[3]) : 0;
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-            System.out.println("listening on 127.0.0.1:" + port + " -> " + args[1] + " +" + delay + " ms per request");
+            System.out.println("listening on 127.0.0.1:" + port + " -> " + args[1] + " +" + delay + " ms per request, +"
+                    + connectDelay + " ms per connection");
             while (true) {
                 Socket client = server.accept();
-                daemon(() -> relay(client, target[0], Integer.parseInt(target[1]), delay));
+                daemon(() -> relay(client, target[0], Integer.parseInt(target[1]), delay, connectDelay));
             }
         }
     }
 
-    private static void relay(Socket client, String host, int port, long delay) {
+    private static void relay(Socket client, String host, int port, long delay, long connectDelay) {
         try (client; Socket registry = new Socket(host, port)) {
+            Thread.sleep(connectDelay);
             client.setTcpNoDelay(true);
             registry.setTcpNoDelay(true);
             // true while the client's next bytes start a new request: they wait out the delay first
