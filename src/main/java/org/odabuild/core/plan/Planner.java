@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
@@ -127,16 +128,16 @@ public final class Planner {
         NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
         List<PlannedImage> planned = new ArrayList<>();
         List<String> lint = new ArrayList<>();
-        // the values files the resolution read from the work tree serve where the text is the same: at HEAD when no
-        // uncommitted edit touched them, at the base when no commit since the base did either
-        Map<String, ValuesDocument> asAtHead = new HashMap<>(resolution.valuesFiles());
-        asAtHead.keySet().removeAll(uncommitted);
-        Map<String, ValuesDocument> asAtBase = new HashMap<>(asAtHead);
-        asAtBase.keySet().removeAll(changes.files());
+        // a values file whose text at the base or now is, byte for byte, the work tree's is the one the resolution
+        // parsed: in most plans it did not change, and reading its text (one git pipe) costs less than parsing it
+        Map<String, Optional<String>> workTreeTexts = new HashMap<>();
+        BiFunction<String, String, Optional<ValuesDocument>> parsedAlready = (file, text) -> Optional
+                .ofNullable(resolution.valuesFiles().get(file))
+                .filter(doc -> workTreeTexts.computeIfAbsent(file, f -> workTreeText(resolution, f))
+                        .filter(text::equals).isPresent());
         ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
-                f)), asAtBase);
-        ParsedValuesFiles now = new ParsedValuesFiles(currentText,
-                includeUncommitted ? resolution.valuesFiles() : asAtHead);
+                f)), parsedAlready);
+        ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
         for (ResolvedImage image : resolution.images()) {
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
             String valuesFile = image.config().valuesYamlFile();
