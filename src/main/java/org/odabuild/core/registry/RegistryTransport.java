@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
@@ -118,10 +120,12 @@ final class RegistryTransport {
 
     /**
      * Failures a retry cannot mend: a refused connection on this machine (nothing listens; waiting changes
-     * nothing) and a TLS handshake that failed.
+     * nothing) and a TLS handshake that failed (an untrusted or wrong certificate). Any other TLS error is retried:
+     * a kept-alive connection the registry has since closed fails its next request with one ("Connection reset"),
+     * and the retry opens a new connection.
      */
-    private static boolean isFinal(IOException e, ImageName image) {
-        if (e instanceof SSLException) {
+    static boolean isFinal(IOException e, ImageName image) {
+        if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
             return true;
         }
         if (!(e instanceof ConnectException)) {
