@@ -117,9 +117,12 @@ public final class Planner {
             changedFiles.addAll(uncommitted);
         }
 
-        Map<String, Optional<String>> nowTexts = new HashMap<>();
-        Function<String, Optional<String>> currentText = file -> nowTexts.computeIfAbsent(file,
-                f -> includeUncommitted ? workTreeText(resolution, f) : repo.readFile(head.id(), f));
+        Map<String, Optional<String>> workTreeTexts = new HashMap<>();
+        Function<String, Optional<String>> workTree = file -> workTreeTexts.computeIfAbsent(file,
+                f -> workTreeText(resolution, f));
+        Map<String, Optional<String>> headTexts = new HashMap<>();
+        Function<String, Optional<String>> currentText = includeUncommitted ? workTree
+                : file -> headTexts.computeIfAbsent(file, f -> repo.readFile(head.id(), f));
         BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
                 includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
 
@@ -130,11 +133,9 @@ public final class Planner {
         List<String> lint = new ArrayList<>();
         // a values file whose text at the base or now is, byte for byte, the work tree's is the one the resolution
         // parsed: in most plans it did not change, and reading its text (one git pipe) costs less than parsing it
-        Map<String, Optional<String>> workTreeTexts = new HashMap<>();
         BiFunction<String, String, Optional<ValuesDocument>> parsedAlready = (file, text) -> Optional
                 .ofNullable(resolution.valuesFiles().get(file))
-                .filter(doc -> workTreeTexts.computeIfAbsent(file, f -> workTreeText(resolution, f))
-                        .filter(text::equals).isPresent());
+                .filter(doc -> workTree.apply(file).filter(text::equals).isPresent());
         ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
                 f)), parsedAlready);
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);

@@ -58,7 +58,7 @@ public final class ImageResolver {
     }
 
     /** Each values file read so far, by its repository-relative path. */
-    public Map<String, ValuesDocument> valuesFiles() {
+    Map<String, ValuesDocument> valuesFiles() {
         return Map.copyOf(documents);
     }
 
