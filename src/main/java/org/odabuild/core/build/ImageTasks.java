@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.DaemonThreads;
 
 /**
  * One task per image on up to {@code threads} threads ({@code -Doda.threads}): images are independent, so they build
@@ -50,11 +51,8 @@ final class ImageTasks {
         if (!together) {
             return new Outcome<>(items.stream().map(one).toList(), Optional.ofNullable(failure.get()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-            Thread t = new Thread(r, "oda-image");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()),
+                new DaemonThreads("oda-image"));
         try {
             List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> one.apply(item))).toList();
             List<R> results = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.git.IndexedBlobs;
@@ -35,11 +36,7 @@ final class SourceHashes implements AutoCloseable {
     private SourceHashes(RepoLayout layout, Map<String, String> buildArgs, int threads) {
         this.layout = layout;
         this.buildArgs = buildArgs;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "oda-source-hash");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("oda-source-hash"));
     }
 
     /** Starts hashing every image; at least one thread, so the hashing overlaps the registry check. */

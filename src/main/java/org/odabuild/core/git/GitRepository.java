@@ -45,6 +45,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
+import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 
@@ -152,9 +153,7 @@ public final class GitRepository implements AutoCloseable {
      * the repository, which then does the work it meant to overlap.
      */
     public static void background(Runnable task) {
-        Thread t = new Thread(task, "oda-git");
-        t.setDaemon(true);
-        t.start();
+        new DaemonThreads("oda-git").newThread(task).start();
     }
 
     /** What a git task on another thread ({@link #openAsync} and what follows it) gave, or the error it threw. */

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.OdaException;
 
 /**
@@ -76,9 +77,7 @@ final class NativeGit implements AutoCloseable {
         this.batch = batch;
         this.requests = new BufferedOutputStream(batch.getOutputStream());
         this.answers = new BufferedInputStream(batch.getInputStream());
-        Thread watchdog = new Thread(this::endWhenStuck, "oda-git-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        new DaemonThreads("oda-git-watchdog").newThread(this::endWhenStuck).start();
     }
 
     /** A git that does not answer in time is ended: the read waiting for it then fails, and JGit is asked. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.odabuild.core.DaemonThreads;
 
 /**
  * A gzip stream compressed on every core, as pigz does: the input is cut into blocks of 1 MiB, each deflated on its
@@ -41,11 +42,7 @@ final class ParallelGzip extends OutputStream {
     ParallelGzip(OutputStream out) throws IOException {
         this.out = out;
         int cores = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
-        this.threads = Executors.newFixedThreadPool(cores, r -> {
-            Thread t = new Thread(r, "oda-gzip");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newFixedThreadPool(cores, new DaemonThreads("oda-gzip"));
         // two blocks per thread in memory at most (about 17 MiB): the layer's size does not matter, -Xmx128m is enough
         this.inFlight = 2 * cores;
         out.write(HEADER);

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.odabuild.core.DaemonThreads;
 
 /**
  * One HTTP exchange over the JDK's {@link HttpURLConnection}: it starts in a few milliseconds in a cold JVM, where
@@ -133,11 +134,7 @@ final class HttpWire {
 
     /** One thread for all deadlines, gone when no request is in flight. */
     private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "oda-registry-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, new DaemonThreads("oda-registry-deadlines"));
         e.setRemoveOnCancelPolicy(true);
         e.setKeepAliveTime(1, TimeUnit.SECONDS);
         e.allowCoreThreadTimeOut(true);
