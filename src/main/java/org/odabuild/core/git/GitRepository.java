@@ -24,13 +24,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.EditList;
-import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -44,7 +41,6 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
@@ -312,35 +308,22 @@ public final class GitRepository implements AutoCloseable {
             EditList edits) {
     }
 
+    /**
+     * The line edits of every file changed between two commits (a null base: the empty tree); a binary file, one
+     * over {@value LineEdits#BINARY_THRESHOLD} bytes or a submodule has none, and then no lines either.
+     */
     public List<FileEdit> edits(String base, String head) {
-        List<FileEdit> out = new ArrayList<>();
-        Repository repository = jgit();
-        try (DiffFormatter f = formatter(); ObjectReader reader = repository.newObjectReader()) {
-            for (DiffEntry d : f.scan(tree(base, reader), tree(head, reader))) {
-                EditList edits = f.toFileHeader(d).toEditList();
-                // a binary or large file has no line edits: its lines are neither needed nor read into memory
-                boolean text = !edits.isEmpty();
-                out.add(new FileEdit(d.getChangeType(), d.getNewPath().equals(DiffEntry.DEV_NULL) ? d.getOldPath()
-                        : d.getNewPath(), text ? lines(d.getOldId().toObjectId(), d.getOldMode()) : List.of(),
-                        text ? lines(d.getNewId().toObjectId(), d.getNewMode()) : List.of(), edits));
-            }
-            return out;
-        } catch (IOException e) {
-            throw failure("diff " + base + " and " + head, e);
-        }
+        return either(n -> LineEdits.of(n.treeChanges(base, head), n::blob),
+                () -> LineEdits.of(diff(base, head).stream().map(TreeChange::of).toList(), this::blobByJGit));
     }
 
-    private List<String> lines(ObjectId blob, FileMode mode) throws IOException {
-        // a submodule (gitlink) names a commit of another repository: it has no lines here
-        if (blob.equals(ObjectId.zeroId()) || mode == FileMode.GITLINK) {
-            return List.of();
+    private Optional<byte[]> blobByJGit(String id, long maxSize) {
+        try {
+            ObjectLoader blob = jgit().open(ObjectId.fromString(id));
+            return blob.getSize() > maxSize ? Optional.empty() : Optional.of(blob.getBytes());
+        } catch (IOException e) {
+            throw failure("read blob " + id, e);
         }
-        RawText text = new RawText(jgit().open(blob).getBytes());
-        List<String> lines = new ArrayList<>(text.size());
-        for (int i = 0; i < text.size(); i++) {
-            lines.add(text.getString(i));
-        }
-        return lines;
     }
 
     private List<DiffEntry> diff(String base, String head) {
@@ -355,17 +338,6 @@ public final class GitRepository implements AutoCloseable {
         } catch (IOException e) {
             throw failure("diff " + base + " and " + head, e);
         }
-    }
-
-    /** Larger files are diffed as binary: no line edits (a committed tarball must not fill the heap). */
-    private static final int BINARY_THRESHOLD = 8 << 20;
-
-    private DiffFormatter formatter() {
-        DiffFormatter f = new DiffFormatter(DisabledOutputStream.INSTANCE);
-        f.setRepository(jgit());
-        f.setDetectRenames(false); // a rename is a change of both paths
-        f.setBinaryFileThreshold(BINARY_THRESHOLD);
-        return f;
     }
 
     private AbstractTreeIterator tree(String commit, ObjectReader reader) throws IOException {
@@ -398,13 +370,13 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * Whether a file at a commit has at most {@value #BINARY_THRESHOLD} bytes (the size up to which {@link #edits}
-     * has line edits) and contains {@code text}; false when it is not a file there.
+     * Whether a file at a commit has at most {@value LineEdits#BINARY_THRESHOLD} bytes (the size up to which
+     * {@link #edits} has line edits) and contains {@code text}; false when it is not a file there.
      */
     public boolean mentions(String commit, String path, String text) {
-        return either(n -> n.fileBytes(commit, path, BINARY_THRESHOLD), () -> fileBytesByJGit(commit, path,
-                BINARY_THRESHOLD)).map(bytes -> new String(bytes, StandardCharsets.UTF_8).contains(text))
-                .orElse(false);
+        return either(n -> n.fileBytes(commit, path, LineEdits.BINARY_THRESHOLD), () -> fileBytesByJGit(commit,
+                path, LineEdits.BINARY_THRESHOLD)).map(bytes -> new String(bytes, StandardCharsets.UTF_8)
+                .contains(text)).orElse(false);
     }
 
     /** A file's text at a commit, empty when it is not a file there. */

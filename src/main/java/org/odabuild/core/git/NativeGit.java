@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry.ChangeType;
+import org.eclipse.jgit.lib.FileMode;
 import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.OdaException;
 
@@ -195,6 +197,58 @@ final class NativeGit implements AutoCloseable {
                 "--ignore-submodules=none", base == null ? EMPTY_TREE : sha(base), sha(head))
                 .filter(x -> x.exitCode() == 0).orElseThrow(() -> new Unanswered("diff-tree"));
         return new TreeSet<>(GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered("diff-tree output")));
+    }
+
+    /**
+     * {@link GitRepository#edits}' file list: {@code diff-tree --raw}, whose {@code T} (a file that became a link, or
+     * the reverse) is a deletion and an addition, as JGit lists it.
+     */
+    List<TreeChange> treeChanges(String base, String head) {
+        GitProcess.Result r = git.run(root, "diff-tree", "-r", "-z", "--no-renames", "--raw", "--no-abbrev",
+                "--ignore-submodules=none", base == null ? EMPTY_TREE : sha(base), sha(head))
+                .filter(x -> x.exitCode() == 0).orElseThrow(() -> new Unanswered("diff-tree --raw"));
+        List<String> fields = GitProcess.nulTerminated(r.output())
+                .orElseThrow(() -> new Unanswered("diff-tree --raw output"));
+        if (fields.size() % 2 != 0) {
+            throw new Unanswered("diff-tree --raw output");
+        }
+        List<TreeChange> changes = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i += 2) {
+            changes.addAll(treeChange(fields.get(i), fields.get(i + 1)));
+        }
+        return changes;
+    }
+
+    /** {@code :oldmode newmode oldid newid status} and the path. */
+    private static List<TreeChange> treeChange(String raw, String path) {
+        String[] f = raw.split(" ");
+        if (f.length != 5 || !f[0].startsWith(":") || !SHA1.matcher(f[2]).matches() || !SHA1.matcher(f[3]).matches()) {
+            throw new Unanswered("diff-tree --raw record " + raw);
+        }
+        FileMode before = mode(f[0].substring(1));
+        FileMode after = mode(f[1]);
+        String zero = TreeChange.ABSENT;
+        return switch (f[4]) {
+            case "A" -> List.of(new TreeChange(ChangeType.ADD, path, before, after, zero, f[3]));
+            case "D" -> List.of(new TreeChange(ChangeType.DELETE, path, before, after, f[2], zero));
+            case "M" -> List.of(new TreeChange(ChangeType.MODIFY, path, before, after, f[2], f[3]));
+            case "T" -> List.of(new TreeChange(ChangeType.DELETE, path, before, FileMode.MISSING, f[2], zero),
+                    new TreeChange(ChangeType.ADD, path, FileMode.MISSING, after, zero, f[3]));
+            default -> throw new Unanswered("diff-tree --raw status " + f[4]);
+        };
+    }
+
+    private static FileMode mode(String octal) {
+        if (!octal.matches("[0-7]{6}")) {
+            throw new Unanswered("diff-tree --raw mode " + octal);
+        }
+        return FileMode.fromBits(Integer.parseInt(octal, 8));
+    }
+
+    /** A blob's bytes; empty when it has more than {@code maxSize}. */
+    Optional<byte[]> blob(String id, long maxSize) {
+        GitObject o = object("info", sha(id)).orElseThrow(() -> new Unanswered("missing object " + id));
+        return o.size() > maxSize ? Optional.empty() : Optional.of(contents(o.id(), "blob"));
     }
 
     /**

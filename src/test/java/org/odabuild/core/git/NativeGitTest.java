@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -24,6 +28,7 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +83,10 @@ class NativeGitTest {
         commits.add(git.merge(featureTip));
         git.checkout("feature/x").write("dir/inner.txt", "feature\n");
         commits.add(git.commit("after the criss-cross"));
-        git.checkout("main").write("dir/inner.txt", "main\n");
+        git.checkout("main").write("dir/inner.txt", "main\n").delete("run.sh")
+                .write("values.yaml", "image:\n  version: 1.0.0\n  prereleaseSuffix: y\n# end\n");
+        // a file that becomes a link: git says "type changed", JGit lists a deletion and an addition
+        Files.createSymbolicLink(git.root().resolve("run.sh"), Path.of("values.yaml"));
         commits.add(git.commit("main after the criss-cross"));
         commits.add(latin1Commit(git.git().getRepository()));
     }
@@ -147,6 +155,7 @@ class NativeGitTest {
                         Optional.ofNullable(other))));
                 f.put("changed " + c + ".." + other, answer(() -> repo.changedFiles(c, other)));
                 f.put("merge-base " + c + " " + other, answer(() -> repo.mergeBase(c, other)));
+                f.put("edits " + c + ".." + other, answer(() -> repo.edits(c, other)));
             }
             for (String p : paths) {
                 f.put("tracked " + c + " under " + p, answer(() -> repo.trackedFiles(c, p)));
@@ -207,8 +216,71 @@ class NativeGitTest {
             assertThat(repo.mentions(first, "values.yaml", "prereleaseSuffix")).isTrue();
             assertThat(repo.blobId(first, "values.yaml").map(repo::readBlob)).isEqualTo(repo.readFile(first,
                     "values.yaml"));
+            assertThat(repo.edits(commits.get(6), commits.get(7))).extracting(GitRepository.FileEdit::path)
+                    .contains("values.yaml", "run.sh", "dir/inner.txt");
             assertThat(repo.jgitOpened()).as("JGit was set up").isFalse();
         }
+    }
+
+    /**
+     * Both readers' line edits are those JGit's DiffFormatter (which the plan used before) finds, file by file: its
+     * change types, paths and edits, and the lines of each side where there are edits.
+     */
+    @Test
+    void lineEditsAreThoseOfJGitsDiffFormatter() throws Exception {
+        Repository jgitRepository = git.git().getRepository();
+        try (GitRepository installed = GitRepository.open(git.root()); GitRepository jgit = jgitOnly(git.root())) {
+            int compared = 0;
+            for (String a : commits) {
+                for (String b : commits) {
+                    List<GitRepository.FileEdit> expected = formatterEdits(jgitRepository, a, b);
+                    for (GitRepository repo : List.of(installed, jgit)) {
+                        assertThat(repo.edits(a, b)).as("%s..%s", a, b).isEqualTo(expected);
+                    }
+                    compared += expected.size();
+                }
+            }
+            assertThat(compared).isGreaterThan(100);
+            List<GitRepository.FileEdit> typeChange = installed.edits(commits.get(6), commits.get(7)).stream()
+                    .filter(e -> e.path().equals("run.sh")).toList();
+            assertThat(typeChange).extracting(GitRepository.FileEdit::type)
+                    .containsExactly(DiffEntry.ChangeType.DELETE, DiffEntry.ChangeType.ADD);
+            GitRepository.FileEdit values = installed.edits(commits.get(6), commits.get(7)).stream()
+                    .filter(e -> e.path().equals("values.yaml")).findFirst().orElseThrow();
+            assertThat(values.edits()).isNotEmpty();
+            assertThat(values.newLines()).endsWith("  prereleaseSuffix: y", "# end");
+        }
+    }
+
+    /** What {@code edits} answered before it read blobs through either reader: JGit's DiffFormatter. */
+    private static List<GitRepository.FileEdit> formatterEdits(Repository repo, String a, String b) throws Exception {
+        List<GitRepository.FileEdit> out = new ArrayList<>();
+        try (DiffFormatter f = new DiffFormatter(DisabledOutputStream.INSTANCE); RevWalk walk = new RevWalk(repo)) {
+            f.setRepository(repo);
+            f.setDetectRenames(false);
+            f.setBinaryFileThreshold(8 << 20);
+            for (DiffEntry d : f.scan(walk.parseCommit(ObjectId.fromString(a)).getTree(),
+                    walk.parseCommit(ObjectId.fromString(b)).getTree())) {
+                EditList edits = f.toFileHeader(d).toEditList();
+                boolean text = !edits.isEmpty();
+                out.add(new GitRepository.FileEdit(d.getChangeType(), d.getChangeType() == DiffEntry.ChangeType.DELETE
+                        ? d.getOldPath() : d.getNewPath(), text ? lines(repo, d.getOldId().toObjectId()) : List.of(),
+                        text ? lines(repo, d.getNewId().toObjectId()) : List.of(), edits));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(Repository repo, ObjectId blob) throws Exception {
+        if (blob.equals(ObjectId.zeroId())) {
+            return List.of();
+        }
+        RawText text = new RawText(repo.open(blob).getBytes());
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            lines.add(text.getString(i));
+        }
+        return lines;
     }
 
     @Test
