@@ -52,7 +52,7 @@ final class LineEdits {
                 : new GitRepository.FileEdit(c.type(), c.path(), lines(before.get()), lines(after.get()), edits);
     }
 
-    /** A side's text; empty for a binary or large file, or a submodule (its "content" is another repository's commit). */
+    /** A side's text; empty for a binary or large file, or a submodule (it names a commit of another repository). */
     private static Optional<RawText> text(String id, FileMode mode, Blobs blobs) {
         if (TreeChange.ABSENT.equals(id)) {
             return Optional.of(RawText.EMPTY_TEXT);
