@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -106,6 +108,54 @@ class UncommittedFilesTest {
     void aNestedRepositoryIsNamedAsItsFolder() {
         TestGit.init(git.root().resolve("nested")).write("n.txt", "n\n").commit("nested");
         assertThat(bothAgree()).containsExactly("nested");
+    }
+
+    @Test
+    void anUntrackedFolderIsNamedFileByFile() {
+        git.write("new/y.txt", "y\n").write("new/deeper/still/x.txt", "x\n");
+        git.write("we*ird[1]/:(top)x/f.txt", "a folder name git would read as a pattern\n");
+        git.write("only-ignored/a.log", "ignored\n").write("only-ignored/build/b.txt", "ignored\n");
+        git.write("mixed/a.log", "ignored\n").write("mixed/keep.txt", "k\n");
+        git.write("src/untracked-in-a-tracked-folder.txt", "u\n");
+        TestGit.init(git.root().resolve("fresh/nested")).write("n.txt", "n\n").commit("nested");
+        git.write("fresh/f.txt", "f\n");
+
+        Set<String> expected = Set.of("new/y.txt", "new/deeper/still/x.txt", "we*ird[1]/:(top)x/f.txt",
+                "mixed/keep.txt", "src/untracked-in-a-tracked-folder.txt", "fresh/nested", "fresh/f.txt");
+        assertThat(bothAgree()).isEqualTo(expected);
+        // more folders than a command line should carry: one walk of the whole tree instead, the same files
+        assertThat(new NativeGitStatus("git", Duration.ofSeconds(30), 1).uncommittedFiles(git.root()))
+                .contains(expected);
+    }
+
+    @Test
+    void theUntrackedCacheOfTheUsersOwnStatusServesIt() throws Exception {
+        git.write("cached/old.txt", "o\n");
+        runGit("config", "core.untrackedCache", "true");
+        runGit("update-index", "--untracked-cache");
+        runGit("status"); // the user's own status, in its default mode, fills the cache and writes it to the index
+        runGit("status");
+        git.write("cached/new.txt", "n\n").write("src/new.txt", "n\n"); // after the cache was written
+
+        Path trace = dir.resolve("trace2.txt");
+        Path traced = dir.resolve("traced-git");
+        Files.writeString(traced, "#!/bin/sh\nGIT_TRACE2_PERF='" + trace + "' exec git \"$@\"\n");
+        Files.setPosixFilePermissions(traced, PosixFilePermissions.fromString("rwx------"));
+        assertThat(new NativeGitStatus(traced.toString(), Duration.ofSeconds(30)).uncommittedFiles(git.root()))
+                .contains(Set.of("cached/old.txt", "cached/new.txt", "src/new.txt"));
+        // git reports the untracked cache's work (folders invalidated, opened) only when its status used the cache
+        assertThat(Files.readString(trace)).contains("directory-invalidation:").contains("opendir:");
+        assertThat(bothAgree()).containsExactlyInAnyOrder("cached/old.txt", "cached/new.txt", "src/new.txt");
+    }
+
+    private void runGit(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C",
+                git.root().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("git %s", String.join(" ", args)).isZero();
     }
 
     @Test
