@@ -12,13 +12,14 @@ import java.util.TreeSet;
 /**
  * The work tree's uncommitted files as the installed {@code git status} reports them, when git is installed: it
  * compares the work tree with the index in native code (100,000 files: 0.3 s, where JGit's walk in a cold JVM took
- * 1.5 s), and an untracked folder's files come from {@code git ls-files --others} of that folder. Empty whenever it cannot answer plainly (no git, a refusal such as {@code safe.directory}, a time-out,
- * output it does not understand): the caller then walks the tree with JGit, which gives the same set.
+ * 1.5 s), and an untracked folder's files come from {@code git ls-files --others} of that folder. Empty whenever it
+ * cannot answer plainly (no git, a refusal such as {@code safe.directory}, a time-out, output it does not understand):
+ * the caller then walks the tree with JGit, which gives the same set.
  */
 final class NativeGitStatus {
 
-    /** Folders named on the command line up to this length in all; more, and -uall walks the tree instead. */
-    static final int MAX_PATHSPEC_CHARS = 64 * 1024;
+    /** Folder names on the command line up to this length in all (Windows allows 32,767 characters); past it, -uall. */
+    static final int MAX_PATHSPEC_CHARS = 16 * 1024;
 
     private final GitProcess git;
     private final int maxPathspecChars;
