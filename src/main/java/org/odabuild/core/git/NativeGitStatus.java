@@ -1,6 +1,5 @@
 package org.odabuild.core.git;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +44,13 @@ final class NativeGitStatus {
         // of the user's own `git status` serves (core.untrackedCache, feature.manyFiles): 100,000 files 0.31 s →
         // 0.19 s with it, where -uall walks every folder again. --no-renames: a staged rename is its two files, as
         // JGit reports it.
-        return git.run(workTree, "status", "--porcelain=v1", "-z", "--untracked-files=normal", "--no-renames")
+        return status(workTree, "normal").flatMap(records -> withFolderContents(workTree, records));
+    }
+
+    private Optional<List<Entry>> status(Path workTree, String untracked) {
+        return git.run(workTree, "status", "--porcelain=v1", "-z", "--untracked-files=" + untracked, "--no-renames")
                 .filter(result -> result.exitCode() == 0)
-                .flatMap(result -> records(result.output()))
-                .flatMap(records -> withFolderContents(workTree, records));
+                .flatMap(result -> records(result.output()));
     }
 
     /** One {@code XY path} record of the porcelain output. */
@@ -66,9 +68,7 @@ final class NativeGitStatus {
             return Optional.of(files(records));
         }
         int length = folders.stream().mapToInt(String::length).sum();
-        Optional<List<Entry>> contents = length > maxPathspecChars
-                ? git.run(workTree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames")
-                        .filter(result -> result.exitCode() == 0).flatMap(result -> records(result.output()))
+        Optional<List<Entry>> contents = length > maxPathspecChars ? status(workTree, "all")
                 : listOthers(workTree, folders);
         return contents.map(found -> {
             List<Entry> all = new ArrayList<>(records.stream().filter(e -> !e.untrackedFolder()).toList());
@@ -83,7 +83,7 @@ final class NativeGitStatus {
                 "--exclude-standard", "-z", "--"));
         args.addAll(folders);
         return git.run(workTree, args.toArray(String[]::new)).filter(result -> result.exitCode() == 0)
-                .flatMap(result -> names(result.output()))
+                .flatMap(result -> GitProcess.nulTerminated(result.output()))
                 .map(names -> names.stream().map(name -> new Entry("??", name)).toList());
     }
 
@@ -102,36 +102,9 @@ final class NativeGitStatus {
     }
 
     /** {@code XY path} records, each ended by NUL; anything else means the output is not understood. */
-    static Optional<List<Entry>> records(byte[] porcelain) {
-        List<Entry> records = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < porcelain.length; i++) {
-            if (porcelain[i] != 0) {
-                continue;
-            }
-            if (i - start < 4 || porcelain[start + 2] != ' ') {
-                return Optional.empty();
-            }
-            records.add(new Entry(new String(porcelain, start, 2, StandardCharsets.UTF_8),
-                    new String(porcelain, start + 3, i - start - 3, StandardCharsets.UTF_8)));
-            start = i + 1;
-        }
-        return start == porcelain.length ? Optional.of(records) : Optional.empty();
-    }
-
-    /** NUL-ended names ({@code ls-files -z}); empty when the output is not understood. */
-    private static Optional<List<String>> names(byte[] output) {
-        List<String> names = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < output.length; i++) {
-            if (output[i] == 0) {
-                if (i == start) {
-                    return Optional.empty();
-                }
-                names.add(new String(output, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        return start == output.length ? Optional.of(names) : Optional.empty();
+    private static Optional<List<Entry>> records(byte[] porcelain) {
+        return GitProcess.nulTerminated(porcelain).filter(records -> records.stream()
+                .allMatch(r -> r.length() >= 4 && r.charAt(2) == ' '))
+                .map(records -> records.stream().map(r -> new Entry(r.substring(0, 2), r.substring(3))).toList());
     }
 }
