@@ -50,6 +50,7 @@ final class NativeGit implements AutoCloseable {
     }
 
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern MODE = Pattern.compile("[0-7]{6}");
     /** git knows the empty tree without storing it: "no base" is a diff against it. */
     private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
@@ -239,7 +240,7 @@ final class NativeGit implements AutoCloseable {
     }
 
     private static FileMode mode(String octal) {
-        if (!octal.matches("[0-7]{6}")) {
+        if (!MODE.matcher(octal).matches()) {
             throw new Unanswered("diff-tree --raw mode " + octal);
         }
         return FileMode.fromBits(Integer.parseInt(octal, 8));

@@ -67,10 +67,10 @@ final class NativeGitStatus {
         if (folders.isEmpty()) {
             return Optional.of(files(records));
         }
-        int length = folders.stream().mapToInt(String::length).sum();
-        Optional<List<Entry>> contents = length > maxPathspecChars ? status(workTree, "all")
-                : listOthers(workTree, folders);
-        return contents.map(found -> {
+        if (folders.stream().mapToInt(String::length).sum() > maxPathspecChars) {
+            return status(workTree, "all").map(NativeGitStatus::files);
+        }
+        return listOthers(workTree, folders).map(found -> {
             List<Entry> all = new ArrayList<>(records.stream().filter(e -> !e.untrackedFolder()).toList());
             all.addAll(found);
             return files(all);
