@@ -2,6 +2,7 @@ package org.odabuild.core.values;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,36 +20,75 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class NodeLookup {
 
+    /** What a lookup gave: the node at the path, or where the path stopped finding anything. */
+    public sealed interface Result permits Found, Miss {
+    }
+
     /** The node at a path, and whether a key on the way was written more than once. */
-    public record Found(Node node, boolean duplicateKey) {
+    public record Found(Node node, boolean duplicateKey) implements Result {
+    }
+
+    /**
+     * Where a path stops: {@code reached} is the node its first {@code depth} segments name (the root for 0), and the
+     * segment after them finds nothing in it.
+     */
+    public record Miss(Node reached, int depth) implements Result {
     }
 
     private NodeLookup() {
     }
 
     public static Optional<Found> find(Node root, YqPath path) {
+        return lookup(root, path) instanceof Found found ? Optional.of(found) : Optional.empty();
+    }
+
+    public static Result lookup(Node root, YqPath path) {
         Node current = root;
         boolean duplicate = false;
-        for (YqPath.Segment segment : path.segments()) {
-            if (segment instanceof YqPath.Key key) {
-                if (!(current instanceof MappingNode mapping)) {
-                    return Optional.empty();
+        List<YqPath.Segment> segments = path.segments();
+        for (int depth = 0; depth < segments.size(); depth++) {
+            Node next = null;
+            if (segments.get(depth) instanceof YqPath.Key key) {
+                Match match = current instanceof MappingNode mapping ? findKey(mapping, key.name()) : null;
+                if (match != null) {
+                    duplicate |= match.count() > 1;
+                    next = match.value();
                 }
-                Match match = findKey(mapping, key.name());
-                if (match == null) {
-                    return Optional.empty();
-                }
-                duplicate |= match.count() > 1;
-                current = match.value();
             } else {
-                int index = ((YqPath.Index) segment).position();
-                if (!(current instanceof SequenceNode sequence) || index >= sequence.getValue().size()) {
-                    return Optional.empty();
+                int index = ((YqPath.Index) segments.get(depth)).position();
+                if (current instanceof SequenceNode sequence && index < sequence.getValue().size()) {
+                    next = sequence.getValue().get(index);
                 }
-                current = sequence.getValue().get(index);
+            }
+            if (next == null) {
+                return new Miss(current, depth);
+            }
+            current = next;
+        }
+        return new Found(current, duplicate);
+    }
+
+    /** The keys a lookup finds in a mapping: its own, then those its merge keys supply, each once. */
+    public static Set<String> keys(MappingNode mapping) {
+        Set<String> keys = new LinkedHashSet<>();
+        collectKeys(mapping, keys, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return keys;
+    }
+
+    private static void collectKeys(MappingNode mapping, Set<String> keys, Set<MappingNode> seen) {
+        if (!seen.add(mapping)) {
+            return;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && !isMergeKey(key)) {
+                keys.add(key.getValue());
             }
         }
-        return Optional.of(new Found(current, duplicate));
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && isMergeKey(key)) {
+                mergeSources(tuple.getValueNode()).forEach(source -> collectKeys(source, keys, seen));
+            }
+        }
     }
 
     private record Match(Node value, int count) {

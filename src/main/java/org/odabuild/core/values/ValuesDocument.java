@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -40,28 +39,35 @@ public final class ValuesDocument {
      * @throws InvalidInputException when the path names a mapping or a sequence instead of a scalar
      */
     public Optional<ScalarValue> find(YqPath path) {
-        Optional<NodeLookup.Found> found = yaml.root().flatMap(root -> NodeLookup.find(root, path));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Node node = found.get().node();
-        if (node instanceof ScalarNode scalar) {
-            boolean isNull = Tag.NULL.equals(scalar.getTag());
-            return Optional.of(new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar),
-                    found.get().duplicateKey()));
-        }
-        String kind = node instanceof MappingNode ? "a mapping" : "a list";
-        throw InvalidInputException.at(yaml.locationOf(node), "'" + path + "' is " + kind
-                + ", not a single value: point the path at a scalar such as '" + path + ".version'");
+        return yaml.root().map(root -> NodeLookup.lookup(root, path)).flatMap(result ->
+                result instanceof NodeLookup.Found found ? Optional.of(scalar(path, found)) : Optional.empty());
     }
 
     /**
-     * @param file      the values file, for the message
-     * @param whatFor   which config key names the path, for the message
-     * @throws InvalidInputException naming the path and file when absent
+     * @param whatFor which config key names the path, for the message
+     * @throws InvalidInputException naming the file, the line where the path stops finding anything and why
      */
     public ScalarValue require(YqPath path, String whatFor) {
-        return find(path).orElseThrow(() -> new InvalidInputException(yaml.displayName() + ": has no value at '"
-                + path + "' (" + whatFor + "): add it to the file or fix the path in dockerbuild-config.yaml"));
+        String problem = "has no value at '" + path + "' (" + whatFor + "): ";
+        String fix = "; add it to the file or fix the path in dockerbuild-config.yaml";
+        if (yaml.root().isEmpty()) {
+            throw new InvalidInputException(yaml.displayName() + ": " + problem + "the file is empty" + fix);
+        }
+        NodeLookup.Result result = NodeLookup.lookup(yaml.root().get(), path);
+        if (result instanceof NodeLookup.Miss miss) {
+            throw InvalidInputException.at(yaml.locationOf(miss.reached()), problem + MissingValue.explain(path, miss)
+                    + fix);
+        }
+        return scalar(path, (NodeLookup.Found) result);
+    }
+
+    private ScalarValue scalar(YqPath path, NodeLookup.Found found) {
+        if (found.node() instanceof ScalarNode scalar) {
+            boolean isNull = Tag.NULL.equals(scalar.getTag());
+            return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey());
+        }
+        String kind = found.node() instanceof MappingNode ? "a mapping" : "a list";
+        throw InvalidInputException.at(yaml.locationOf(found.node()), "'" + path + "' is " + kind
+                + ", not a single value: point the path at a scalar such as '" + path + ".version'");
     }
 }

@@ -45,7 +45,12 @@ public record YqPath(String text, List<Segment> segments) {
         if (segments.isEmpty()) {
             throw new IllegalStateException("the root has no parent");
         }
-        List<Segment> up = segments.subList(0, segments.size() - 1);
+        return prefix(segments.size() - 1);
+    }
+
+    /** The path of the first {@code count} segments, e.g. {@code .a} for 1 of {@code .a.b.version}; 0 is the root. */
+    public YqPath prefix(int count) {
+        List<Segment> up = segments.subList(0, count);
         StringBuilder sb = new StringBuilder();
         for (Segment s : up) {
             sb.append(s instanceof Index ? s.toString() : "." + quoteIfNeeded(((Key) s).name()));

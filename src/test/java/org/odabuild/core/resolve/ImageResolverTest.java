@@ -123,7 +123,8 @@ class ImageResolverTest {
     @Test
     void missingValuesKeyNamesPathAndFile() {
         assertThatThrownBy(() -> resolve("op:\n  image: a/b\n  prereleaseSuffix:\n"))
-                .hasMessageContaining("charts/a/values.yaml: has no value at '.op.version'")
+                .hasMessageContaining("charts/a/values.yaml:2:3: has no value at '.op.version'")
+                .hasMessageContaining("'.op' has no key 'version'")
                 .hasMessageContaining("valuesPathVersion of image 'op'");
     }
 

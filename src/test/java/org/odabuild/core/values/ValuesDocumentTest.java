@@ -98,6 +98,58 @@ class ValuesDocumentTest {
     }
 
     @Test
+    void aMissingValueNamesTheLineWhereThePathStopsAndWhy() throws IOException {
+        ValuesDocument doc = values("# canvas\noda-webhook:\n  image: x/y\n  version: 0.6.3\n  prereleaseSuffix:\n"
+                + "list:\n  - a\n  - b\nflat: 1\nempty:\n");
+        // a typo names the key that is there; the location is the mapping the key is missing from
+        assertThat(missing(doc, ".oda-webhook.verison"))
+                .startsWith("charts/x/values.yaml:3:3: has no value at '.oda-webhook.verison' (valuesPathVersion of"
+                        + " image 'x'): '.oda-webhook' has no key 'verison' but has 'version'; add it to the file or"
+                        + " fix the path in dockerbuild-config.yaml");
+        assertThat(missing(doc, ".oda-webhook.PrereleaseSuffix"))
+                .contains("has no key 'PrereleaseSuffix' but has 'prereleaseSuffix';");
+        assertThat(missing(doc, ".oda-webhok.version"))
+                .startsWith("charts/x/values.yaml:2:1: ")
+                .contains("the top level has no key 'oda-webhok' but has 'oda-webhook';");
+        // nothing close: no guess
+        assertThat(missing(doc, ".oda-webhook.tag")).contains("'.oda-webhook' has no key 'tag';")
+                .doesNotContain("but has");
+        assertThat(missing(doc, ".list[2]")).startsWith("charts/x/values.yaml:7:3: ")
+                .contains("'.list' has 2 entries, so [2] is past its end");
+        assertThat(missing(doc, ".oda-webhook[0]")).contains("'.oda-webhook' is a mapping, not a list, so [0] finds"
+                + " nothing");
+        assertThat(missing(doc, ".flat.version")).startsWith("charts/x/values.yaml:9:7: ")
+                .contains("'.flat' is a single value, so it has no key 'version'");
+        assertThat(missing(doc, ".empty.version")).contains("'.empty' is empty, so it has no key 'version'");
+        assertThat(missing(values("# only a comment\n"), ".a.version"))
+                .startsWith("charts/x/values.yaml: has no value at '.a.version'").contains("the file is empty");
+    }
+
+    @Test
+    void aKeyMergedInIsNamedToo() throws IOException {
+        ValuesDocument doc = values("base: &b\n  version: 1.0.0\nop:\n  <<: *b\n  image: x/y\n");
+        assertThat(missing(doc, ".op.versoin")).contains("'.op' has no key 'versoin' but has 'version';");
+    }
+
+    @Test
+    void aKeyIsNamedOnlyWhenItIsClearlyTheOneMeant() {
+        assertThat(MissingValue.closest("verison", java.util.Set.of("version", "image"))).contains("version");
+        assertThat(MissingValue.closest("IMAGE", java.util.Set.of("version", "image"))).contains("image");
+        // two keys as near: no guess
+        assertThat(MissingValue.closest("vers", java.util.Set.of("verb", "vert"))).isEmpty();
+        // most of a short name would change
+        assertThat(MissingValue.closest("ab", java.util.Set.of("cd"))).isEmpty();
+        assertThat(MissingValue.closest("version", java.util.Set.of())).isEmpty();
+    }
+
+    private static String missing(ValuesDocument doc, String path) {
+        assertThat(doc.find(YqPath.parse(path))).isEmpty();
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> doc.require(YqPath.parse(path), "valuesPathVersion of image 'x'"), InvalidInputException.class)
+                .getMessage();
+    }
+
+    @Test
     void nonScalarTargetIsAnError() throws IOException {
         ValuesDocument doc = values("a:\n  version:\n    - 1\n");
         assertThatThrownBy(() -> doc.find(YqPath.parse(".a.version")))
