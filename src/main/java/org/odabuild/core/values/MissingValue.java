@@ -5,7 +5,6 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Says why a yq path finds nothing in a values file: where it stops and, when a key looks mistyped, the key that is
@@ -25,7 +24,7 @@ final class MissingValue {
         Node reached = miss.reached();
         if (path.segments().get(miss.depth()) instanceof YqPath.Key key) {
             if (!(reached instanceof MappingNode mapping)) {
-                return at + " is " + kind(reached) + ", so it has no key '" + key.name() + "'";
+                return at + " is " + NodeLookup.kind(reached) + ", so it has no key '" + key.name() + "'";
             }
             Set<String> keys = NodeLookup.keys(mapping);
             return at + " has no key '" + key.name() + "'" + closest(key.name(), keys)
@@ -36,17 +35,7 @@ final class MissingValue {
             int size = list.getValue().size();
             return at + " has " + size + (size == 1 ? " entry" : " entries") + ", so [" + index + "] is past its end";
         }
-        return at + " is " + kind(reached) + ", not a list, so [" + index + "] finds nothing";
-    }
-
-    private static String kind(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return Tag.NULL.equals(node.getTag()) ? "empty" : "a single value";
+        return at + " is " + NodeLookup.kind(reached) + ", not a list, so [" + index + "] finds nothing";
     }
 
     /** The one key that differs only in case, else the one nearest within {@link #MAX_EDITS} edits (no tie). */

@@ -69,7 +69,7 @@ public final class NodeLookup {
     }
 
     /** The keys a lookup finds in a mapping: its own, then those its merge keys supply, each once. */
-    public static Set<String> keys(MappingNode mapping) {
+    static Set<String> keys(MappingNode mapping) {
         Set<String> keys = new LinkedHashSet<>();
         collectKeys(mapping, keys, Collections.newSetFromMap(new IdentityHashMap<>()));
         return keys;
@@ -89,6 +89,17 @@ public final class NodeLookup {
                 mergeSources(tuple.getValueNode()).forEach(source -> collectKeys(source, keys, seen));
             }
         }
+    }
+
+    /** What a node is, as messages name it: a mapping, a list, empty or a single value. */
+    static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return Tag.NULL.equals(node.getTag()) ? "empty" : "a single value";
     }
 
     private record Match(Node value, int count) {

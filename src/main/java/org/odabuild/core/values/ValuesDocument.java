@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.yaml.YamlDocument;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -66,8 +65,8 @@ public final class ValuesDocument {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
             return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey());
         }
-        String kind = found.node() instanceof MappingNode ? "a mapping" : "a list";
-        throw InvalidInputException.at(yaml.locationOf(found.node()), "'" + path + "' is " + kind
-                + ", not a single value: point the path at a scalar such as '" + path + ".version'");
+        throw InvalidInputException.at(yaml.locationOf(found.node()), "'" + path + "' is "
+                + NodeLookup.kind(found.node()) + ", not a single value: point the path at a scalar such as '" + path
+                + ".version'");
     }
 }
