@@ -91,8 +91,10 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
         config.broken().forEach(b -> known.add(b.key()));
         List<String> unknown = keys.stream().filter(k -> !known.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException(Setting.IMAGES + " names unknown image(s) " + unknown + ": known images are "
-                    + known);
+            List<String> hints = unknown.stream().map(k -> ImageKeyHint.of(k, config.images(), known))
+                    .flatMap(Optional::stream).toList();
+            throw new InvalidInputException(Setting.IMAGES + " names unknown image(s) " + unknown
+                    + (hints.isEmpty() ? "" : " (" + String.join("; ", hints) + ")") + ": known images are " + known);
         }
         return new LinkedHashSet<>(keys);
     }

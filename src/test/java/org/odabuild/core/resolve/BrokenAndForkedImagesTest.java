@@ -59,6 +59,24 @@ class BrokenAndForkedImagesTest {
     }
 
     @Test
+    void anUnknownImageNameIsAnsweredWithTheKeyClearlyMeant() {
+        Fixtures.copyOdaCanvas(repo);
+        // the how-to's older key, a displayName, a fileName written in capitals
+        assertThatThrownBy(() -> resolve(List.of("secretsmanagement-operator"), Optional.empty()))
+                .hasMessageContaining(Setting.IMAGES + " names unknown image(s) [secretsmanagement-operator]"
+                        + " ('secretsmanagement-operator': did you mean 'secretsmanagement-operator-vault'?): known"
+                        + " images are [compcrdwebhook, component-operator,");
+        assertThatThrownBy(() -> resolve(List.of("Component-CRD-Webhook", "nope"), Optional.empty()))
+                .hasMessageContaining("[Component-CRD-Webhook, nope] ('Component-CRD-Webhook': did you mean"
+                        + " 'compcrdwebhook'?): known");
+        assertThatThrownBy(() -> resolve(List.of("COMPONENT-OPERATOR"), Optional.empty()))
+                .hasMessageContaining("did you mean 'component-operator'?");
+        // many keys hold 'operator', none holds 'nope': no guess
+        assertThatThrownBy(() -> resolve(List.of("operator", "nope"), Optional.empty()))
+                .hasMessageContaining("[operator, nope]: known images are").hasMessageNotContaining("did you mean");
+    }
+
+    @Test
     void brokenConfigEntryIsKeptAsideButAFileThatDoesNotParseStopsEverything() {
         Fixtures.copyOdaCanvas(repo);
         Path config = repo.resolve(Fixtures.ODA_CANVAS_CONFIG);
