@@ -10,6 +10,9 @@ assert !new File(repo, "pom.xml").exists()
 
 assert ItSupport.mvn(repo, log, plugin + "plan") == 0
 def plan = new JsonSlurper().parse(new File(repo, "target/oda/plan.json"))    // at the repository root
+// oda-canvas ignores no target/: the reports' folder ignores itself, so git status stays clean
+def status = org.eclipse.jgit.api.Git.open(repo).withCloseable { it.status().call() }
+assert status.clean : "the reports show in git status: " + status.untracked
 assert plan.branch == "feature/issue3456"
 assert plan.imagesToBuild == ["component-operator"]
 assert plan.images.findAll { it.action == "skip-unchanged" }.size() == 15

@@ -20,6 +20,7 @@ import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.edit.EditJournal;
 import org.odabuild.core.git.RepositoryRoot;
 import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.report.ReportFolder;
 import org.odabuild.core.resolve.ResolveRequest;
 
 /** Parameters every goal shares, the skip handling and the error translation; goals only map and report. */
@@ -82,6 +83,9 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                 return;
             }
             new EditJournal(repositoryRootPath()).recover(log);
+            if (outputDirectory == null && !session.getRequest().isProjectPresent()) {
+                ReportFolder.keepOutOfGit(outputDir()); // target/oda in a repository without a pom
+            }
             run(log);
         } catch (RuntimeException e) {
             Exception translated = MojoErrors.translate(e);
