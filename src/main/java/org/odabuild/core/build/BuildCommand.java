@@ -62,7 +62,7 @@ public final class BuildCommand {
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
         List<BuiltImage> results;
-        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), toBuild, request.buildArgs(),
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), out, toBuild, request.buildArgs(),
                 request.threads());
                 LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
             RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);

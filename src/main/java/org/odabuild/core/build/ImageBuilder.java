@@ -43,10 +43,11 @@ final class ImageBuilder {
         this.log = log;
     }
 
-    /** The image's context with its Dockerfile, as sent to the daemon. */
-    static BuildContext context(RepoLayout layout, ResolvedImage image) {
+    /** The image's context with its Dockerfile, as sent to the daemon; the plugin's reports are never in it. */
+    static BuildContext context(RepoLayout layout, Path reports, ResolvedImage image) {
         return BuildContext.of(layout.folder(image.config().buildContext(), "buildContext of image " + image.key()),
-                layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()));
+                layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()),
+                Optional.of(reports));
     }
 
     /**
@@ -215,7 +216,7 @@ final class ImageBuilder {
     private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
             Duration timeout) {
         BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
-                "testDockerfile of image " + image.key()));
+                "testDockerfile of image " + image.key()), Optional.of(outputDir));
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());

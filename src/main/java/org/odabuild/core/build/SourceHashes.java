@@ -1,5 +1,6 @@
 package org.odabuild.core.build;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +29,25 @@ final class SourceHashes implements AutoCloseable {
     }
 
     private final RepoLayout layout;
+    private final Path reports;
     private final Map<String, String> buildArgs;
     private final ExecutorService pool;
     private final Map<String, Future<Hashed>> byKey = new LinkedHashMap<>();
     private IndexedBlobs indexed; // read when the first large context is hashed
 
-    private SourceHashes(RepoLayout layout, Map<String, String> buildArgs, int threads) {
+    private SourceHashes(RepoLayout layout, Path reports, Map<String, String> buildArgs, int threads) {
         this.layout = layout;
+        this.reports = reports;
         this.buildArgs = buildArgs;
         this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("oda-source-hash"));
     }
 
     /** Starts hashing every image; at least one thread, so the hashing overlaps the registry check. */
-    static SourceHashes start(RepoLayout layout, List<PlannedImage> images, Map<String, String> buildArgs,
-            int threads) {
-        SourceHashes hashes = new SourceHashes(layout, buildArgs, Math.max(1, Math.min(threads, images.size())));
+    /** @param reports the plugin's report folder, never part of a context */
+    static SourceHashes start(RepoLayout layout, Path reports, List<PlannedImage> images,
+            Map<String, String> buildArgs, int threads) {
+        SourceHashes hashes = new SourceHashes(layout, reports, buildArgs,
+                Math.max(1, Math.min(threads, images.size())));
         for (PlannedImage planned : images) {
             ResolvedImage image = planned.image();
             hashes.byKey.put(image.key(), hashes.pool.submit(() -> hashes.hash(image)));
@@ -51,7 +56,7 @@ final class SourceHashes implements AutoCloseable {
     }
 
     private Hashed hash(ResolvedImage image) {
-        BuildContext context = ImageBuilder.context(layout, image);
+        BuildContext context = ImageBuilder.context(layout, reports, image);
         return new Hashed(context, SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), buildArgs,
                 SourceHash.cheaperThanTheIndex(context) ? IndexedBlobs.NONE : indexed()));
     }

@@ -42,6 +42,15 @@ public final class BuildContext {
     }
 
     public static BuildContext of(Path contextDir, Path dockerfile) {
+        return of(contextDir, dockerfile, Optional.empty());
+    }
+
+    /**
+     * @param reports the plugin's report folder ({@code target/oda}): when it lies inside the context its files are
+     *                not sent. Every goal rewrites them, so in a context they would change every image's sources on
+     *                every run and no build would ever be up to date.
+     */
+    public static BuildContext of(Path contextDir, Path dockerfile, Optional<Path> reports) {
         if (!Files.isDirectory(contextDir)) {
             throw new org.odabuild.core.InvalidInputException("build context " + contextDir + " is not a folder:"
                     + " fix buildContext in dockerbuild-config.yaml");
@@ -51,13 +60,15 @@ public final class BuildContext {
                     + " buildDockerfile in dockerbuild-config.yaml (default <buildContext>/Dockerfile)");
         }
         DockerIgnore ignore = DockerIgnore.read(contextDir);
+        Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
         // the walk does not follow links: a link to a folder is sent as a link, not as the folder's files
         try (Stream<Path> walk = Files.walk(contextDir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String rel = contextDir.relativize(p).toString().replace('\\', '/');
-                if (rel.isEmpty() || ignore.excludes(rel)) {
+                if (rel.isEmpty() || ignore.excludes(rel) || reportsInContext.filter(r -> rel.equals(r)
+                        || rel.startsWith(r + "/")).isPresent()) {
                     continue;
                 }
                 if (Files.isSymbolicLink(p)) {
@@ -72,6 +83,22 @@ public final class BuildContext {
         }
         Collections.sort(files);
         return new BuildContext(contextDir, dockerfile, List.copyOf(files), Map.copyOf(links));
+    }
+
+    /** {@code folder} relative to {@code contextDir} when it is inside it (links resolved on both sides). */
+    private static Optional<String> inside(Path contextDir, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try {
+            Path context = contextDir.toRealPath();
+            Path real = folder.toRealPath();
+            return real.startsWith(context) && !real.equals(context)
+                    ? Optional.of(context.relativize(real).toString().replace('\\', '/'))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + folder, e);
+        }
     }
 
     /** Files sent to the daemon (symbolic links included), relative to the context, sorted. */

@@ -51,13 +51,45 @@ class SourceHashesTest {
         Plan plan = plan();
         ResolvedImage image = plan.toBuild().get(0).image();
         Map<String, String> args = Map.of("FLAVOUR", "x");
-        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), plan.toBuild(), args, 1)) {
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), reports(), plan.toBuild(), args,
+                1)) {
             SourceHashes.Hashed hashed = hashes.of("op");
-            BuildContext context = ImageBuilder.context(plan.resolution().layout(), image);
+            BuildContext context = ImageBuilder.context(plan.resolution().layout(), reports(), image);
             assertThat(hashed.context().files()).isEqualTo(context.files()).doesNotContain("secret.txt");
             assertThat(hashed.hash()).isEqualTo(SourceHash.of(context, Optional.empty(), args, IndexedBlobs.NONE))
                     .isNotEqualTo(SourceHash.of(context, Optional.empty(), Map.of(), IndexedBlobs.NONE));
             assertThat(hashes.of("op")).isEqualTo(hashed); // asked again: the same answer, not a second hash
+        }
+    }
+
+    private Path reports() {
+        return dir.resolve("target/oda");
+    }
+
+    @Test
+    void theReportsAreNoPartOfAContextThatHoldsThem() throws Exception {
+        Plan plan = plan();
+        ResolvedImage image = plan.toBuild().get(0).image();
+        Path reports = dir.resolve("src/op/target/oda"); // a context that holds the build folder, e.g. '.'
+        String before = hash(plan, reports);
+        Files.createDirectories(reports.resolve("test-reports"));
+        Files.writeString(reports.resolve("plan.json"), "{\"commitTime\": \"now\"}\n");
+        Files.writeString(reports.resolve("test-reports/TEST-op.xml"), "<testsuite/>\n");
+        Files.writeString(dir.resolve("src/op/target/app.jar"), "jar\n"); // the build's own output is sent
+        BuildContext context = ImageBuilder.context(plan.resolution().layout(), reports, image);
+        assertThat(context.files()).contains("target/app.jar").noneMatch(f -> f.startsWith("target/oda"));
+        assertThat(BuildContext.of(context.contextDir(), context.dockerfile()).files())
+                .contains("target/oda/plan.json"); // docker's own CLI would send them
+        Files.delete(dir.resolve("src/op/target/app.jar"));
+        assertThat(hash(plan, reports)).isEqualTo(before);
+        Files.writeString(reports.resolve("plan.json"), "{\"commitTime\": \"later\"}\n");
+        assertThat(hash(plan, reports)).isEqualTo(before);
+    }
+
+    private static String hash(Plan plan, Path reports) {
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), reports, plan.toBuild(), Map.of(),
+                1)) {
+            return hashes.of("op").hash();
         }
     }
 
@@ -66,7 +98,8 @@ class SourceHashesTest {
         Plan plan = plan();
         Files.delete(dir.resolve("src/op/Dockerfile"));
         Files.createDirectory(dir.resolve("src/op/Dockerfile"));
-        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), plan.toBuild(), Map.of(), 2)) {
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), reports(), plan.toBuild(), Map.of(),
+                2)) {
             assertThatThrownBy(() -> hashes.of("op")).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("buildDockerfile of image op").hasMessageContaining("is a folder");
             assertThatThrownBy(() -> hashes.of("other")).isInstanceOf(IllegalArgumentException.class)
