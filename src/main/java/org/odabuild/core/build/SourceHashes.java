@@ -42,8 +42,11 @@ final class SourceHashes implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("oda-source-hash"));
     }
 
-    /** Starts hashing every image; at least one thread, so the hashing overlaps the registry check. */
-    /** @param reports the plugin's report folder, never part of a context */
+    /**
+     * Starts hashing every image; at least one thread, so the hashing overlaps the registry check.
+     *
+     * @param reports the plugin's report folder, never part of a context
+     */
     static SourceHashes start(RepoLayout layout, Path reports, List<PlannedImage> images,
             Map<String, String> buildArgs, int threads) {
         SourceHashes hashes = new SourceHashes(layout, reports, buildArgs,

@@ -47,8 +47,7 @@ public final class BuildContext {
 
     /**
      * @param reports the plugin's report folder ({@code target/oda}): when it lies inside the context its files are
-     *                not sent. Every goal rewrites them, so in a context they would change every image's sources on
-     *                every run and no build would ever be up to date.
+     *                not sent. Goals rewrite them, so in a context a report would change the image's sources.
      */
     public static BuildContext of(Path contextDir, Path dockerfile, Optional<Path> reports) {
         if (!Files.isDirectory(contextDir)) {
