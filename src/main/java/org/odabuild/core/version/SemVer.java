@@ -42,7 +42,7 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
     public static SemVer parseRelease(String text) {
         Matcher m = RELEASE.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(explain(text));
+            throw new IllegalArgumentException(notPlain(text).orElseGet(() -> explain(text)));
         }
         return release(number(m.group(1), text), number(m.group(2), text), number(m.group(3), text));
     }
@@ -72,6 +72,25 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
             throw new IllegalArgumentException("'" + Excerpt.of(text) + "' has a version number too large to"
                     + " compare");
         }
+    }
+
+    /**
+     * A full semver where only MAJOR.MINOR.PATCH belongs: {@code 0.6.3-issue123} written into {@code version}, as
+     * the tag it makes, is the likely slip.
+     */
+    private static Optional<String> notPlain(String text) {
+        Matcher full = FULL.matcher(text);
+        if (!full.matches()) {
+            return Optional.empty();
+        }
+        String release = full.group(1) + "." + full.group(2) + "." + full.group(3);
+        String start = "'" + Excerpt.of(text) + "' is not a plain MAJOR.MINOR.PATCH: ";
+        if (full.group(4) != null) {
+            return Optional.of(start + "keep '" + release + "' in version and put '" + Excerpt.of(full.group(4))
+                    + "' in prereleaseSuffix (the tag joins them with '-')");
+        }
+        return Optional.of(start + "build metadata ('" + Excerpt.of(text.substring(release.length())) + "') cannot"
+                + " be part of a Docker tag: keep '" + release + "'");
     }
 
     private static String explain(String text) {

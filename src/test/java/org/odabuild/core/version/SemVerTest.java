@@ -29,6 +29,18 @@ class SemVerTest {
     }
 
     @Test
+    void aTagWrittenIntoVersionSaysWhereItsPartsGo() {
+        assertThatThrownBy(() -> SemVer.parseRelease("0.6.3-issue123"))
+                .hasMessage("'0.6.3-issue123' is not a plain MAJOR.MINOR.PATCH: keep '0.6.3' in version and put"
+                        + " 'issue123' in prereleaseSuffix (the tag joins them with '-')");
+        assertThatThrownBy(() -> SemVer.parseRelease("1.0.1+build.5"))
+                .hasMessage("'1.0.1+build.5' is not a plain MAJOR.MINOR.PATCH: build metadata ('+build.5') cannot be"
+                        + " part of a Docker tag: keep '1.0.1'");
+        // not a semver at all: the general explanation
+        assertThatThrownBy(() -> SemVer.parseRelease("1.0.1-")).hasMessageContaining("is not a semantic version");
+    }
+
+    @Test
     void rejectsTwoNumbers() {
         assertThatThrownBy(() -> SemVer.parseRelease("1.2")).hasMessageContaining("MAJOR.MINOR.PATCH, e.g. '1.2.0'");
     }
