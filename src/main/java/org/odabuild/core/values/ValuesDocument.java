@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.yaml.YamlDocument;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -65,8 +66,11 @@ public final class ValuesDocument {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
             return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey());
         }
+        String fix = found.node() instanceof MappingNode mapping
+                ? NodeLookup.keys(mapping).stream().findFirst().map(k -> "point the path at one of its values, e.g. '"
+                        + path.child(k) + "'").orElse("give it a single value")
+                : "give it a single value, or point the path at an entry such as '" + path + "[0]'";
         throw InvalidInputException.at(yaml.locationOf(found.node()), "'" + path + "' is "
-                + NodeLookup.kind(found.node()) + ", not a single value: point the path at a scalar such as '" + path
-                + ".version'");
+                + NodeLookup.kind(found.node()) + ", not a single value: " + fix);
     }
 }

@@ -58,6 +58,13 @@ public record YqPath(String text, List<Segment> segments) {
         return new YqPath(sb.length() == 0 ? "." : sb.toString(), up);
     }
 
+    /** This path one key further, e.g. {@code .a.version} of {@code .a}. */
+    public YqPath child(String key) {
+        List<Segment> down = new ArrayList<>(segments);
+        down.add(new Key(key));
+        return new YqPath((segments.isEmpty() ? "" : text) + "." + quoteIfNeeded(key), down);
+    }
+
     private static String quoteIfNeeded(String key) {
         return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -154,7 +154,14 @@ class ValuesDocumentTest {
         ValuesDocument doc = values("a:\n  version:\n    - 1\n");
         assertThatThrownBy(() -> doc.find(YqPath.parse(".a.version")))
                 .hasMessageContaining("charts/x/values.yaml:3:5")
-                .hasMessageContaining("is a list, not a single value");
+                .hasMessageContaining("is a list, not a single value: give it a single value, or point the path at"
+                        + " an entry such as '.a.version[0]'");
+        ValuesDocument webhook = values("oda-webhook:\n  image: x/y\n  version: 0.6.3\n");
+        assertThatThrownBy(() -> webhook.find(YqPath.parse(".oda-webhook")))
+                .hasMessageContaining("'.oda-webhook' is a mapping, not a single value: point the path at one of its"
+                        + " values, e.g. '.oda-webhook.image'");
+        assertThatThrownBy(() -> values("\"a.b\":\n  \"x y\": 1\n").find(YqPath.parse(".\"a.b\"")))
+                .hasMessageContaining("e.g. '.\"a.b\".\"x y\"'");
     }
 
     @Test

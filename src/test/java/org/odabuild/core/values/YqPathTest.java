@@ -31,6 +31,14 @@ class YqPathTest {
     }
 
     @Test
+    void childAddsAKeyAndReadsBackAsTheSamePath() {
+        assertThat(YqPath.parse(".").child("a")).hasToString(".a");
+        assertThat(YqPath.parse(".list[0]").child("version")).hasToString(".list[0].version");
+        YqPath odd = YqPath.parse(".a").child("x.y \"z\"");
+        assertThat(YqPath.parse(odd.toString())).isEqualTo(odd);
+    }
+
+    @Test
     void parentDropsTheLastSegment() {
         assertThat(YqPath.parse(".a.b-c.version").parent()).hasToString(".a.b-c");
         assertThat(YqPath.parse(".a.b-c.version").parent().segments())
