@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
+import org.odabuild.core.values.HelmReading;
 import org.odabuild.core.values.NodeLookup;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
@@ -136,7 +137,9 @@ public final class YamlTextEditor {
         if (value.isEmpty()) {
             return "";
         }
-        return lead + (PLAIN_SAFE.matcher(value).matches() ? value : "\"" + value.replace("\"", "\\\"") + "\"");
+        // quoted also when Helm's YAML 1.1 would read it as other than text ("no" is the boolean false there)
+        boolean plain = PLAIN_SAFE.matcher(value).matches() && HelmReading.differs(value).isEmpty();
+        return lead + (plain ? value : "\"" + value.replace("\"", "\\\"") + "\"");
     }
 
     /** Takes the new text only when, parsed, exactly one value changed, to the wanted one. */

@@ -11,6 +11,7 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
+import org.odabuild.core.values.HelmReading;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
@@ -54,6 +55,11 @@ public final class ImageResolver {
         Optional<PrereleaseSuffix> pre = suffix.flatMap(s -> parse(s, "prereleaseSuffix",
                 () -> PrereleaseSuffix.parse(exact(s, "prereleaseSuffix"))));
         ImageTag tag = parse(suffix.orElse(version), "tag", () -> new ImageTag(semver, pre));
+        suffix.ifPresent(s -> HelmReading.differs(s).ifPresent(how -> {
+            throw InvalidInputException.at(s.location(), "prereleaseSuffix: '" + Excerpt.of(s.text()) + "' is not"
+                    + " quoted, and Helm reads it as " + how + ", so the chart would not deploy " + imageName + ":"
+                    + tag + ": quote it (prereleaseSuffix: \"" + Excerpt.of(s.text()) + "\") or choose another suffix");
+        }));
         return new ResolvedImage(image, imageName, tag, version.location(), suffix.map(ScalarValue::location));
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.yaml.YamlDocument;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -64,7 +65,8 @@ public final class ValuesDocument {
     private ScalarValue scalar(YqPath path, NodeLookup.Found found) {
         if (found.node() instanceof ScalarNode scalar) {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
-            return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey());
+            return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey(),
+                    scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN);
         }
         String fix = found.node() instanceof MappingNode mapping
                 ? NodeLookup.keys(mapping).stream().findFirst().map(k -> "point the path at one of its values, e.g. '"

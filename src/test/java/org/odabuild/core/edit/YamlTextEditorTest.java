@@ -89,6 +89,17 @@ class YamlTextEditorTest {
     }
 
     @Test
+    void aValueHelmWouldReadAsABooleanNumberOrNullIsQuoted() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s:\n  t: x\n  u:\n  v:\n  w:\n");
+        editor.set(p(".a.s"), "no", Optional.empty());
+        editor.set(p(".a.t"), "0x1F", Optional.empty());
+        editor.set(p(".a.u"), "null", Optional.empty());
+        editor.set(p(".a.v"), "issue123", Optional.empty());
+        editor.set(p(".a.w"), "123", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  s: \"no\"\n  t: \"0x1F\"\n  u: \"null\"\n  v: issue123\n  w: 123\n");
+    }
+
+    @Test
     void clearingKeepsACommentAfterTheValue() {
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: rc1  # why\n  t: rc2\n");
         editor.set(p(".a.s"), "", Optional.empty());

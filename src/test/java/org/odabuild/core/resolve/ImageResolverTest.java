@@ -113,6 +113,22 @@ class ImageResolverTest {
     }
 
     @Test
+    void aSuffixHelmReadsAsABooleanOrNumberMustBeQuoted() {
+        assertThatThrownBy(() -> resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: off\n"))
+                .hasMessageContaining("charts/a/values.yaml:4:21: prereleaseSuffix: 'off' is not quoted, and Helm"
+                        + " reads it as the boolean false, so the chart would not deploy")
+                .hasMessageContaining("quote it (prereleaseSuffix: \"off\")");
+        assertThatThrownBy(() -> resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: 1e3\n"))
+                .hasMessageContaining("Helm reads it as a number");
+        assertThat(resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: \"off\"\n").images().get(0).tag())
+                .hasToString("1.0.0-off");
+        assertThat(resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: 'yes'\n").images().get(0).tag())
+                .hasToString("1.0.0-yes");
+        assertThat(resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: 42\n").images().get(0).tag())
+                .hasToString("1.0.0-42");
+    }
+
+    @Test
     void tooLongTagNamesTheSuffixLine() {
         assertThatThrownBy(() -> resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSuffix: "
                 + "a".repeat(130) + "\n"))
