@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 public final class HelmReading {
 
     private static final Set<String> NULLS = Set.of("~", "null", "Null", "NULL");
-    private static final Set<String> BOOLEANS = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-            "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
-    /** Integers other than plain decimals, and decimals too large for 64 bits (read as floats). */
-    private static final Pattern OTHER_INTEGER = Pattern.compile("[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+"
-            + "|[0-9]{19,})");
+    private static final Set<String> TRUE_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on",
+            "On", "ON");
+    private static final Set<String> FALSE_WORDS = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
+            "off", "Off", "OFF");
+    /** Printed as written: a decimal integer well inside 64 bits. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]{0,17})");
+    private static final Pattern HEX_OR_BINARY = Pattern.compile("[-+]?(0b[01_]+|0x[0-9a-fA-F_]+)");
+    /** What go-yaml parses as a float; it also covers octal and decimals too long for 64 bits. */
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)"
             + "([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
     private HelmReading() {
     }
@@ -35,14 +37,13 @@ public final class HelmReading {
         if (NULLS.contains(text)) {
             return Optional.of("no value (null)");
         }
-        if (BOOLEANS.contains(text)) {
-            return Optional.of("the boolean " + (Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on",
-                    "On", "ON").contains(text)));
+        if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
+            return Optional.of("the boolean " + TRUE_WORDS.contains(text));
         }
-        if (DECIMAL.matcher(text).matches() && text.replaceFirst("^[-+]", "").length() < 19) {
-            return Optional.empty(); // printed as written
+        if (DECIMAL.matcher(text).matches()) {
+            return Optional.empty();
         }
-        if (OTHER_INTEGER.matcher(text).matches() || FLOAT.matcher(text).matches()) {
+        if (HEX_OR_BINARY.matcher(text).matches() || FLOAT.matcher(text).matches()) {
             return Optional.of("a number, which its templates print in their own form");
         }
         return Optional.empty();

@@ -47,15 +47,16 @@ public final class NodeLookup {
         boolean duplicate = false;
         List<YqPath.Segment> segments = path.segments();
         for (int depth = 0; depth < segments.size(); depth++) {
+            YqPath.Segment segment = segments.get(depth);
             Node next = null;
-            if (segments.get(depth) instanceof YqPath.Key key) {
+            if (segment instanceof YqPath.Key key) {
                 Match match = current instanceof MappingNode mapping ? findKey(mapping, key.name()) : null;
                 if (match != null) {
                     duplicate |= match.count() > 1;
                     next = match.value();
                 }
             } else {
-                int index = ((YqPath.Index) segments.get(depth)).position();
+                int index = ((YqPath.Index) segment).position();
                 if (current instanceof SequenceNode sequence && index < sequence.getValue().size()) {
                     next = sequence.getValue().get(index);
                 }
