@@ -1,5 +1,6 @@
 package org.odabuild.core.version;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -56,8 +57,17 @@ public record PrereleaseSuffix(String text) {
     }
 
     private static String suggest(String text) {
-        String s = text.trim().replaceAll("[^0-9A-Za-z.-]+", "-").replaceAll("-{2,}", "-");
-        return s.replaceAll("^[-.]+|[-.]+$", "");
+        String s = withoutAccents(text.trim()).replaceAll("[^0-9A-Za-z.-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
+        return s.isEmpty() || checkIdentifiers(SemVer.split(s)).isPresent() ? "issue-123" : s;
+    }
+
+    /**
+     * The text with accents taken off its letters ({@code Änderung} → {@code Anderung}), so that a suffix made from
+     * a name keeps the letters a semver identifier allows instead of turning them into '-'.
+     */
+    public static String withoutAccents(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     }
 
     @Override

@@ -183,6 +183,7 @@ class VersionStepsTest {
         assertThat(BranchSuffix.of("odaa-42-fix").text()).isEqualTo("odaa-42-fix");
         assertThat(BranchSuffix.of("feature/JIRA_12 fix.v2").text()).isEqualTo("JIRA-12-fix-v2");
         assertThat(BranchSuffix.of("feature/0123").text()).isEqualTo("b0123");
+        assertThat(BranchSuffix.of("feature/Änderung-für-Größe").text()).isEqualTo("Anderung-fur-Gro-e");
         assertThatThrownBy(() -> BranchSuffix.of("feature/___")).hasMessageContaining(Setting.SUFFIX.set("<suffix>"));
     }
 }

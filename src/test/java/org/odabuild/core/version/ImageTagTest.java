@@ -56,6 +56,15 @@ class ImageTagTest {
     }
 
     @Test
+    void accentedLettersAreSuggestedWithoutTheirAccents() {
+        assertThatThrownBy(() -> PrereleaseSuffix.parse("änderung-für-ümlaut"))
+                .hasMessageContaining("e.g. 'anderung-fur-umlaut'");
+        // nothing of the text is left to suggest: a plain example rather than an empty or illegal one
+        assertThatThrownBy(() -> PrereleaseSuffix.parse("修正")).hasMessageContaining("e.g. 'issue-123'");
+        assertThatThrownBy(() -> PrereleaseSuffix.parse("x_y.01")).hasMessageContaining("e.g. 'issue-123'");
+    }
+
+    @Test
     void rejectsTagsOver128Characters() {
         String suffix = "x".repeat(123); // "1.0.0-" + 123 = 129
         assertThatThrownBy(() -> tag("1.0.0", suffix)).hasMessageContaining("129 characters long")
