@@ -7,17 +7,55 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.odabuild.core.report.JsonText;
 
 /**
  * What the CI system tells the build through environment variables and, on GitHub Actions, the event payload
- * ({@code GITHUB_EVENT_PATH}). Tests pass their own map instead of {@code System.getenv()}.
+ * ({@code GITHUB_EVENT_PATH}): GitHub Actions first, then GitLab CI, Jenkins, Azure Pipelines, Bitbucket Pipelines,
+ * CircleCI and Buildkite, each by its own documented variables. Tests pass their own map instead of
+ * {@code System.getenv()}.
  */
 public final class CiEnvironment {
 
     private static final String ZERO_SHA = "0000000000000000000000000000000000000000";
+
+    /** A variable that names the branch being built, and how its value reads as a branch name (null: it does not). */
+    private record BranchVariable(String name, UnaryOperator<String> branch) {
+
+        BranchVariable(String name) {
+            this(name, UnaryOperator.identity());
+        }
+    }
+
+    /**
+     * In order: a change request's source branch before the ref a system builds, since a pull request's build is
+     * of the merge ref (GitHub's {@code 12/merge}, Jenkins' {@code PR-12}, Azure's {@code refs/pull/12/merge}).
+     */
+    private static final List<BranchVariable> BRANCH_VARIABLES = List.of(
+            new BranchVariable("GITHUB_HEAD_REF"),
+            new BranchVariable("GITHUB_REF_NAME"),
+            new BranchVariable("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"), // GitLab
+            new BranchVariable("CI_COMMIT_REF_NAME"),
+            new BranchVariable("CHANGE_BRANCH"), // Jenkins
+            new BranchVariable("BRANCH_NAME"),
+            new BranchVariable("SYSTEM_PULLREQUEST_SOURCEBRANCH", CiEnvironment::headsRef), // Azure Pipelines
+            // Azure's BUILD_SOURCEBRANCHNAME is only the last part of the name (feature/x -> x)
+            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef),
+            new BranchVariable("BITBUCKET_BRANCH"),
+            new BranchVariable("CIRCLE_BRANCH"),
+            new BranchVariable("BUILDKITE_BRANCH"));
+
+    /** The variables that name the branch, in the order they are asked. */
+    public static final List<String> BRANCH_VARIABLE_NAMES = BRANCH_VARIABLES.stream().map(BranchVariable::name)
+            .toList();
+
+    /** A branch and the variable that named it. */
+    public record Branch(String name, String variable) {
+    }
 
     private final Map<String, String> env;
     private final JsonObject event;
@@ -49,19 +87,47 @@ public final class CiEnvironment {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    /** True on a CI runner (every common CI sets {@code CI}). */
+    /**
+     * True on a CI runner: most set {@code CI}; Jenkins ({@code JENKINS_URL}) and Azure Pipelines ({@code TF_BUILD})
+     * do not.
+     */
     public boolean isCi() {
-        return get("CI").map(v -> !v.equalsIgnoreCase("false")).orElse(false);
+        return get("CI").map(v -> !v.equalsIgnoreCase("false")).orElse(false) || get("JENKINS_URL").isPresent()
+                || get("TF_BUILD").map(v -> v.equalsIgnoreCase("true")).orElse(false);
     }
 
-    /** The commit a push event started from, when it is a real commit (not a new branch's zeros). */
+    /** The branch the CI system says it builds, when one of {@link #BRANCH_VARIABLE_NAMES} names one. */
+    public Optional<Branch> branch() {
+        for (BranchVariable variable : BRANCH_VARIABLES) {
+            Optional<String> name = get(variable.name()).map(variable.branch());
+            if (name.isPresent()) {
+                return Optional.of(new Branch(name.get(), variable.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The branch of a full ref {@code refs/heads/<branch>}; null for any other ref (a tag, a pull request's merge). */
+    private static String headsRef(String ref) {
+        return ref.startsWith("refs/heads/") && ref.length() > "refs/heads/".length()
+                ? ref.substring("refs/heads/".length()) : null;
+    }
+
+    /**
+     * The commit a push started from, when it is a real commit (not a new branch's zeros): GitHub's push event
+     * {@code before}, GitLab's {@code CI_COMMIT_BEFORE_SHA}.
+     */
     public Optional<String> pushBefore() {
-        return string(event, "before").filter(sha -> !sha.equals(ZERO_SHA) && sha.matches("[0-9a-f]{40}"));
+        return string(event, "before").or(() -> get("CI_COMMIT_BEFORE_SHA"))
+                .filter(sha -> !sha.equals(ZERO_SHA) && sha.matches("[0-9a-f]{40}"));
     }
 
+    /** The title of the pull (merge, change) request being built: GitHub's event, GitLab's, Jenkins'. */
     public Optional<String> pullRequestTitle() {
         JsonElement pr = event.get("pull_request");
-        return pr != null && pr.isJsonObject() ? string(pr.getAsJsonObject(), "title") : Optional.empty();
+        Optional<String> github = pr != null && pr.isJsonObject() ? string(pr.getAsJsonObject(), "title")
+                : Optional.empty();
+        return github.or(() -> get("CI_MERGE_REQUEST_TITLE")).or(() -> get("CHANGE_TITLE"));
     }
 
     private static Optional<String> string(JsonObject o, String key) {

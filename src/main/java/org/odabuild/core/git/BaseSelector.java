@@ -87,7 +87,7 @@ public final class BaseSelector {
                 ? (repo.isShallow() ? "this shallow clone does not reach the merge-base with " + looked
                         : "HEAD has no common ancestor with " + looked)
                 : "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
-        return ChangeSet.unknown("unknown (" + why + ")", why + ": every image counts as changed; fetch the release"
+        return ChangeSet.unknown(why, why + ": every image counts as changed; fetch the release"
                 + " branch with history (git fetch origin main, or actions/checkout fetch-depth: 0) or pass"
                 + " " + Setting.SINCE.set("<ref>"));
     }

@@ -445,6 +445,28 @@ class PlannerTest {
     }
 
     @Test
+    void gitlabsBeforeShaIsTheReleaseBaseOfAPushOfSeveralCommits() {
+        String first = git.commit("empty marker");
+        git.write("src/hook/app.py", "print('a')\n");
+        git.commit("hook a");
+        git.write("README.md", "docs only\n");
+        git.commit("docs");
+        env.put("CI", "true");
+        env.put("CI_COMMIT_REF_NAME", "main");
+        env.put("CI_COMMIT_BEFORE_SHA", first);
+        Plan plan = plan();
+        assertThat(plan.changes().baseCommit()).contains(first);
+        // HEAD's first parent alone would miss the hook's change two commits back
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+    }
+
+    @Test
+    void skipTestsFromAGitlabMergeRequestTitle() {
+        env.put("CI_MERGE_REQUEST_TITLE", "Tidy up [skip tests]");
+        assertThat(plan().skipTests().reason()).isEqualTo("pull request title contains [skip tests]");
+    }
+
+    @Test
     void skipTestsFromPullRequestTitle() throws Exception {
         Path event = dir.resolve("event.json");
         Files.writeString(event, "{\"pull_request\": {\"title\": \"[Skip Tests] remove suffixes\"}}");

@@ -1,0 +1,87 @@
+package org.odabuild.core.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each CI system's own variables, as its documentation gives them for a branch build and a pull request build. */
+class CiEnvironmentTest {
+
+    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    private static String branch(Map<String, String> env) {
+        return CiEnvironment.of(env).branch().map(b -> b.name() + "|" + b.variable()).orElse("none");
+    }
+
+    @Test
+    void aPullRequestBuildNamesItsSourceBranchNotTheMergeRef() {
+        assertThat(branch(Map.of("GITHUB_HEAD_REF", "feature/a", "GITHUB_REF_NAME", "12/merge")))
+                .isEqualTo("feature/a|GITHUB_HEAD_REF");
+        assertThat(branch(Map.of("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "feature/a", "CI_COMMIT_REF_NAME",
+                "feature/a"))).isEqualTo("feature/a|CI_MERGE_REQUEST_SOURCE_BRANCH_NAME");
+        assertThat(branch(Map.of("CHANGE_BRANCH", "feature/a", "BRANCH_NAME", "PR-12")))
+                .isEqualTo("feature/a|CHANGE_BRANCH");
+        assertThat(branch(Map.of("SYSTEM_PULLREQUEST_SOURCEBRANCH", "refs/heads/feature/a", "BUILD_SOURCEBRANCH",
+                "refs/pull/12/merge"))).isEqualTo("feature/a|SYSTEM_PULLREQUEST_SOURCEBRANCH");
+    }
+
+    @Test
+    void aBranchBuildNamesItsBranch() {
+        assertThat(branch(Map.of("GITHUB_REF_NAME", "main"))).isEqualTo("main|GITHUB_REF_NAME");
+        assertThat(branch(Map.of("CI_COMMIT_REF_NAME", "odaa-7"))).isEqualTo("odaa-7|CI_COMMIT_REF_NAME");
+        assertThat(branch(Map.of("BRANCH_NAME", "master"))).isEqualTo("master|BRANCH_NAME");
+        // Azure's BUILD_SOURCEBRANCHNAME would say only "a"
+        assertThat(branch(Map.of("BUILD_SOURCEBRANCH", "refs/heads/feature/a", "BUILD_SOURCEBRANCHNAME", "a")))
+                .isEqualTo("feature/a|BUILD_SOURCEBRANCH");
+        assertThat(branch(Map.of("BITBUCKET_BRANCH", "feature/b"))).isEqualTo("feature/b|BITBUCKET_BRANCH");
+        assertThat(branch(Map.of("CIRCLE_BRANCH", "feature/c"))).isEqualTo("feature/c|CIRCLE_BRANCH");
+        assertThat(branch(Map.of("BUILDKITE_BRANCH", "feature/d"))).isEqualTo("feature/d|BUILDKITE_BRANCH");
+    }
+
+    @Test
+    void aRefThatIsNoBranchNamesNone() {
+        assertThat(branch(Map.of("BUILD_SOURCEBRANCH", "refs/tags/v1.0.0"))).isEqualTo("none");
+        assertThat(branch(Map.of("BUILD_SOURCEBRANCH", "refs/pull/12/merge"))).isEqualTo("none");
+        assertThat(branch(Map.of("BUILD_SOURCEBRANCH", "refs/heads/"))).isEqualTo("none");
+        assertThat(branch(Map.of("GITHUB_HEAD_REF", " ", "CIRCLE_BRANCH", ""))).isEqualTo("none");
+        assertThat(branch(Map.of())).isEqualTo("none");
+    }
+
+    @Test
+    void jenkinsAndAzureAreCiWithoutSettingCi() {
+        assertThat(CiEnvironment.of(Map.of()).isCi()).isFalse();
+        assertThat(CiEnvironment.of(Map.of("CI", "false")).isCi()).isFalse();
+        assertThat(CiEnvironment.of(Map.of("CI", "true")).isCi()).isTrue();
+        assertThat(CiEnvironment.of(Map.of("JENKINS_URL", "https://ci.example/")).isCi()).isTrue();
+        assertThat(CiEnvironment.of(Map.of("TF_BUILD", "True")).isCi()).isTrue();
+        assertThat(CiEnvironment.of(Map.of("TF_BUILD", "")).isCi()).isFalse();
+    }
+
+    @Test
+    void gitlabsBeforeShaIsThePushsStartUnlessItIsZeros(@TempDir Path dir) throws Exception {
+        assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", SHA)).pushBefore()).contains(SHA);
+        assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", "0".repeat(40))).pushBefore()).isEmpty();
+        assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", "not a sha")).pushBefore()).isEmpty();
+        // GitHub's event payload comes first
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"before\": \"" + "f".repeat(40) + "\"}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString(), "CI_COMMIT_BEFORE_SHA", SHA))
+                .pushBefore()).contains("f".repeat(40));
+    }
+
+    @Test
+    void theTitleOfAMergeOrChangeRequest(@TempDir Path dir) throws Exception {
+        assertThat(CiEnvironment.of(Map.of("CI_MERGE_REQUEST_TITLE", "Draft: x [skip tests]")).pullRequestTitle())
+                .contains("Draft: x [skip tests]");
+        assertThat(CiEnvironment.of(Map.of("CHANGE_TITLE", "y")).pullRequestTitle()).contains("y");
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\": {\"title\": \"z\"}}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString(), "CHANGE_TITLE", "y"))
+                .pullRequestTitle()).contains("z");
+        assertThat(CiEnvironment.of(Map.of()).pullRequestTitle()).isEmpty();
+    }
+}
