@@ -14,6 +14,7 @@ import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.ci.MarkdownTable;
+import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
@@ -48,7 +49,11 @@ public final class BuildCommand {
         Path out = request.release().plan().resolve().outputDir();
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
         JsonReports.delete(out, BuildReport.FILE, ValuesDigests.FILE, ReleaseImmutabilityCheck.REPORT);
-        Plan plan = Planner.plan(request.release().plan(), log);
+        Plan planned = Planner.plan(request.release().plan(), log);
+        // an image whose context or Dockerfile is missing is refused on its own, before anything is built
+        Plan plan = planned.withBroken(planned.toBuild().stream().flatMap(p -> BuildInputs.problem(
+                planned.resolution().layout(), p.image().config()).map(why -> new BrokenImage(p.key(), why))
+                .stream()).toList());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
         refuseWhatThePlanRefuses(plan);

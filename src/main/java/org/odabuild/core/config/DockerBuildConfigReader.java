@@ -100,7 +100,8 @@ public final class DockerBuildConfigReader {
                 testDockerfile,
                 platforms.isEmpty() ? ImageConfig.DEFAULT_PLATFORMS : platforms,
                 !platforms.isEmpty(),
-                at);
+                at,
+                f.locations());
     }
 
     private static String keyName(Node node, SourceLocation at, String what) {
@@ -133,6 +134,13 @@ public final class DockerBuildConfigReader {
                             + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
                 }
             }
+        }
+
+        /** Where each setting written has its value. */
+        Map<String, SourceLocation> locations() {
+            Map<String, SourceLocation> at = new LinkedHashMap<>();
+            byName.keySet().forEach(name -> at.put(name, at(name)));
+            return at;
         }
 
         SourceLocation at(String name) {

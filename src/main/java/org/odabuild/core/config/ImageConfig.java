@@ -1,6 +1,7 @@
 package org.odabuild.core.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.values.YqPath;
@@ -10,6 +11,7 @@ import org.odabuild.core.values.YqPath;
  *
  * @param platformsExplicit false when {@code platforms} was not written and the default applies
  * @param location          where the entry's key stands in the config file
+ * @param settingsAt        where each setting written in the entry has its value
  */
 public record ImageConfig(
         String key,
@@ -25,7 +27,8 @@ public record ImageConfig(
         Optional<String> testDockerfile,
         List<String> platforms,
         boolean platformsExplicit,
-        SourceLocation location) {
+        SourceLocation location,
+        Map<String, SourceLocation> settingsAt) {
 
     /** oda-canvas' generator default. */
     public static final List<String> DEFAULT_PLATFORMS = List.of("linux/amd64", "linux/arm64");
@@ -33,5 +36,11 @@ public record ImageConfig(
     public ImageConfig {
         paths = List.copyOf(paths);
         platforms = List.copyOf(platforms);
+        settingsAt = Map.copyOf(settingsAt);
+    }
+
+    /** Where a setting's value stands; the entry's key for a setting not written (its default applies). */
+    public SourceLocation at(String setting) {
+        return settingsAt.getOrDefault(setting, location);
     }
 }

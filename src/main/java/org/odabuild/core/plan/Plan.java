@@ -1,6 +1,9 @@
 package org.odabuild.core.plan;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.git.BranchName;
 import org.odabuild.core.git.ChangeSet;
@@ -41,6 +44,19 @@ public record Plan(
     /** Images whose config or values entry is wrong: refused on their own, the goal fails after the others. */
     public List<BrokenImage> broken() {
         return resolution.broken();
+    }
+
+    /** This plan with more images refused as broken: they leave the images to build, each with its warning. */
+    public Plan withBroken(List<BrokenImage> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<String> keys = more.stream().map(BrokenImage::key).collect(Collectors.toSet());
+        List<String> allWarnings = new ArrayList<>(warnings);
+        more.forEach(b -> allWarnings.add(b.warning()));
+        return new Plan(branch, branchKind, head, changes, uncommittedFiles, skipTests, images.stream()
+                .filter(i -> !keys.contains(i.key())).toList(), allWarnings, lint, lintRan,
+                resolution.withBroken(more));
     }
 
     public List<PlannedImage> refused() {

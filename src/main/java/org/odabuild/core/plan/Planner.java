@@ -163,8 +163,7 @@ public final class Planner {
                 lint.addAll(CoverageLint.check(image.config(), tracked));
             }
         }
-        resolution.broken().forEach(b -> warnings.add("image " + b.key() + " is refused, its entry is broken: "
-                + b.reason()));
+        resolution.broken().forEach(b -> warnings.add(b.warning()));
         return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution);
     }

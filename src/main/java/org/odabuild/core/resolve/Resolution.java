@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
@@ -76,6 +77,15 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 .map(r -> request.baseDir().resolve(r))
                 .or(() -> RepositoryRoot.find(request.baseDir()))
                 .orElse(request.baseDir()));
+    }
+
+    /** This resolution with more of its images set aside as broken. */
+    public Resolution withBroken(List<BrokenImage> more) {
+        Set<String> keys = more.stream().map(BrokenImage::key).collect(Collectors.toSet());
+        List<BrokenImage> all = new ArrayList<>(broken);
+        all.addAll(more);
+        return new Resolution(layout, config, images.stream().filter(i -> !keys.contains(i.key())).toList(), all,
+                valuesFiles);
     }
 
     /** This resolution, or the error listing every broken image; for goals that need all selected images. */

@@ -216,6 +216,43 @@ class BuildCommandTest {
         }
     }
 
+    @Test
+    void anImageWhoseSourcesMovedAwayIsRefusedOnItsOwnNamingItsConfigLine() throws Exception {
+        git.branch("feature/moved");
+        values("1.0.1", "moved");
+        moreImages("1.0.1", "moved", null);
+        git.commit("more images");
+        // a pull request moves b's sources and a's test Dockerfile, but not their config entries
+        git.delete("src/b/Dockerfile");
+        git.delete("src/b/app.txt");
+        Files.delete(git.root().resolve("src/b")); // as a fresh clone has it
+        String config = Files.readString(git.root().resolve("dockerbuild-config.yaml"));
+        git.write("dockerbuild-config.yaml", config.replace("buildContext: src/a\n",
+                "buildContext: src/a\n  testDockerfile: src/a/Test.Dockerfile\n"));
+        git.write("src/op/app.txt", "v4\n");
+        git.write("src/a/app.txt", "a moved\n");
+        git.commit("b and a's test moved away");
+        threads = 2;
+
+        assertThatThrownBy(this::build).hasMessageContaining("2 images cannot be resolved")
+                .hasMessageContaining("buildContext of image 'b' 'src/b' does not exist")
+                .hasMessageContaining("testDockerfile of image 'a' 'src/a/Test.Dockerfile' does not exist: fix the"
+                        + " path in dockerbuild-config.yaml or restore the file");
+
+        // the others were built and pushed, as with any other broken entry
+        BuildReport report = BuildReport.read(git.root().resolve("target/oda"));
+        assertThat(report.images()).extracting(BuiltImage::key).containsExactly("op", "c");
+        assertThat(report.images()).allMatch(b -> b.status() == BuildStatus.PUSHED);
+        assertThat(client().manifest(new ImageName(registry.host() + "/" + repo + "-b"), "1.0.1-moved")).isEmpty();
+        String plan = Files.readString(git.root().resolve("target/oda/plan.json"));
+        assertThat(plan).contains("\"broken\": true");
+        // the line is the setting's own: testDockerfile is written on the line after a's buildContext
+        int testLine = Files.readAllLines(git.root().resolve("dockerbuild-config.yaml"))
+                .indexOf("  testDockerfile: src/a/Test.Dockerfile") + 1;
+        assertThat(log.warnings).anyMatch(w -> w.startsWith("image a is refused, its entry is broken:"
+                + " dockerbuild-config.yaml:" + testLine + ":"));
+    }
+
     /** The steps of a local image, newest first, as {@code docker history} shows them. */
     static List<String> history(String imageId) throws Exception {
         Process p = new ProcessBuilder("docker", "-H", dockerHost, "image", "history", "--no-trunc", "--format",

@@ -60,7 +60,7 @@ class BuildPartsTest {
         var config = new org.odabuild.core.config.ImageConfig("op\nop:\n  version: evil", c.displayName(),
                 c.fileName(), "charts/a/values.yaml\u2028injected: 1", c.valuesPathImage(), c.valuesPathVersion(),
                 c.valuesPathPrereleaseSuffix(), c.paths(), c.buildContext(), c.buildDockerfile(), c.testDockerfile(),
-                c.platforms(), c.platformsExplicit(), c.location());
+                c.platforms(), c.platformsExplicit(), c.location(), c.settingsAt());
         var image = new org.odabuild.core.resolve.ResolvedImage(config, plain.image(), plain.tag(), plain.versionAt(),
                 plain.suffixAt());
         String digest = "sha256:" + "b".repeat(64);

@@ -3,6 +3,7 @@ package org.odabuild.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class TagPolicyTest {
         ImageConfig config = new ImageConfig("op", "op", "op", "charts/a/values.yaml", YqPath.parse(".op.image"),
                 YqPath.parse(".op.version"), Optional.of(YqPath.parse(".op.prereleaseSuffix")), List.of("src/*"),
                 "src", "src/Dockerfile", Optional.empty(), ImageConfig.DEFAULT_PLATFORMS, false,
-                new SourceLocation("dockerbuild-config.yaml", 1, 1));
+                new SourceLocation("dockerbuild-config.yaml", 1, 1), Map.of());
         return new ResolvedImage(config, new ImageName("org/op"),
                 new ImageTag(SemVer.parseRelease(version), PrereleaseSuffix.parse(suffix)),
                 new SourceLocation("charts/a/values.yaml", 3, 12),
