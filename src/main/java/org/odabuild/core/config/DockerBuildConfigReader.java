@@ -1,5 +1,6 @@
 package org.odabuild.core.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,7 +191,13 @@ public final class DockerBuildConfigReader {
                     throw InvalidInputException.at(doc.locationOf(item), "paths of image '" + image
                             + "' must hold globs as text");
                 }
-                globs.add(layout.glob(s.getValue(), doc.locationOf(item)));
+                String glob = layout.glob(s.getValue(), doc.locationOf(item));
+                if (namesAFolder(glob)) {
+                    log.warn(doc.locationOf(item) + ": paths entry '" + glob + "' of image '" + image + "' names a"
+                            + " folder, and a glob without a wildcard matches only a file of that name (as in"
+                            + " GitHub's paths filters): write '" + glob + "/**' to watch the folder's files");
+                }
+                globs.add(glob);
             }
             if (globs.isEmpty()) {
                 throw InvalidInputException.at(doc.locationOf(seq), "paths of image '" + image + "' is empty");
@@ -222,6 +229,12 @@ public final class DockerBuildConfigReader {
             }
             return platforms;
         }
+    }
+
+    /** A glob without wildcards or negation that names a folder of the work tree: it can never match a file. */
+    private boolean namesAFolder(String glob) {
+        return !glob.isEmpty() && glob.chars().noneMatch(c -> "*?[]!+".indexOf(c) >= 0)
+                && Files.isDirectory(layout.resolve(glob));
     }
 
     private static boolean isNull(Node node) {

@@ -155,6 +155,21 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
+    void aGlobThatNamesAFolderIsAWarningSinceItMatchesNoFile() throws Exception {
+        java.nio.file.Files.createDirectories(repo.resolve("src/op"));
+        DockerBuildConfig config = read(MINIMAL.replace("- src/op/**/*", "- src/op\n    - src/op/Dockerfile"));
+        assertThat(config.images().get(0).paths()).containsExactly("src/op", "src/op/Dockerfile");
+        assertThat(log.warnings).singleElement().asString()
+                .contains("dockerbuild-config.yaml:7:7")
+                .contains("paths entry 'src/op' of image 'op' names a folder")
+                .contains("write 'src/op/**'");
+        // a file, a glob, and a name that is not there are no such mistake
+        log.warnings.clear();
+        read(MINIMAL.replace("- src/op/**/*", "- src/op/*\n    - src/none\n    - src/op/Dockerfile"));
+        assertThat(log.warnings).isEmpty();
+    }
+
+    @Test
     void keysWithStraySpacesParseAsYamlDoes() {
         DockerBuildConfig config = read(MINIMAL.replace("op:\n", "op :   \n")
                 .replace("  paths:", "  fileName: op-file \n  paths:"));
