@@ -30,9 +30,17 @@ public record TagPolicy(BranchPolicy branches) {
         return image.isRelease()
                 ? new Decision(ImageAction.REFUSE, "release versions can only be built from "
                         + branches.releaseBranchNames() + " (branch " + branch + ", image " + image.key() + ", version "
-                        + image.version() + "): set a prereleaseSuffix at " + image.versionAt().file()
-                        + " and bump the version")
+                        + image.version() + "): " + howToSetASuffix(image))
                 : new Decision(ImageAction.BUILD_PRERELEASE, "prerelease " + image.tag() + " on branch " + branch);
+    }
+
+    private static String howToSetASuffix(ResolvedImage image) {
+        return image.config().valuesPathPrereleaseSuffix()
+                .map(path -> "set a prereleaseSuffix at " + image.versionAt().file() + " (" + path + ") and bump the"
+                        + " version; oda:prerelease does both")
+                .orElseGet(() -> "its entry at " + image.config().location() + " has no valuesPathPrereleaseSuffix:"
+                        + " add one, and the prereleaseSuffix it names to " + image.versionAt().file()
+                        + ", to build prereleases of it");
     }
 
     /**

@@ -62,7 +62,22 @@ class TagPolicyTest {
         assertThat(d.action()).isEqualTo(ImageAction.REFUSE);
         assertThat(d.reason()).startsWith("release versions can only be built from master")
                 .contains("branch feature/issue3456, image op, version 0.1.1")
-                .contains("set a prereleaseSuffix");
+                .contains("set a prereleaseSuffix at charts/a/values.yaml (.op.prereleaseSuffix)");
+    }
+
+    @Test
+    void anEntryWithoutASuffixPathIsToldToAddOne() {
+        ResolvedImage plain = image("0.1.1", null);
+        ImageConfig c = plain.config();
+        ImageConfig noSuffixPath = new ImageConfig(c.key(), c.displayName(), c.fileName(), c.valuesYamlFile(),
+                c.valuesPathImage(), c.valuesPathVersion(), Optional.empty(), c.paths(), c.buildContext(),
+                c.buildDockerfile(), c.testDockerfile(), c.platforms(), c.platformsExplicit(), c.location(),
+                c.settingsAt());
+        Decision d = policy.decide("feature/issue3456", new ResolvedImage(noSuffixPath, plain.image(), plain.tag(),
+                plain.versionAt(), Optional.empty()), true);
+        assertThat(d.action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(d.reason()).contains("its entry at dockerbuild-config.yaml:1:1 has no valuesPathPrereleaseSuffix:"
+                + " add one, and the prereleaseSuffix it names to charts/a/values.yaml");
     }
 
     @Test
