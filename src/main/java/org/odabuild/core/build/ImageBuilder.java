@@ -45,6 +45,8 @@ final class ImageBuilder {
 
     /** The image's context with its Dockerfile, as sent to the daemon; the plugin's reports are never in it. */
     static BuildContext context(RepoLayout layout, Path reports, ResolvedImage image) {
+        // the context's own files are sent as they are, links as links; its .dockerignore is read, like a Dockerfile
+        layout.inside(image.config().buildContext() + "/.dockerignore", ".dockerignore of image " + image.key());
         return BuildContext.of(layout.folder(image.config().buildContext(), "buildContext of image " + image.key()),
                 layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()),
                 Optional.of(reports));

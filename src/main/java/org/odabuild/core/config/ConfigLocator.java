@@ -26,7 +26,7 @@ public final class ConfigLocator {
                         + (Files.isDirectory(file) ? "is a folder, not the file" : "does not exist") + ": fix "
                         + Setting.CONFIG.set("<path>"));
             }
-            return file;
+            return insideWhenInside(file, layout);
         }
         Set<Path> candidates = new LinkedHashSet<>();
         candidates.add(baseDir.resolve(FILE_NAME));
@@ -35,10 +35,22 @@ public final class ConfigLocator {
         candidates.add(layout.resolve(ODA_CANVAS_LOCATION));
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
-                return candidate.normalize();
+                return insideWhenInside(candidate.normalize(), layout);
             }
         }
         throw new InvalidInputException("no " + FILE_NAME + " found; looked at " + candidates
                 + ": create one or pass " + Setting.CONFIG.set("<path>"));
+    }
+
+    /**
+     * A config file of the repository must stay in it: a committed link to a file of the CI runner would otherwise be
+     * read, and a YAML error shows the line it stops at. A path outside the repository is the user's own choice.
+     */
+    private static Path insideWhenInside(Path file, RepoLayout layout) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (absolute.startsWith(layout.root())) {
+            layout.inside(layout.root().relativize(absolute).toString(), "the config file");
+        }
+        return file;
     }
 }

@@ -38,6 +38,26 @@ class BuildPartsTest {
     }
 
     @Test
+    void aDockerignoreLinkedOutsideTheRepositoryIsRefusedAndOneInsideIsRead() throws Exception {
+        Path repo = dir.resolve("repo");
+        Fixtures.write(repo, "src/Dockerfile", "FROM scratch\n");
+        Fixtures.write(repo, "src/app.txt", "v1\n");
+        Path secret = Fixtures.write(dir, "home/.docker/config.json", "{\"auths\":{\"x\":{\"auth\":\"c2VjcmV0\"}}}");
+        Files.createSymbolicLink(repo.resolve("src/.dockerignore"), secret);
+        var layout = new org.odabuild.core.config.RepoLayout(repo);
+        var image = TagPolicyTestSupport.image("1.0.1", "x"); // buildContext src
+        assertThatThrownBy(() -> ImageBuilder.context(layout, repo.resolve("target/oda"), image))
+                .hasMessage(".dockerignore of image op 'src/.dockerignore' leads outside the repository through a"
+                        + " symbolic link: the build reads only files of the repository; replace the link by the file"
+                        + " itself");
+        Files.delete(repo.resolve("src/.dockerignore"));
+        Fixtures.write(repo, "shared.dockerignore", "app.txt\n");
+        Files.createSymbolicLink(repo.resolve("src/.dockerignore"), Path.of("../shared.dockerignore"));
+        assertThat(ImageBuilder.context(layout, repo.resolve("target/oda"), image).files())
+                .doesNotContain("app.txt").contains("Dockerfile");
+    }
+
+    @Test
     void sourceHashFollowsContentsAndUserArgsButNotTime() throws Exception {
         Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
         Fixtures.write(dir, "ctx/app.txt", "v1\n");

@@ -51,6 +51,29 @@ class RepoLayoutTest {
     }
 
     @Test
+    void aConfigFileLinkedOutsideIsRefusedWithoutEchoingIt() throws Exception {
+        Path repo = repo();
+        Path secret = Fixtures.write(dir, "home/creds.txt", "user: admin\npassword: \"s3cr3t-XYZ\n");
+        Files.delete(repo.resolve("dockerbuild-config.yaml"));
+        Files.createSymbolicLink(repo.resolve("dockerbuild-config.yaml"), secret);
+        assertThatThrownBy(() -> resolve(repo)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("the config file 'dockerbuild-config.yaml' leads outside the repository through a symbolic"
+                        + " link: the build reads only files of the repository; replace the link by the file itself");
+        // oda-canvas' place, and a path given with oda.config that lies in the repository, are held to the same
+        Files.delete(repo.resolve("dockerbuild-config.yaml"));
+        Files.createDirectories(repo.resolve(ConfigLocator.ODA_CANVAS_LOCATION).getParent());
+        Files.createSymbolicLink(repo.resolve(ConfigLocator.ODA_CANVAS_LOCATION), secret);
+        assertThatThrownBy(() -> resolve(repo)).hasMessageContaining("leads outside the repository")
+                .hasMessageNotContaining("s3cr3t");
+        RepoLayout layout = new RepoLayout(repo);
+        assertThatThrownBy(() -> ConfigLocator.locate(Optional.of(Path.of(ConfigLocator.ODA_CANVAS_LOCATION)), repo,
+                layout)).hasMessageContaining("leads outside the repository");
+        // a config file outside the repository, named by the user, is read as given
+        Path own = Fixtures.write(dir, "own/dockerbuild-config.yaml", "x: 1\n");
+        assertThat(ConfigLocator.locate(Optional.of(own), repo, layout)).isEqualTo(own);
+    }
+
+    @Test
     void aLinkInsideTheRepositoryIsFine() throws Exception {
         Path repo = repo();
         Fixtures.write(repo, "charts/real.yaml", "auths:\n  x:\n    auth: 1.0.0\n");
