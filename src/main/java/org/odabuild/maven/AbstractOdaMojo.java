@@ -75,7 +75,8 @@ abstract class AbstractOdaMojo extends AbstractMojo {
                     + " skip flag is set)");
             return;
         }
-        MavenBuildLog log = new MavenBuildLog(getLog(), CiEnvironment.of(System.getenv()), System.out);
+        MavenBuildLog log = new MavenBuildLog(getLog(), CiEnvironment.of(System.getenv()),
+                MavenBuildLog.PROCESS_STDOUT);
         try {
             if (repositoryWide() && !OncePerRepository.claim(session, mojoExecution, repositoryRootPath())) {
                 getLog().info("Skipping " + mojoExecution.getGoal() + " in " + project.getArtifactId() + ": it already"

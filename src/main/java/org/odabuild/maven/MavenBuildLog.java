@@ -1,6 +1,9 @@
 package org.odabuild.maven;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.maven.plugin.logging.Log;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
@@ -11,6 +14,14 @@ import org.odabuild.core.ci.GithubAnnotations;
  * file and line is also written as a workflow command, on a line of its own, so the pull request shows it there.
  */
 final class MavenBuildLog implements BuildLog {
+
+    /**
+     * The process's standard output itself, for workflow commands: Maven 4 passes what a plugin prints to
+     * {@code System.out} through its logger as {@code [INFO] [stdout] ...}, and GitHub takes a workflow command only
+     * at the start of a line. Never closed: it is file descriptor 1.
+     */
+    static final PrintStream PROCESS_STDOUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
 
     private final Log log;
     private final boolean annotate;
