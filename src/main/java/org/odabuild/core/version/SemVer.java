@@ -70,7 +70,7 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + Excerpt.of(text) + "' has a version number too large to"
-                    + " compare");
+                    + " compare (the largest is " + Long.MAX_VALUE + "): use a smaller number");
         }
     }
 
