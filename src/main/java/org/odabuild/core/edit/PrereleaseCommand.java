@@ -53,12 +53,14 @@ public final class PrereleaseCommand {
                 var suffixPath = config.valuesPathPrereleaseSuffix().orElseThrow(() -> new InvalidInputException(
                         config.location() + ": image " + image.key() + " has no valuesPathPrereleaseSuffix: add one"
                                 + " to set a prerelease suffix"));
-                Optional<SemVer> released = plan.changes().baseCommit()
-                        .flatMap(base -> repo.readFile(base, config.valuesYamlFile()))
+                Optional<String> base = plan.changes().baseCommit();
+                Optional<ScalarValue> atBase = base.flatMap(b -> repo.readFile(b, config.valuesYamlFile()))
                         .flatMap(text -> ValuesDocument.parse(text, config.valuesYamlFile())
-                                .find(config.valuesPathVersion()))
-                        .map(ScalarValue::text).flatMap(SemVer::tryParse);
-                SemVer version = released.isPresent() && image.version().compareTo(released.get()) > 0
+                                .find(config.valuesPathVersion()));
+                Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
+                // an image the branch adds was never released: its first version is kept, not bumped
+                boolean added = base.isPresent() && atBase.isEmpty();
+                SemVer version = added || released.isPresent() && image.version().compareTo(released.get()) > 0
                         ? image.version()
                         : request.bump().apply(image.version());
                 YamlTextEditor editor = files.editor(config.valuesYamlFile());

@@ -139,6 +139,35 @@ class VersionStepsTest {
     }
 
     @Test
+    void anImageTheBranchAddsKeepsItsFirstVersionWhileAnOldOneIsBumped() throws Exception {
+        git.branch("feature/new-op");
+        Path config = git.root().resolve(Fixtures.ODA_CANVAS_CONFIG);
+        git.write(Fixtures.ODA_CANVAS_CONFIG, Files.readString(config) + """
+
+                new-op:
+                  valuesYamlFile: charts/new-op/values.yaml
+                  valuesPathImage: .image
+                  valuesPathVersion: .version
+                  valuesPathPrereleaseSuffix: .prereleaseSuffix
+                  paths:
+                  - source/new-op/**
+                  buildContext: source/new-op
+                """);
+        git.write("charts/new-op/values.yaml", "image: tmforumodacanvas/new-op\nversion: 0.1.0\nprereleaseSuffix:\n");
+        git.write("source/new-op/Dockerfile", "FROM scratch\n");
+        git.commit("a new operator");
+
+        EditReport report = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("new-op", "compcrdwebhook")),
+                Optional.empty(), Bump.PATCH, false), log);
+        assertThat(report.edits()).extracting(e -> e.file() + " " + e.path() + "=" + e.newValue())
+                .containsExactlyInAnyOrder("charts/new-op/values.yaml .prereleaseSuffix=new-op",
+                "charts/canvas-oda/values.yaml .oda-webhook.version=1.0.3",
+                "charts/canvas-oda/values.yaml .oda-webhook.prereleaseSuffix=new-op");
+        assertThat(read(git.root().resolve("charts/new-op/values.yaml")))
+                .isEqualTo("image: tmforumodacanvas/new-op\nversion: 0.1.0\nprereleaseSuffix: new-op\n");
+    }
+
+    @Test
     void aFailureBetweenTwoFilesLeavesBothOld() {
         git.branch("feature/x");
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
