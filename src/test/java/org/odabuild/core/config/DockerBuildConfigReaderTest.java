@@ -163,6 +163,9 @@ class DockerBuildConfigReaderTest {
                 .contains("dockerbuild-config.yaml:7:7")
                 .contains("paths entry 'src/op' of image 'op' names a folder")
                 .contains("write 'src/op/**'");
+        log.warnings.clear();
+        read(MINIMAL.replace("- src/op/**/*", "- src/op/"));
+        assertThat(log.warnings).singleElement().asString().contains("write 'src/op/**'");
         // a file, a glob, and a name that is not there are no such mistake
         log.warnings.clear();
         read(MINIMAL.replace("- src/op/**/*", "- src/op/*\n    - src/none\n    - src/op/Dockerfile"));
