@@ -37,7 +37,7 @@ public record TagPolicy(BranchPolicy branches) {
     private static String howToSetASuffix(ResolvedImage image) {
         return image.config().valuesPathPrereleaseSuffix()
                 .map(path -> "set a prereleaseSuffix at " + image.versionAt().file() + " (" + path + ") and bump the"
-                        + " version; oda:prerelease does both")
+                        + " version (oda:prerelease does both)")
                 .orElseGet(() -> "its entry at " + image.config().location() + " has no valuesPathPrereleaseSuffix:"
                         + " add one, and the prereleaseSuffix it names to " + image.versionAt().file()
                         + ", to build prereleases of it");

@@ -47,8 +47,7 @@ public final class ImageResolver {
         });
         ScalarValue name = read(values, image, image.valuesPathImage(), "valuesPathImage");
         ScalarValue version = read(values, image, image.valuesPathVersion(), "valuesPathVersion");
-        Optional<ScalarValue> suffix = image.valuesPathPrereleaseSuffix()
-                .map(p -> read(values, image, p, "valuesPathPrereleaseSuffix"));
+        Optional<ScalarValue> suffix = image.valuesPathPrereleaseSuffix().flatMap(p -> suffix(values, image, p));
 
         ImageName imageName = parse(name, "image", () -> new ImageName(text(name, "image")));
         SemVer semver = parse(version, "version", () -> SemVer.parseRelease(text(version, "version")));
@@ -66,6 +65,23 @@ public final class ImageResolver {
     /** Each values file read so far, by its repository-relative path. */
     Map<String, ValuesDocument> valuesFiles() {
         return Map.copyOf(documents);
+    }
+
+    /**
+     * The suffix; none when its key is simply absent beside the others, as yq and Helm read it (oda-canvas' workflows
+     * and charts take a missing suffix for none), with a warning. A mistyped key or a missing parent is an error.
+     */
+    private Optional<ScalarValue> suffix(ValuesDocument values, ImageConfig image, YqPath path) {
+        Optional<SourceLocation> absent = values.mappingWithoutLastKey(path);
+        if (absent.isPresent()) {
+            YqPath parent = path.parent();
+            log.warn(absent.get() + ": " + (parent.segments().isEmpty() ? "the top level" : "'" + parent + "'")
+                    + " has no key '" + path.segments().get(parent.segments().size()) + "' (valuesPathPrereleaseSuffix"
+                    + " of image '" + image.key() + "'): read as no suffix,"
+                    + " as yq and Helm read a missing key; write it (empty for a release) to make that explicit");
+            return Optional.empty();
+        }
+        return Optional.of(read(values, image, path, "valuesPathPrereleaseSuffix"));
     }
 
     private ScalarValue read(ValuesDocument values, ImageConfig image, YqPath path, String configKey) {

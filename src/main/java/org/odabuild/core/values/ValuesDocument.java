@@ -3,6 +3,7 @@ package org.odabuild.core.values;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -42,6 +43,20 @@ public final class ValuesDocument {
     public Optional<ScalarValue> find(YqPath path) {
         return yaml.root().map(root -> NodeLookup.lookup(root, path)).flatMap(result ->
                 result instanceof NodeLookup.Found found ? Optional.of(scalar(path, found)) : Optional.empty());
+    }
+
+    /**
+     * Where the mapping stands that the path's last key is absent from, when that is all that is missing and no key
+     * of the mapping looks like it was meant (a typo is still an error): yq and Helm read such a key as null. Empty
+     * when the path finds a value, or stops earlier, or at a list.
+     */
+    public Optional<SourceLocation> mappingWithoutLastKey(YqPath path) {
+        return yaml.root().map(root -> NodeLookup.lookup(root, path))
+                .filter(NodeLookup.Miss.class::isInstance).map(NodeLookup.Miss.class::cast)
+                .filter(miss -> miss.depth() == path.segments().size() - 1 && miss.reached() instanceof MappingNode
+                        && path.segments().get(miss.depth()) instanceof YqPath.Key key
+                        && MissingValue.closest(key.name(), NodeLookup.keys((MappingNode) miss.reached())).isEmpty())
+                .map(miss -> yaml.locationOf(miss.reached()));
     }
 
     /**

@@ -145,6 +145,29 @@ class ImageResolverTest {
     }
 
     @Test
+    void anAbsentSuffixKeyIsNoSuffixAsYqAndHelmReadItWithAWarning() {
+        // oda-canvas' workflows: yq '[.version, .prereleaseSuffix] | filter(.!=null and .!="") | join("-")'
+        ResolvedImage op = resolve("op:\n  image: a/b\n  version: 1.0.0\n").images().get(0);
+        assertThat(op.tag()).hasToString("1.0.0");
+        assertThat(op.isRelease()).isTrue();
+        assertThat(op.suffixAt()).isEmpty();
+        assertThat(log.warnings).singleElement().asString().startsWith("charts/a/values.yaml:2:3: '.op' has no key"
+                + " 'prereleaseSuffix' (valuesPathPrereleaseSuffix of image 'op'): read as no suffix");
+    }
+
+    @Test
+    void aSuffixKeyThatLooksMistypedOrAMissingParentIsStillAnError() {
+        // the chart would read 'prereleaseSuffix', the config names another key: which one is meant is not clear
+        assertThatThrownBy(() -> resolve("op:\n  image: a/b\n  version: 1.0.0\n  prereleaseSufix: x\n"))
+                .hasMessageContaining("'.op' has no key 'prereleaseSuffix' but has 'prereleaseSufix'");
+        Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG.replace(".op.prereleaseSuffix",
+                ".sidecar.prereleaseSuffix"));
+        Fixtures.write(repo, "charts/a/values.yaml", "op:\n  image: a/b\n  version: 1.0.0\n");
+        assertThatThrownBy(this::resolveOdaCanvas).hasMessageContaining("the top level has no key 'sidecar'");
+        assertThat(log.warnings).isEmpty();
+    }
+
+    @Test
     void missingValuesFileIsAnError() {
         Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG);
         assertThatThrownBy(this::resolveOdaCanvas)
