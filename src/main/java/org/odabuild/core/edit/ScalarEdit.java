@@ -22,7 +22,8 @@ public record ScalarEdit(String file, int line, String path, String oldValue, St
 
     @Override
     public String toString() {
-        return file + ":" + line + " " + path + ": " + (oldValue == null || oldValue.isEmpty() ? "(empty)" : oldValue)
-                + " -> " + (newValue.isEmpty() ? "(empty)" : newValue) + (rule == null ? "" : " [" + rule + "]");
+        return file + ":" + line + " " + path + ": "
+                + (oldValue == null ? "(no key)" : oldValue.isEmpty() ? "(empty)" : oldValue) + " -> "
+                + (newValue.isEmpty() ? "(empty)" : newValue) + (rule == null ? "" : " [" + rule + "]");
     }
 }

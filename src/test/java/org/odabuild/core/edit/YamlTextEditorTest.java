@@ -113,6 +113,7 @@ class YamlTextEditorTest {
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "op:\n  image: x\n  version: 1.0.0\n  other: 1\n");
         editor.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
         assertThat(editor.text()).isEqualTo("op:\n  image: x\n  version: 1.0.0\n  prereleaseSuffix: rc1\n  other: 1\n");
+        assertThat(editor.edits()).singleElement().hasToString("f.yaml:4 .op.prereleaseSuffix: (no key) -> rc1");
     }
 
     @Test
