@@ -114,10 +114,16 @@ public final class YamlTextEditor {
                 .orElseThrow(() -> new InvalidInputException(displayName + ": cannot add '" + path + "' after '"
                         + after + "': its parent is not a plain mapping (an alias or a merge key?); add the key by"
                         + " hand"));
+        String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
+        if (find(root, after.parent()).map(parent -> ((MappingNode) parent).getFlowStyle() == DumperOptions.FlowStyle
+                .FLOW).orElse(false)) {
+            throw InvalidInputException.at(location(anchorNode), "cannot add '" + key + "' to '" + after.parent()
+                    + "': it is written on one line ({...}), where a key is not added line by line; add '" + key
+                    + ": " + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
+        }
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
         int lineEnd = text.indexOf('\n', anchorNode.getEndMark().getIndex());
         String newline = lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";
-        String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
         String line = " ".repeat(keyColumn) + key + ":" + (value.isEmpty() ? "" : " " + render(value,
                 DumperOptions.ScalarStyle.PLAIN)) + newline;
         int at = lineEnd < 0 ? text.length() : lineEnd + 1;

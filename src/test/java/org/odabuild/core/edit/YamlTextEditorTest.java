@@ -114,6 +114,11 @@ class YamlTextEditorTest {
         editor.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
         assertThat(editor.text()).isEqualTo("op:\n  image: x\n  version: 1.0.0\n  prereleaseSuffix: rc1\n  other: 1\n");
         assertThat(editor.edits()).singleElement().hasToString("f.yaml:4 .op.prereleaseSuffix: (no key) -> rc1");
+        YamlTextEditor flow = new YamlTextEditor("f.yaml", "op: {image: x, version: 1.0.0}\n");
+        assertThatThrownBy(() -> flow.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version"))))
+                .hasMessage("f.yaml:1:25: cannot add 'prereleaseSuffix' to '.op': it is written on one line ({...}),"
+                        + " where a key is not added line by line; add 'prereleaseSuffix: rc1' to it by hand");
+        assertThat(flow.text()).isEqualTo("op: {image: x, version: 1.0.0}\n");
     }
 
     @Test
