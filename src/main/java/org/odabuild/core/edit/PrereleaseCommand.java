@@ -66,7 +66,9 @@ public final class PrereleaseCommand {
                 YamlTextEditor editor = files.editor(config.valuesYamlFile());
                 editor.set(config.valuesPathVersion(), version.toString(), Optional.empty());
                 editor.set(suffixPath, suffix.text(), Optional.of(config.valuesPathVersion()));
-                log.info(image.key() + ": " + image.tag() + " -> " + version + "-" + suffix);
+                String tag = version + "-" + suffix;
+                log.info(image.key() + ": " + (tag.equals(image.tag().toString()) ? "already " + tag
+                        : image.tag() + " -> " + tag));
             }
         }
         return EditApply.finish("prerelease", files, request.dryRun(), request.plan().resolve().outputDir(), mover,

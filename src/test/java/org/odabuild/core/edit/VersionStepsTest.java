@@ -106,6 +106,7 @@ class VersionStepsTest {
         // running it again changes nothing: the version is already ahead of main
         assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false),
                 log).edits()).isEmpty();
+        assertThat(log.infos).contains("component-operator: already 1.1.3-issue3456");
 
         EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
         assertThat(diff(valuesBefore, read(values))).containsExactly("compopVersion: 1.1.2 => compopVersion: 1.1.3",
