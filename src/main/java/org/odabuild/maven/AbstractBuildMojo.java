@@ -13,7 +13,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
 
     private static final String BUILD_ARG_PREFIX = "oda.buildArgs.";
 
-    /** Push after building; by default yes on CI ({@code CI} set, or Jenkins, or Azure Pipelines) and no on a laptop. */
+    /** Push after building; by default yes on CI ({@code CI} set, Jenkins, Azure Pipelines) and no on a laptop. */
     @Parameter(property = "oda.push")
     protected String push;
 

@@ -195,8 +195,8 @@ public final class DockerBuildConfigReader {
                 if (namesAFolder(glob)) {
                     log.warn(doc.locationOf(item) + ": paths entry '" + glob + "' of image '" + image + "' names a"
                             + " folder, and a glob without a wildcard matches only a file of that name (as in"
-                            + " GitHub's paths filters): write '" + glob.replaceAll("/+$", "") + "/**' to watch the folder's"
-                            + " files");
+                            + " GitHub's paths filters): write '" + glob.replaceAll("/+$", "") + "/**' to watch"
+                            + " the folder's files");
                 }
                 globs.add(glob);
             }

@@ -6,8 +6,8 @@ import org.odabuild.core.version.PrereleaseSuffix;
 
 /**
  * The prerelease suffix a branch gets: {@code feature/issue3456} → {@code issue3456}, {@code odaa-42-fix} →
- * {@code odaa-42-fix}; accents are taken off letters ({@code feature/änderung} → {@code anderung}), anything else that
- * is not a letter, digit or '-' becomes '-'. One branch, one suffix.
+ * {@code odaa-42-fix}; accents are taken off letters ({@code feature/änderung} → {@code anderung}), anything
+ * else that is not a letter, digit or '-' becomes '-'. One branch, one suffix.
  */
 final class BranchSuffix {
 
@@ -16,7 +16,8 @@ final class BranchSuffix {
 
     static PrereleaseSuffix of(String branch) {
         String s = branch.startsWith("feature/") ? branch.substring("feature/".length()) : branch;
-        s = PrereleaseSuffix.withoutAccents(s).replaceAll("[^0-9A-Za-z-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+        s = PrereleaseSuffix.withoutAccents(s).replaceAll("[^0-9A-Za-z-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-+|-+$", "");
         if (s.matches("0\\d+")) {
             s = "b" + s; // a numeric identifier must not start with 0
         }
