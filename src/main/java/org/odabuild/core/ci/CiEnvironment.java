@@ -122,6 +122,14 @@ public final class CiEnvironment {
                 .filter(sha -> !sha.equals(ZERO_SHA) && sha.matches("[0-9a-f]{40}"));
     }
 
+    /**
+     * The merge-base of a merge request with its target branch as the CI system computed it: GitLab's
+     * {@code CI_MERGE_REQUEST_DIFF_BASE_SHA}, set in merge request pipelines, whose clone often lacks the target branch.
+     */
+    public Optional<String> mergeRequestBase() {
+        return get("CI_MERGE_REQUEST_DIFF_BASE_SHA").filter(sha -> sha.matches("[0-9a-f]{40}"));
+    }
+
     /** The title of the pull (merge, change) request being built: GitHub's event, GitLab's, Jenkins'. */
     public Optional<String> pullRequestTitle() {
         JsonElement pr = event.get("pull_request");

@@ -41,7 +41,7 @@ public final class BaseSelector {
                     + " exists here (fetch it first in a shallow clone)"));
             return diff(base, head, Setting.SINCE.property() + " " + since.get());
         }
-        return releaseBranch ? releaseBase(head, ci) : mergeBase(head);
+        return releaseBranch ? releaseBase(head, ci) : mergeBase(head, ci);
     }
 
     private ChangeSet releaseBase(String head, CiEnvironment ci) {
@@ -66,7 +66,7 @@ public final class BaseSelector {
                 Optional.empty());
     }
 
-    private ChangeSet mergeBase(String head) {
+    private ChangeSet mergeBase(String head, CiEnvironment ci) {
         List<String> looked = candidateRefs();
         record Candidate(String ref, String mergeBase) {
         }
@@ -82,6 +82,11 @@ public final class BaseSelector {
                 .max(Comparator.comparing((Candidate c) -> repo.commitTime(c.mergeBase())));
         if (best.isPresent()) {
             return diff(best.get().mergeBase(), head, "merge-base with " + best.get().ref());
+        }
+        // a merge request pipeline that fetched only its own branch still knows where it forked
+        Optional<String> given = ci.mergeRequestBase().filter(repo::hasCommit);
+        if (given.isPresent()) {
+            return diff(given.get(), head, "the merge request's diff base " + given.get().substring(0, 7));
         }
         String why = anyRef
                 ? (repo.isShallow() ? "this shallow clone does not reach the merge-base with " + looked

@@ -461,6 +461,27 @@ class PlannerTest {
     }
 
     @Test
+    void aGitlabMergeRequestWithoutItsTargetBranchComparesWithTheDiffBase() throws Exception {
+        String forked = git.commit("fork point");
+        startFeature("feature/mr");
+        setSuffix("op", "1.0.1", "mr");
+        git.write("src/op/main.py", "print('mr')\n");
+        git.commit("op changes");
+        // the pipeline fetched only the merge request's branch
+        git.git().branchDelete().setBranchNames("main").setForce(true).call();
+        env.put("CI", "true");
+        env.put("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "feature/mr");
+        assertThat(plan().changes().known()).isFalse();
+
+        env.put("CI_MERGE_REQUEST_DIFF_BASE_SHA", forked);
+        Plan plan = plan();
+        assertThat(plan.changes().baseCommit()).contains(forked);
+        assertThat(plan.changes().baseReason()).isEqualTo("the merge request's diff base " + forked.substring(0, 7));
+        assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+    }
+
+    @Test
     void skipTestsFromAGitlabMergeRequestTitle() {
         env.put("CI_MERGE_REQUEST_TITLE", "Tidy up [skip tests]");
         assertThat(plan().skipTests().reason()).isEqualTo("pull request title contains [skip tests]");
