@@ -115,10 +115,12 @@ public final class CiEnvironment {
 
     /**
      * The commit a push started from, when it is a real commit (not a new branch's zeros): GitHub's push event
-     * {@code before}, GitLab's {@code CI_COMMIT_BEFORE_SHA}.
+     * {@code before}, GitLab's {@code CI_COMMIT_BEFORE_SHA}; on Jenkins the commit of the branch's last successful
+     * build ({@code GIT_PREVIOUS_SUCCESSFUL_COMMIT}), so that what a failed build did not publish is built again.
      */
     public Optional<String> pushBefore() {
         return string(event, "before").or(() -> get("CI_COMMIT_BEFORE_SHA"))
+                .or(() -> get("GIT_PREVIOUS_SUCCESSFUL_COMMIT"))
                 .filter(sha -> !sha.equals(ZERO_SHA) && sha.matches("[0-9a-f]{40}"));
     }
 

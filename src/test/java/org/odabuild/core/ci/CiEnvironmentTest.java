@@ -66,6 +66,7 @@ class CiEnvironmentTest {
         assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", SHA)).pushBefore()).contains(SHA);
         assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", "0".repeat(40))).pushBefore()).isEmpty();
         assertThat(CiEnvironment.of(Map.of("CI_COMMIT_BEFORE_SHA", "not a sha")).pushBefore()).isEmpty();
+        assertThat(CiEnvironment.of(Map.of("GIT_PREVIOUS_SUCCESSFUL_COMMIT", SHA)).pushBefore()).contains(SHA);
         // GitHub's event payload comes first
         Path event = dir.resolve("event.json");
         Files.writeString(event, "{\"before\": \"" + "f".repeat(40) + "\"}");
