@@ -107,10 +107,15 @@ public final class CiEnvironment {
         return Optional.empty();
     }
 
-    /** The branch of a full ref {@code refs/heads/<branch>}; null for any other ref (a tag, a pull request's merge). */
+    /**
+     * The branch a ref names: {@code refs/heads/<branch>} or a plain name (Azure gives a GitHub pull request's source
+     * branch without the prefix); null for any other full ref (a tag, a pull request's merge).
+     */
     private static String headsRef(String ref) {
-        return ref.startsWith("refs/heads/") && ref.length() > "refs/heads/".length()
-                ? ref.substring("refs/heads/".length()) : null;
+        if (ref.startsWith("refs/heads/")) {
+            return ref.length() > "refs/heads/".length() ? ref.substring("refs/heads/".length()) : null;
+        }
+        return ref.startsWith("refs/") ? null : ref;
     }
 
     /**

@@ -27,6 +27,9 @@ class CiEnvironmentTest {
                 .isEqualTo("feature/a|CHANGE_BRANCH");
         assertThat(branch(Map.of("SYSTEM_PULLREQUEST_SOURCEBRANCH", "refs/heads/feature/a", "BUILD_SOURCEBRANCH",
                 "refs/pull/12/merge"))).isEqualTo("feature/a|SYSTEM_PULLREQUEST_SOURCEBRANCH");
+        // Azure building a GitHub repository's pull request gives the name without refs/heads/
+        assertThat(branch(Map.of("SYSTEM_PULLREQUEST_SOURCEBRANCH", "feature/a", "BUILD_SOURCEBRANCH",
+                "refs/pull/12/merge"))).isEqualTo("feature/a|SYSTEM_PULLREQUEST_SOURCEBRANCH");
     }
 
     @Test
