@@ -46,6 +46,19 @@ public final class DmpDockerDaemon implements DockerDaemon {
      * @param certPath TLS certificates for tcp, or null
      */
     public static DmpDockerDaemon connect(String url, String certPath, BuildLog log) {
+        if (url.startsWith("ssh://")) {
+            String host = url.substring("ssh://".length()).replaceAll("/.*$", "");
+            throw new DockerException("the Docker daemon at " + url + " is reached over ssh, which the plugin does not"
+                    + " speak (unix:// and tcp:// only): forward its socket, e.g. ssh -nNT -L /tmp/docker.sock:"
+                    + "/var/run/docker.sock " + host + ", and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
+                    "unix:///tmp/docker.sock") + " at it");
+        }
+        if (url.startsWith("npipe://")) {
+            throw new DockerException("the Docker daemon at " + url + " is a Windows named pipe, which the plugin does"
+                    + " not speak (unix:// and tcp:// only): expose the daemon on tcp://localhost:2375 (Docker"
+                    + " Desktop: Settings, General) and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
+                    "tcp://localhost:2375") + " at it");
+        }
         try {
             DmpLog dmpLog = new DmpLog(log);
             DockerAccessWithHcClient client = new DockerAccessWithHcClient(clientUrl(url, certPath), certPath, 4,

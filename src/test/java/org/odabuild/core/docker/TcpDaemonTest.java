@@ -54,6 +54,17 @@ class TcpDaemonTest {
     }
 
     @Test
+    void sshAndNamedPipeDaemonsSayHowToReachThemOverASocket() {
+        assertThatThrownBy(() -> DmpDockerDaemon.connect("ssh://builder@docker.example", null, new RecordingLog()))
+                .isInstanceOf(DockerException.class)
+                .hasMessageContaining("reached over ssh, which the plugin does not speak")
+                .hasMessageContaining("ssh -nNT -L /tmp/docker.sock:/var/run/docker.sock builder@docker.example")
+                .hasMessageContaining(org.odabuild.core.Setting.DOCKER_HOST.set("unix:///tmp/docker.sock"));
+        assertThatThrownBy(() -> DmpDockerDaemon.connect("npipe:////./pipe/docker_engine", null, new RecordingLog()))
+                .hasMessageContaining("a Windows named pipe").hasMessageContaining("tcp://localhost:2375");
+    }
+
+    @Test
     void tcpBecomesHttpOrHttpsForTheClient() {
         assertThat(DmpDockerDaemon.clientUrl("tcp://127.0.0.1:2375", null)).isEqualTo("http://127.0.0.1:2375");
         assertThat(DmpDockerDaemon.clientUrl("tcp://docker.example:2376", "/certs"))
