@@ -106,8 +106,12 @@ public final class YamlDocument {
         String where = mark == null
                 ? displayName
                 : new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1).toString();
+        String raw = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage());
+        if (raw.contains("\\t(TAB)")) { // SnakeYAML's own words run past an excerpt's length
+            return where + ": invalid YAML: a tab where YAML allows only spaces; indent with spaces instead";
+        }
         // SnakeYAML's words may quote the file: echo no more than a short, escaped excerpt
-        String problem = Excerpt.of(e.getProblem() != null ? e.getProblem() : String.valueOf(e.getMessage()));
+        String problem = Excerpt.of(raw);
         String context = e.getContext() != null ? " (" + Excerpt.of(e.getContext()) + ")" : "";
         return where + ": invalid YAML: " + problem + context + hintFor(problem + context);
     }
