@@ -75,7 +75,8 @@ public final class YamlDocument {
             return new YamlDocument(displayName, new Composer(new ParserImpl(new StreamReader(reader), options),
                     RESOLVER, options).getSingleNode());
         } catch (MarkedYAMLException e) {
-            throw new InvalidInputException(describe(displayName, e), e);
+            // not its cause: Maven prints a cause's message, and SnakeYAML's quotes the lines around the mark
+            throw new InvalidInputException(describe(displayName, e));
         } catch (YAMLException e) {
             if (file != null && e.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(displayName, file, e);
