@@ -108,15 +108,16 @@ public final class YamlTextEditor {
         }
         // the anchor was found under its parent path, so the parent is a mapping holding it; anything else is a
         // document this editor cannot place a new key in (e.g. an alias), said as such
-        NodeTuple tuple = find(root, after.parent()).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
-                .flatMap(parent -> parent.getValue().stream().filter(t -> t.getValueNode() == anchorNode)
-                        .reduce((a, b) -> b))
-                .orElseThrow(() -> new InvalidInputException(displayName + ": cannot add '" + path + "' after '"
-                        + after + "': its parent is not a plain mapping (an alias or a merge key?); add the key by"
-                        + " hand"));
+        MappingNode parent = find(root, after.parent()).filter(MappingNode.class::isInstance)
+                .map(MappingNode.class::cast).orElse(null);
+        NodeTuple tuple = parent == null ? null : parent.getValue().stream()
+                .filter(t -> t.getValueNode() == anchorNode).reduce((a, b) -> b).orElse(null);
+        if (tuple == null) {
+            throw new InvalidInputException(displayName + ": cannot add '" + path + "' after '" + after + "': its"
+                    + " parent is not a plain mapping (an alias or a merge key?); add the key by hand");
+        }
         String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
-        if (find(root, after.parent()).map(parent -> ((MappingNode) parent).getFlowStyle() == DumperOptions.FlowStyle
-                .FLOW).orElse(false)) {
+        if (parent.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
             throw InvalidInputException.at(location(anchorNode), "cannot add '" + key + "' to '" + after.parent()
                     + "': it is written on one line ({...}), where a key is not added line by line; add '" + key
                     + ": " + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
