@@ -71,8 +71,13 @@ public final class ValuesDocument {
         }
         NodeLookup.Result result = NodeLookup.lookup(yaml.root().get(), path);
         if (result instanceof NodeLookup.Miss miss) {
+            String elsewhere = PathElsewhere.find(yaml.root().get(), path, miss.depth())
+                    .map(place -> "; the file has '" + place.path() + "' at line "
+                            + yaml.locationOf(place.node()).line() + ": point the path there in "
+                            + "dockerbuild-config.yaml, or add the value to the file")
+                    .orElse(fix);
             throw InvalidInputException.at(yaml.locationOf(miss.reached()), problem + MissingValue.explain(path, miss)
-                    + fix);
+                    + elsewhere);
         }
         return scalar(path, (NodeLookup.Found) result);
     }

@@ -126,6 +126,38 @@ class ValuesDocumentTest {
     }
 
     @Test
+    void aValueKeptUnderAnotherParentIsPointedAt() throws IOException {
+        // oda-canvas at 7dede50: the config asked for .api-operator-kong.kongoperatorimage.kongopImage, the chart
+        // kept the operator's image under kong-gateway
+        ValuesDocument doc = values("api-operator-istio:\n  deployment:\n    apiopImage: a/b\n"
+                + "kong-gateway:\n    kongoperatorimage:\n      repository: x/kong:1.0.0\n"
+                + "      kongopImage: tmforumodacanvas/api-operator-kong\n      kongopVersion: 1.0.0\n");
+        assertThat(missing(doc, ".api-operator-kong.kongoperatorimage.kongopImage"))
+                .startsWith("charts/x/values.yaml:1:1: ")
+                .endsWith("the top level has no key 'api-operator-kong'; the file has"
+                        + " '.kong-gateway.kongoperatorimage.kongopImage' at line 7: point the path there in"
+                        + " dockerbuild-config.yaml, or add the value to the file");
+        // the deeper the match, the better: '.kongoperatorimage.kongopVersion' alone is under one parent only
+        assertThat(missing(doc, ".kong.kongoperatorimage.kongopVersion"))
+                .contains("the file has '.kong-gateway.kongoperatorimage.kongopVersion' at line 8");
+    }
+
+    @Test
+    void noPlaceIsPointedAtWhenItIsNotClearlyTheOneMeant() throws IOException {
+        ValuesDocument doc = values("a:\n  deployment:\n    image: x/a\n    version: 1.0.0\n"
+                + "b:\n  deployment:\n    image: x/b\n");
+        // two places end with .deployment.image
+        assertThat(missing(doc, ".c.deployment.image")).doesNotContain("the file has")
+                .endsWith("; add it to the file or fix the path in dockerbuild-config.yaml");
+        // one shared key is another image's value, not this one's
+        assertThat(missing(doc, ".c.version")).doesNotContain("the file has");
+        // the keys after the missing one must all be there: .a.deployment has no 'tag'
+        assertThat(missing(doc, ".x.deployment.tag")).doesNotContain("the file has");
+        // a list index is left to the key-by-key message
+        assertThat(missing(values("a:\n  l:\n    - v: 1\n"), ".b.l[0].v")).doesNotContain("the file has");
+    }
+
+    @Test
     void aKeyMergedInIsNamedToo() throws IOException {
         ValuesDocument doc = values("base: &b\n  version: 1.0.0\nop:\n  <<: *b\n  image: x/y\n");
         assertThat(missing(doc, ".op.versoin")).contains("'.op' has no key 'versoin' but has 'version';");

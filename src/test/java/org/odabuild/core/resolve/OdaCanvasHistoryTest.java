@@ -1,0 +1,66 @@
+package org.odabuild.core.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.config.BrokenImage;
+import org.odabuild.testing.RecordingLog;
+
+/** States from oda-canvas' history (src/test/resources/oda-canvas-history) that the current files do not show. */
+class OdaCanvasHistoryTest {
+
+    @TempDir
+    Path repo;
+
+    private Resolution resolveAt(String commit) throws IOException {
+        Path source = Path.of("src/test/resources/oda-canvas-history", commit).toAbsolutePath();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = repo.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo), repo.resolve("target/oda"),
+                List.of(), Optional.empty()), new RecordingLog());
+    }
+
+    @Test
+    void aFeatureBranchWhoseKongAndApisixEntriesPointedAtKeysTheChartDidNotHave() throws IOException {
+        Resolution r = resolveAt("7dede50");
+        Map<String, String> tags = r.images().stream()
+                .collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        // trailing spaces after a suffix and after an image key are YAML's to drop, as yq did
+        assertThat(tags).containsExactly(
+                Map.entry("conversion-webhook", "1.0.0-issue-419"),
+                Map.entry("component-operator", "1.0.0-issue-419"),
+                Map.entry("identityconfig-operator-keycloak", "1.0.0-issue-419"),
+                Map.entry("identity-listener-keycloak", "0.7.2"),
+                Map.entry("api-operator-istio", "1.0.0-issue-419"),
+                Map.entry("dependentapi-simple-operator", "1.0.0-issue-419"),
+                Map.entry("tmf638-service-inventory-api", "0.1.2"),
+                Map.entry("secretsmanagement-operator-vault", "1.0.0-issue-419"),
+                Map.entry("secretsmanagement-sidecar", "0.1.0"),
+                Map.entry("baseimage-kubectl-curl", "1.30.5"));
+        // the two broken entries do not stop the others, and each says where the chart keeps its image
+        assertThat(r.broken()).extracting(BrokenImage::key).containsExactly("api-operator-apisix",
+                "api-operator-kong");
+        assertThat(r.broken().get(0).reason()).contains("the top level has no key 'api-operator-apisix'; the file has"
+                + " '.apisix-gateway.apisixoperatorimage.apisixopImage' at line 282: point the path there");
+        assertThat(r.broken().get(1).reason()).contains("the top level has no key 'api-operator-kong'; the file has"
+                + " '.kong-gateway.kongoperatorimage.kongopImage' at line 259: point the path there");
+    }
+}
