@@ -37,9 +37,14 @@ public final class ImageResolver {
 
     public ResolvedImage resolve(ImageConfig image) {
         ValuesDocument values = documents.computeIfAbsent(image.valuesYamlFile(), file -> {
-            Path path = layout.file(file, "valuesYamlFile of image " + image.key());
+            Path path;
+            try {
+                path = layout.file(file, "valuesYamlFile of image " + image.key());
+            } catch (InvalidInputException e) { // a folder, a device, a link out of the repository: say where
+                throw InvalidInputException.at(image.at("valuesYamlFile"), e.getMessage());
+            }
             if (!Files.exists(path)) {
-                throw InvalidInputException.at(image.location(), "valuesYamlFile '" + file + "' of image '"
+                throw InvalidInputException.at(image.at("valuesYamlFile"), "valuesYamlFile '" + file + "' of image '"
                         + image.key() + "' does not exist: fix the path in " + image.location().file()
                         + " or restore the file");
             }

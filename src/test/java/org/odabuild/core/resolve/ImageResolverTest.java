@@ -171,8 +171,16 @@ class ImageResolverTest {
     void missingValuesFileIsAnError() {
         Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG);
         assertThatThrownBy(this::resolveOdaCanvas)
-                .hasMessageContaining("dockerbuild-config.yaml:1:1: valuesYamlFile 'charts/a/values.yaml' of image"
+                .hasMessageContaining("dockerbuild-config.yaml:2:19: valuesYamlFile 'charts/a/values.yaml' of image"
                         + " 'op' does not exist: fix the path in dockerbuild-config.yaml or restore the file");
+    }
+
+    @Test
+    void aValuesFileThatIsAFolderIsRefusedAtItsConfigLine() throws Exception {
+        Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG);
+        java.nio.file.Files.createDirectories(repo.resolve("charts/a/values.yaml"));
+        assertThatThrownBy(this::resolveOdaCanvas).hasMessageContaining("dockerbuild-config.yaml:2:19: valuesYamlFile"
+                + " of image op 'charts/a/values.yaml' is a folder: name a file");
     }
 
     @Test
