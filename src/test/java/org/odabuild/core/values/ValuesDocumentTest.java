@@ -140,6 +140,13 @@ class ValuesDocumentTest {
         // the deeper the match, the better: '.kongoperatorimage.kongopVersion' alone is under one parent only
         assertThat(missing(doc, ".kong.kongoperatorimage.kongopVersion"))
                 .contains("the file has '.kong-gateway.kongoperatorimage.kongopVersion' at line 8");
+        // oda-canvas at 62a4756: valuesPathVersion lost the '-keycloak' its valuesPathImage has, too far for a typo
+        ValuesDocument keycloak = values("identityconfig-operator-keycloak:\n  deployment:\n"
+                + "    idkopImage: tmforumodacanvas/identityconfig-operator-keycloak\n    idkopVersion: 0.7.2\n"
+                + "    idlistkeyVersion: 0.7.2\n");
+        assertThat(missing(keycloak, ".identityconfig-operator.deployment.idkopVersion"))
+                .contains("the top level has no key 'identityconfig-operator'; the file has"
+                        + " '.identityconfig-operator-keycloak.deployment.idkopVersion' at line 4");
     }
 
     @Test
