@@ -1,6 +1,5 @@
 package org.odabuild.core.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -192,16 +191,16 @@ public final class DockerBuildConfigReader {
                             + "' must hold globs as text");
                 }
                 String glob = layout.glob(s.getValue(), doc.locationOf(item));
-                if (namesAFolder(glob)) {
-                    log.warn(doc.locationOf(item) + ": paths entry '" + glob + "' of image '" + image + "' names a"
-                            + " folder, and a glob without a wildcard matches only a file of that name (as in"
-                            + " GitHub's paths filters): write '" + glob.replaceAll("/+$", "") + "/**' to watch"
-                            + " the folder's files");
-                }
+                GlobWarnings.of(glob, image, layout).ifPresent(why -> log.warn(doc.locationOf(item) + ": " + why));
                 globs.add(glob);
             }
             if (globs.isEmpty()) {
                 throw InvalidInputException.at(doc.locationOf(seq), "paths of image '" + image + "' is empty");
+            }
+            if (globs.stream().allMatch(g -> g.startsWith("!"))) {
+                throw InvalidInputException.at(doc.locationOf(seq), "paths of image '" + image + "' has only '!'"
+                        + " entries, and a '!' entry only takes files out of what the other entries match (GitHub"
+                        + " refuses such a filter): add the globs the image is built from, e.g. 'source/my-operator/**'");
             }
             return globs;
         }
@@ -230,12 +229,6 @@ public final class DockerBuildConfigReader {
             }
             return platforms;
         }
-    }
-
-    /** A glob without wildcards or negation that names a folder of the work tree: it can never match a file. */
-    private boolean namesAFolder(String glob) {
-        return !glob.isEmpty() && glob.chars().noneMatch(c -> "*?[]!+".indexOf(c) >= 0)
-                && Files.isDirectory(layout.resolve(glob));
     }
 
     private static boolean isNull(Node node) {

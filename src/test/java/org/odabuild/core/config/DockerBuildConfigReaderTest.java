@@ -173,6 +173,37 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
+    void globsThatMatchNoFileOnGithubAreWarningsWithTheGlobMeant() {
+        // typed on Windows: GitHub reads '\' as an escape
+        read(MINIMAL.replace("- src/op/**/*", "- 'src\\op\\**'"));
+        assertThat(log.warnings).singleElement().asString().contains("dockerbuild-config.yaml:7:7")
+                .contains("paths entry 'src\\op\\**' of image 'op' has '\\' between folders")
+                .endsWith("write 'src/op/**'");
+        // a trailing '/' asks for folders, and the filters see files only
+        log.warnings.clear();
+        read(MINIMAL.replace("- src/op/**/*", "- src/op/**/"));
+        assertThat(log.warnings).singleElement().asString().contains("ends with '/'").endsWith("write 'src/op/**'");
+        log.warnings.clear();
+        read(MINIMAL.replace("- src/op/**/*", "- src/op/*/"));
+        assertThat(log.warnings).singleElement().asString().endsWith("write 'src/op/*/**'");
+        // a '\' that escapes a wildcard is GitHub's own syntax
+        log.warnings.clear();
+        read(MINIMAL.replace("- src/op/**/*", "- src/op/**\n    - 'docs/\\*.md'"));
+        assertThat(log.warnings).isEmpty();
+    }
+
+    @Test
+    void pathsWithOnlyNegatedEntriesAreAnError() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("- src/op/**/*", "- '!src/op/test/**'")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:7:5: paths of image 'op' has only '!' entries")
+                .hasMessageContaining("add the globs the image is built from");
+        // one positive entry is enough
+        assertThat(read(MINIMAL.replace("- src/op/**/*", "- '!src/op/test/**'\n    - src/op/**")).images())
+                .hasSize(1);
+    }
+
+    @Test
     void keysWithStraySpacesParseAsYamlDoes() {
         DockerBuildConfig config = read(MINIMAL.replace("op:\n", "op :   \n")
                 .replace("  paths:", "  fileName: op-file \n  paths:"));
