@@ -5,14 +5,11 @@ import java.util.Optional;
 
 /**
  * A {@code paths} glob that can never match a file as GitHub's paths filters read it, and the glob that was meant:
- * a folder named without a wildcard, a trailing '/' (the filters see files only), a Windows '\' between folders
- * ('\' escapes the next character there). Each is a warning, not an error: the entry still parses, it just never
+ * a folder named without a wildcard, a trailing '/' (the filters see files only), a Windows '\' between folders (git
+ * names folders with '/' on every system). Each is a warning, not an error: the entry still parses, it just never
  * rebuilds the image, which is what nobody writes it for.
  */
 final class GlobWarnings {
-
-    /** What a '\' may escape in a glob; before anything else it is a folder separator typed on Windows. */
-    private static final String ESCAPABLE = "*?[]!+\\";
 
     private GlobWarnings() {
     }
@@ -25,10 +22,9 @@ final class GlobWarnings {
                     + " name (as in GitHub's paths filters): write '" + glob.replaceAll("/+$", "") + "/**' to watch"
                     + " the folder's files");
         }
-        if (windowsSeparator(glob)) {
-            return Optional.of(entry + "has '\\' between folders, where GitHub's paths filters want '/' ('\\'"
-                    + " escapes the next character there), so it matches no file: write '" + glob.replace('\\', '/')
-                    + "'");
+        if (glob.indexOf('\\') >= 0) {
+            return Optional.of(entry + "has '\\' between folders, where git and GitHub's paths filters have '/' on"
+                    + " every system, so it matches no file: write '" + glob.replace('\\', '/') + "'");
         }
         if (glob.endsWith("/")) {
             String meant = glob.replaceAll("/+$", "");
@@ -42,14 +38,5 @@ final class GlobWarnings {
     private static boolean namesAFolder(String glob, RepoLayout layout) {
         return !glob.isEmpty() && glob.chars().noneMatch(c -> "*?[]!+\\".indexOf(c) >= 0)
                 && Files.isDirectory(layout.resolve(glob));
-    }
-
-    private static boolean windowsSeparator(String glob) {
-        for (int i = glob.indexOf('\\'); i >= 0; i = glob.indexOf('\\', i + 2)) {
-            if (i + 1 >= glob.length() || ESCAPABLE.indexOf(glob.charAt(i + 1)) < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -46,7 +46,7 @@ public record DockerIgnore(List<PathGlob> patterns) {
                 body = body.substring(0, body.length() - 1);
             }
             if (!body.isEmpty()) {
-                patterns.add(PathGlob.parse((exception ? "!" : "") + body));
+                patterns.add(PathGlob.dockerignore((exception ? "!" : "") + body));
             }
         }
         return new DockerIgnore(List.copyOf(patterns));

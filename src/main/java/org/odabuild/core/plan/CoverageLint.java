@@ -53,8 +53,12 @@ final class CoverageLint {
         String g = glob.startsWith("!") ? glob.substring(1) : glob;
         int wildcard = g.length();
         for (int i = 0; i < g.length(); i++) {
-            if ("*?[{\\".indexOf(g.charAt(i)) >= 0) {
+            if ("*[{\\".indexOf(g.charAt(i)) >= 0) {
                 wildcard = i;
+                break;
+            }
+            if (g.charAt(i) == '?' || g.charAt(i) == '+') { // GitHub's: the character before is optional or repeats
+                wildcard = Math.max(0, i - 1);
                 break;
             }
         }

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * One glob of an image's {@code paths}, with GitHub Actions path-filter semantics: {@code *} matches within one
  * folder, {@code **} crosses folders ({@code a/**}{@code /*} also matches files directly in {@code a}), {@code ?}
- * one character, {@code [abc]} a class; anything else is literal. A leading {@code !} negates.
+ * makes the character before it optional and {@code +} repeats it (GitHub's cheat sheet: {@code '*.jsx?'} matches
+ * {@code page.js} and {@code page.jsx}), {@code [abc]} is a class; anything else is literal. A leading {@code !}
+ * negates. A {@code .dockerignore} pattern ({@link #dockerignore}) reads {@code ?} as any one character and
+ * {@code +} as itself, as Go's filepath.Match does.
  *
  * <p>Matching simulates the glob as a small automaton, in time proportional to path length times glob length:
  * a regular expression would backtrack, and a glob like {@code *a*a*a...b} against a long name hung the build.
@@ -15,7 +18,7 @@ import java.util.List;
 public record PathGlob(String text, boolean negated, List<Token> tokens) {
 
     /** One step of the glob. */
-    public sealed interface Token permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders {
+    public sealed interface Token permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore {
     }
 
     /** One given character. */
@@ -55,17 +58,35 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     public record Folders() implements Token {
     }
 
+    /** GitHub's {@code x?}: the one-character token before it, or nothing. */
+    public record ZeroOrOne(Token one) implements Token {
+    }
+
+    /** GitHub's {@code x+}: the one-character token before it, once or more. */
+    public record OneOrMore(Token one) implements Token {
+    }
+
     public PathGlob {
         tokens = List.copyOf(tokens);
     }
 
+    /** A glob of an image's {@code paths}, read as GitHub's paths filters read it. */
     public static PathGlob parse(String glob) {
-        boolean negated = glob.startsWith("!");
-        String body = negated ? glob.substring(1) : glob;
-        return new PathGlob(glob, negated, tokenize(body));
+        return parse(glob, true);
     }
 
-    private static List<Token> tokenize(String glob) {
+    /** A {@code .dockerignore} pattern: {@code ?} is any one character but '/', {@code +} is itself. */
+    public static PathGlob dockerignore(String pattern) {
+        return parse(pattern, false);
+    }
+
+    private static PathGlob parse(String glob, boolean github) {
+        boolean negated = glob.startsWith("!");
+        String body = negated ? glob.substring(1) : glob;
+        return new PathGlob(glob, negated, tokenize(body, github));
+    }
+
+    private static List<Token> tokenize(String glob, boolean github) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < glob.length()) {
@@ -86,7 +107,14 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
                     tokens.add(new Star());
                     i++;
                 }
-            } else if (c == '?') {
+            } else if (github && (c == '?' || c == '+') && quantifiable(tokens)) {
+                Token one = tokens.remove(tokens.size() - 1);
+                tokens.add(c == '?' ? new ZeroOrOne(one) : new OneOrMore(one));
+                i++;
+            } else if (github && (c == '?' || c == '+') && !tokens.isEmpty() && !(tokens.get(tokens.size() - 1)
+                    instanceof Literal)) {
+                i++; // after a wildcard or another quantifier it changes nothing: '*?' still matches what '*' does
+            } else if (c == '?' && !github) {
                 tokens.add(new AnyChar());
                 i++;
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
@@ -101,6 +129,19 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             }
         }
         return tokens;
+    }
+
+    /** Whether the last token is one character that GitHub's {@code ?} or {@code +} may apply to. */
+    private static boolean quantifiable(List<Token> tokens) {
+        return !tokens.isEmpty() && (tokens.get(tokens.size() - 1) instanceof Literal
+                || tokens.get(tokens.size() - 1) instanceof CharClass);
+    }
+
+    /** Whether a one-character token takes {@code c}. */
+    private static boolean takes(Token t, char c) {
+        return t instanceof Literal l && l.c() == c
+                || t instanceof AnyChar && c != '/'
+                || t instanceof CharClass k && c != '/' && k.accepts(c);
     }
 
     /**
@@ -119,10 +160,11 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             BitSet nextIn = new BitSet(n);
             for (int i = at.nextSetBit(0); i >= 0 && i < n; i = at.nextSetBit(i + 1)) {
                 Token t = tokens.get(i);
-                if (t instanceof Literal l && l.c() == c
-                        || t instanceof AnyChar && c != '/'
-                        || t instanceof CharClass k && c != '/' && k.accepts(c)) {
+                if (takes(t, c) || t instanceof ZeroOrOne o && takes(o.one(), c)) {
                     nextAt.set(i + 1);
+                } else if (t instanceof OneOrMore r && takes(r.one(), c)) {
+                    nextAt.set(i); // once more, or
+                    nextAt.set(i + 1); // done
                 } else if (t instanceof Star && c != '/' || t instanceof DoubleStar) {
                     nextAt.set(i);
                 } else if (t instanceof Folders) {
@@ -152,7 +194,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     private void close(BitSet at) {
         for (int i = at.nextSetBit(0); i >= 0 && i < tokens.size(); i = at.nextSetBit(i + 1)) {
             Token t = tokens.get(i);
-            if (t instanceof Star || t instanceof DoubleStar || t instanceof Folders) {
+            if (t instanceof Star || t instanceof DoubleStar || t instanceof Folders || t instanceof ZeroOrOne) {
                 at.set(i + 1);
             }
         }

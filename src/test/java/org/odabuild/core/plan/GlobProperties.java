@@ -11,15 +11,23 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Example;
 
 /**
- * The linear glob matcher agrees with the regular expression it replaced (GitHub path-filter semantics), on random
- * globs and paths; and an adversarial glob is answered at once.
+ * The linear glob matcher agrees with a regular expression of the same glob, on random globs and paths, in both
+ * dialects (GitHub's paths filters: '?' and '+' quantify the character before them; .dockerignore: '?' is one
+ * character); and an adversarial glob is answered at once.
  */
 class GlobProperties {
 
     @Property(tries = 3000)
-    void agreesWithTheRegularExpressionItReplaced(@ForAll("globs") String glob, @ForAll("paths") String path) {
+    void agreesWithTheRegularExpressionOfGithubsPathsFilters(@ForAll("globs") String glob,
+            @ForAll("paths") String path) {
         assertThat(PathGlob.parse(glob).matches(path)).as(glob + " ~ " + path)
-                .isEqualTo(Pattern.compile(reference(glob)).matcher(path).matches());
+                .isEqualTo(Pattern.compile(reference(glob, true)).matcher(path).matches());
+    }
+
+    @Property(tries = 3000)
+    void agreesWithTheRegularExpressionOfDockerignore(@ForAll("globs") String glob, @ForAll("paths") String path) {
+        assertThat(PathGlob.dockerignore(glob).matches(path)).as(glob + " ~ " + path)
+                .isEqualTo(Pattern.compile(reference(glob, false)).matcher(path).matches());
     }
 
     @Example
@@ -32,7 +40,7 @@ class GlobProperties {
 
     @Provide
     Arbitrary<String> globs() {
-        return Arbitraries.of("a", "b", "/", "*", "**", "**/", "?", "[ab]", "[!a]", ".").list().ofMinSize(1)
+        return Arbitraries.of("a", "b", "/", "*", "**", "**/", "?", "+", "[ab]", "[!a]", ".").list().ofMinSize(1)
                 .ofMaxSize(6).map(parts -> String.join("", parts));
     }
 
@@ -41,13 +49,23 @@ class GlobProperties {
         return Arbitraries.strings().withChars('a', 'b', 'c', '/', '.').ofMinLength(0).ofMaxLength(10);
     }
 
-    /** The former implementation: a regular expression per glob. */
-    static String reference(String glob) {
+    /** The former implementation, a regular expression per glob, with GitHub's '?' and '+' added. */
+    static String reference(String glob, boolean github) {
         StringBuilder re = new StringBuilder();
+        boolean lastIsOneChar = false; // a literal or a class: what GitHub's '?' and '+' apply to
+        boolean lastIsWildcard = false;
         int i = 0;
         while (i < glob.length()) {
             char c = glob.charAt(i);
-            if (c == '*') {
+            boolean oneChar = false;
+            boolean wildcard = true;
+            if (github && (c == '?' || c == '+') && lastIsOneChar) {
+                re.append(c);
+                i++;
+                oneChar = false;
+            } else if (github && (c == '?' || c == '+') && lastIsWildcard) {
+                i++; // nothing to change
+            } else if (c == '*') {
                 boolean doubleStar = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
                 if (doubleStar) {
                     boolean atSegmentStart = i == 0 || glob.charAt(i - 1) == '/';
@@ -63,18 +81,23 @@ class GlobProperties {
                     re.append("[^/]*");
                     i++;
                 }
-            } else if (c == '?') {
+            } else if (c == '?' && !github) {
                 re.append("[^/]");
                 i++;
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);
-                re.append("(?![/])[").append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
+                re.append("(?:(?![/])[").append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append("])");
                 i = end + 1;
+                oneChar = true;
             } else {
-                re.append(Pattern.quote(String.valueOf(c)));
+                re.append("(?:").append(Pattern.quote(String.valueOf(c))).append(')');
                 i++;
+                oneChar = true;
+                wildcard = false;
             }
+            lastIsOneChar = oneChar;
+            lastIsWildcard = wildcard && !oneChar;
         }
         return re.toString();
     }

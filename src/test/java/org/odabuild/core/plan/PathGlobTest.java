@@ -24,18 +24,40 @@ class PathGlobTest {
         "**/*.py, a/b/c.py, true",
         "**/*.py, c.py, true",
         "**/*.py, c.go, false",
-        "src/?.py, src/a.py, true",
-        "src/?.py, src/ab.py, false",
-        "src/?.py, src//.py, false",
+        // GitHub's cheat sheet: '?' makes the character before it optional, '+' repeats it
+        "'*.jsx?', page.js, true",
+        "'*.jsx?', page.jsx, true",
+        "'*.jsx?', page.jsxx, false",
+        "'*.jsx?', page.j, false",
+        "src/v[0-9]+.txt, src/v12.txt, true",
+        "src/v[0-9]+.txt, src/v.txt, false",
+        "src/a+b, src/aaab, true",
+        "src/a+b, src/b, false",
+        "src/a+b, src/a+b, false",
+        "src/*?.py, src/abc.py, true",
+        "?.py, ?.py, true",
         "src/[ab].py, src/b.py, true",
         "src/[!ab].py, src/b.py, false",
         "source/webhooks/webhook-dockerfile, source/webhooks/webhook-dockerfile, true",
         "source/webhooks/webhook-dockerfile, source/webhooks/webhook-dockerfile2, false",
-        "a.b/c+d(e)/*, a.b/c+d(e)/x, true",
+        "a.b/(e)/*, a.b/(e)/x, true",
         "a.b/*, aXb/x, false"
     })
     void githubPathFilterSemantics(String glob, String path, boolean expected) {
         assertThat(PathGlob.parse(glob).matches(path)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1} = {2}")
+    @CsvSource({
+        "src/?.py, src/a.py, true",
+        "src/?.py, src/ab.py, false",
+        "src/?.py, src//.py, false",
+        "src/?.py, src.py, false",
+        "c++/*, c++/x, true",
+        "c++/*, cc/x, false"
+    })
+    void dockerignoreReadsQuestionMarkAsOneCharacterAndPlusAsItself(String pattern, String path, boolean expected) {
+        assertThat(PathGlob.dockerignore(pattern).matches(path)).isEqualTo(expected);
     }
 
     @Test
@@ -53,6 +75,10 @@ class PathGlobTest {
                 .isEqualTo("source/webhooks/implementation/");
         assertThat(CoverageLint.literalFolder("src/op/**/*.py")).isEqualTo("src/op/");
         assertThat(CoverageLint.literalFolder("src/op*/x")).isEqualTo("src/");
+        // GitHub's '?' and '+' change the character before them: 'src/?x' also matches 'srcx'
+        assertThat(CoverageLint.literalFolder("src/op/v[0-9]+.txt")).isEqualTo("src/op/");
+        assertThat(CoverageLint.literalFolder("src/ops?/x")).isEqualTo("src/");
+        assertThat(CoverageLint.literalFolder("src/?x")).isEmpty();
         assertThat(CoverageLint.literalFolder("**/Dockerfile")).isEmpty();
         assertThat(CoverageLint.literalFolder("!docs/x.md")).isEqualTo("docs/");
         assertThat(CoverageLint.literalFolder("Dockerfile")).isEmpty();
