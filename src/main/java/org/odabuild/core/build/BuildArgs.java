@@ -1,7 +1,8 @@
 package org.odabuild.core.build;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import org.odabuild.core.git.HeadCommit;
@@ -13,6 +14,13 @@ final class BuildArgs {
     static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
     static final String CICD_BUILD_TIME = "CICD_BUILD_TIME";
 
+    /**
+     * {@code date -Iseconds} of oda-canvas' workflows, in UTC: {@code 2024-07-30T12:32:02+00:00}. Not Java's
+     * {@code ...Z}: the images' Python reads it, and {@code datetime.fromisoformat} before 3.11 refuses a 'Z'.
+     */
+    private static final DateTimeFormatter DATE_ISECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
+
     private BuildArgs() {
     }
 
@@ -20,7 +28,7 @@ final class BuildArgs {
         Map<String, String> args = new TreeMap<>(user);
         args.put(GIT_COMMIT_SHA, head.shortId());
         args.put(SOURCE_DATE_EPOCH, Long.toString(head.time().getEpochSecond()));
-        args.put(CICD_BUILD_TIME, buildTime.truncatedTo(ChronoUnit.SECONDS).toString());
+        args.put(CICD_BUILD_TIME, DATE_ISECONDS.format(buildTime));
         return args;
     }
 }

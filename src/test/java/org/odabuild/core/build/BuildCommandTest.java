@@ -127,7 +127,7 @@ class BuildCommandTest {
                 .containsEntry("org.odabuild.source-hash", built.sourceHash())
                 .containsEntry("test.commit", head.substring(0, 7))
                 .containsKey("org.opencontainers.image.created");
-        assertThat(labels.get("test.time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(labels.get("test.time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
         assertThat(labels.get("test.epoch")).matches("\\d+");
         assertThat(built.labels()).containsEntry("org.odabuild.branch", "feature/b1")
                 .containsEntry("org.opencontainers.image.revision", head);

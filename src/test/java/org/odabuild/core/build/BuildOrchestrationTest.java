@@ -112,7 +112,7 @@ class BuildOrchestrationTest {
         assertThat(image.buildArgs()).containsEntry("GIT_COMMIT_SHA", head.substring(0, 7))
                 .hasEntrySatisfying("SOURCE_DATE_EPOCH", v -> assertThat(v).matches("\\d+"))
                 .hasEntrySatisfying("CICD_BUILD_TIME", v -> assertThat(v)
-                        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+                        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00"));
         assertThat(daemon.builds.get(1).buildArgs()).containsEntry("FROM_IMAGE", image.reference());
         assertThat(daemon.calls).containsSubsequence("build " + image.reference(), "run oda-test/op:1.0.1-o1",
                 "save " + built.platforms().get(0).imageId());
