@@ -200,7 +200,8 @@ public final class DockerBuildConfigReader {
             if (globs.stream().allMatch(g -> g.startsWith("!"))) {
                 throw InvalidInputException.at(doc.locationOf(seq), "paths of image '" + image + "' has only '!'"
                         + " entries, and a '!' entry only takes files out of what the other entries match (GitHub"
-                        + " refuses such a filter): add the globs the image is built from, e.g. 'source/my-operator/**'");
+                        + " refuses such a filter): add the globs the image is built from, e.g."
+                        + " 'source/my-operator/**'");
             }
             return globs;
         }

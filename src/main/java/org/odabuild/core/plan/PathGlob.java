@@ -18,7 +18,8 @@ import java.util.List;
 public record PathGlob(String text, boolean negated, List<Token> tokens) {
 
     /** One step of the glob. */
-    public sealed interface Token permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore {
+    public sealed interface Token
+            permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore {
     }
 
     /** One given character. */
@@ -111,8 +112,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
                 Token one = tokens.remove(tokens.size() - 1);
                 tokens.add(c == '?' ? new ZeroOrOne(one) : new OneOrMore(one));
                 i++;
-            } else if (github && (c == '?' || c == '+') && !tokens.isEmpty() && !(tokens.get(tokens.size() - 1)
-                    instanceof Literal)) {
+            } else if (github && (c == '?' || c == '+') && !tokens.isEmpty()) {
                 i++; // after a wildcard or another quantifier it changes nothing: '*?' still matches what '*' does
             } else if (c == '?' && !github) {
                 tokens.add(new AnyChar());
