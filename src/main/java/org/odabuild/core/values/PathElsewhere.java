@@ -24,6 +24,11 @@ final class PathElsewhere {
 
     /** Values files nest a few levels deep; a deeper walk would only follow aliases round. */
     private static final int MAX_DEPTH = 32;
+    /**
+     * Nodes looked at before the search gives up: aliases make a file a graph, and a few dozen of them can stand for
+     * millions of paths (oda-canvas' largest values file has a few thousand nodes).
+     */
+    private static final int MAX_NODES = 200_000;
 
     private PathElsewhere() {
     }
@@ -45,13 +50,15 @@ final class PathElsewhere {
         int atLeast = Math.max(2, asked.size() - missDepth - 1);
         Search search = new Search(asked, atLeast);
         search.walk(root, YqPath.parse("."), new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
-        return search.best.size() == 1 ? Optional.of(search.best.get(0)) : Optional.empty();
+        return search.best.size() == 1 && search.visited <= MAX_NODES ? Optional.of(search.best.get(0))
+                : Optional.empty();
     }
 
     private static final class Search {
         private final List<String> asked;
         private int longest;
         private final List<Place> best = new ArrayList<>();
+        private int visited;
 
         Search(List<String> asked, int atLeast) {
             this.asked = asked;
@@ -59,6 +66,9 @@ final class PathElsewhere {
         }
 
         void walk(Node node, YqPath at, List<String> keys, Set<Node> onTheWay) {
+            if (++visited > MAX_NODES) {
+                return;
+            }
             if (node instanceof ScalarNode) {
                 offer(at, keys, node);
                 return;

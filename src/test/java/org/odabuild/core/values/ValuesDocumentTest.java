@@ -150,6 +150,20 @@ class ValuesDocumentTest {
     }
 
     @Test
+    void aliasesStandingForMillionsOfPathsEndTheSearchInsteadOfTheBuild() throws IOException {
+        // 48 aliases, within what the reader allows, stand for 2^24 paths to 'v'
+        StringBuilder yaml = new StringBuilder("l0: &l0 {v: 1}\n");
+        for (int i = 1; i <= 24; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" {a: *l").append(i - 1).append(", b: *l")
+                    .append(i - 1).append("}\n");
+        }
+        ValuesDocument doc = values(yaml.toString());
+        String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> missing(doc, ".x.a.v"), "a hang guard, not a speed target");
+        assertThat(message).contains("the top level has no key 'x'").doesNotContain("the file has");
+    }
+
+    @Test
     void noPlaceIsPointedAtWhenItIsNotClearlyTheOneMeant() throws IOException {
         ValuesDocument doc = values("a:\n  deployment:\n    image: x/a\n    version: 1.0.0\n"
                 + "b:\n  deployment:\n    image: x/b\n");
