@@ -13,7 +13,7 @@ public final class BrokenImages {
         if (broken.size() == 1) {
             return new InvalidInputException(broken.get(0).reason());
         }
-        return new InvalidInputException(broken.size() + " images cannot be resolved:" + System.lineSeparator()
+        return new InvalidInputException(broken.size() + " image entries are broken:" + System.lineSeparator()
                 + "  " + String.join(System.lineSeparator() + "  ", broken.stream().map(BrokenImage::reason).toList()));
     }
 }

@@ -234,7 +234,7 @@ class BuildCommandTest {
         git.commit("b and a's test moved away");
         threads = 2;
 
-        assertThatThrownBy(this::build).hasMessageContaining("2 images cannot be resolved")
+        assertThatThrownBy(this::build).hasMessageContaining("2 image entries are broken:")
                 .hasMessageContaining("buildContext of image 'b' 'src/b' does not exist")
                 .hasMessageContaining("testDockerfile of image 'a' 'src/a/Test.Dockerfile' does not exist: fix the"
                         + " path in dockerbuild-config.yaml or restore the file");

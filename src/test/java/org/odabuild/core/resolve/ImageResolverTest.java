@@ -197,7 +197,7 @@ class ImageResolverTest {
         Fixtures.write(repo, "dockerbuild-config.yaml", CONFIG + CONFIG.replace("op:", "op2:").replace(".op.", ".op2."));
         Fixtures.write(repo, "charts/a/values.yaml", "op:\n  image: a/b\n  version: v1.0.0\n  prereleaseSuffix:\nop2:\n  image: A\n");
         assertThatThrownBy(this::resolveOdaCanvas)
-                .hasMessageContaining("2 images cannot be resolved")
+                .hasMessageContaining("2 image entries are broken:")
                 .hasMessageContaining("drop the leading 'v'")
                 .hasMessageContaining("'.op2.version'");
     }
