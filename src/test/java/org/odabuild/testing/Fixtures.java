@@ -21,7 +21,15 @@ public final class Fixtures {
 
     /** Copies the oda-canvas files into {@code target} and returns it. */
     public static Path copyOdaCanvas(Path target) {
-        Path source = odaCanvasSource();
+        return copyTree(odaCanvasSource(), target);
+    }
+
+    /** Copies the oda-canvas files of an older commit (src/test/resources/oda-canvas-history/<commit>). */
+    public static Path copyOdaCanvasAt(String commit, Path target) {
+        return copyTree(Path.of("src/test/resources/oda-canvas-history", commit).toAbsolutePath(), target);
+    }
+
+    private static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(p).toString());

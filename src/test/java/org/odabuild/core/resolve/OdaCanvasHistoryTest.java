@@ -2,17 +2,15 @@ package org.odabuild.core.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.config.BrokenImage;
+import org.odabuild.testing.Fixtures;
 import org.odabuild.testing.RecordingLog;
 
 /** States from oda-canvas' history (src/test/resources/oda-canvas-history) that the current files do not show. */
@@ -21,24 +19,14 @@ class OdaCanvasHistoryTest {
     @TempDir
     Path repo;
 
-    private Resolution resolveAt(String commit) throws IOException {
-        Path source = Path.of("src/test/resources/oda-canvas-history", commit).toAbsolutePath();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = repo.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+    private Resolution resolveAt(String commit) {
+        Fixtures.copyOdaCanvasAt(commit, repo);
         return Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo), repo.resolve("target/oda"),
                 List.of(), Optional.empty()), new RecordingLog());
     }
 
     @Test
-    void aFeatureBranchWhoseKongAndApisixEntriesPointedAtKeysTheChartDidNotHave() throws IOException {
+    void aFeatureBranchWhoseKongAndApisixEntriesPointedAtKeysTheChartDidNotHave() {
         Resolution r = resolveAt("7dede50");
         Map<String, String> tags = r.images().stream()
                 .collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(), (a, b) -> a,
