@@ -8,9 +8,9 @@ import java.util.List;
  * One glob of an image's {@code paths}, with GitHub Actions path-filter semantics: {@code *} matches within one
  * folder, {@code **} crosses folders ({@code a/**}{@code /*} also matches files directly in {@code a}), {@code ?}
  * makes the character before it optional and {@code +} repeats it (GitHub's cheat sheet: {@code '*.jsx?'} matches
- * {@code page.js} and {@code page.jsx}), {@code [abc]} is a class; anything else is literal. A leading {@code !}
- * negates. A {@code .dockerignore} pattern ({@link #dockerignore}) reads {@code ?} as any one character and
- * {@code +} as itself, as Go's filepath.Match does.
+ * {@code page.js} and {@code page.jsx}), {@code [abc]} is a class of the characters listed; anything else is literal.
+ * A leading {@code !} negates. A {@code .dockerignore} pattern ({@link #dockerignore}) reads {@code ?} as any one
+ * character, {@code +} as itself and {@code [!abc]} or {@code [^abc]} as a class of all but those, as Docker does.
  *
  * <p>Matching simulates the glob as a small automaton, in time proportional to path length times glob length:
  * a regular expression would backtrack, and a glob like {@code *a*a*a...b} against a long name hung the build.
@@ -120,7 +120,8 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);
-                boolean not = cls.startsWith("!") || cls.startsWith("^");
+                // GitHub's cheat sheet has no negated class ('!' means something only at a pattern's start)
+                boolean not = !github && (cls.startsWith("!") || cls.startsWith("^"));
                 tokens.add(new CharClass(not ? cls.substring(1) : cls, not));
                 i = end + 1;
             } else {

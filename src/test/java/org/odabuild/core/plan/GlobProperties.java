@@ -87,7 +87,8 @@ class GlobProperties {
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);
-                re.append("(?:(?![/])[").append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append("])");
+                String members = github ? cls.replace("^", "\\^") : cls.startsWith("!") ? "^" + cls.substring(1) : cls;
+                re.append("(?:(?![/])[").append(members).append("])");
                 i = end + 1;
                 oneChar = true;
             } else {

@@ -37,7 +37,10 @@ class PathGlobTest {
         "src/*?.py, src/abc.py, true",
         "?.py, ?.py, true",
         "src/[ab].py, src/b.py, true",
-        "src/[!ab].py, src/b.py, false",
+        // no negated class in GitHub's cheat sheet: '!' means something only at a pattern's start
+        "src/[!ab].py, src/b.py, true",
+        "src/[!ab].py, src/!.py, true",
+        "src/[!ab].py, src/c.py, false",
         "source/webhooks/webhook-dockerfile, source/webhooks/webhook-dockerfile, true",
         "source/webhooks/webhook-dockerfile, source/webhooks/webhook-dockerfile2, false",
         "a.b/(e)/*, a.b/(e)/x, true",
@@ -54,6 +57,8 @@ class PathGlobTest {
         "src/?.py, src//.py, false",
         "src/?.py, src.py, false",
         "c++/*, c++/x, true",
+        "src/[!ab].py, src/c.py, true",
+        "src/[^ab].py, src/b.py, false",
         "c++/*, cc/x, false"
     })
     void dockerignoreReadsQuestionMarkAsOneCharacterAndPlusAsItself(String pattern, String path, boolean expected) {
