@@ -49,7 +49,7 @@ final class PathElsewhere {
         }
         int atLeast = Math.max(2, asked.size() - missDepth - 1);
         Search search = new Search(asked, atLeast);
-        search.walk(root, YqPath.parse("."), new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        search.walk(root, new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
         return search.best.size() == 1 && search.visited <= MAX_NODES ? Optional.of(search.best.get(0))
                 : Optional.empty();
     }
@@ -65,12 +65,12 @@ final class PathElsewhere {
             this.longest = atLeast;
         }
 
-        void walk(Node node, YqPath at, List<String> keys, Set<Node> onTheWay) {
+        void walk(Node node, List<String> keys, Set<Node> onTheWay) {
             if (++visited > MAX_NODES) {
                 return;
             }
             if (node instanceof ScalarNode) {
-                offer(at, keys, node);
+                offer(keys, node);
                 return;
             }
             if (!(node instanceof MappingNode mapping) || keys.size() >= MAX_DEPTH || !onTheWay.add(node)) {
@@ -79,14 +79,14 @@ final class PathElsewhere {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     keys.add(key.getValue());
-                    walk(tuple.getValueNode(), at.child(key.getValue()), keys, onTheWay);
+                    walk(tuple.getValueNode(), keys, onTheWay);
                     keys.remove(keys.size() - 1);
                 }
             }
             onTheWay.remove(node);
         }
 
-        private void offer(YqPath at, List<String> keys, Node node) {
+        private void offer(List<String> keys, Node node) {
             int common = 0;
             while (common < keys.size() && common < asked.size()
                     && keys.get(keys.size() - 1 - common).equals(asked.get(asked.size() - 1 - common))) {
@@ -97,6 +97,10 @@ final class PathElsewhere {
                 best.clear();
             }
             if (common == longest) { // never below the least asked: longest starts there
+                YqPath at = YqPath.parse(".");
+                for (String key : keys) {
+                    at = at.child(key); // only for a candidate: most values are not one
+                }
                 best.add(new Place(at, node));
             }
         }
