@@ -32,6 +32,8 @@ public final class YamlDocument {
     /** Generous for real values files (oda-canvas has one alias), tiny for an alias bomb. */
     static final int MAX_COLLECTION_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** SnakeYAML's default, named: it stops a hostile file before the composer's recursion overflows the stack. */
+    private static final int MAX_NESTING_DEPTH = 50;
     /**
      * Shared: it only reads its table once built, and building it (a dozen resolvers) was paid per file, six times in
      * a plan of oda-canvas.
@@ -69,11 +71,12 @@ public final class YamlDocument {
 
     /** SnakeYAML's errors, with the line and column it names; {@code file} is null for text held in memory. */
     private static YamlDocument compose(Reader reader, String displayName, Path file) {
+        ParserImpl parser = null;
         try {
             // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
             LoaderOptions options = loaderOptions();
-            return new YamlDocument(displayName, new Composer(new ParserImpl(new StreamReader(reader), options),
-                    RESOLVER, options).getSingleNode());
+            parser = new ParserImpl(new StreamReader(reader), options);
+            return new YamlDocument(displayName, new Composer(parser, RESOLVER, options).getSingleNode());
         } catch (MarkedYAMLException e) {
             // not its cause: Maven prints a cause's message, and SnakeYAML's quotes the lines around the mark
             throw new InvalidInputException(describe(displayName, e));
@@ -81,9 +84,28 @@ public final class YamlDocument {
             if (file != null && e.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(displayName, file, e);
             }
+            if (String.valueOf(e.getMessage()).startsWith("Nesting Depth exceeded")) {
+                throw tooDeep(displayName, parser);
+            }
             throw new InvalidInputException(displayName + ": cannot be read as YAML: " + Excerpt.of(String.valueOf(
                     e.getMessage())) + hintFor(e.getMessage()), e);
         }
+    }
+
+    /**
+     * SnakeYAML's message has no place; the composer stops at the collection that is one level too deep, which is
+     * the parser's next event.
+     */
+    private static InvalidInputException tooDeep(String displayName, ParserImpl parser) {
+        String where = displayName;
+        try {
+            Mark mark = parser.peekEvent().getStartMark();
+            where = new SourceLocation(displayName, mark.getLine() + 1, mark.getColumn() + 1).toString();
+        } catch (RuntimeException e) {
+            // the place is a courtesy: the message stands without it
+        }
+        return new InvalidInputException(where + ": invalid YAML: nested deeper than " + MAX_NESTING_DEPTH
+                + " levels of mappings and lists, more than any values or config file needs: flatten it there");
     }
 
     private static InvalidInputException notUtf8(String displayName, Path file, Exception cause) {
@@ -97,6 +119,7 @@ public final class YamlDocument {
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setNestingDepthLimit(MAX_NESTING_DEPTH);
         // Helm and yq accept duplicate keys (last wins); readers look at the node tree and decide themselves.
         options.setAllowDuplicateKeys(true);
         return options;
