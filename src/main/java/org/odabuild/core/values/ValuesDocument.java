@@ -2,6 +2,7 @@ package org.odabuild.core.values;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.yaml.YamlDocument;
@@ -82,11 +83,29 @@ public final class ValuesDocument {
         return scalar(path, (NodeLookup.Found) result);
     }
 
+    /**
+     * Helm (go-yaml v2) reads a value tagged with one of YAML's own types as that type ({@code !!binary} decoded from
+     * base64); {@code !!str}, {@code !!null} and tags of the file's own ({@code !local}) leave the text as it is.
+     */
+    private static boolean readAsAnotherType(String tag) {
+        return tag.startsWith("!!") && !tag.equals("!!str") && !tag.equals("!!null");
+    }
+
     private ScalarValue scalar(YqPath path, NodeLookup.Found found) {
         if (found.node() instanceof ScalarNode scalar) {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
+            Optional<String> tag = YamlDocument.writtenTag(scalar);
+            tag.filter(ValuesDocument::readAsAnotherType).ifPresent(t -> {
+                throw InvalidInputException.at(yaml.locationOf(scalar), "'" + path + "' has the YAML tag '" + t
+                        + "': " + (t.equals("!!binary") ? "Helm decodes it from base64, so the chart would not use '"
+                                + Excerpt.of(scalar.getValue()) + "' as the plugin does"
+                                : "Helm reads '" + Excerpt.of(scalar.getValue()) + "' as that type, not as the text"
+                                        + " the plugin reads")
+                        + ": remove the tag and write the value as text");
+            });
+            // a tagged value (!!str no, !local no) is text to Helm, whatever its words
             return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey(),
-                    scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN);
+                    scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && tag.isEmpty());
         }
         String fix = found.node() instanceof MappingNode mapping
                 ? NodeLookup.keys(mapping).stream().findFirst().map(k -> "point the path at one of its values, e.g. '"

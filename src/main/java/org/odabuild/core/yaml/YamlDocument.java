@@ -12,12 +12,16 @@ import java.util.Optional;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -174,6 +178,21 @@ public final class YamlDocument {
             return "; keep one YAML document (no '---' separators) in this file";
         }
         return "; fix the YAML syntax at that place";
+    }
+
+    /**
+     * The tag written on a scalar, as written ({@code !!binary}, {@code !local}); empty when it has none, or one that
+     * only says what the value is read as anyway ({@code !!str "x"}).
+     */
+    public static Optional<String> writtenTag(ScalarNode scalar) {
+        Tag implied = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                ? RESOLVER.resolve(NodeId.scalar, scalar.getValue(), true)
+                : Tag.STR;
+        if (scalar.getTag().equals(implied)) {
+            return Optional.empty();
+        }
+        String tag = scalar.getTag().getValue();
+        return Optional.of(tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag);
     }
 
     /** The root node, empty for an empty file. */

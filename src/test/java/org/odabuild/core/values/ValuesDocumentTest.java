@@ -218,6 +218,30 @@ class ValuesDocumentTest {
     }
 
     @Test
+    void aTagThatMakesHelmReadAnotherValueIsRefusedAtItsLine() throws IOException {
+        ValuesDocument doc = values("a:\n  image: !!binary eC9h\n  version: !!float 1.0.0\n  n: !!int \"12\"\n");
+        assertThatThrownBy(() -> doc.find(YqPath.parse(".a.image")))
+                .hasMessage("charts/x/values.yaml:2:10: '.a.image' has the YAML tag '!!binary': Helm decodes it from"
+                        + " base64, so the chart would not use 'eC9h' as the plugin does: remove the tag and write the"
+                        + " value as text");
+        assertThatThrownBy(() -> doc.find(YqPath.parse(".a.version")))
+                .hasMessageStartingWith("charts/x/values.yaml:3:12: '.a.version' has the YAML tag '!!float': Helm"
+                        + " reads '1.0.0' as that type");
+        assertThatThrownBy(() -> doc.find(YqPath.parse(".a.n"))).hasMessageContaining("'!!int'");
+    }
+
+    @Test
+    void aTagThatKeepsTheTextIsReadAsText() throws IOException {
+        ValuesDocument doc = values("a:\n  s: !!str no\n  l: !local yes\n  q: !!str \"x\"\n  n: !!null\n  p: no\n");
+        assertThat(at(doc, ".a.s")).extracting(ScalarValue::text, ScalarValue::plain).containsExactly("no", false);
+        assertThat(at(doc, ".a.l")).extracting(ScalarValue::text, ScalarValue::plain).containsExactly("yes", false);
+        assertThat(at(doc, ".a.q").text()).isEqualTo("x");
+        assertThat(at(doc, ".a.n").isNull()).isTrue();
+        assertThat(at(doc, ".a.p").plain()).isTrue();
+        assertThat(HelmReading.differs(at(doc, ".a.s"))).isEmpty();
+    }
+
+    @Test
     void malformedYamlNamesLineAndColumn() throws IOException {
         assertThatThrownBy(() -> values("a:\n  b: 1\n c: [\n"))
                 .isInstanceOf(InvalidInputException.class)
