@@ -19,24 +19,31 @@ import java.util.stream.Stream;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
- * streamed as it is written, never held in memory; the Dockerfile is added under a fixed name so it may live outside
- * the context, as oda-canvas' {@code buildDockerfile} allows. A symbolic link is sent as a link, as the docker CLI
+ * streamed as it is written, never held in memory. The Dockerfile is sent as the docker CLI sends it, so that an image
+ * that copies its whole context ({@code COPY . /app}) holds what {@code docker build} would put there, no more: under
+ * its own path when it lies in the context; from outside (oda-canvas' {@code buildDockerfile} allows that) under
+ * {@link #OUTSIDE_DOCKERFILE}, which the archive's {@code .dockerignore} lists so that the daemon drops it from the
+ * context once it has read it. A symbolic link is sent as a link, as the docker CLI
  * sends it, never as the file it points to: a committed {@code app/x -> /home/runner/.docker/config.json} must not
  * put the runner's secrets into an image. FIFOs, sockets and devices are not sent (reading one would block).
  */
 public final class BuildContext {
 
-    /** Name of the Dockerfile inside the archive. */
-    public static final String DOCKERFILE_ENTRY = ".oda/Dockerfile";
+    /** Name in the archive of a Dockerfile from outside the context (the CLI picks a random {@code .dockerfile.*}). */
+    public static final String OUTSIDE_DOCKERFILE = ".dockerfile.oda-maven-plugin";
+    static final String DOCKERIGNORE = ".dockerignore";
 
     private final Path contextDir;
     private final Path dockerfile;
+    private final Optional<String> dockerfileInContext;
     private final List<String> files;
     private final Map<String, String> links;
 
-    private BuildContext(Path contextDir, Path dockerfile, List<String> files, Map<String, String> links) {
+    private BuildContext(Path contextDir, Path dockerfile, Optional<String> dockerfileInContext, List<String> files,
+            Map<String, String> links) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
+        this.dockerfileInContext = dockerfileInContext;
         this.files = files;
         this.links = links;
     }
@@ -81,7 +88,21 @@ public final class BuildContext {
             throw new UncheckedIOException("cannot list build context " + contextDir, e);
         }
         Collections.sort(files);
-        return new BuildContext(contextDir, dockerfile, List.copyOf(files), Map.copyOf(links));
+        return new BuildContext(contextDir, dockerfile, fileInside(contextDir, dockerfile), List.copyOf(files),
+                Map.copyOf(links));
+    }
+
+    /** {@code file} relative to {@code contextDir} when it lies in it, links resolved as the docker CLI does. */
+    private static Optional<String> fileInside(Path contextDir, Path file) {
+        try {
+            Path context = contextDir.toRealPath();
+            Path real = file.toRealPath();
+            return real.startsWith(context)
+                    ? Optional.of(context.relativize(real).toString().replace('\\', '/'))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + file, e);
+        }
     }
 
     /** {@code folder} relative to {@code contextDir} when it is inside it (links resolved on both sides). */
@@ -118,6 +139,16 @@ public final class BuildContext {
         return dockerfile;
     }
 
+    /** The Dockerfile's name in the archive, the build's {@code dockerfile} parameter. */
+    public String dockerfileEntry() {
+        return dockerfileInContext.orElse(OUTSIDE_DOCKERFILE);
+    }
+
+    /** Its path in the context, empty when it lies outside. */
+    Optional<String> dockerfileInContext() {
+        return dockerfileInContext;
+    }
+
     /** Writes the archive to a file (tests and benchmarks look at it; builds stream it, see {@link #archive()}). */
     public Path writeTar(Path target) {
         try {
@@ -138,8 +169,8 @@ public final class BuildContext {
     }
 
     /**
-     * The archive as it will be sent: files in sorted order, the Dockerfile last under {@link #DOCKERFILE_ENTRY},
-     * fixed times and owners so equal inputs give equal archives. Sizes are read now.
+     * The archive as it will be sent: files in sorted order, then what the daemon reads and drops (see
+     * {@link ContextArchive}), fixed times and owners so equal inputs give equal archives. Sizes are read now.
      */
     ContextArchive archive() throws IOException {
         return ContextArchive.of(this);

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tar archive of a build context, laid out before it is written: its length is known up front (the request
@@ -24,8 +27,19 @@ final class ContextArchive {
     private static final int STAGING = 1 << 20;
     private static final byte[] ZEROS = new byte[TarHeader.BLOCK];
 
-    /** One entry: its header blocks, then (for a file) {@code size} bytes of {@code file} and the padding. */
-    private record Part(byte[] header, Path file, long size) {
+    /**
+     * One entry: its header blocks, then (for a file) {@code size} bytes of {@code file}, or the {@code content} the
+     * archive writes itself, and the padding.
+     */
+    private record Part(byte[] header, Path file, long size, byte[] content) {
+
+        Part(byte[] header, Path file, long size) {
+            this(header, file, size, null);
+        }
+
+        static Part written(String name, byte[] content) {
+            return new Part(TarHeader.file(name, content.length, false), null, content.length, content);
+        }
     }
 
     private final List<Part> parts;
@@ -40,18 +54,43 @@ final class ContextArchive {
         this.length = sum;
     }
 
-    /** Reads each file's size and mode now: the archive sends exactly these sizes, or fails if a file changes. */
+    /**
+     * Reads each file's size and mode now: the archive sends exactly these sizes, or fails if a file changes.
+     * <p>
+     * As the docker CLI does, the context's {@code .dockerignore} and the Dockerfile are sent even when the
+     * {@code .dockerignore} excludes them: the classic builder reads the Dockerfile from the archive, then drops both
+     * from the context where the {@code .dockerignore} lists them. A Dockerfile from outside the context is added to
+     * that list (a {@code .dockerignore} that lists itself is written when the context has none).
+     */
     static ContextArchive of(BuildContext context) throws IOException {
         List<Part> parts = new ArrayList<>();
         for (String rel : context.files()) {
             String link = context.linkTarget(rel).orElse(null);
-            if (link != null) {
-                parts.add(new Part(TarHeader.symlink(rel, link), null, 0));
-            } else {
-                parts.add(file(context.contextDir().resolve(rel), rel));
+            if (rel.equals(BuildContext.DOCKERIGNORE)) {
+                continue; // sent below, whether it excludes itself or not
             }
+            parts.add(link != null ? new Part(TarHeader.symlink(rel, link), null, 0)
+                    : file(context.contextDir().resolve(rel), rel));
         }
-        parts.add(file(context.dockerfile(), BuildContext.DOCKERFILE_ENTRY));
+        Path dockerignore = context.contextDir().resolve(BuildContext.DOCKERIGNORE);
+        if (context.dockerfileInContext().isPresent()) {
+            Optional<String> link = context.linkTarget(BuildContext.DOCKERIGNORE);
+            if (link.isPresent()) {
+                parts.add(new Part(TarHeader.symlink(BuildContext.DOCKERIGNORE, link.get()), null, 0));
+            } else if (Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
+                parts.add(file(dockerignore, BuildContext.DOCKERIGNORE));
+            }
+            if (!context.files().contains(context.dockerfileEntry())) {
+                parts.add(file(context.dockerfile(), context.dockerfileEntry()));
+            }
+        } else {
+            String patterns = Files.isRegularFile(dockerignore)
+                    ? Files.readString(dockerignore, StandardCharsets.ISO_8859_1)
+                    : BuildContext.DOCKERIGNORE;
+            parts.add(Part.written(BuildContext.DOCKERIGNORE, (patterns + "\n" + BuildContext.OUTSIDE_DOCKERFILE
+                    + "\n").getBytes(StandardCharsets.ISO_8859_1)));
+            parts.add(file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE));
+        }
         return new ContextArchive(parts);
     }
 
@@ -80,6 +119,11 @@ final class ContextArchive {
         ByteBuffer staging = ByteBuffer.allocateDirect(STAGING);
         for (Part part : parts) {
             put(staging, part.header(), out);
+            if (part.content() != null) {
+                put(staging, part.content(), out);
+                put(staging, ZEROS, 0, TarHeader.padding(part.size()), out);
+                continue;
+            }
             if (part.file() == null) {
                 continue;
             }

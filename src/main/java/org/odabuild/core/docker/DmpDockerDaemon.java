@@ -100,7 +100,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
         // built under a name no other build uses, then read back: the image id is this build's, not a neighbour's
         String own = "oda-build/" + UUID.randomUUID() + ":build";
         StringBuilder query = new StringBuilder("/build?t=").append(encode(own))
-                .append("&dockerfile=").append(encode(BuildContext.DOCKERFILE_ENTRY))
+                .append("&dockerfile=").append(encode(build.context().dockerfileEntry()))
                 .append("&forcerm=1&nocache=").append(build.noCache() ? 1 : 0)
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));

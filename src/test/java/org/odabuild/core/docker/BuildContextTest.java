@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class BuildContextTest {
     }
 
     @Test
-    void tarHoldsTheContextWithoutIgnoredFilesAndTheDockerfileUnderAFixedName() throws Exception {
+    void aDockerfileFromOutsideIsSentUnderAFixedNameThatTheDockerignoreDrops() throws Exception {
         Fixtures.write(dir, "ctx/app.py", "print(1)\n");
         Fixtures.write(dir, "ctx/sub/lib.py", "x = 1\n");
         Fixtures.write(dir, "ctx/secret.env", "TOKEN=x\n");
@@ -43,24 +46,51 @@ class BuildContextTest {
         Fixtures.write(dir, "elsewhere/op-dockerfile", "FROM scratch\n");
         BuildContext context = BuildContext.of(dir.resolve("ctx"), dir.resolve("elsewhere/op-dockerfile"));
         assertThat(context.files()).containsExactly(".dockerignore", "app.py", "sub/lib.py");
+        assertThat(context.dockerfileEntry()).isEqualTo(BuildContext.OUTSIDE_DOCKERFILE);
 
         Path tar = context.writeTar(dir.resolve("out/ctx.tar"));
-        List<String> names = new ArrayList<>();
-        String dockerfile = null;
-        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
-            TarArchiveEntry e;
-            while ((e = t.getNextEntry()) != null) {
-                names.add(e.getName());
-                if (e.getName().equals(BuildContext.DOCKERFILE_ENTRY)) {
-                    dockerfile = new String(t.readAllBytes());
-                }
-                assertThat(e.getModTime().getTime()).isZero();
-            }
-        }
-        assertThat(names).containsExactly(".dockerignore", "app.py", "sub/lib.py", ".oda/Dockerfile");
-        assertThat(dockerfile).isEqualTo("FROM scratch\n");
+        Map<String, String> entries = entries(tar);
+        assertThat(entries.keySet()).containsExactly("app.py", "sub/lib.py", ".dockerignore",
+                BuildContext.OUTSIDE_DOCKERFILE);
+        assertThat(entries.get(BuildContext.OUTSIDE_DOCKERFILE)).isEqualTo("FROM scratch\n");
+        assertThat(entries.get(".dockerignore")).isEqualTo("*.env\n\n" + BuildContext.OUTSIDE_DOCKERFILE + "\n");
         byte[] first = Files.readAllBytes(tar);
         assertThat(Files.readAllBytes(context.writeTar(dir.resolve("out/again.tar")))).isEqualTo(first);
+
+        Files.delete(dir.resolve("ctx/.dockerignore"));
+        assertThat(entries(BuildContext.of(dir.resolve("ctx"), dir.resolve("elsewhere/op-dockerfile"))
+                .writeTar(dir.resolve("out/none.tar")))).containsEntry(".dockerignore", ".dockerignore\n"
+                        + BuildContext.OUTSIDE_DOCKERFILE + "\n").containsKey("secret.env");
+    }
+
+    @Test
+    void aDockerfileInTheContextIsSentUnderItsOwnPathEvenWhenIgnored() throws Exception {
+        Fixtures.write(dir, "ctx/app.py", "print(1)\n");
+        Fixtures.write(dir, "ctx/docker/op-dockerfile", "FROM scratch\n");
+        BuildContext plain = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/docker/op-dockerfile"));
+        assertThat(plain.dockerfileEntry()).isEqualTo("docker/op-dockerfile");
+        assertThat(entries(plain.writeTar(dir.resolve("out/plain.tar"))).keySet())
+                .containsExactly("app.py", "docker/op-dockerfile");
+
+        // the daemon reads both, then drops them from the context, as the .dockerignore asks
+        Fixtures.write(dir, "ctx/.dockerignore", ".dockerignore\ndocker/\n");
+        BuildContext ignored = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/docker/op-dockerfile"));
+        assertThat(ignored.files()).containsExactly("app.py");
+        assertThat(entries(ignored.writeTar(dir.resolve("out/ignored.tar"))))
+                .containsExactly(Map.entry("app.py", "print(1)\n"), Map.entry(".dockerignore", ".dockerignore\ndocker/\n"),
+                        Map.entry("docker/op-dockerfile", "FROM scratch\n"));
+    }
+
+    /** The archive's entries in order, with their text. */
+    private static Map<String, String> entries(Path tar) throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+                assertThat(e.getModTime().getTime()).isZero();
+                entries.put(e.getName(), new String(t.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
     }
 
     @Test

@@ -94,9 +94,13 @@ class ContextArchiveTest {
         }
         assertThat(links).containsOnly(Map.entry("long-link", "t".repeat(150)),
                 Map.entry("short-link", "small.txt"));
-        assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(with(files.keySet(), ".oda/Dockerfile"));
+        assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(with(files.keySet(),
+                BuildContext.OUTSIDE_DOCKERFILE, ".dockerignore"));
         files.forEach((name, content) -> assertThat(read.get(name)).as(name).isEqualTo(content));
-        assertThat(new String(read.get(".oda/Dockerfile"), StandardCharsets.UTF_8)).isEqualTo("FROM scratch\nCOPY . /\n");
+        assertThat(new String(read.get(BuildContext.OUTSIDE_DOCKERFILE), StandardCharsets.UTF_8))
+                .isEqualTo("FROM scratch\nCOPY . /\n");
+        assertThat(new String(read.get(".dockerignore"), StandardCharsets.UTF_8))
+                .isEqualTo(".dockerignore\n" + BuildContext.OUTSIDE_DOCKERFILE + "\n");
         assertThat(modes.get("run.sh")).isEqualTo(0100755);
         assertThat(modes.get("small.txt")).isEqualTo(0100644);
 
@@ -105,9 +109,9 @@ class ContextArchiveTest {
         assertThat(again).isEqualTo(out.toByteArray());
     }
 
-    private static List<String> with(Set<String> names, String more) {
+    private static List<String> with(Set<String> names, String... more) {
         List<String> all = new ArrayList<>(names);
-        all.add(more);
+        all.addAll(List.of(more));
         return all;
     }
 

@@ -14,6 +14,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.RecordingLog;
@@ -50,9 +51,67 @@ class DaemonReceivesContextTest {
                     .containsEntry("ctx/short-link", "small.txt");
             assertThat(modes.get("ctx/run.sh") & 0777).isEqualTo(0755);
             assertThat(modes.get("ctx/small.txt") & 0777).isEqualTo(0644);
-            assertThat(new String(contents.get("ctx/.oda/Dockerfile"), StandardCharsets.UTF_8))
-                    .isEqualTo("FROM scratch\nCOPY . /ctx/\n");
+            assertThat(contents.keySet()).as("no file of the plugin's own in the image")
+                    .allMatch(name -> files.containsKey(name.substring("ctx/".length())));
         }
+    }
+
+    /**
+     * An image that copies its whole context holds what {@code docker build} puts there: the Dockerfile when it lies
+     * in the context, the {@code .dockerignore} unless it lists itself, nothing of the plugin's own (it sent its
+     * Dockerfile as {@code .oda/Dockerfile} and every {@code COPY . /app} took it along).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "inside  | -",
+        "inside  | secret.env",
+        "inside  | Dockerfile\\n.dockerignore\\nsecret.env",
+        "outside | -",
+        "outside | .dockerignore\\nsecret.env",
+        "outside | secret.env"})
+    void theImageHoldsWhatDockerBuildPutsThere(String where, String dockerignore) throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("a.txt"), "a\n");
+        Files.writeString(ctx.resolve("secret.env"), "TOKEN=x\n");
+        if (!dockerignore.equals("-")) {
+            Files.writeString(ctx.resolve(".dockerignore"), dockerignore.replace("\\n", "\n") + "\n");
+        }
+        Path dockerfile = Files.writeString(where.equals("inside") ? ctx.resolve("Dockerfile")
+                : dir.resolve("op-dockerfile"), "FROM scratch\nCOPY . /app/\n");
+
+        Map<String, byte[]> byCli = new HashMap<>();
+        Map<String, byte[]> byPlugin = new HashMap<>();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
+                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/like-cli:1",
+                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+        }
+        assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt")
+                .noneMatch(name -> name.contains(".oda") || name.contains(".dockerfile"));
+        // the CLI adds the random name it gave an outside Dockerfile to a .dockerignore that stays: only that differs
+        byCli.keySet().stream().filter(name -> !name.equals("app/.dockerignore") || where.equals("inside"))
+                .forEach(name -> assertThat(byPlugin.get(name)).as(name).isEqualTo(byCli.get(name)));
+    }
+
+    /** The image id that the docker CLI's classic builder makes of the context. */
+    private static String dockerBuild(String host, Path ctx, Path dockerfile) throws Exception {
+        ProcessBuilder cli = new ProcessBuilder("docker", "build", "-q", "--no-cache", "-f", dockerfile.toString(),
+                ctx.toString()).redirectErrorStream(false);
+        cli.environment().put("DOCKER_HOST", host);
+        cli.environment().put("DOCKER_BUILDKIT", "0");
+        Process process = cli.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("docker build: " + err).isZero();
+        return out.substring(out.lastIndexOf('\n') + 1);
     }
 
     /** The entries of every layer of a {@code docker save} archive. */
