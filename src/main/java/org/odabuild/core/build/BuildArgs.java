@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import org.odabuild.core.git.HeadCommit;
+import org.odabuild.core.image.Platform;
 
 /** The build args every image gets, as oda-canvas' workflows pass them, plus the user's. */
 final class BuildArgs {
@@ -30,5 +31,27 @@ final class BuildArgs {
         args.put(SOURCE_DATE_EPOCH, Long.toString(head.time().getEpochSecond()));
         args.put(CICD_BUILD_TIME, DATE_ISECONDS.format(buildTime));
         return args;
+    }
+
+    /**
+     * {@code args} with the platform args that BuildKit (oda-canvas' {@code docker/build-push-action}) gives every
+     * build and the classic builder does not: {@code TARGETPLATFORM}, {@code TARGETOS}, {@code TARGETARCH},
+     * {@code TARGETVARIANT} and their {@code BUILD*} twins. oda-canvas' kubectl-curl image downloads the kubectl of
+     * {@code ARG TARGETPLATFORM=linux/amd64}: without them its arm64 image would hold an amd64 kubectl. An arg the
+     * user sets stays theirs.
+     */
+    static Map<String, String> forPlatform(Map<String, String> args, Platform target, Platform builder) {
+        Map<String, String> all = new TreeMap<>();
+        put(all, "TARGET", target);
+        put(all, "BUILD", builder);
+        all.putAll(args);
+        return all;
+    }
+
+    private static void put(Map<String, String> args, String prefix, Platform platform) {
+        args.put(prefix + "PLATFORM", platform.toString());
+        args.put(prefix + "OS", platform.os());
+        args.put(prefix + "ARCH", platform.architecture());
+        args.put(prefix + "VARIANT", platform.variant().orElse(""));
     }
 }

@@ -71,11 +71,16 @@ final class ImageBuilder {
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("
                 + context.files().size() + " files) for " + platforms.stream().map(Platform::toString).toList()
                 + (index ? " as an image index" : ""));
-        // one build serves every platform when the files cannot depend on it: the classic builder cannot build FROM
-        // scratch with an ARG or LABEL before the first COPY for another platform ("does not match the platform")
-        boolean once = (platforms.size() > 1 || !local.accepts(nativePlatform)) && platformIndependent(image);
+        // FROM scratch with nothing to run: the files depend on the platform through its args at most, so each is built
+        // natively and published with its platform in the config, as buildx does. The classic builder cannot build
+        // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
+        // platform"); without a platform arg one build serves them all
+        Optional<String> dockerfile = dockerfileText(image);
+        boolean retarget = (platforms.size() > 1 || !local.accepts(nativePlatform))
+                && dockerfile.filter(BaseImages::runsNothing).isPresent();
+        boolean once = retarget && dockerfile.filter(BaseImages::namesPlatformArgs).isEmpty();
         List<BuiltImage.PlatformBuild> built = once ? buildOnce(image, context, args, platforms, nativePlatform)
-                : buildEach(image, context, args, platforms, local, nativePlatform);
+                : buildEach(image, context, args, platforms, local, nativePlatform, retarget);
         boolean runsHere = once || local.accepts(nativePlatform);
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
@@ -86,7 +91,8 @@ final class ImageBuilder {
         String report = null;
         if (image.config().testDockerfile().isPresent()) {
             if (runsHere) {
-                report = test(image, context, image.config().testDockerfile().get(), args, testTimeout);
+                report = test(image, context, image.config().testDockerfile().get(),
+                        BuildArgs.forPlatform(args, nativePlatform, nativePlatform), testTimeout);
             } else {
                 log.warn("Tests of " + image.key() + " not run: none of its platforms " + platforms + " runs on this"
                         + " daemon (" + nativePlatform + ")");
@@ -99,23 +105,34 @@ final class ImageBuilder {
 
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,
             List<Platform> platforms, Platform nativePlatform) {
-        String id = buildFor(image, new DockerDaemon.Build(image.reference(), context, args,
-                Optional.of(nativePlatform.toString()), false), nativePlatform, nativePlatform);
+        String id = buildFor(image, new DockerDaemon.Build(image.reference(), context,
+                BuildArgs.forPlatform(args, nativePlatform, nativePlatform), Optional.of(nativePlatform.toString()),
+                false), nativePlatform, nativePlatform);
         log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
                 + " once and published for each");
         return platforms.stream().map(p -> new BuiltImage.PlatformBuild(p.toString(), id, null,
                 !p.accepts(nativePlatform))).toList();
     }
 
-    /** Each platform through the daemon; {@code local} is tagged as the image's reference, the others locally. */
+    /**
+     * Each platform through the daemon with its platform args; {@code local} is tagged as the image's reference, the
+     * others locally. {@code retarget}: built natively, to be published with the platform in its config.
+     */
     private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, BuildContext context, Map<String, String> args,
-            List<Platform> platforms, Platform local, Platform nativePlatform) {
+            List<Platform> platforms, Platform local, Platform nativePlatform, boolean retarget) {
+        if (retarget) {
+            log.info(image.key() + " is FROM scratch, runs nothing and names a platform arg: each platform's files are"
+                    + " copied natively with its args and published with that platform in its config");
+        }
         List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         for (Platform platform : platforms) {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
-            String id = buildFor(image, new DockerDaemon.Build(reference, context, args,
-                    Optional.of(platform.toString()), false), platform, nativePlatform);
-            built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null, false));
+            Platform buildAs = retarget ? nativePlatform : platform;
+            String id = buildFor(image, new DockerDaemon.Build(reference, context,
+                    BuildArgs.forPlatform(args, platform, nativePlatform), Optional.of(buildAs.toString()), false),
+                    buildAs, nativePlatform);
+            built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null,
+                    retarget && !platform.accepts(nativePlatform)));
         }
         return built;
     }
@@ -165,12 +182,12 @@ final class ImageBuilder {
         return "oda-platform/" + safe(image.key()) + ":" + image.tag() + "-" + platform.toString().replace('/', '-');
     }
 
-    private boolean platformIndependent(ResolvedImage image) {
+    private Optional<String> dockerfileText(ResolvedImage image) {
         try {
-            return BaseImages.platformIndependent(Files.readString(layout.file(image.config().buildDockerfile(),
+            return Optional.of(Files.readString(layout.file(image.config().buildDockerfile(),
                     "buildDockerfile of image " + image.key())));
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

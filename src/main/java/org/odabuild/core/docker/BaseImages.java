@@ -50,14 +50,19 @@ public final class BaseImages {
     }
 
     private static final Pattern RUN = Pattern.compile("(?im)^\\s*RUN\\b");
+    private static final Pattern PLATFORM_ARG = Pattern.compile("\\b(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\\b");
 
     /**
-     * An image whose files cannot depend on the platform: every stage starts FROM scratch (or an earlier stage) and
-     * nothing runs (the classic builder sets no TARGETARCH). Its layers are the same for every platform; only the
-     * config says which one.
+     * Every stage starts FROM scratch (or an earlier stage) and nothing runs: no program of the platform is needed to
+     * build it, and its files depend on the platform only through the args of {@link #namesPlatformArgs}.
      */
-    public static boolean platformIndependent(String dockerfile) {
+    public static boolean runsNothing(String dockerfile) {
         return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find();
+    }
+
+    /** Whether {@code TARGETARCH} and its kin are named: {@code COPY app-${TARGETARCH} /app} copies another file for each. */
+    public static boolean namesPlatformArgs(String dockerfile) {
+        return PLATFORM_ARG.matcher(dockerfile).find();
     }
 
     /** Whether a daemon error reads like a failed pull of a base image. */

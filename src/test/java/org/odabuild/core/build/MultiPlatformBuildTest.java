@@ -224,6 +224,70 @@ class MultiPlatformBuildTest {
     }
 
     @Test
+    void scratchImagesThatCopyByTheirTargetArchGetEachPlatformsFiles() throws Exception {
+        // cross-compiled binaries copied by TARGETARCH, as buildx builds them: one build cannot serve both
+        git.write("src/op/Dockerfile", "FROM scratch\nARG TARGETARCH\nCOPY app-${TARGETARCH}.txt /app.txt\n");
+        git.write("src/op/app-amd64.txt", "for amd64\n");
+        git.write("src/op/app-arm64.txt", "for arm64\n");
+        git.commit("a file per architecture");
+        BuiltImage built = build().images().get(0);
+
+        JsonObject index = get("/manifests/1.0.1-multi");
+        assertThat(architectures(index)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
+        Map<String, String> appByPlatform = new HashMap<>();
+        for (JsonElement e : index.getAsJsonArray("manifests")) {
+            JsonObject entry = e.getAsJsonObject();
+            JsonArray layers = get("/manifests/" + entry.get("digest").getAsString()).getAsJsonArray("layers");
+            appByPlatform.put(entry.getAsJsonObject("platform").get("architecture").getAsString(),
+                    fileInLayer(layers.get(layers.size() - 1).getAsJsonObject().get("digest").getAsString(),
+                            "app.txt"));
+        }
+        assertThat(appByPlatform).containsExactlyInAnyOrderEntriesOf(Map.of("amd64", "for amd64\n",
+                "arm64", "for arm64\n"));
+        assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::retargeted).containsExactly(false, true);
+    }
+
+    @Test
+    void aBuildForAnotherPlatformGetsItsPlatformArgsOverTheDockerfilesDefault() throws Exception {
+        // oda-canvas' kubectl-curl: ARG TARGETPLATFORM=linux/amd64 picks the kubectl to download; buildx sets it
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        git.write("src/op/Dockerfile", "FROM oda-test/arm64-base:1\nARG TARGETPLATFORM=linux/amd64\nARG TARGETARCH\n"
+                + "ARG BUILDPLATFORM\nENV P=$TARGETPLATFORM A=$TARGETARCH B=$BUILDPLATFORM\nCOPY app.txt /app.txt\n");
+        platforms("linux/arm64");
+        git.commit("arm64 with platform args");
+        build();
+
+        JsonObject index = get("/manifests/1.0.1-multi");
+        JsonObject manifest = get("/manifests/" + index.getAsJsonArray("manifests").get(0).getAsJsonObject()
+                .get("digest").getAsString());
+        JsonObject config = get("/blobs/" + manifest.getAsJsonObject("config").get("digest").getAsString());
+        List<String> env = new ArrayList<>();
+        config.getAsJsonObject("config").getAsJsonArray("Env").forEach(v -> env.add(v.getAsString()));
+        assertThat(env).contains("P=linux/arm64", "A=arm64", "B=linux/amd64");
+    }
+
+    /** The text of {@code name} in a gzipped layer blob of the repository. */
+    String fileInLayer(String digest, String name) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + target.host() + "/v2/" + repo
+                + "/blobs/" + digest));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        byte[] blob = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(b.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(blob)))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in layer " + digest);
+    }
+
+    @Test
     void anIndexWithOtherPlatformsThanAskedForIsNotUpToDate() throws Exception {
         assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         platforms("linux/arm64");
