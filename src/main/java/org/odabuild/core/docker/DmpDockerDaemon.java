@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
 import org.odabuild.core.image.Platform;
@@ -25,6 +27,18 @@ import org.odabuild.core.report.JsonText;
 
 /** The Docker Engine API through fabric8 docker-maven-plugin's {@link DockerAccessWithHcClient}. */
 public final class DmpDockerDaemon implements DockerDaemon {
+
+    /**
+     * fabric8's HTTP client (Apache HttpClient, through commons-logging, which finds java.util.logging in a plugin's
+     * class realm) logs each retry of a refused connection at INFO, on stderr and in JUL's two-line format, around
+     * the plugin's own message that says what to do. Held here: JUL holds its loggers weakly, and a collected
+     * logger forgets its level.
+     */
+    private static final Logger HTTP_CLIENT_LOG = Logger.getLogger("org.apache.http");
+
+    static {
+        HTTP_CLIENT_LOG.setLevel(Level.WARNING);
+    }
 
     private final DockerAccessWithHcClient docker;
     private final EngineApi engine;

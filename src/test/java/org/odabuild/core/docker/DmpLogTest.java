@@ -2,12 +2,50 @@ package org.odabuild.core.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.fabric8.maven.docker.util.Logger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.testing.RecordingLog;
 
 /** fabric8's log lines reach the build's log at their own level; its debug and verbose output follow -X. */
 class DmpLogTest {
+
+    @Test
+    void theHttpClientsRetriesOfARefusedConnectionStayOffTheConsole(@TempDir Path dir) {
+        java.util.logging.Logger retries = java.util.logging.Logger.getLogger(
+                "org.apache.http.impl.execchain.RetryExec");
+        List<LogRecord> published = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                published.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        retries.addHandler(recorder);
+        try {
+            assertThatThrownBy(() -> DmpDockerDaemon.connect("unix://" + dir.resolve("docker.sock"), null,
+                    new RecordingLog())).isInstanceOf(DockerException.class)
+                    .hasMessageContaining("start it, or point DOCKER_HOST");
+            assertThat(published).extracting(LogRecord::getMessage).isEmpty();
+        } finally {
+            retries.removeHandler(recorder);
+        }
+    }
 
     @Test
     void errorsAreErrorsAndFormatArgumentsAreApplied() {
