@@ -47,6 +47,8 @@ final class ImageBuilder {
     static BuildContext context(RepoLayout layout, Path reports, ResolvedImage image) {
         // the context's own files are sent as they are, links as links; its .dockerignore is read, like a Dockerfile
         layout.inside(image.config().buildContext() + "/.dockerignore", ".dockerignore of image " + image.key());
+        layout.inside(image.config().buildDockerfile() + ".dockerignore", "Dockerfile's .dockerignore of image "
+                + image.key());
         return BuildContext.of(layout.folder(image.config().buildContext(), "buildContext of image " + image.key()),
                 layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()),
                 Optional.of(reports));

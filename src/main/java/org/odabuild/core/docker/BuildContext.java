@@ -31,19 +31,21 @@ public final class BuildContext {
 
     /** Name in the archive of a Dockerfile from outside the context (the CLI picks a random {@code .dockerfile.*}). */
     public static final String OUTSIDE_DOCKERFILE = ".dockerfile.oda-maven-plugin";
-    static final String DOCKERIGNORE = ".dockerignore";
+    public static final String DOCKERIGNORE = ".dockerignore";
 
     private final Path contextDir;
     private final Path dockerfile;
-    private final Optional<String> dockerfileInContext;
+    private final String dockerfileEntry;
+    private final boolean rootIgnoreApplies;
     private final List<String> files;
     private final Map<String, String> links;
 
-    private BuildContext(Path contextDir, Path dockerfile, Optional<String> dockerfileInContext, List<String> files,
-            Map<String, String> links) {
+    private BuildContext(Path contextDir, Path dockerfile, String dockerfileEntry, boolean rootIgnoreApplies,
+            List<String> files, Map<String, String> links) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
-        this.dockerfileInContext = dockerfileInContext;
+        this.dockerfileEntry = dockerfileEntry;
+        this.rootIgnoreApplies = rootIgnoreApplies;
         this.files = files;
         this.links = links;
     }
@@ -65,7 +67,11 @@ public final class BuildContext {
             throw new org.odabuild.core.InvalidInputException("Dockerfile " + dockerfile + " does not exist: fix"
                     + " buildDockerfile in dockerbuild-config.yaml (default <buildContext>/Dockerfile)");
         }
-        DockerIgnore ignore = DockerIgnore.read(contextDir);
+        // BuildKit's Dockerfile-specific ignore file (op-dockerfile.dockerignore beside op-dockerfile) replaces the
+        // context's .dockerignore: files left out only there must stay out of the image
+        Path ownIgnore = dockerfile.resolveSibling(dockerfile.getFileName() + DOCKERIGNORE);
+        boolean rootIgnoreApplies = !Files.isRegularFile(ownIgnore);
+        DockerIgnore ignore = rootIgnoreApplies ? DockerIgnore.read(contextDir) : DockerIgnore.read(ownIgnore);
         Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
@@ -88,7 +94,11 @@ public final class BuildContext {
             throw new UncheckedIOException("cannot list build context " + contextDir, e);
         }
         Collections.sort(files);
-        return new BuildContext(contextDir, dockerfile, fileInside(contextDir, dockerfile), List.copyOf(files),
+        // a Dockerfile of the context that the daemon must drop once read goes the outside way when the daemon's rule
+        // (the context's .dockerignore) is not the one that left it out
+        String entry = fileInside(contextDir, dockerfile).filter(rel -> rootIgnoreApplies || files.contains(rel))
+                .orElse(OUTSIDE_DOCKERFILE);
+        return new BuildContext(contextDir, dockerfile, entry, rootIgnoreApplies, List.copyOf(files),
                 Map.copyOf(links));
     }
 
@@ -139,14 +149,17 @@ public final class BuildContext {
         return dockerfile;
     }
 
-    /** The Dockerfile's name in the archive, the build's {@code dockerfile} parameter. */
+    /**
+     * The Dockerfile's name in the archive, the build's {@code dockerfile} parameter: its path in the context, or
+     * {@link #OUTSIDE_DOCKERFILE}.
+     */
     public String dockerfileEntry() {
-        return dockerfileInContext.orElse(OUTSIDE_DOCKERFILE);
+        return dockerfileEntry;
     }
 
-    /** Its path in the context, empty when it lies outside. */
-    Optional<String> dockerfileInContext() {
-        return dockerfileInContext;
+    /** Whether the context's {@code .dockerignore} decides (no Dockerfile-specific ignore file). */
+    boolean rootIgnoreApplies() {
+        return rootIgnoreApplies;
     }
 
     /** Writes the archive to a file (tests and benchmarks look at it; builds stream it, see {@link #archive()}). */

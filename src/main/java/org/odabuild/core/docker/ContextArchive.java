@@ -73,18 +73,19 @@ final class ContextArchive {
                     : file(context.contextDir().resolve(rel), rel));
         }
         Path dockerignore = context.contextDir().resolve(BuildContext.DOCKERIGNORE);
-        if (context.dockerfileInContext().isPresent()) {
+        boolean sent = context.files().contains(BuildContext.DOCKERIGNORE);
+        if (!context.dockerfileEntry().equals(BuildContext.OUTSIDE_DOCKERFILE)) {
             Optional<String> link = context.linkTarget(BuildContext.DOCKERIGNORE);
             if (link.isPresent()) {
                 parts.add(new Part(TarHeader.symlink(BuildContext.DOCKERIGNORE, link.get()), null, 0));
-            } else if (Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (sent || context.rootIgnoreApplies() && Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
                 parts.add(file(dockerignore, BuildContext.DOCKERIGNORE));
             }
             if (!context.files().contains(context.dockerfileEntry())) {
                 parts.add(file(context.dockerfile(), context.dockerfileEntry()));
             }
         } else {
-            String patterns = Files.isRegularFile(dockerignore)
+            String patterns = Files.isRegularFile(dockerignore) && (sent || context.rootIgnoreApplies())
                     ? Files.readString(dockerignore, StandardCharsets.ISO_8859_1)
                     : BuildContext.DOCKERIGNORE;
             parts.add(Part.written(BuildContext.DOCKERIGNORE, (patterns + "\n" + BuildContext.OUTSIDE_DOCKERFILE

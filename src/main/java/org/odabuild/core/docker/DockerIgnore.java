@@ -18,8 +18,9 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return new DockerIgnore(List.of());
     }
 
-    public static DockerIgnore read(Path contextDir) {
-        Path file = contextDir.resolve(".dockerignore");
+    /** The {@code .dockerignore} of a context folder, or an ignore file itself. */
+    public static DockerIgnore read(Path contextDirOrFile) {
+        Path file = Files.isDirectory(contextDirOrFile) ? contextDirOrFile.resolve(".dockerignore") : contextDirOrFile;
         if (!Files.isRegularFile(file)) {
             return none();
         }

@@ -81,6 +81,26 @@ class BuildContextTest {
                         Map.entry("docker/op-dockerfile", "FROM scratch\n"));
     }
 
+    @Test
+    void aDockerfilesOwnIgnoreFileReplacesTheContexts() throws Exception {
+        Fixtures.write(dir, "ctx/README.md", "# op\n");
+        Fixtures.write(dir, "ctx/secret.env", "TOKEN=x\n");
+        Fixtures.write(dir, "ctx/.dockerignore", "*.md\n");
+        Fixtures.write(dir, "ctx/docker/op-dockerfile", "FROM scratch\n");
+        assertThat(BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/docker/op-dockerfile")).files())
+                .containsExactly(".dockerignore", "docker/op-dockerfile", "secret.env");
+
+        Fixtures.write(dir, "ctx/docker/op-dockerfile.dockerignore", "*.env\ndocker/\n");
+        BuildContext context = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/docker/op-dockerfile"));
+        assertThat(context.files()).containsExactly(".dockerignore", "README.md");
+        assertThat(context.dockerfileEntry()).as("left out by the file the daemon does not read")
+                .isEqualTo(BuildContext.OUTSIDE_DOCKERFILE);
+        assertThat(entries(context.writeTar(dir.resolve("out/own.tar")))).containsExactly(
+                Map.entry("README.md", "# op\n"),
+                Map.entry(".dockerignore", "*.md\n\n" + BuildContext.OUTSIDE_DOCKERFILE + "\n"),
+                Map.entry(BuildContext.OUTSIDE_DOCKERFILE, "FROM scratch\n"));
+    }
+
     /** The archive's entries in order, with their text. */
     private static Map<String, String> entries(Path tar) throws Exception {
         Map<String, String> entries = new LinkedHashMap<>();

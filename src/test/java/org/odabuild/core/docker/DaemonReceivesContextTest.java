@@ -101,6 +101,40 @@ class DaemonReceivesContextTest {
                 .forEach(name -> assertThat(byPlugin.get(name)).as(name).isEqualTo(byCli.get(name)));
     }
 
+    /**
+     * BuildKit's Dockerfile-specific ignore file ({@code op-dockerfile.dockerignore}) replaces the context's
+     * {@code .dockerignore}, which is then a file like any other: the image holds what BuildKit's would.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a.txt | secret.env                           | .dockerignore,a.txt,op-dockerfile,op-dockerfile.dockerignore",
+        "-     | secret.env\\nop-dockerfile*          | a.txt",
+        "-     | secret.env\\nop-dockerfile\\n.dockerignore | a.txt,op-dockerfile.dockerignore"})
+    void aDockerfilesOwnIgnoreFileDecidesAsWithBuildkit(String rootIgnore, String ownIgnore, String expected)
+            throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("a.txt"), "a\n");
+        Files.writeString(ctx.resolve("secret.env"), "TOKEN=x\n");
+        if (!rootIgnore.equals("-")) {
+            Files.writeString(ctx.resolve(".dockerignore"), rootIgnore + "\n");
+        }
+        Files.writeString(ctx.resolve("op-dockerfile.dockerignore"), ownIgnore.replace("\\n", "\n") + "\n");
+        Path dockerfile = Files.writeString(ctx.resolve("op-dockerfile"), "FROM scratch\nCOPY . /app/\n");
+
+        Map<String, byte[]> contents = new HashMap<>();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/own-ignore:1",
+                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, contents, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+        }
+        assertThat(contents.keySet()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(expected.split(","))
+                .map(name -> "app/" + name).toList());
+    }
+
     /** The image id that the docker CLI's classic builder makes of the context. */
     private static String dockerBuild(String host, Path ctx, Path dockerfile) throws Exception {
         ProcessBuilder cli = new ProcessBuilder("docker", "build", "-q", "--no-cache", "-f", dockerfile.toString(),
