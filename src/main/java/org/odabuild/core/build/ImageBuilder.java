@@ -175,9 +175,12 @@ final class ImageBuilder {
                         + " docker/setup-qemu-action before the build; on a Linux machine run 'docker run --privileged"
                         + " --rm tonistiigi/binfmt --install all' once (Docker Desktop has it already)", e);
             }
-            throw pullFailure(image, e, platform).orElse(e);
+            throw pullFailure(image, e, platform).or(() -> buildkitOnly(image, e)).orElse(e);
         }
     }
+
+    private static final java.util.regex.Pattern BUILDKIT_OPTION = java.util.regex.Pattern.compile(
+            "the --([a-z-]+) option requires BuildKit");
 
     /** Where a non-native platform's image is tagged in the daemon: a local name no registry push ever uses. */
     static String platformReference(ResolvedImage image, Platform platform) {
@@ -202,6 +205,25 @@ final class ImageBuilder {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The classic builder refuses BuildKit's options ({@code COPY --chmod}, {@code RUN --mount}) and sends the user
+     * to enable BuildKit, which the plugin cannot do: say which line it is and what works instead.
+     */
+    private Optional<DockerException> buildkitOnly(ResolvedImage image, DockerException e) {
+        java.util.regex.Matcher m = BUILDKIT_OPTION.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String option = m.group(1);
+        String dockerfile = image.config().buildDockerfile();
+        String where = dockerfileText(image).flatMap(text -> BaseImages.lineOf(text, "--" + option))
+                .map(line -> dockerfile + ":" + line).orElse(dockerfile);
+        return Optional.of(new DockerException("image " + image.key() + ": " + where + " uses --" + option
+                + ", which only BuildKit builds; the plugin builds through the Docker Engine API's classic builder"
+                + " (no buildx): write it without the option (COPY --chmod: a RUN chmod after the COPY; RUN --mount:"
+                + " COPY what it mounts), or build this image with docker buildx", e));
     }
 
     /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */

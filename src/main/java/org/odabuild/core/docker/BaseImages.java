@@ -65,6 +65,17 @@ public final class BaseImages {
         return PLATFORM_ARG.matcher(dockerfile).find();
     }
 
+    /** The first line (1-based) of the Dockerfile that holds {@code text}. */
+    public static Optional<Integer> lineOf(String dockerfile, String text) {
+        String[] lines = dockerfile.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a daemon error reads like a failed pull of a base image. */
     public static boolean isPullFailure(String daemonError) {
         String e = daemonError.toLowerCase(Locale.ROOT);
