@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.report.JsonText;
 
 /**
@@ -59,27 +60,38 @@ public final class CiEnvironment {
 
     private final Map<String, String> env;
     private final JsonObject event;
+    private final Optional<String> eventProblem;
 
-    private CiEnvironment(Map<String, String> env, JsonObject event) {
+    private CiEnvironment(Map<String, String> env, JsonObject event, Optional<String> eventProblem) {
         this.env = Map.copyOf(env);
         this.event = event;
+        this.eventProblem = eventProblem;
     }
 
     public static CiEnvironment of(Map<String, String> env) {
-        return new CiEnvironment(env, readEvent(env.get("GITHUB_EVENT_PATH")));
-    }
-
-    private static JsonObject readEvent(String path) {
-        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
-            return new JsonObject();
+        String path = env.get("GITHUB_EVENT_PATH");
+        if (path == null || path.isBlank()) {
+            return new CiEnvironment(env, new JsonObject(), Optional.empty());
+        }
+        // a broken payload must not stop the build (the branch and base then come from git), but it is said
+        if (!Files.isRegularFile(Path.of(path))) {
+            return new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
+                    + " is not a file"));
         }
         try {
             JsonElement e = JsonText.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8));
-            return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+            return e.isJsonObject() ? new CiEnvironment(env, e.getAsJsonObject(), Optional.empty())
+                    : new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
+                            + " holds no JSON object"));
         } catch (IOException | JsonParseException e) {
-            // a broken payload must not stop the build; the branch and base then come from git
-            return new JsonObject();
+            return new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
+                    + " cannot be read as JSON (" + Excerpt.of(String.valueOf(e.getMessage())) + ")"));
         }
+    }
+
+    /** Why the event payload {@code GITHUB_EVENT_PATH} names was not read, when it was not. */
+    public Optional<String> eventProblem() {
+        return eventProblem;
     }
 
     public Optional<String> get(String name) {

@@ -56,7 +56,11 @@ public final class BaseSelector {
         }
         List<String> parents = repo.parents(head);
         if (!parents.isEmpty()) {
-            return diff(parents.get(0), head, "HEAD's first parent");
+            ChangeSet changes = diff(parents.get(0), head, "HEAD's first parent");
+            // the push's before commit is in the event: without it, earlier commits of a push would go unbuilt
+            return ci.eventProblem().map(problem -> changes.withWarning(problem + ": compared with HEAD's first"
+                    + " parent, so files changed by earlier commits of this push are not counted; build with "
+                    + Setting.SINCE.set("<the push's before commit>") + " to count them")).orElse(changes);
         }
         if (repo.isShallow()) {
             return ChangeSet.unknown("HEAD's parent (not in this shallow clone)", "HEAD's parent is not in this"

@@ -19,6 +19,11 @@ public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean 
         files = Set.copyOf(files);
     }
 
+    /** The same change set, with {@code warning} said beside it. */
+    ChangeSet withWarning(String warning) {
+        return new ChangeSet(baseCommit, baseReason, known, files, Optional.of(warning));
+    }
+
     static ChangeSet unknown(String reason, String warning) {
         return new ChangeSet(Optional.empty(), reason, false, Set.of(), Optional.of(warning));
     }

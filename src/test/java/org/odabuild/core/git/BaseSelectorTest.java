@@ -57,4 +57,32 @@ class BaseSelectorTest {
             }
         }
     }
+
+    @Test
+    void aPushEventThatCannotBeReadIsSaidBesideTheFirstParentItFallsBackTo() throws Exception {
+        try (TestGit git = TestGit.init(dir.resolve("repo"))) {
+            git.write("a.txt", "a\n");
+            String before = git.commit("before the push");
+            git.write("b.txt", "b\n");
+            String middle = git.commit("first commit of the push");
+            git.write("c.txt", "c\n");
+            String head = git.commit("last commit of the push");
+            Path broken = java.nio.file.Files.writeString(dir.resolve("event.json"), "{\"before\": ");
+            Path good = java.nio.file.Files.writeString(dir.resolve("good.json"), "{\"before\": \"" + before + "\"}");
+            try (GitRepository repo = GitRepository.open(git.root())) {
+                ChangeSet fallback = new BaseSelector(repo, List.of("main")).select(head, true, Optional.empty(),
+                        CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", broken.toString())));
+                assertThat(fallback.baseCommit()).contains(middle);
+                assertThat(fallback.warning()).hasValueSatisfying(w -> assertThat(w)
+                        .startsWith("GITHUB_EVENT_PATH " + broken + " cannot be read as JSON")
+                        .contains("files changed by earlier commits of this push are not counted")
+                        .contains("since=<the push's before commit>"));
+
+                ChangeSet push = new BaseSelector(repo, List.of("main")).select(head, true, Optional.empty(),
+                        CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", good.toString())));
+                assertThat(push.files()).containsExactly("b.txt", "c.txt");
+                assertThat(push.warning()).isEmpty();
+            }
+        }
+    }
 }
