@@ -60,7 +60,10 @@ public final class BaseImages {
         return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find();
     }
 
-    /** Whether {@code TARGETARCH} and its kin are named: {@code COPY app-${TARGETARCH} /app} copies another file for each. */
+    /**
+     * Whether {@code TARGETARCH} and its kin are named: {@code COPY app-${TARGETARCH} /app} copies another file for
+     * each platform.
+     */
     public static boolean namesPlatformArgs(String dockerfile) {
         return PLATFORM_ARG.matcher(dockerfile).find();
     }

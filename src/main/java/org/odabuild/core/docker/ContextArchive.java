@@ -78,7 +78,8 @@ final class ContextArchive {
             Optional<String> link = context.linkTarget(BuildContext.DOCKERIGNORE);
             if (link.isPresent()) {
                 parts.add(new Part(TarHeader.symlink(BuildContext.DOCKERIGNORE, link.get()), null, 0));
-            } else if (sent || context.rootIgnoreApplies() && Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (sent || context.rootIgnoreApplies()
+                    && Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
                 parts.add(file(dockerignore, BuildContext.DOCKERIGNORE));
             }
             if (!context.files().contains(context.dockerfileEntry())) {

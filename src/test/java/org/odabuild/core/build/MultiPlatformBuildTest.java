@@ -340,7 +340,8 @@ class MultiPlatformBuildTest {
 
     @Test
     void anOptionOnlyBuildkitBuildsIsNamedAtItsLineWithWhatWorksInstead() throws Exception {
-        git.write("src/op/Dockerfile", "# syntax=docker/dockerfile:1\nFROM scratch\nCOPY --chmod=755 app.txt /app.txt\n");
+        git.write("src/op/Dockerfile",
+                "# syntax=docker/dockerfile:1\nFROM scratch\nCOPY --chmod=755 app.txt /app.txt\n");
         git.commit("a BuildKit option");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
                 .hasMessageContaining("image op: src/op/Dockerfile:3 uses --chmod, which only BuildKit builds")

@@ -77,7 +77,8 @@ class BuildContextTest {
         BuildContext ignored = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/docker/op-dockerfile"));
         assertThat(ignored.files()).containsExactly("app.py");
         assertThat(entries(ignored.writeTar(dir.resolve("out/ignored.tar"))))
-                .containsExactly(Map.entry("app.py", "print(1)\n"), Map.entry(".dockerignore", ".dockerignore\ndocker/\n"),
+                .containsExactly(Map.entry("app.py", "print(1)\n"),
+                        Map.entry(".dockerignore", ".dockerignore\ndocker/\n"),
                         Map.entry("docker/op-dockerfile", "FROM scratch\n"));
     }
 
