@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
+import org.odabuild.core.image.Platform;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -228,7 +229,17 @@ public final class DockerBuildConfigReader {
                 throw InvalidInputException.at(at("platforms"), "platforms of image '" + image
                         + "' names no platform: write e.g. 'linux/amd64' or remove the key");
             }
-            return platforms;
+            // buildx builds a platform named twice once; an index with two entries for one platform names neither
+            Map<Platform, String> once = new LinkedHashMap<>();
+            for (String p : platforms) {
+                String first = once.putIfAbsent(Platform.parse(p).normalized(), p);
+                if (first != null) {
+                    log.warn(at("platforms") + ": platforms of image '" + image + "' names " + first
+                            + (first.equals(p) ? " twice" : " twice ('" + p + "' is the same platform)")
+                            + ": it is built once; list it once");
+                }
+            }
+            return List.copyOf(once.values());
         }
     }
 

@@ -31,6 +31,20 @@ public record Platform(String os, String architecture, Optional<String> variant)
                 && (variant.isEmpty() || variant.equals(built.variant));
     }
 
+    /**
+     * The platform as containerd normalizes it, to tell two spellings of one apart: {@code arm64/v8} is
+     * {@code arm64}, {@code arm} is {@code arm/v7}, {@code amd64/v1} is {@code amd64}.
+     */
+    public Platform normalized() {
+        Optional<String> v = switch (architecture) {
+            case "arm64" -> variant.filter(x -> !x.equals("v8"));
+            case "arm" -> variant.or(() -> Optional.of("v7"));
+            case "amd64" -> variant.filter(x -> !x.equals("v1"));
+            default -> variant;
+        };
+        return new Platform(os, architecture, v);
+    }
+
     @Override
     public String toString() {
         return os + "/" + architecture + variant.map(v -> "/" + v).orElse("");

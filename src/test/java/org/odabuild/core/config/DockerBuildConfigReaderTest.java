@@ -90,6 +90,17 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
+    void aPlatformNamedTwiceIsBuiltOnceWithAWarning() {
+        assertThat(read(MINIMAL + "  platforms: linux/amd64,linux/arm64/v8,linux/arm64,linux/amd64,linux/arm\n")
+                .images().get(0).platforms()).containsExactly("linux/amd64", "linux/arm64/v8", "linux/arm");
+        assertThat(log.warnings).containsExactly(
+                "dockerbuild-config.yaml:9:14: platforms of image 'op' names linux/arm64/v8 twice ('linux/arm64' is"
+                        + " the same platform): it is built once; list it once",
+                "dockerbuild-config.yaml:9:14: platforms of image 'op' names linux/amd64 twice: it is built once;"
+                        + " list it once");
+    }
+
+    @Test
     void badPlatformIsAnError() {
         assertThatThrownBy(() -> read(MINIMAL + "  platforms: amd64\n"))
                 .hasMessageContaining("dockerbuild-config.yaml:9:14")
