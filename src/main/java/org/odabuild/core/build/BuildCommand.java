@@ -197,7 +197,7 @@ public final class BuildCommand {
     static BuiltImage notBuilt(PlannedImage p, BuildStatus status, String why) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
-                List.of(), null, null, 0, null, why, List.of(), false, Map.of());
+                List.of(), null, null, 0, null, why, List.of(), false, Map.of(), null);
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {

@@ -18,10 +18,13 @@ import java.util.Map;
  * @param index      published as an image index (several platforms, or {@code -Doda.index=always})
  * @param labels     the labels the plugin writes into each platform's image config when it publishes (revision,
  *                   version, branch, source hash, ...); the daemon's image carries the Dockerfile's own labels only
+ * @param sourceDateEpoch the build arg {@code SOURCE_DATE_EPOCH} (HEAD's commit time, seconds) the image was built
+ *                   with: the published config's {@code created} and history times are clamped to it, as BuildKit
+ *                   does with that arg; null when not built (or by an older version)
  */
 public record BuiltImage(String key, String image, String tag, String reference, boolean release, BuildStatus status,
         List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error,
-        List<PlatformBuild> platforms, boolean index, Map<String, String> labels) {
+        List<PlatformBuild> platforms, boolean index, Map<String, String> labels, Long sourceDateEpoch) {
 
     /**
      * @param platform   {@code os/architecture[/variant]}
@@ -42,11 +45,11 @@ public record BuiltImage(String key, String image, String tag, String reference,
 
     BuiltImage alreadyPublished(String existingDigest) {
         return new BuiltImage(key, image, tag, reference, release, BuildStatus.ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
-                durationMs, testReport, null, platforms, index, labels);
+                durationMs, testReport, null, platforms, index, labels, sourceDateEpoch);
     }
 
     BuiltImage pushed(String pushedDigest, List<PlatformBuild> pushedPlatforms, long extraMs) {
         return new BuiltImage(key, image, tag, reference, release, BuildStatus.PUSHED, tags, sourceHash, pushedDigest,
-                durationMs + extraMs, testReport, null, pushedPlatforms, index, labels);
+                durationMs + extraMs, testReport, null, pushedPlatforms, index, labels, sourceDateEpoch);
     }
 }

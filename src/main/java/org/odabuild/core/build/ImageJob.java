@@ -75,7 +75,7 @@ final class ImageJob {
                 + "): " + finding.digest() + "; nothing to build");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
                 image.reference(), true, BuildStatus.ALREADY_PUBLISHED, List.of(image.reference()), null,
-                finding.digest(), 0, null, null, List.of(), false, Map.of()));
+                finding.digest(), 0, null, null, List.of(), false, Map.of(), null));
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
@@ -92,7 +92,7 @@ final class ImageJob {
                 + finding.digest() + ")");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), BuildStatus.UP_TO_DATE, List.of(image.reference()), hash, finding.digest(), 0, null, null,
-                List.of(), false, Map.of()));
+                List.of(), false, Map.of(), null));
     }
 
     /** Each platform asked for is served, and nothing else. */

@@ -3,6 +3,7 @@ package org.odabuild.core.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,7 +148,8 @@ final class ImagePublisher implements AutoCloseable {
         // a retargeted platform's config says that platform; a platform built as such keeps what the daemon wrote
         Platform target = platform.retargeted() ? Platform.parse(platform.platform()) : image.platform();
         try {
-            image = ImageArchive.configure(image, target, built.labels(), workDir);
+            image = ImageArchive.configure(image, target, built.labels(),
+                    Optional.ofNullable(built.sourceDateEpoch()).map(Instant::ofEpochSecond), workDir);
         } catch (IOException e) {
             throw new DockerException("could not write the " + platform.platform() + " config of " + built.key()
                     + ": " + e.getMessage(), e);

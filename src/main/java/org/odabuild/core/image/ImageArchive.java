@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,6 +18,10 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -131,12 +136,13 @@ public final class ImageArchive {
      * builder steps. A platform other than the built one is for an image whose files do not depend on it (FROM
      * scratch, nothing run), as buildx publishes such images. Returns {@code image} itself when nothing changes.
      */
-    public static SavedImage configure(SavedImage image, Platform platform, Map<String, String> labels, Path workDir)
-            throws IOException {
-        if (platform.equals(image.platform()) && labels.isEmpty()) {
+    public static SavedImage configure(SavedImage image, Platform platform, Map<String, String> labels,
+            Optional<Instant> sourceDate, Path workDir) throws IOException {
+        if (platform.equals(image.platform()) && labels.isEmpty() && sourceDate.isEmpty()) {
             return image;
         }
         JsonObject config = object(Files.readAllBytes(image.config().file()));
+        sourceDate.ifPresent(epoch -> clampTimes(config, epoch));
         config.addProperty("os", platform.os());
         config.addProperty("architecture", platform.architecture());
         config.remove("variant");
@@ -153,6 +159,34 @@ public final class ImageArchive {
         Path file = workDir.resolve(id.replace(':', '-'));
         Files.write(file, bytes);
         return new SavedImage(id, platform, new Blob(id, bytes.length, file), image.layers());
+    }
+
+    /**
+     * BuildKit's reading of the build arg {@code SOURCE_DATE_EPOCH}, which oda-canvas' workflows pass: no time in the
+     * config is later than the commit, neither {@code created} nor a history entry's (a base image's older entries
+     * stay as they are).
+     */
+    private static void clampTimes(JsonObject config, Instant epoch) {
+        String at = DateTimeFormatter.ISO_INSTANT.format(epoch);
+        if (!(config.get("created") instanceof JsonPrimitive created) || later(created.getAsString(), epoch)) {
+            config.addProperty("created", at);
+        }
+        if (config.get("history") instanceof JsonArray history) {
+            for (JsonElement entry : history) {
+                if (entry instanceof JsonObject h && (!(h.get("created") instanceof JsonPrimitive time)
+                        || later(time.getAsString(), epoch))) {
+                    h.addProperty("created", at);
+                }
+            }
+        }
+    }
+
+    private static boolean later(String time, Instant epoch) {
+        try {
+            return OffsetDateTime.parse(time).toInstant().isAfter(epoch);
+        } catch (DateTimeParseException e) {
+            return true; // no time to keep
+        }
     }
 
     /**

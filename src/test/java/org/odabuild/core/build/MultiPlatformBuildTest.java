@@ -189,6 +189,15 @@ class MultiPlatformBuildTest {
                 "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
         assertThat(tags()).containsExactly("1.0.1-multi");
         assertThat(log.infos).anyMatch(i -> i.contains("built once and published for each"));
+        // BuildKit's reading of SOURCE_DATE_EPOCH, which the replaced workflows passed: created is HEAD's commit time
+        JsonObject first = get("/manifests/" + index.getAsJsonArray("manifests").get(0).getAsJsonObject()
+                .get("digest").getAsString());
+        String created = get("/blobs/" + first.getAsJsonObject("config").get("digest").getAsString())
+                .get("created").getAsString();
+        try (var walk = new org.eclipse.jgit.revwalk.RevWalk(git.git().getRepository())) {
+            long commitTime = walk.parseCommit(git.git().getRepository().resolve("HEAD")).getCommitTime();
+            assertThat(java.time.Instant.parse(created)).isEqualTo(java.time.Instant.ofEpochSecond(commitTime));
+        }
         assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::retargeted).containsExactly(false, true);
         assertThat(built.platforms()).extracting(BuiltImage.PlatformBuild::platform)
                 .containsExactly("linux/amd64", "linux/arm64");

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,7 +173,8 @@ class ImageArchiveTest {
         SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config)), dir);
 
         SavedImage labelled = ImageArchive.configure(image, Platform.parse("linux/arm64"),
-                Map.of("org.opencontainers.image.title", "Oda Webhook", "org.odabuild.branch", "main"), dir);
+                Map.of("org.opencontainers.image.title", "Oda Webhook", "org.odabuild.branch", "main"),
+                Optional.empty(), dir);
 
         JsonObject written = JsonParser.parseString(Files.readString(labelled.config().file())).getAsJsonObject();
         assertThat(written.get("architecture").getAsString()).isEqualTo("arm64");
@@ -192,17 +195,36 @@ class ImageArchiveTest {
                 .isEqualTo(JsonParser.parseString(new String(config, StandardCharsets.UTF_8)).getAsJsonObject()
                         .getAsJsonObject("rootfs").toString());
 
-        assertThat(ImageArchive.configure(image, image.platform(), Map.of(), dir)).isSameAs(image);
+        assertThat(ImageArchive.configure(image, image.platform(), Map.of(), Optional.empty(), dir)).isSameAs(image);
     }
 
     @Test
     void labelsGoIntoAConfigThatHasNoneAndTheVariantStays() throws Exception {
         SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config("arm64", small, large, small))),
                 dir);
-        SavedImage labelled = ImageArchive.configure(image, image.platform(), Map.of("a", "b"), dir);
+        SavedImage labelled = ImageArchive.configure(image, image.platform(), Map.of("a", "b"), Optional.empty(),
+                dir);
         JsonObject written = JsonParser.parseString(Files.readString(labelled.config().file())).getAsJsonObject();
         assertThat(written.getAsJsonObject("config").getAsJsonObject("Labels").get("a").getAsString()).isEqualTo("b");
         assertThat(written.get("variant").getAsString()).isEqualTo("v8");
+    }
+
+    @Test
+    void noTimeInThePublishedConfigIsLaterThanSourceDateEpochAsWithBuildkit() throws Exception {
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"2026-11-27T07:00:00.123456789Z\","
+                + "\"history\":[{\"created\":\"2020-01-01T00:00:00Z\",\"created_by\":\"base\"},"
+                + "{\"created\":\"2026-11-27T07:00:00Z\",\"created_by\":\"COPY\"},{\"created_by\":\"LABEL\"}],"
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + sha(small) + "\",\"" + sha(large) + "\",\""
+                + sha(small) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(classic(config)), dir);
+        Instant commit = Instant.parse("2024-07-30T12:31:33Z");
+        JsonObject written = JsonParser.parseString(Files.readString(ImageArchive.configure(image, image.platform(),
+                Map.of(), Optional.of(commit), dir).config().file())).getAsJsonObject();
+        assertThat(written.get("created").getAsString()).isEqualTo("2024-07-30T12:31:33Z");
+        List<String> times = new ArrayList<>();
+        written.getAsJsonArray("history").forEach(h -> times.add(h.getAsJsonObject().get("created").getAsString()));
+        assertThat(times).as("the base image's older entry stays").containsExactly("2020-01-01T00:00:00Z",
+                "2024-07-30T12:31:33Z", "2024-07-30T12:31:33Z");
     }
 
     @Test

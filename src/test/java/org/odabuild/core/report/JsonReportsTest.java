@@ -65,7 +65,7 @@ class JsonReportsTest {
         BuiltImage image = new BuiltImage("oda-webhook", "tmforumodacanvas/compcrdwebhook", "1.0.4-issue-7",
                 "tmforumodacanvas/compcrdwebhook:1.0.4-issue-7", false, BuildStatus.UP_TO_DATE, List.of("a", "b"),
                 null, "sha256:cd", 1234L, null, "", List.of(new BuiltImage.PlatformBuild("linux/arm64/v8", "id",
-                        null, true)), true, labels);
+                        null, true)), true, labels, 1722342693L);
         record Holder(List<BuiltImage> images, int count, double ratio, Map<BuildStatus, Long> byStatus,
                 List<Object> empty) {
         }
