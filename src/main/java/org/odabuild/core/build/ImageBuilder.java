@@ -175,10 +175,13 @@ final class ImageBuilder {
                         + " docker/setup-qemu-action before the build; on a Linux machine run 'docker run --privileged"
                         + " --rm tonistiigi/binfmt --install all' once (Docker Desktop has it already)", e);
             }
-            throw pullFailure(image, e, platform).or(() -> buildkitOnly(image, e)).orElse(e);
+            throw pullFailure(image, e, platform).or(() -> buildkitOnly(image, e)).or(() -> parseError(image, e))
+                    .orElse(e);
         }
     }
 
+    private static final java.util.regex.Pattern PARSE_ERROR = java.util.regex.Pattern.compile(
+            "dockerfile parse error line (\\d+): ([^\"}]+)");
     private static final java.util.regex.Pattern BUILDKIT_OPTION = java.util.regex.Pattern.compile(
             "the --([a-z-]+) option requires BuildKit");
 
@@ -224,6 +227,28 @@ final class ImageBuilder {
                 + ", which only BuildKit builds; the plugin builds through the Docker Engine API's classic builder"
                 + " (no buildx): write it without the option (COPY --chmod: a RUN chmod after the COPY; RUN --mount:"
                 + " COPY what it mounts), or build this image with docker buildx", e));
+    }
+
+    /**
+     * The daemon's {@code dockerfile parse error line 3: ...}, at the Dockerfile's place. A heredoc ({@code <<EOF}),
+     * which only BuildKit reads, shows up as an unknown instruction in the lines after it: that is said instead.
+     */
+    private Optional<DockerException> parseError(ResolvedImage image, DockerException e) {
+        java.util.regex.Matcher m = PARSE_ERROR.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String dockerfile = image.config().buildDockerfile();
+        int line = Integer.parseInt(m.group(1));
+        Optional<Integer> heredoc = dockerfileText(image).flatMap(text -> BaseImages.heredocBefore(text, line));
+        if (heredoc.isPresent()) {
+            return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile + ":" + heredoc.get()
+                    + " starts a heredoc (<<), which only BuildKit builds; the plugin builds through the Docker Engine"
+                    + " API's classic builder (no buildx): put the text into a file of the build context and COPY"
+                    + " it, or write the RUN commands on one line joined with &&", e));
+        }
+        return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile + ":" + line + ": "
+                + m.group(2).strip() + ": fix the Dockerfile there", e));
     }
 
     /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */

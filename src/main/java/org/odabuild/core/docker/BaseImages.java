@@ -68,6 +68,20 @@ public final class BaseImages {
         return PLATFORM_ARG.matcher(dockerfile).find();
     }
 
+    private static final Pattern HEREDOC = Pattern.compile("^\\s*(RUN|COPY|ADD)\\b.*<<-?[\"']?[A-Za-z_][A-Za-z0-9_]*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The last line (1-based) before {@code line} whose instruction starts a heredoc ({@code COPY <<EOF /x}). */
+    public static Optional<Integer> heredocBefore(String dockerfile, int line) {
+        String[] lines = dockerfile.split("\r?\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            if (HEREDOC.matcher(lines[i]).find()) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first line (1-based) of the Dockerfile that holds {@code text}. */
     public static Optional<Integer> lineOf(String dockerfile, String text) {
         String[] lines = dockerfile.split("\r?\n", -1);

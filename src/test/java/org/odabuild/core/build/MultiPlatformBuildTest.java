@@ -359,6 +359,20 @@ class MultiPlatformBuildTest {
     }
 
     @Test
+    void aHeredocOrAnotherParseErrorIsNamedAtItsLine() throws Exception {
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY <<EOF /greeting\nhello\nEOF\n");
+        git.commit("a heredoc");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:3 starts a heredoc (<<), which only BuildKit builds")
+                .hasMessageNotContaining("HELLO");
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPPY app.txt /app.txt\n");
+        git.commit("a typo");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:2: unknown instruction: COPPY: fix the Dockerfile"
+                        + " there");
+    }
+
+    @Test
     void indexAlwaysWrapsEvenTheNativeImage() throws Exception {
         index = IndexMode.ALWAYS;
         platforms("linux/amd64");
