@@ -176,7 +176,7 @@ final class ImageBuilder {
                         + " --rm tonistiigi/binfmt --install all' once (Docker Desktop has it already)", e);
             }
             throw pullFailure(image, e, platform).or(() -> buildkitOnly(image, e)).or(() -> parseError(image, e))
-                    .orElse(e);
+                    .or(() -> platformArgInFrom(image, e)).orElse(e);
         }
     }
 
@@ -249,6 +249,21 @@ final class ImageBuilder {
         }
         return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile + ":" + line + ": "
                 + m.group(2).strip() + ": fix the Dockerfile there", e));
+    }
+
+    /**
+     * {@code FROM --platform=$BUILDPLATFORM}: BuildKit declares its platform args before the first FROM, the classic
+     * builder expands in FROM only the args the Dockerfile declares there, and fails on the empty platform.
+     */
+    private Optional<DockerException> platformArgInFrom(ResolvedImage image, DockerException e) {
+        if (!String.valueOf(e.getMessage()).contains("failed to parse platform")) {
+            return Optional.empty();
+        }
+        return dockerfileText(image).flatMap(BaseImages::platformArgInFrom).map(use -> new DockerException("image "
+                + image.key() + ": " + image.config().buildDockerfile() + ":" + use.line() + " names $" + use.arg()
+                + " in FROM, which BuildKit declares by itself; the plugin builds through the Docker Engine API's"
+                + " classic builder, which expands in FROM only the args declared before the first FROM: add 'ARG "
+                + use.arg() + "' as the first line (the plugin sets its value, and BuildKit reads it the same)", e));
     }
 
     /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */

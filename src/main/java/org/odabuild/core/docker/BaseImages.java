@@ -82,6 +82,25 @@ public final class BaseImages {
         return Optional.empty();
     }
 
+    private static final Pattern FROM_PLATFORM_ARG = Pattern.compile(
+            "^\\s*(?i:FROM)\\s+--platform=\\$\\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\\b");
+
+    /** A platform arg named in a FROM line: the line (1-based) and the arg. */
+    public record PlatformArgUse(int line, String arg) {
+    }
+
+    /** The first FROM line whose {@code --platform} names a platform arg ({@code FROM --platform=$BUILDPLATFORM}). */
+    public static Optional<PlatformArgUse> platformArgInFrom(String dockerfile) {
+        String[] lines = dockerfile.split("\\r?\\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = FROM_PLATFORM_ARG.matcher(lines[i]);
+            if (m.find()) {
+                return Optional.of(new PlatformArgUse(i + 1, m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first line (1-based) of the Dockerfile that holds {@code text}. */
     public static Optional<Integer> lineOf(String dockerfile, String text) {
         String[] lines = dockerfile.split("\r?\n", -1);

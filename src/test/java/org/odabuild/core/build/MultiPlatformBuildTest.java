@@ -373,6 +373,21 @@ class MultiPlatformBuildTest {
     }
 
     @Test
+    void aPlatformArgInFromSaysWhatTheClassicBuilderNeedsAndBuildsOnceDeclared() throws Exception {
+        String stages = "FROM --platform=$BUILDPLATFORM scratch AS build\nCOPY app.txt /app.txt\n"
+                + "FROM scratch\nCOPY --from=build /app.txt /app.txt\n";
+        git.write("src/op/Dockerfile", stages);
+        git.commit("a cross-build stage");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:1 names $BUILDPLATFORM in FROM, which BuildKit"
+                        + " declares by itself")
+                .hasMessageContaining("add 'ARG BUILDPLATFORM' as the first line");
+        git.write("src/op/Dockerfile", "ARG BUILDPLATFORM\n" + stages);
+        git.commit("declared");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+    }
+
+    @Test
     void indexAlwaysWrapsEvenTheNativeImage() throws Exception {
         index = IndexMode.ALWAYS;
         platforms("linux/amd64");
