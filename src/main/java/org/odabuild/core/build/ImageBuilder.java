@@ -167,23 +167,9 @@ final class ImageBuilder {
         try {
             return daemon.build(build);
         } catch (DockerException e) {
-            if (e.getMessage() != null && e.getMessage().contains("exec format error")
-                    && !platform.accepts(nativePlatform)) {
-                throw new DockerException("image " + image.key() + ": a RUN step for " + platform + " failed with"
-                        + " 'exec format error': this machine (" + nativePlatform + ") cannot run " + platform
-                        + " programs. Register QEMU with binfmt_misc: on GitHub Actions add the step"
-                        + " docker/setup-qemu-action before the build; on a Linux machine run 'docker run --privileged"
-                        + " --rm tonistiigi/binfmt --install all' once (Docker Desktop has it already)", e);
-            }
-            throw pullFailure(image, e, platform).or(() -> buildkitOnly(image, e)).or(() -> parseError(image, e))
-                    .or(() -> platformArgInFrom(image, e)).orElse(e);
+            throw new BuildFailure(image, dockerfileText(image), platform, nativePlatform).explain(e);
         }
     }
-
-    private static final java.util.regex.Pattern PARSE_ERROR = java.util.regex.Pattern.compile(
-            "dockerfile parse error line (\\d+): ([^\"}]+)");
-    private static final java.util.regex.Pattern BUILDKIT_OPTION = java.util.regex.Pattern.compile(
-            "the --([a-z-]+) option requires BuildKit");
 
     /** Where a non-native platform's image is tagged in the daemon: a local name no registry push ever uses. */
     static String platformReference(ResolvedImage image, Platform platform) {
@@ -201,98 +187,9 @@ final class ImageBuilder {
 
     private Optional<String> baseImages(ResolvedImage image) {
         String dockerfile = image.config().buildDockerfile();
-        try {
-            List<BaseImages.From> bases = BaseImages.of(Files.readString(layout.file(dockerfile, "buildDockerfile")));
-            return bases.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", bases.stream()
-                    .map(b -> "'" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")").toList()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The classic builder refuses BuildKit's options ({@code COPY --chmod}, {@code RUN --mount}) and sends the user
-     * to enable BuildKit, which the plugin cannot do: say which line it is and what works instead.
-     */
-    private Optional<DockerException> buildkitOnly(ResolvedImage image, DockerException e) {
-        java.util.regex.Matcher m = BUILDKIT_OPTION.matcher(String.valueOf(e.getMessage()));
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String option = m.group(1);
-        String dockerfile = image.config().buildDockerfile();
-        String where = dockerfileText(image).flatMap(text -> BaseImages.lineOf(text, "--" + option))
-                .map(line -> dockerfile + ":" + line).orElse(dockerfile);
-        return Optional.of(new DockerException("image " + image.key() + ": " + where + " uses --" + option
-                + ", which only BuildKit builds; the plugin builds through the Docker Engine API's classic builder"
-                + " (no buildx): write it without the option (COPY --chmod: a RUN chmod after the COPY; RUN --mount:"
-                + " COPY what it mounts), or build this image with docker buildx", e));
-    }
-
-    /**
-     * The daemon's {@code dockerfile parse error line 3: ...}, at the Dockerfile's place. A heredoc ({@code <<EOF}),
-     * which only BuildKit reads, shows up as an unknown instruction in the lines after it: that is said instead.
-     */
-    private Optional<DockerException> parseError(ResolvedImage image, DockerException e) {
-        java.util.regex.Matcher m = PARSE_ERROR.matcher(String.valueOf(e.getMessage()));
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        String dockerfile = image.config().buildDockerfile();
-        int line = Integer.parseInt(m.group(1));
-        Optional<Integer> heredoc = dockerfileText(image).flatMap(text -> BaseImages.heredocBefore(text, line));
-        if (heredoc.isPresent()) {
-            return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile + ":" + heredoc.get()
-                    + " starts a heredoc (<<), which only BuildKit builds; the plugin builds through the Docker Engine"
-                    + " API's classic builder (no buildx): put the text into a file of the build context and COPY"
-                    + " it, or write the RUN commands on one line joined with &&", e));
-        }
-        return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile + ":" + line + ": "
-                + m.group(2).strip() + ": fix the Dockerfile there", e));
-    }
-
-    /**
-     * {@code FROM --platform=$BUILDPLATFORM}: BuildKit declares its platform args before the first FROM, the classic
-     * builder expands in FROM only the args the Dockerfile declares there, and fails on the empty platform.
-     */
-    private Optional<DockerException> platformArgInFrom(ResolvedImage image, DockerException e) {
-        if (!String.valueOf(e.getMessage()).contains("failed to parse platform")) {
-            return Optional.empty();
-        }
-        return dockerfileText(image).flatMap(BaseImages::platformArgInFrom).map(use -> new DockerException("image "
-                + image.key() + ": " + image.config().buildDockerfile() + ":" + use.line() + " names $" + use.arg()
-                + " in FROM, which BuildKit declares by itself; the plugin builds through the Docker Engine API's"
-                + " classic builder, which expands in FROM only the args declared before the first FROM: add 'ARG "
-                + use.arg() + "' as the first line (the plugin sets its value, and BuildKit reads it the same)", e));
-    }
-
-    /** A failed pull of a base image, said in the user's terms: which FROM, where, and the daemon's reason. */
-    private Optional<DockerException> pullFailure(ResolvedImage image, DockerException e, Platform platform) {
-        if (!BaseImages.isPullFailure(e.getMessage())) {
-            return Optional.empty();
-        }
-        String dockerfile = image.config().buildDockerfile();
-        List<BaseImages.From> bases;
-        try {
-            bases = BaseImages.of(Files.readString(layout.file(dockerfile, "buildDockerfile")));
-        } catch (IOException unreadable) {
-            return Optional.empty();
-        }
-        if (bases.isEmpty()) {
-            return Optional.empty();
-        }
-        String which = BaseImages.culprit(bases, e.getMessage())
-                .map(b -> "the base image '" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")")
-                .orElse("one of the base images " + bases.stream().map(b -> b.image() + " (" + dockerfile + ":"
-                        + b.line() + ")").toList());
-        if (e.getMessage().contains("no matching manifest")) {
-            return Optional.of(new DockerException("image " + image.key() + ": " + which + " has no " + platform
-                    + " variant (" + e.getMessage() + "): pick a base image published for " + platform + ", or remove "
-                    + platform + " from the platforms of " + image.key() + " (" + image.config().location() + ")", e));
-        }
-        return Optional.of(new DockerException("image " + image.key() + ": " + which + " could not be pulled for "
-                + platform + ": " + e.getMessage() + ". Check its name and tag, that this machine reaches its"
-                + " registry, and the login for it (docker login <registry>)", e));
+        return dockerfileText(image).map(BaseImages::of).filter(bases -> !bases.isEmpty())
+                .map(bases -> String.join(", ", bases.stream()
+                        .map(b -> "'" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")").toList()));
     }
 
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */

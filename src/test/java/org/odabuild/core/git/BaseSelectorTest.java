@@ -80,7 +80,7 @@ class BaseSelectorTest {
 
                 ChangeSet push = new BaseSelector(repo, List.of("main")).select(head, true, Optional.empty(),
                         CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", good.toString())));
-                assertThat(push.files()).containsExactly("b.txt", "c.txt");
+                assertThat(push.files()).containsExactlyInAnyOrder("b.txt", "c.txt");
                 assertThat(push.warning()).isEmpty();
             }
         }
