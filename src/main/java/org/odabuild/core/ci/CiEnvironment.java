@@ -69,23 +69,32 @@ public final class CiEnvironment {
     }
 
     public static CiEnvironment of(Map<String, String> env) {
-        String path = env.get("GITHUB_EVENT_PATH");
-        if (path == null || path.isBlank()) {
-            return new CiEnvironment(env, new JsonObject(), Optional.empty());
+        Event event = Event.read(env.get("GITHUB_EVENT_PATH"));
+        return new CiEnvironment(env, event.payload(), event.problem());
+    }
+
+    /** The payload GitHub writes for the event, or why it could not be read. */
+    private record Event(JsonObject payload, Optional<String> problem) {
+
+        static Event read(String path) {
+            if (path == null || path.isBlank()) {
+                return new Event(new JsonObject(), Optional.empty());
+            }
+            // a broken payload must not stop the build (the branch and base then come from git), but it is said
+            if (!Files.isRegularFile(Path.of(path))) {
+                return unread(path + " is not a file");
+            }
+            try {
+                JsonElement e = JsonText.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8));
+                return e.isJsonObject() ? new Event(e.getAsJsonObject(), Optional.empty())
+                        : unread(path + " holds no JSON object");
+            } catch (IOException | JsonParseException e) {
+                return unread(path + " cannot be read as JSON (" + Excerpt.of(String.valueOf(e.getMessage())) + ")");
+            }
         }
-        // a broken payload must not stop the build (the branch and base then come from git), but it is said
-        if (!Files.isRegularFile(Path.of(path))) {
-            return new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
-                    + " is not a file"));
-        }
-        try {
-            JsonElement e = JsonText.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8));
-            return e.isJsonObject() ? new CiEnvironment(env, e.getAsJsonObject(), Optional.empty())
-                    : new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
-                            + " holds no JSON object"));
-        } catch (IOException | JsonParseException e) {
-            return new CiEnvironment(env, new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + path
-                    + " cannot be read as JSON (" + Excerpt.of(String.valueOf(e.getMessage())) + ")"));
+
+        private static Event unread(String why) {
+            return new Event(new JsonObject(), Optional.of("GITHUB_EVENT_PATH " + why));
         }
     }
 

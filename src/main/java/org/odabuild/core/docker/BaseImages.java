@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,15 +72,9 @@ public final class BaseImages {
     private static final Pattern HEREDOC = Pattern.compile("^\\s*(RUN|COPY|ADD)\\b.*<<-?[\"']?[A-Za-z_][A-Za-z0-9_]*",
             Pattern.CASE_INSENSITIVE);
 
-    /** The last line (1-based) before {@code line} whose instruction starts a heredoc ({@code COPY <<EOF /x}). */
+    /** The last line (1-based) up to {@code line} whose instruction starts a heredoc ({@code COPY <<EOF /x}). */
     public static Optional<Integer> heredocBefore(String dockerfile, int line) {
-        String[] lines = dockerfile.split("\r?\n", -1);
-        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-            if (HEREDOC.matcher(lines[i]).find()) {
-                return Optional.of(i + 1);
-            }
-        }
-        return Optional.empty();
+        return found(dockerfile, HEREDOC).stream().map(Found::line).filter(l -> l <= line).reduce((a, b) -> b);
     }
 
     private static final Pattern FROM_PLATFORM_ARG = Pattern.compile(
@@ -91,25 +86,30 @@ public final class BaseImages {
 
     /** The first FROM line whose {@code --platform} names a platform arg ({@code FROM --platform=$BUILDPLATFORM}). */
     public static Optional<PlatformArgUse> platformArgInFrom(String dockerfile) {
-        String[] lines = dockerfile.split("\\r?\\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = FROM_PLATFORM_ARG.matcher(lines[i]);
-            if (m.find()) {
-                return Optional.of(new PlatformArgUse(i + 1, m.group(1)));
-            }
-        }
-        return Optional.empty();
+        return found(dockerfile, FROM_PLATFORM_ARG).stream().findFirst()
+                .map(f -> new PlatformArgUse(f.line(), f.match().group(1)));
     }
 
     /** The first line (1-based) of the Dockerfile that holds {@code text}. */
     public static Optional<Integer> lineOf(String dockerfile, String text) {
-        String[] lines = dockerfile.split("\r?\n", -1);
+        return found(dockerfile, Pattern.compile(Pattern.quote(text))).stream().findFirst().map(Found::line);
+    }
+
+    /** A line (1-based) that a pattern finds something in, and what it found. */
+    private record Found(int line, MatchResult match) {
+    }
+
+    /** The lines {@code pattern} finds something in, in order. */
+    private static List<Found> found(String dockerfile, Pattern pattern) {
+        List<Found> found = new ArrayList<>();
+        String[] lines = dockerfile.split("\\r?\\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(text)) {
-                return Optional.of(i + 1);
+            Matcher m = pattern.matcher(lines[i]);
+            if (m.find()) {
+                found.add(new Found(i + 1, m.toMatchResult()));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /** Whether a daemon error reads like a failed pull of a base image. */

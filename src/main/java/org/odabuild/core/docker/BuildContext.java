@@ -71,7 +71,7 @@ public final class BuildContext {
         // context's .dockerignore: files left out only there must stay out of the image
         Path ownIgnore = dockerfile.resolveSibling(dockerfile.getFileName() + DOCKERIGNORE);
         boolean rootIgnoreApplies = !Files.isRegularFile(ownIgnore);
-        DockerIgnore ignore = rootIgnoreApplies ? DockerIgnore.read(contextDir) : DockerIgnore.read(ownIgnore);
+        DockerIgnore ignore = rootIgnoreApplies ? DockerIgnore.read(contextDir) : DockerIgnore.readFile(ownIgnore);
         Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();

@@ -18,9 +18,13 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return new DockerIgnore(List.of());
     }
 
-    /** The {@code .dockerignore} of a context folder, or an ignore file itself. */
-    public static DockerIgnore read(Path contextDirOrFile) {
-        Path file = Files.isDirectory(contextDirOrFile) ? contextDirOrFile.resolve(".dockerignore") : contextDirOrFile;
+    /** The {@code .dockerignore} of a context folder. */
+    public static DockerIgnore read(Path contextDir) {
+        return readFile(contextDir.resolve(".dockerignore"));
+    }
+
+    /** An ignore file; none when it is not a file. */
+    public static DockerIgnore readFile(Path file) {
         if (!Files.isRegularFile(file)) {
             return none();
         }
