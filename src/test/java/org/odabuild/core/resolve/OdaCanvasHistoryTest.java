@@ -51,4 +51,31 @@ class OdaCanvasHistoryTest {
         assertThat(r.broken().get(1).reason()).contains("the top level has no key 'api-operator-kong'; the file has"
                 + " '.kong-gateway.kongoperatorimage.kongopImage' at line 259: point the path there");
     }
+
+    @Test
+    void aFeatureBranchWhoseKeycloakOperatorTookItsVersionFromAKeyTheChartDidNotHave() {
+        Resolution r = resolveAt("62a4756");
+        Map<String, String> tags = r.images().stream()
+                .collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        // two trailing spaces after oda-webhook's empty suffix leave it empty: a release tag
+        assertThat(tags).containsExactly(
+                Map.entry("compcrdwebhook", "0.11.0"),
+                Map.entry("component-operator", "0.7.0-223-refact-2"),
+                Map.entry("identity-listener-keycloak", "0.7.1"),
+                Map.entry("api-operator-istio", "0.1.0"),
+                Map.entry("dependentapi-simple-operator", "0.2.4"),
+                Map.entry("tmf638-service-inventory-api", "0.1.1"),
+                Map.entry("secretsmanagement-operator", "0.1.3"),
+                Map.entry("secretsmanagement-sidecar", "0.1.0"),
+                Map.entry("baseimage-kubectl-curl", "1.30.5"));
+        // the image path was right, the version path named another parent: the message points at the sibling
+        assertThat(r.broken()).singleElement().satisfies(b -> {
+            assertThat(b.key()).isEqualTo("identityconfig-operator-keycloak");
+            assertThat(b.reason()).contains("has no value at '.identityconfig-operator.deployment.idkopVersion'")
+                    .contains("the top level has no key 'identityconfig-operator'; the file has"
+                            + " '.identityconfig-operator-keycloak.deployment.idkopVersion' at line 60: point the"
+                            + " path there");
+        });
+    }
 }
