@@ -1,6 +1,7 @@
 package org.odabuild.core.build;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,18 @@ final class BuildFailure {
 
     private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error line (\\d+): ([^\"}]+)");
     private static final Pattern BUILDKIT_OPTION = Pattern.compile("the --([a-z-]+) option requires BuildKit");
+    private static final Pattern UNKNOWN_FLAG = Pattern.compile("parse error line (\\d+): Unknown flag: ([a-z-]+)");
+    /** BuildKit's options that the classic builder does not know, each with what works there instead. */
+    private static final Map<String, String> BUILDKIT_OPTIONS = Map.of(
+            "chmod", "COPY --chmod: a RUN chmod after the COPY",
+            "mount", "RUN --mount: COPY what it mounts",
+            "link", "COPY --link: the same COPY without it gives the same files",
+            "parents", "COPY --parents: one COPY per folder, to its own destination",
+            "exclude", "COPY --exclude: list the files in .dockerignore",
+            "checksum", "ADD --checksum: check the file in a RUN step with sha256sum -c",
+            "keep-git-dir", "ADD --keep-git-dir: git clone in a RUN step",
+            "network", "RUN --network: the step without it",
+            "security", "RUN --security: the step without it");
     private static final String CLASSIC = "the plugin builds through the Docker Engine API's classic builder";
 
     private final ResolvedImage image;
@@ -78,21 +91,30 @@ final class BuildFailure {
     }
 
     /**
-     * The classic builder refuses BuildKit's options ({@code COPY --chmod}, {@code RUN --mount}) and sends the user
-     * to enable BuildKit, which the plugin cannot do: say which line it is and what works instead.
+     * The classic builder refuses BuildKit's options: {@code COPY --chmod} and {@code RUN --mount} with a pointer to
+     * enable BuildKit, which the plugin cannot do, the others ({@code COPY --link}, ...) as an unknown flag. Say
+     * which line it is and what works instead.
      */
     private Optional<DockerException> buildkitOnly(String answer, DockerException e) {
         Matcher m = BUILDKIT_OPTION.matcher(answer);
-        if (!m.find()) {
-            return Optional.empty();
+        if (m.find()) {
+            String option = m.group(1);
+            return Optional.of(buildkitOnly(option, dockerfileText.flatMap(text -> BaseImages.lineOf(text,
+                    "--" + option)), e));
         }
-        String option = m.group(1);
-        String where = dockerfileText.flatMap(text -> BaseImages.lineOf(text, "--" + option))
-                .map(line -> dockerfile() + ":" + line).orElse(dockerfile());
-        return Optional.of(new DockerException("image " + image.key() + ": " + where + " uses --" + option
-                + ", which only BuildKit builds; " + CLASSIC + " (no buildx): write it without the option (COPY"
-                + " --chmod: a RUN chmod after the COPY; RUN --mount: COPY what it mounts), or build this image with"
-                + " docker buildx", e));
+        Matcher unknown = UNKNOWN_FLAG.matcher(answer);
+        if (unknown.find() && BUILDKIT_OPTIONS.containsKey(unknown.group(2))) {
+            return Optional.of(buildkitOnly(unknown.group(2), Optional.of(Integer.parseInt(unknown.group(1))), e));
+        }
+        return Optional.empty();
+    }
+
+    private DockerException buildkitOnly(String option, Optional<Integer> line, DockerException e) {
+        String where = line.map(l -> dockerfile() + ":" + l).orElse(dockerfile());
+        String instead = BUILDKIT_OPTIONS.getOrDefault(option, "the instruction without --" + option);
+        return new DockerException("image " + image.key() + ": " + where + " uses --" + option
+                + ", which only BuildKit builds; " + CLASSIC + " (no buildx): write it without the option ("
+                + instead + "), or build this image with docker buildx", e);
     }
 
     /**

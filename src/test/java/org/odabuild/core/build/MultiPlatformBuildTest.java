@@ -356,6 +356,17 @@ class MultiPlatformBuildTest {
                 .hasMessageContaining("image op: src/op/Dockerfile:3 uses --chmod, which only BuildKit builds")
                 .hasMessageContaining("a RUN chmod after the COPY")
                 .hasMessageNotContaining("docs.docker.com/go/buildkit");
+        // the daemon knows COPY --link only as an unknown flag, on the line it names
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY --link app.txt /linked.txt\n");
+        git.commit("COPY --link");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:3 uses --link, which only BuildKit builds")
+                .hasMessageContaining("the same COPY without it gives the same files");
+        // a flag BuildKit does not know either is a typo, said as one
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY --lnk app.txt /linked.txt\n");
+        git.commit("COPY --lnk");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:2: Unknown flag: lnk: fix the Dockerfile there");
     }
 
     @Test
