@@ -25,14 +25,17 @@ class OdaCanvasHistoryTest {
                 List.of(), Optional.empty()), new RecordingLog());
     }
 
+    /** Each resolved image's tag, in the config's order. */
+    private static Map<String, String> tags(Resolution r) {
+        return r.images().stream().collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
     @Test
     void aFeatureBranchWhoseKongAndApisixEntriesPointedAtKeysTheChartDidNotHave() {
         Resolution r = resolveAt("7dede50");
-        Map<String, String> tags = r.images().stream()
-                .collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(), (a, b) -> a,
-                        java.util.LinkedHashMap::new));
         // trailing spaces after a suffix and after an image key are YAML's to drop, as yq did
-        assertThat(tags).containsExactly(
+        assertThat(tags(r)).containsExactly(
                 Map.entry("conversion-webhook", "1.0.0-issue-419"),
                 Map.entry("component-operator", "1.0.0-issue-419"),
                 Map.entry("identityconfig-operator-keycloak", "1.0.0-issue-419"),
@@ -55,11 +58,8 @@ class OdaCanvasHistoryTest {
     @Test
     void aFeatureBranchWhoseKeycloakOperatorTookItsVersionFromAKeyTheChartDidNotHave() {
         Resolution r = resolveAt("62a4756");
-        Map<String, String> tags = r.images().stream()
-                .collect(Collectors.toMap(ResolvedImage::key, i -> i.tag().toString(), (a, b) -> a,
-                        java.util.LinkedHashMap::new));
         // two trailing spaces after oda-webhook's empty suffix leave it empty: a release tag
-        assertThat(tags).containsExactly(
+        assertThat(tags(r)).containsExactly(
                 Map.entry("compcrdwebhook", "0.11.0"),
                 Map.entry("component-operator", "0.7.0-223-refact-2"),
                 Map.entry("identity-listener-keycloak", "0.7.1"),
