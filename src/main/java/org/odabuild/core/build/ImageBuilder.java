@@ -59,9 +59,11 @@ final class ImageBuilder {
      * is the platform asked for, tags the native one (or the only one) as the image's reference, and runs the test
      * image on the native platform.
      */
-    BuiltImage build(ResolvedImage image, BuildContext context, HeadCommit head, String branch, String source,
+    BuiltImage build(ResolvedImage image, BuildContext sources, HeadCommit head, String branch, String source,
             String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode) {
         long start = System.nanoTime();
+        // files keep their times up to the commit's, the SOURCE_DATE_EPOCH of the build args below
+        BuildContext context = sources.withTimesClampedTo(head.time());
         Instant now = Instant.now();
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
         Map<String, String> labels = ImageLabels.of(image, head, branch, now, sourceHash, source);
@@ -196,7 +198,8 @@ final class ImageBuilder {
     private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
             Duration timeout) {
         BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
-                "testDockerfile of image " + image.key()), Optional.of(outputDir));
+                "testDockerfile of image " + image.key()), Optional.of(outputDir))
+                .withTimesClampedTo(context.timeCeiling());
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());

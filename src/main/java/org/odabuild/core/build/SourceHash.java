@@ -16,8 +16,8 @@ import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.git.IndexedBlobs;
 
 /**
- * A hash of everything an image is built from: the git blob id of every file sent in its build context, its
- * Dockerfile and test Dockerfile, and the user's build args. The per-commit args ({@code GIT_COMMIT_SHA},
+ * A hash of everything an image is built from: the git blob id and execute bit of every file sent in its build
+ * context, its Dockerfile and test Dockerfile, and the user's build args. The per-commit args ({@code GIT_COMMIT_SHA},
  * {@code SOURCE_DATE_EPOCH}, {@code CICD_BUILD_TIME}) are left out on purpose: they say when, not what, and
  * would make every commit look like a new image.
  */
@@ -36,8 +36,14 @@ final class SourceHash {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String file : context.files()) {
                 var link = context.linkTarget(file);
-                line(sha, link.isPresent() ? "link" : "file", file, link.isPresent() ? link.get()
-                        : blobId(context.contextDir().resolve(file), indexed));
+                if (link.isPresent()) {
+                    line(sha, "link", file, link.get());
+                } else {
+                    // the archive sends the execute bit: a chmod alone is a new image ("file" kept the hashes of
+                    // contexts without executables as they were)
+                    line(sha, context.executable(file) ? "exec" : "file", file,
+                            blobId(context.contextDir().resolve(file), indexed));
+                }
             }
             line(sha, "dockerfile", "", blobId(context.dockerfile(), indexed));
             if (testDockerfile.isPresent()) {

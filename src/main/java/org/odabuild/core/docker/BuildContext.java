@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +29,12 @@ import java.util.stream.Stream;
  * context once it has read it. A symbolic link is sent as a link, as the docker CLI
  * sends it, never as the file it points to: a committed {@code app/x -> /home/runner/.docker/config.json} must not
  * put the runner's secrets into an image. FIFOs, sockets and devices are not sent (reading one would block).
+ * <p>
+ * Files keep their modification time up to a ceiling, the build's {@code SOURCE_DATE_EPOCH} (see
+ * {@link #withTimesClampedTo}), as reproducible builders clamp them (GNU tar's {@code --clamp-mtime}, BuildKit's
+ * {@code rewrite-timestamp}): a fresh checkout's files get the commit's time, equal on every machine. Without a
+ * ceiling every time is 0, which some programs read as "unknown" (Java's {@code File.lastModified()}) and which
+ * gives every version of a static file of one size the same {@code Last-Modified}.
  */
 public final class BuildContext {
 
@@ -39,15 +48,27 @@ public final class BuildContext {
     private final boolean rootIgnoreApplies;
     private final List<String> files;
     private final Map<String, String> links;
+    private final Instant timeCeiling;
 
     private BuildContext(Path contextDir, Path dockerfile, String dockerfileEntry, boolean rootIgnoreApplies,
-            List<String> files, Map<String, String> links) {
+            List<String> files, Map<String, String> links, Instant timeCeiling) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
         this.dockerfileEntry = dockerfileEntry;
         this.rootIgnoreApplies = rootIgnoreApplies;
         this.files = files;
         this.links = links;
+        this.timeCeiling = timeCeiling;
+    }
+
+    /** This context with its files' times clamped to {@code ceiling} (the build's {@code SOURCE_DATE_EPOCH}). */
+    public BuildContext withTimesClampedTo(Instant ceiling) {
+        return new BuildContext(contextDir, dockerfile, dockerfileEntry, rootIgnoreApplies, files, links, ceiling);
+    }
+
+    /** The latest modification time the archive gives a file; files the archive writes itself get this time. */
+    public Instant timeCeiling() {
+        return timeCeiling;
     }
 
     public static BuildContext of(Path contextDir, Path dockerfile) {
@@ -99,7 +120,7 @@ public final class BuildContext {
         String entry = fileInside(contextDir, dockerfile).filter(rel -> rootIgnoreApplies || files.contains(rel))
                 .orElse(OUTSIDE_DOCKERFILE);
         return new BuildContext(contextDir, dockerfile, entry, rootIgnoreApplies, List.copyOf(files),
-                Map.copyOf(links));
+                Map.copyOf(links), Instant.EPOCH);
     }
 
     /** {@code file} relative to {@code contextDir} when it lies in it, links resolved as the docker CLI does. */
@@ -134,6 +155,25 @@ public final class BuildContext {
     /** Files sent to the daemon (symbolic links included), relative to the context, sorted. */
     public List<String> files() {
         return files;
+    }
+
+    /**
+     * Whether the archive sends a file of {@link #files()} as executable (mode 0755, else 0644): its owner's execute
+     * bit, the one bit of a mode that git keeps. A {@code chmod +x} alone changes the image.
+     */
+    public boolean executable(String file) {
+        Path path = contextDir.resolve(file);
+        try {
+            return executable(Files.readAttributes(path, PosixFileAttributes.class));
+        } catch (UnsupportedOperationException e) {
+            return Files.isExecutable(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    static boolean executable(PosixFileAttributes attributes) {
+        return attributes.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
     }
 
     /** The link target when a file of {@link #files()} is a symbolic link. */
@@ -183,7 +223,7 @@ public final class BuildContext {
 
     /**
      * The archive as it will be sent: files in sorted order, then what the daemon reads and drops (see
-     * {@link ContextArchive}), fixed times and owners so equal inputs give equal archives. Sizes are read now.
+     * {@link ContextArchive}), clamped times and fixed owners so equal inputs give equal archives. Sizes are read now.
      */
     ContextArchive archive() throws IOException {
         return ContextArchive.of(this);

@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The tar archive of a build context, laid out before it is written: its length is known up front (the request
@@ -37,8 +38,8 @@ final class ContextArchive {
             this(header, file, size, null);
         }
 
-        static Part written(String name, byte[] content) {
-            return new Part(TarHeader.file(name, content.length, false), null, content.length, content);
+        static Part written(String name, byte[] content, long mtime) {
+            return new Part(TarHeader.file(name, content.length, false, mtime), null, content.length, content);
         }
     }
 
@@ -63,52 +64,69 @@ final class ContextArchive {
      * that list (a {@code .dockerignore} that lists itself is written when the context has none).
      */
     static ContextArchive of(BuildContext context) throws IOException {
+        long ceiling = context.timeCeiling().getEpochSecond();
         List<Part> parts = new ArrayList<>();
         for (String rel : context.files()) {
             String link = context.linkTarget(rel).orElse(null);
             if (rel.equals(BuildContext.DOCKERIGNORE)) {
                 continue; // sent below, whether it excludes itself or not
             }
-            parts.add(link != null ? new Part(TarHeader.symlink(rel, link), null, 0)
-                    : file(context.contextDir().resolve(rel), rel));
+            Path path = context.contextDir().resolve(rel);
+            parts.add(link != null ? symlink(path, rel, link, ceiling) : file(path, rel, ceiling));
         }
         Path dockerignore = context.contextDir().resolve(BuildContext.DOCKERIGNORE);
         boolean sent = context.files().contains(BuildContext.DOCKERIGNORE);
         if (!context.dockerfileEntry().equals(BuildContext.OUTSIDE_DOCKERFILE)) {
             Optional<String> link = context.linkTarget(BuildContext.DOCKERIGNORE);
             if (link.isPresent()) {
-                parts.add(new Part(TarHeader.symlink(BuildContext.DOCKERIGNORE, link.get()), null, 0));
+                parts.add(symlink(dockerignore, BuildContext.DOCKERIGNORE, link.get(), ceiling));
             } else if (sent || context.rootIgnoreApplies()
                     && Files.isRegularFile(dockerignore, LinkOption.NOFOLLOW_LINKS)) {
-                parts.add(file(dockerignore, BuildContext.DOCKERIGNORE));
+                parts.add(file(dockerignore, BuildContext.DOCKERIGNORE, ceiling));
             }
             if (!context.files().contains(context.dockerfileEntry())) {
-                parts.add(file(context.dockerfile(), context.dockerfileEntry()));
+                parts.add(file(context.dockerfile(), context.dockerfileEntry(), ceiling));
             }
         } else {
             String patterns = Files.isRegularFile(dockerignore) && (sent || context.rootIgnoreApplies())
                     ? Files.readString(dockerignore, StandardCharsets.ISO_8859_1)
                     : BuildContext.DOCKERIGNORE;
             parts.add(Part.written(BuildContext.DOCKERIGNORE, (patterns + "\n" + BuildContext.OUTSIDE_DOCKERFILE
-                    + "\n").getBytes(StandardCharsets.ISO_8859_1)));
-            parts.add(file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE));
+                    + "\n").getBytes(StandardCharsets.ISO_8859_1), ceiling));
+            parts.add(file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE, ceiling));
         }
         return new ContextArchive(parts);
     }
 
-    /** One stat a file: its size, and whether it is executable as git decides it (the owner's execute bit). */
-    private static Part file(Path file, String name) throws IOException {
+    /**
+     * One stat of a file: its size, whether it is executable ({@link BuildContext#executable(String)}), and its
+     * modification time up to {@code ceiling}.
+     */
+    private static Part file(Path file, String name, long ceiling) throws IOException {
         long size;
         boolean executable;
+        FileTime modified;
         try {
             PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
             size = attributes.size();
-            executable = attributes.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+            executable = BuildContext.executable(attributes);
+            modified = attributes.lastModifiedTime();
         } catch (UnsupportedOperationException e) {
             size = Files.size(file);
             executable = Files.isExecutable(file);
+            modified = Files.getLastModifiedTime(file);
         }
-        return new Part(TarHeader.file(name, size, executable), file, size);
+        return new Part(TarHeader.file(name, size, executable, clamp(modified, ceiling)), file, size);
+    }
+
+    /** A symbolic link with the link's own time (never its target's), up to {@code ceiling}. */
+    private static Part symlink(Path path, String name, String target, long ceiling) throws IOException {
+        long time = clamp(Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS), ceiling);
+        return new Part(TarHeader.symlink(name, target, time), null, 0);
+    }
+
+    private static long clamp(FileTime modified, long ceiling) {
+        return Math.min(modified.to(TimeUnit.SECONDS), ceiling);
     }
 
     /** The archive's length in bytes. */

@@ -14,8 +14,8 @@ import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 /**
  * The header blocks of one tar entry (POSIX ustar), with a PAX extended header before it when the name or link target
  * is longer than ustar's 100 bytes or the size needs more than its 11 octal digits, as GNU tar, Go's archive/tar
- * (the daemon's reader) and commons-compress' POSIX modes write them. Times and owners are fixed (0), so equal inputs
- * give equal archives.
+ * (the daemon's reader) and commons-compress' POSIX modes write them. Owners are fixed (0) and times are the caller's,
+ * so equal inputs give equal archives.
  */
 final class TarHeader {
 
@@ -27,14 +27,18 @@ final class TarHeader {
     private TarHeader() {
     }
 
-    /** A regular file's header (the contents follow, padded to a block, see {@link #padding(long)}). */
-    static byte[] file(String name, long size, boolean executable) {
-        return entry(name, '0', executable ? 0100755 : 0100644, size, "");
+    /**
+     * A regular file's header (the contents follow, padded to a block, see {@link #padding(long)}).
+     *
+     * @param mtime seconds since the epoch
+     */
+    static byte[] file(String name, long size, boolean executable, long mtime) {
+        return entry(name, '0', executable ? 0100755 : 0100644, size, "", mtime);
     }
 
     /** A symbolic link's header: the link itself, never what it points to. */
-    static byte[] symlink(String name, String target) {
-        return entry(name, '2', 0120777, 0, target);
+    static byte[] symlink(String name, String target, long mtime) {
+        return entry(name, '2', 0120777, 0, target, mtime);
     }
 
     /** Zero bytes that fill the last block of {@code size} bytes of contents. */
@@ -47,7 +51,7 @@ final class TarHeader {
         return new byte[2 * BLOCK];
     }
 
-    private static byte[] entry(String name, char type, int mode, long size, String link) {
+    private static byte[] entry(String name, char type, int mode, long size, String link, long mtime) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         byte[] linkBytes = link.getBytes(StandardCharsets.UTF_8);
         Map<String, String> pax = new LinkedHashMap<>();
@@ -63,11 +67,11 @@ final class TarHeader {
         ByteArrayOutputStream out = new ByteArrayOutputStream(pax.isEmpty() ? BLOCK : 3 * BLOCK);
         if (!pax.isEmpty()) {
             byte[] records = paxRecords(pax);
-            out.writeBytes(block("PaxHeaders/" + last(name), 'x', 0100644, records.length, ""));
+            out.writeBytes(block("PaxHeaders/" + last(name), 'x', 0100644, records.length, "", mtime));
             out.writeBytes(records);
             out.writeBytes(new byte[padding(records.length)]);
         }
-        out.writeBytes(block(name, type, mode, size, link));
+        out.writeBytes(block(name, type, mode, size, link, mtime));
         return out.toByteArray();
     }
 
@@ -75,11 +79,11 @@ final class TarHeader {
      * One ustar block, written by commons-compress (fields, checksum); a name or link longer than its field is cut
      * there, and a size past it is written as 0: the PAX record before the block holds all of it.
      */
-    private static byte[] block(String name, char type, int mode, long size, String link) {
+    private static byte[] block(String name, char type, int mode, long size, String link, long mtime) {
         TarArchiveEntry entry = new TarArchiveEntry(name, (byte) type, true);
         entry.setMode(mode);
         entry.setSize(size);
-        entry.setModTime(FileTime.fromMillis(0));
+        entry.setModTime(FileTime.fromMillis(Math.max(0, mtime) * 1000));
         entry.setUserId(0);
         entry.setGroupId(0);
         entry.setUserName(""); // not the user running the build

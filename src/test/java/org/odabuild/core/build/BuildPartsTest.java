@@ -74,6 +74,19 @@ class BuildPartsTest {
     }
 
     @Test
+    void sourceHashFollowsTheExecuteBitThatTheArchiveSends() throws Exception {
+        Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
+        Path script = Fixtures.write(dir, "ctx/entrypoint.sh", "#!/bin/sh\n");
+        BuildContext ctx = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile"));
+        String plain = SourceHash.of(ctx, Optional.empty(), Map.of(), IndexedBlobs.NONE);
+        assertThat(ctx.executable("entrypoint.sh")).isFalse();
+        // a commit that only makes the script executable gives another image (0755): it must not look up to date
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(ctx.executable("entrypoint.sh")).isTrue();
+        assertThat(SourceHash.of(ctx, Optional.empty(), Map.of(), IndexedBlobs.NONE)).isNotEqualTo(plain);
+    }
+
+    @Test
     void aLineBreakInAKeyCannotStartALineOfYamlInTheHeader() throws Exception {
         var plain = TagPolicyTestSupport.image("1.0.1", "issue7");
         var c = plain.config();

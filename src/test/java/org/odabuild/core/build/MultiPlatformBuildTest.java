@@ -278,6 +278,14 @@ class MultiPlatformBuildTest {
 
     /** The text of {@code name} in a gzipped layer blob of the repository. */
     String fileInLayer(String digest, String name) throws Exception {
+        return layerFile(digest, name).content();
+    }
+
+    /** A file of an image layer as the registry holds it. */
+    record LayerFile(String content, int mode, java.time.Instant modified) {
+    }
+
+    LayerFile layerFile(String digest, String name) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + target.host() + "/v2/" + repo
                 + "/blobs/" + digest));
         if (auth != null) {
@@ -289,11 +297,50 @@ class MultiPlatformBuildTest {
                 new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(blob)))) {
             for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 if (e.getName().equals(name)) {
-                    return new String(tar.readAllBytes(), StandardCharsets.UTF_8);
+                    return new LayerFile(new String(tar.readAllBytes(), StandardCharsets.UTF_8), e.getMode(),
+                            e.getLastModifiedDate().toInstant());
                 }
             }
         }
         throw new AssertionError(name + " is not in layer " + digest);
+    }
+
+    /** A file of the last layer of the image that the tag names (a plain image, not an index). */
+    LayerFile lastLayerFile(String name) throws Exception {
+        JsonArray layers = get("/manifests/1.0.1-multi").getAsJsonArray("layers");
+        return layerFile(layers.get(layers.size() - 1).getAsJsonObject().get("digest").getAsString(), name);
+    }
+
+    java.time.Instant headTime() throws Exception {
+        try (var walk = new org.eclipse.jgit.revwalk.RevWalk(git.git().getRepository())) {
+            return java.time.Instant.ofEpochSecond(walk.parseCommit(git.git().getRepository().resolve("HEAD"))
+                    .getCommitTime());
+        }
+    }
+
+    @Test
+    void filesCarryTheirTimeUpToTheCommitsAndAChmodAloneIsANewImage() throws Exception {
+        platforms("linux/amd64");
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt old.txt /\n");
+        git.write("src/op/old.txt", "from an old archive\n");
+        git.commit("native only, two files");
+        java.time.Instant old = java.time.Instant.parse("2001-09-09T01:46:40Z");
+        Files.setLastModifiedTime(git.root().resolve("src/op/old.txt"), java.nio.file.attribute.FileTime.from(old));
+        // a fresh checkout writes the files after the commit: they get the commit's time, on every machine alike
+        Files.setLastModifiedTime(git.root().resolve("src/op/app.txt"), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(3600)));
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+        LayerFile app = lastLayerFile("app.txt");
+        assertThat(app.modified()).isEqualTo(headTime());
+        assertThat(app.mode() & 0777).isEqualTo(0644);
+        assertThat(lastLayerFile("old.txt").modified()).as("an older time stays").isEqualTo(old);
+
+        // oda:build compares sources with the image's label: a mode change alone must not look up to date
+        Files.setPosixFilePermissions(git.root().resolve("src/op/app.txt"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        git.commit("app.txt executable");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+        assertThat(lastLayerFile("app.txt").mode() & 0777).isEqualTo(0755);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,37 @@ class ContextArchiveTest {
         assertThat(again).isEqualTo(out.toByteArray());
     }
 
+    @Test
+    void timesAreClampedToTheCeilingAndAnOlderTimeStays() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Path fresh = Files.writeString(ctx.resolve("fresh.txt"), "checked out after the commit\n");
+        Path old = Files.writeString(ctx.resolve("old.txt"), "unpacked from 2001\n");
+        Files.createSymbolicLink(ctx.resolve("link"), Path.of("fresh.txt"));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        Instant commit = Instant.parse("2024-07-30T12:32:02Z");
+        Files.setLastModifiedTime(fresh, FileTime.from(Instant.now()));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2001-09-09T01:46:40Z")));
+        BuildContext context = BuildContext.of(ctx, dir.resolve("Dockerfile"));
+
+        assertThat(times(context)).as("without a ceiling every time is 0").allSatisfy((name, time) ->
+                assertThat(time).as(name).isEqualTo(Instant.EPOCH));
+        assertThat(times(context.withTimesClampedTo(commit))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "fresh.txt", commit, "old.txt", Instant.parse("2001-09-09T01:46:40Z"), "link", commit,
+                // what the archive writes itself (an outside Dockerfile, the .dockerignore that drops it)
+                BuildContext.OUTSIDE_DOCKERFILE, commit, ".dockerignore", commit));
+    }
+
+    private Map<String, Instant> times(BuildContext context) throws Exception {
+        Map<String, Instant> times = new LinkedHashMap<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(
+                Files.readAllBytes(context.writeTar(dir.resolve("times.tar")))), "UTF-8")) {
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                times.put(e.getName(), e.getLastModifiedDate().toInstant());
+            }
+        }
+        return times;
+    }
+
     private static List<String> with(Set<String> names, String... more) {
         List<String> all = new ArrayList<>(names);
         all.addAll(List.of(more));
@@ -155,13 +188,13 @@ class ContextArchiveTest {
     @Test
     void aSizeBeyondUstarsElevenDigitsGoesIntoAPaxRecord() throws Exception {
         long nineGiB = 9L << 30;
-        byte[] header = TarHeader.file("huge.bin", nineGiB, false);
+        byte[] header = TarHeader.file("huge.bin", nineGiB, false, 0);
         try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(header))) {
             TarArchiveEntry e = in.getNextEntry();
             assertThat(e.getName()).isEqualTo("huge.bin");
             assertThat(e.getSize()).isEqualTo(nineGiB);
         }
-        assertThat(TarHeader.file("small.bin", 10, false)).hasSize(TarHeader.BLOCK);
+        assertThat(TarHeader.file("small.bin", 10, false, 0)).hasSize(TarHeader.BLOCK);
     }
 
     @Test
@@ -170,7 +203,7 @@ class ContextArchiveTest {
         for (int n = 80; n < 120; n++) {
             String name = "p/" + "x".repeat(n);
             try (TarArchiveInputStream in = new TarArchiveInputStream(
-                    new ByteArrayInputStream(TarHeader.file(name, 1, false)))) {
+                    new ByteArrayInputStream(TarHeader.file(name, 1, false, 0)))) {
                 assertThat(in.getNextEntry().getName()).isEqualTo(name);
             }
         }
