@@ -21,7 +21,8 @@ final class TarHeader {
 
     static final int BLOCK = 512;
     private static final int NAME_LENGTH = 100;
-    private static final long MAX_USTAR_SIZE = 077777777777L;
+    private static final long MAX_USTAR_NUMBER = 077777777777L;
+    private static final long MAX_USTAR_SIZE = MAX_USTAR_NUMBER;
     private static final ZipEncoding UTF_8 = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8);
 
     private TarHeader() {
@@ -83,7 +84,8 @@ final class TarHeader {
         TarArchiveEntry entry = new TarArchiveEntry(name, (byte) type, true);
         entry.setMode(mode);
         entry.setSize(size);
-        entry.setModTime(FileTime.fromMillis(Math.max(0, mtime) * 1000));
+        // ustar's 11 octal digits end in 2242; a commit dated later (git takes any date) gets that time
+        entry.setModTime(FileTime.fromMillis(Math.min(Math.max(0, mtime), MAX_USTAR_NUMBER) * 1000));
         entry.setUserId(0);
         entry.setGroupId(0);
         entry.setUserName(""); // not the user running the build

@@ -131,6 +131,20 @@ class ContextArchiveTest {
                 BuildContext.OUTSIDE_DOCKERFILE, commit, ".dockerignore", commit));
     }
 
+    @Test
+    void aTimeBeyondWhatTarHoldsIsItsLastSecondAndATimeBefore1970IsZero() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Path before = Files.writeString(ctx.resolve("before.txt"), "from 1960\n");
+        Files.setLastModifiedTime(before, FileTime.from(Instant.parse("1960-01-01T00:00:00Z")));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+        // git takes a commit dated in the year 3000; ustar's 11 octal digits end in 2242
+        Map<String, Instant> times = times(BuildContext.of(ctx, dir.resolve("Dockerfile"))
+                .withTimesClampedTo(Instant.parse("3000-01-01T00:00:00Z")));
+        assertThat(times.get("before.txt")).isEqualTo(Instant.EPOCH);
+        assertThat(times.get(".dockerignore")).as("written by the archive, at the ceiling")
+                .isEqualTo(Instant.ofEpochSecond(077777777777L));
+    }
+
     private Map<String, Instant> times(BuildContext context) throws Exception {
         Map<String, Instant> times = new LinkedHashMap<>();
         try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(
