@@ -1,6 +1,11 @@
 package org.odabuild.maven;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.odabuild.core.OdaException;
@@ -28,11 +33,30 @@ final class MojoErrors {
             return new MojoExecutionException(render(o.getMessage()), rendered(o));
         }
         if (e instanceof UncheckedIOException io) {
-            return new MojoExecutionException(render(io.getMessage()) + ": " + io.getCause().getMessage(),
-                    rendered(io));
+            return new MojoExecutionException(render(io.getMessage()) + ": " + said(io.getCause()), rendered(io));
         }
         return new MojoExecutionException("unexpected error in oda-maven-plugin (a bug: please report it with the"
                 + " output of mvn -e): " + e, e);
+    }
+
+    /**
+     * What went wrong with a file, said: java.nio's exceptions carry only the path as their message
+     * ({@code NoSuchFileException: /proc/nope}).
+     */
+    static String said(IOException cause) {
+        if (cause instanceof NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (cause instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile() + " (make it writable, or point the setting elsewhere)";
+        }
+        if (cause instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is in the way";
+        }
+        if (cause instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     /**

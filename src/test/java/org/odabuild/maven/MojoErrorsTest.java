@@ -25,6 +25,19 @@ class MojoErrorsTest {
     static final String MESSAGE = "pass " + Setting.SINCE.set("<ref>") + " or check " + Setting.IMAGES;
 
     @Test
+    void aFileProblemSaysWhatIsWrongNotJustThePath() {
+        Exception e = MojoErrors.translate(new java.io.UncheckedIOException("cannot write report /proc/nope/plan.json",
+                new java.nio.file.NoSuchFileException("/proc/nope")));
+        assertThat(e).isInstanceOf(MojoExecutionException.class).hasMessage(
+                "cannot write report /proc/nope/plan.json: no such file or folder: /proc/nope");
+        assertThat(MojoErrors.said(new java.nio.file.AccessDeniedException("/ro/target")))
+                .startsWith("permission denied: /ro/target");
+        assertThat(MojoErrors.said(new java.nio.file.FileSystemException("/x", null, "Read-only file system")))
+                .isEqualTo("/x: Read-only file system");
+        assertThat(MojoErrors.said(new java.io.IOException("Stream closed"))).isEqualTo("Stream closed");
+    }
+
+    @Test
     void everyCoreExceptionTypeIsTranslatedWithItsSettingsRendered() throws Exception {
         List<Class<?>> types = new ArrayList<>();
         for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
