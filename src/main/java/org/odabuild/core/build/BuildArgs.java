@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 
@@ -23,6 +25,29 @@ final class BuildArgs {
             .withZone(ZoneOffset.UTC);
 
     private BuildArgs() {
+    }
+
+    /**
+     * The user's build args name none of the plugin's own: a value given there would be dropped for the plugin's
+     * (the rules say what these hold), so it is refused rather than ignored; a name is never empty.
+     */
+    static void requireUsersOwn(Map<String, String> user) {
+        for (String name : user.keySet()) {
+            if (name.isBlank()) {
+                throw new InvalidInputException("a build arg in " + Setting.BUILD_ARGS + " has no name: give it one ("
+                        + Setting.BUILD_ARGS + ".NAME=value)");
+            }
+            String said = switch (name) {
+                case GIT_COMMIT_SHA -> "HEAD's commit id, 7 characters";
+                case SOURCE_DATE_EPOCH -> "HEAD's commit time in seconds, which also dates the image and its files";
+                case CICD_BUILD_TIME -> "the build's start, as date -Iseconds writes it";
+                default -> null;
+            };
+            if (said != null) {
+                throw new InvalidInputException("build arg " + name + " in " + Setting.BUILD_ARGS + " is one the"
+                        + " plugin sets for every build (" + said + ", as oda-canvas' workflows set it): remove it");
+            }
+        }
     }
 
     static Map<String, String> of(HeadCommit head, Instant buildTime, Map<String, String> user) {

@@ -31,6 +31,7 @@ public record BuildRequest(
 
     public BuildRequest {
         buildArgs = Map.copyOf(buildArgs);
+        BuildArgs.requireUsersOwn(buildArgs);
         PushRequest.requireThreads(threads);
         if (testTimeout.isNegative() || testTimeout.isZero()) {
             throw new InvalidInputException(Setting.TEST_TIMEOUT + " " + testTimeout.toSeconds() + " is not a time to"
