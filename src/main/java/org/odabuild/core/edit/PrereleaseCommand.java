@@ -1,6 +1,9 @@
 package org.odabuild.core.edit;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
@@ -11,6 +14,7 @@ import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.ImageTag;
 import org.odabuild.core.version.PrereleaseSuffix;
 import org.odabuild.core.version.SemVer;
 
@@ -37,32 +41,36 @@ public final class PrereleaseCommand {
             log.info("No image changed since " + plan.changes().baseReason() + ": name the images to prepare with"
                     + " " + Setting.IMAGES.set("<key,...>"));
         }
-        PrereleaseSuffix suffix = request.suffix().map(s -> {
-            try {
-                return new PrereleaseSuffix(s.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(Setting.SUFFIX + ": " + e.getMessage());
-            }
-        }).orElseGet(() -> BranchSuffix.of(plan.branch().name()));
-
         var layout = plan.resolution().layout();
         FileEdits files = new FileEdits(layout);
         try (GitRepository repo = GitRepository.open(layout.root())) {
+            Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
             for (ResolvedImage image : images) {
+                versions.put(image, nextVersion(image, plan, repo, request));
+            }
+            // the tag is version-suffix, at most 128 characters: a long branch name is cut to fit every version
+            int room = ImageTag.MAX_LENGTH - 1 - versions.values().stream().mapToInt(v -> v.toString().length())
+                    .max().orElse(0);
+            PrereleaseSuffix suffix = request.suffix().map(PrereleaseCommand::given)
+                    .orElseGet(() -> BranchSuffix.of(plan.branch().name(), room));
+            if (suffix.text().length() > room) {
+                throw new InvalidInputException(Setting.SUFFIX + " '" + suffix + "' is " + suffix.text().length()
+                        + " characters long: with version " + versions.values().stream().max(Comparator.comparingInt(
+                                v -> v.toString().length())).orElseThrow() + " the tag would be longer than the "
+                        + ImageTag.MAX_LENGTH + " characters Docker allows; pass one of at most " + room);
+            }
+            if (request.suffix().isEmpty() && !BranchSuffix.of(plan.branch().name()).equals(suffix)) {
+                log.info("Branch " + plan.branch().name() + " is long: its prerelease suffix is cut to " + room
+                        + " characters (" + suffix + ") to keep the tags within Docker's 128; "
+                        + Setting.SUFFIX.set("<suffix>") + " picks another");
+            }
+            for (Map.Entry<ResolvedImage, SemVer> e : versions.entrySet()) {
+                ResolvedImage image = e.getKey();
+                SemVer version = e.getValue();
                 var config = image.config();
                 var suffixPath = config.valuesPathPrereleaseSuffix().orElseThrow(() -> new InvalidInputException(
                         config.location() + ": image " + image.key() + " has no valuesPathPrereleaseSuffix: add one"
                                 + " to set a prerelease suffix"));
-                Optional<String> base = plan.changes().baseCommit();
-                Optional<ScalarValue> atBase = base.flatMap(b -> repo.readFile(b, config.valuesYamlFile()))
-                        .flatMap(text -> ValuesDocument.parse(text, config.valuesYamlFile())
-                                .find(config.valuesPathVersion()));
-                Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
-                // an image the branch adds was never released: its first version is kept, not bumped
-                boolean added = base.isPresent() && atBase.isEmpty();
-                SemVer version = added || released.isPresent() && image.version().compareTo(released.get()) > 0
-                        ? image.version()
-                        : request.bump().apply(image.version());
                 YamlTextEditor editor = files.editor(config.valuesYamlFile());
                 editor.set(config.valuesPathVersion(), version.toString(), Optional.empty());
                 editor.set(suffixPath, suffix.text(), Optional.of(config.valuesPathVersion()));
@@ -73,5 +81,29 @@ public final class PrereleaseCommand {
         }
         return EditApply.finish("prerelease", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
+    }
+
+    private static PrereleaseSuffix given(String text) {
+        try {
+            return new PrereleaseSuffix(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Setting.SUFFIX + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The image's next version: the bump of the released one, unless the branch is already ahead of the base, or
+     * added the image (never released: its first version is kept).
+     */
+    private static SemVer nextVersion(ResolvedImage image, Plan plan, GitRepository repo, PrereleaseRequest request) {
+        var config = image.config();
+        Optional<String> base = plan.changes().baseCommit();
+        Optional<ScalarValue> atBase = base.flatMap(b -> repo.readFile(b, config.valuesYamlFile()))
+                .flatMap(text -> ValuesDocument.parse(text, config.valuesYamlFile()).find(config.valuesPathVersion()));
+        Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
+        boolean added = base.isPresent() && atBase.isEmpty();
+        return added || released.isPresent() && image.version().compareTo(released.get()) > 0
+                ? image.version()
+                : request.bump().apply(image.version());
     }
 }

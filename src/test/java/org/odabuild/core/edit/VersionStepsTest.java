@@ -208,6 +208,27 @@ class VersionStepsTest {
     }
 
     @Test
+    void aLongBranchNameIsCutSoThatEveryTagFitsAndALongSuffixGivenIsRefused() {
+        String words = "make-the-component-operator-retry-every-keycloak-call-with-backoff-and-log-what-it-waited-for"
+                + "-and-why-it-gave-up-after-the-third-attempt";
+        git.branch("feature/" + words);
+        EditReport report = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")),
+                Optional.empty(), Bump.PATCH, true), log);
+        String suffix = report.edits().get(1).newValue();
+        // compcrdwebhook 1.0.2 -> 1.0.3: version, '-' and suffix fill Docker's 128 characters at most
+        assertThat(("1.0.3-" + suffix).length()).isLessThanOrEqualTo(128);
+        assertThat(words).startsWith(suffix);
+        assertThat(suffix).doesNotEndWith("-").hasSizeGreaterThan(100);
+        assertThat(log.infos).anyMatch(i -> i.contains("is long: its prerelease suffix is cut to"));
+
+        String given = "x".repeat(124);
+        assertThatThrownBy(() -> PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")),
+                Optional.of(given), Bump.PATCH, true), log)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is 124 characters long: with version 1.0.3 the tag would be longer than the 128"
+                        + " characters Docker allows; pass one of at most 122");
+    }
+
+    @Test
     void suffixesFromBranchNames() {
         assertThat(BranchSuffix.of("feature/issue3456").text()).isEqualTo("issue3456");
         assertThat(BranchSuffix.of("odaa-42-fix").text()).isEqualTo("odaa-42-fix");
@@ -215,5 +236,8 @@ class VersionStepsTest {
         assertThat(BranchSuffix.of("feature/0123").text()).isEqualTo("b0123");
         assertThat(BranchSuffix.of("feature/Änderung-für-Größe").text()).isEqualTo("Anderung-fur-Gro-e");
         assertThatThrownBy(() -> BranchSuffix.of("feature/___")).hasMessageContaining(Setting.SUFFIX.set("<suffix>"));
+        // cut to a length, never ending in '-', a numeric one still not starting with 0
+        assertThat(BranchSuffix.of("feature/issue-3456-fix", 11).text()).isEqualTo("issue-3456");
+        assertThat(BranchSuffix.of("feature/01234567", 5).text()).isEqualTo("b0123");
     }
 }
