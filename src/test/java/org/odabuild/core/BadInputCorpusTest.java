@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.odabuild.core.edit.Bump;
+import org.odabuild.core.edit.PrereleaseCommand;
+import org.odabuild.core.edit.PrereleaseRequest;
 import org.odabuild.core.edit.ReleasePrepCommand;
 import org.odabuild.core.edit.ReleasePrepRequest;
 import org.odabuild.core.plan.PlanCommand;
@@ -91,6 +93,13 @@ class BadInputCorpusTest {
                     case "plan" -> PlanCommand.run(plan, new RecordingLog());
                     case "release-prep" -> ReleasePrepCommand.run(new ReleasePrepRequest(plan, Bump.PATCH, false),
                             new RecordingLog());
+                    case "prerelease" -> {
+                        git.branch("feature/corpus");
+                        PrereleaseCommand.run(new PrereleaseRequest(new PlanRequest(resolve, Optional.empty(),
+                                BranchPolicy.defaults(), Optional.empty(), Optional.of(true), List.of("op"), false,
+                                Map.of()), Optional.empty(), Bump.valueOf((String) c.getOrDefault("bump", "PATCH")),
+                                false), new RecordingLog());
+                    }
                     default -> ResolveVersions.run(resolve, new RecordingLog());
                 }
             }).isInstanceOf(OdaException.class)

@@ -16,11 +16,18 @@ public enum Bump {
         }
     }
 
-    public SemVer apply(SemVer version) {
-        return switch (this) {
-            case PATCH -> version.isRelease() ? version.nextPatch() : version.toRelease();
-            case MINOR -> version.nextMinor();
-            case MAJOR -> version.nextMajor();
-        };
+    /** @param where the version's place, for the message when it cannot go up */
+    public SemVer apply(SemVer version, Object where) {
+        try {
+            return switch (this) {
+                case PATCH -> version.isRelease() ? version.nextPatch() : version.toRelease();
+                case MINOR -> version.nextMinor();
+                case MAJOR -> version.nextMajor();
+            };
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(where + ": version " + version + " cannot go up a "
+                    + name().toLowerCase(Locale.ROOT) + ": its number is the largest a version holds ("
+                    + Long.MAX_VALUE + "); set the version by hand");
+        }
     }
 }

@@ -104,6 +104,6 @@ public final class PrereleaseCommand {
         boolean added = base.isPresent() && atBase.isEmpty();
         return added || released.isPresent() && image.version().compareTo(released.get()) > 0
                 ? image.version()
-                : request.bump().apply(image.version());
+                : request.bump().apply(image.version(), image.versionAt());
     }
 }

@@ -133,7 +133,7 @@ public final class ReleasePrepCommand {
                         + chart.chartFile() + " by hand");
                 return Optional.empty();
             }
-            String next = bump.apply(current).toString();
+            String next = bump.apply(current, chart.chartFile()).toString();
             files.set(chart.chartFile(), ChartSet.VERSION, next, why);
             return Optional.of(next);
         }

@@ -120,16 +120,19 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         return new SemVer(major, minor, patch, identifiers);
     }
 
+    /** @throws ArithmeticException when the number is the largest a version holds */
     public SemVer nextPatch() {
-        return release(major, minor, patch + 1);
+        return release(major, minor, Math.addExact(patch, 1));
     }
 
+    /** @throws ArithmeticException when the number is the largest a version holds */
     public SemVer nextMinor() {
-        return release(major, minor + 1, 0);
+        return release(major, Math.addExact(minor, 1), 0);
     }
 
+    /** @throws ArithmeticException when the number is the largest a version holds */
     public SemVer nextMajor() {
-        return release(major + 1, 0, 0);
+        return release(Math.addExact(major, 1), 0, 0);
     }
 
     @Override
