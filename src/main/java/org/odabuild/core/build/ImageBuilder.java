@@ -206,7 +206,17 @@ final class ImageBuilder {
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
                 Optional.empty(), false)));
-        DockerDaemon.RunResult result = daemon.run(testRef, timeout);
+        DockerDaemon.RunResult result;
+        try {
+            result = daemon.run(testRef, timeout);
+        } catch (DockerException e) {
+            if (String.valueOf(e.getMessage()).contains("No command specified")) {
+                throw new DockerException("image " + image.key() + ": the test image built from " + testDockerfile
+                        + " has no CMD or ENTRYPOINT, so nothing runs the tests: end " + testDockerfile + " with the"
+                        + " command that runs them and prints a JUnit XML report (CMD [...])", e);
+            }
+            throw e;
+        }
         Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");
         try {
             Files.createDirectories(report.getParent());

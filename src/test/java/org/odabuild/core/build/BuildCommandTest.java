@@ -477,6 +477,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void aTestImageWithNothingToRunSaysSo() throws Exception {
+        git.write("src/op/DockerfileTest", "ARG FROM_IMAGE\nFROM ${FROM_IMAGE}\n");
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config) + "  testDockerfile: src/op/DockerfileTest\n");
+        git.commit("a test image without a command");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: the test image built from src/op/DockerfileTest has no CMD or"
+                        + " ENTRYPOINT, so nothing runs the tests");
+        assertThat(client().manifest(image(), "1.0.0")).as("nothing pushed").isEmpty();
+    }
+
+    @Test
     void baseImageThatCannotBePulledIsNamedAndBuildJsonStillWritten() throws Exception {
         git.branch("feature/b9");
         values("1.0.1", "b9");
