@@ -177,17 +177,20 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 sleep();
                 details = get("inspect", () -> docker.getContainer(id));
             }
-            StringBuilder out = new StringBuilder();
-            StringBuilder err = new StringBuilder();
+            ContainerOutput output = new ContainerOutput();
             docker.getLogSync(id, new LogCallback() {
                 @Override
                 public void log(int type, ZonedDateTime timestamp, String text) {
-                    (type == 2 ? err : out).append(text).append('\n');
+                    if (type == 2) {
+                        output.stderr(text);
+                    } else {
+                        output.stdout(text);
+                    }
                 }
 
                 @Override
                 public void error(String error) {
-                    err.append(error).append('\n');
+                    output.stderr(error);
                 }
 
                 @Override
@@ -199,7 +202,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 }
             });
             Integer exit = details.getExitCode();
-            return new RunResult(exit == null ? -1 : exit, out.toString(), err.toString());
+            return new RunResult(exit == null ? -1 : exit, output.stdoutText(), output.stderrText());
         } finally {
             try {
                 docker.removeContainer(id, true);
