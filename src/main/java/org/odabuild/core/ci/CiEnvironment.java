@@ -24,11 +24,18 @@ public final class CiEnvironment {
 
     private static final String ZERO_SHA = "0000000000000000000000000000000000000000";
 
-    /** A variable that names the branch being built, and how its value reads as a branch name (null: it does not). */
-    private record BranchVariable(String name, UnaryOperator<String> branch) {
+    /**
+     * A variable that names the branch being built, how its value reads as a branch name (null: it does not), and
+     * whether it is a change request's source branch (set only when a pull or merge request is built).
+     */
+    private record BranchVariable(String name, UnaryOperator<String> branch, boolean changeRequest) {
 
         BranchVariable(String name) {
-            this(name, UnaryOperator.identity());
+            this(name, UnaryOperator.identity(), false);
+        }
+
+        static BranchVariable changeRequestSource(String name, UnaryOperator<String> branch) {
+            return new BranchVariable(name, branch, true);
         }
     }
 
@@ -37,15 +44,17 @@ public final class CiEnvironment {
      * of the merge ref (GitHub's {@code 12/merge}, Jenkins' {@code PR-12}, Azure's {@code refs/pull/12/merge}).
      */
     private static final List<BranchVariable> BRANCH_VARIABLES = List.of(
-            new BranchVariable("GITHUB_HEAD_REF"),
+            BranchVariable.changeRequestSource("GITHUB_HEAD_REF", UnaryOperator.identity()),
             new BranchVariable("GITHUB_REF_NAME"),
-            new BranchVariable("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"), // GitLab
+            // GitLab
+            BranchVariable.changeRequestSource("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", UnaryOperator.identity()),
             new BranchVariable("CI_COMMIT_REF_NAME"),
-            new BranchVariable("CHANGE_BRANCH"), // Jenkins
+            BranchVariable.changeRequestSource("CHANGE_BRANCH", UnaryOperator.identity()), // Jenkins
             new BranchVariable("BRANCH_NAME"),
-            new BranchVariable("SYSTEM_PULLREQUEST_SOURCEBRANCH", CiEnvironment::headsRef), // Azure Pipelines
+            // Azure Pipelines
+            BranchVariable.changeRequestSource("SYSTEM_PULLREQUEST_SOURCEBRANCH", CiEnvironment::headsRef),
             // Azure's BUILD_SOURCEBRANCHNAME is only the last part of the name (feature/x -> x)
-            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef),
+            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef, false),
             new BranchVariable("BITBUCKET_BRANCH"),
             new BranchVariable("CIRCLE_BRANCH"),
             new BranchVariable("BUILDKITE_BRANCH"));
@@ -54,8 +63,12 @@ public final class CiEnvironment {
     public static final List<String> BRANCH_VARIABLE_NAMES = BRANCH_VARIABLES.stream().map(BranchVariable::name)
             .toList();
 
-    /** A branch and the variable that named it. */
-    public record Branch(String name, String variable) {
+    /**
+     * A branch and the variable that named it.
+     *
+     * @param changeRequest the branch is a pull (merge) request's source: the build is of that request
+     */
+    public record Branch(String name, String variable, boolean changeRequest) {
     }
 
     private final Map<String, String> env;
@@ -122,7 +135,7 @@ public final class CiEnvironment {
         for (BranchVariable variable : BRANCH_VARIABLES) {
             Optional<String> name = get(variable.name()).map(variable.branch());
             if (name.isPresent()) {
-                return Optional.of(new Branch(name.get(), variable.name()));
+                return Optional.of(new Branch(name.get(), variable.name(), variable.changeRequest()));
             }
         }
         return Optional.empty();

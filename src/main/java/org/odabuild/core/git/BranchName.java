@@ -8,8 +8,14 @@ import org.odabuild.core.ci.CiEnvironment;
 /**
  * The branch being built and where that answer came from. CI checkouts are often detached, so CI variables come
  * before the checked-out branch.
+ *
+ * @param changeRequest the CI system builds a pull (merge) request from this branch, not the branch itself
  */
-public record BranchName(String name, String source) {
+public record BranchName(String name, String source, boolean changeRequest) {
+
+    public BranchName(String name, String source) {
+        this(name, source, false);
+    }
 
     public static BranchName resolve(Optional<String> explicit, CiEnvironment ci, HeadCommit head) {
         if (explicit.isPresent() && !explicit.get().isBlank()) {
@@ -17,7 +23,7 @@ public record BranchName(String name, String source) {
         }
         Optional<CiEnvironment.Branch> fromCi = ci.branch();
         if (fromCi.isPresent()) {
-            return new BranchName(fromCi.get().name(), fromCi.get().variable());
+            return new BranchName(fromCi.get().name(), fromCi.get().variable(), fromCi.get().changeRequest());
         }
         return head.checkedOutBranch().map(b -> new BranchName(b, "checked-out branch"))
                 .orElseThrow(() -> new InvalidInputException("HEAD is detached at " + head.shortId()

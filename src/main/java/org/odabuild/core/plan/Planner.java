@@ -78,6 +78,9 @@ public final class Planner {
             HeadCommit head = repo.head();
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());
+            if (kind == BranchKind.RELEASE && branch.changeRequest()) {
+                kind = BranchKind.OTHER; // a pull request from a fork's main is not the release branch
+            }
             // on a prerelease branch the branch's first-parent line is asked (once, the repository keeps it) of every
             // release image changed, which oda-canvas has until a suffix is set: read beside the diff and the values
             Consumer<String> lineAhead = kind != BranchKind.PRERELEASE ? base -> {
@@ -149,7 +152,10 @@ public final class Planner {
                 files.add(valuesFile);
             }
             boolean changed = request.force() || !changes.known() || !files.isEmpty();
-            Decision decision = policy.decide(branch.name(), image, changed);
+            Decision decision = kind == BranchKind.OTHER && branch.changeRequest()
+                    && request.branches().classify(branch.name()) == BranchKind.RELEASE
+                    ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
+                    : policy.decide(branch.name(), image, changed);
             if (changed && files.isEmpty()) {
                 decision = new Decision(decision.action(), decision.reason()
                         + (request.force() ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));

@@ -34,6 +34,16 @@ public record TagPolicy(BranchPolicy branches) {
                 : new Decision(ImageAction.BUILD_PRERELEASE, "prerelease " + image.tag() + " on branch " + branch);
     }
 
+    /**
+     * A pull request from a branch named like the release branch (a fork's {@code main}): its code is not on the
+     * release branch yet, so it must not publish releases; the push that merges it does.
+     */
+    public Decision pullRequestFromReleaseName(String branch, String variable) {
+        return new Decision(ImageAction.SKIP_BRANCH, "pull request from a branch named " + branch + " (" + variable
+                + "), not " + branch + " itself: releases are built by the push to " + branches.releaseBranchNames()
+                + " after the merge");
+    }
+
     private static String howToSetASuffix(ResolvedImage image) {
         return image.config().valuesPathPrereleaseSuffix()
                 .map(path -> "set a prereleaseSuffix at " + image.versionAt().file() + " (" + path + ") and bump the"

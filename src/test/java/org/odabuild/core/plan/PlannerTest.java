@@ -213,6 +213,32 @@ class PlannerTest {
     }
 
     @Test
+    void aPullRequestFromAForksMainPublishesNoRelease() {
+        // a fork's main, merged into the pull request's merge commit: the release branch does not hold this code yet
+        startFeature("fork-main");
+        git.write("src/op/main.py", "print('from a fork')\n");
+        setSuffix("op", "1.1.0", "");
+        git.commit("op 1.1.0, from a fork");
+        git.detach();
+        env.put("CI", "true");
+        env.put("GITHUB_REF_NAME", "12/merge");
+        env.put("GITHUB_HEAD_REF", "main");
+        Plan plan = plan();
+        assertThat(plan.branch().name()).isEqualTo("main");
+        assertThat(plan.branchKind()).isEqualTo(BranchKind.OTHER);
+        assertThat(plan.toBuild()).isEmpty();
+        assertThat(image(plan, "op").decision().reason()).isEqualTo("pull request from a branch named main"
+                + " (GITHUB_HEAD_REF), not main itself: releases are built by the push to master/main after the merge");
+        assertThat(plan.changes().baseReason()).as("compared with the release branch, as a pull request is")
+                .startsWith("merge-base");
+
+        // the push of main itself still builds the release
+        env.remove("GITHUB_HEAD_REF");
+        env.put("GITHUB_REF_NAME", "main");
+        assertThat(image(plan(), "op").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+    }
+
+    @Test
     void pushEventBeforeCommitIsTheReleaseBase() throws Exception {
         String first = git.commit("empty marker");
         git.write("src/hook/app.py", "print('a')\n");
