@@ -60,15 +60,16 @@ public final class DmpDockerDaemon implements DockerDaemon {
      * @param certPath TLS certificates for tcp, or null
      */
     public static DmpDockerDaemon connect(String url, String certPath, BuildLog log) {
+        String shown = shown(url);
         if (url.startsWith("ssh://")) {
-            String host = url.substring("ssh://".length()).replaceAll("/.*$", "");
-            throw new DockerException("the Docker daemon at " + url + " is reached over ssh, which the plugin does not"
+            String host = shown.substring("ssh://".length()).replaceAll("/.*$", "");
+            throw new DockerException("the Docker daemon at " + shown + " is reached over ssh, which the plugin does not"
                     + " speak (unix:// and tcp:// only): forward its socket, e.g. ssh -nNT -L /tmp/docker.sock:"
                     + "/var/run/docker.sock " + host + ", and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
                     "unix:///tmp/docker.sock") + " at it");
         }
         if (url.startsWith("npipe://")) {
-            throw new DockerException("the Docker daemon at " + url + " is a Windows named pipe, which the plugin does"
+            throw new DockerException("the Docker daemon at " + shown + " is a Windows named pipe, which the plugin does"
                     + " not speak (unix:// and tcp:// only): expose the daemon on tcp://localhost:2375 (Docker"
                     + " Desktop: Settings, General) and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
                     "tcp://localhost:2375") + " at it");
@@ -79,12 +80,17 @@ public final class DmpDockerDaemon implements DockerDaemon {
                     dmpLog);
             client.start();
             client.getServerApiVersion();
-            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), url,
+            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), shown,
                     log);
         } catch (IOException | RuntimeException e) {
-            throw new DockerException("cannot reach the Docker daemon at " + url + " (" + message(e) + "): start it,"
+            throw new DockerException("cannot reach the Docker daemon at " + shown + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST or " + Setting.DOCKER_HOST.set("<url>") + " at a running daemon", e);
         }
+    }
+
+    /** The daemon's URL as messages show it: a password in it ({@code tcp://user:secret@host}) is not. */
+    static String shown(String url) {
+        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^/@:]*):[^/@]*@", "$1:***@");
     }
 
     /**

@@ -72,4 +72,16 @@ class TcpDaemonTest {
         assertThat(DmpDockerDaemon.clientUrl("unix:///var/run/docker.sock", null))
                 .isEqualTo("unix:///var/run/docker.sock");
     }
+
+    @Test
+    void aPasswordInTheDaemonsUrlStaysOutOfTheMessages() {
+        // nothing listens on port 1: the message names the daemon, without the password
+        assertThatThrownBy(() -> DmpDockerDaemon.connect("tcp://ci:s3cr3t@127.0.0.1:1", null, new RecordingLog()))
+                .isInstanceOf(DockerException.class)
+                .hasMessageContaining("cannot reach the Docker daemon at tcp://ci:***@127.0.0.1:1")
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(DmpDockerDaemon.shown("ssh://me:pw@host/x")).isEqualTo("ssh://me:***@host/x");
+        assertThat(DmpDockerDaemon.shown("unix:///var/run/docker.sock")).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(DmpDockerDaemon.shown("ssh://builder@docker.example")).isEqualTo("ssh://builder@docker.example");
+    }
 }
