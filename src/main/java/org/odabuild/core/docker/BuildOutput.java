@@ -19,7 +19,9 @@ import org.odabuild.core.BuildLog;
  * The answer of {@code POST /build}: JSON messages as the build goes ({@code stream} lines, an {@code aux} with the
  * image id, pull {@code status} of base images, or an {@code error}). Output lines go to the debug log, pulls to
  * {@link PullProgress}; an error carries the output lines that mention
- * one, since the daemon's own error often says only "returned a non-zero code".
+ * one, since the daemon's own error often says only "returned a non-zero code". The failed step and its last output
+ * lines go to the error log, as BuildKit's progress shows them: a test run by a {@code RUN} step (oda-canvas'
+ * {@code DockerfileTest} runs pytest so) says there which test failed.
  */
 final class BuildOutput {
 
@@ -27,6 +29,9 @@ final class BuildOutput {
 
     private final BuildLog log;
     private final Deque<String> recent = new ArrayDeque<>();
+    /** The current step ({@code Step 3/5 : RUN ...}) and its last output lines. */
+    private String step;
+    private final Deque<String> stepOutput = new ArrayDeque<>();
     private final PullProgress pulls;
     private String imageId;
     private String error;
@@ -48,6 +53,7 @@ final class BuildOutput {
             throw new IOException("unreadable build output from the daemon: " + e.getMessage(), e);
         }
         if (output.error != null) {
+            output.showFailedStep();
             List<String> lines = output.errorLines();
             throw new IOException(lines.isEmpty() ? output.error
                     : output.error + " (build output: " + String.join(" | ", lines) + ")");
@@ -82,6 +88,25 @@ final class BuildOutput {
             recent.removeFirst();
         }
         recent.addLast(line);
+        if (line.startsWith("Step ")) {
+            step = line;
+            stepOutput.clear();
+        } else if (!line.startsWith("---> ") && !line.startsWith("Removing intermediate container")) {
+            if (stepOutput.size() == RECENT) {
+                stepOutput.removeFirst();
+            }
+            stepOutput.addLast(line);
+        }
+    }
+
+    /** The step that failed and what it printed last; with -X the debug log has shown them already. */
+    private void showFailedStep() {
+        if (step == null || log.isDebugEnabled()) {
+            return;
+        }
+        log.error("The build failed at " + step + (stepOutput.isEmpty() ? " (it printed nothing)"
+                : "; its last output lines:"));
+        stepOutput.forEach(line -> log.error("  " + line));
     }
 
     private List<String> errorLines() {

@@ -40,6 +40,26 @@ class BuildOutputTest {
     }
 
     @Test
+    void theFailedStepAndItsLastOutputLinesGoToTheErrorLog() {
+        // oda-canvas' DockerfileTest runs pytest in a RUN step: which test failed is in the step's output
+        StringBuilder text = new StringBuilder("{\"stream\":\"Step 1/2 : FROM base\"}\n"
+                + "{\"stream\":\"earlier step's line\\n\"}\n"
+                + "{\"stream\":\"Step 2/2 : RUN pytest\"}\n{\"stream\":\" ---\\u003e Running in 1a2b\\n\"}\n");
+        for (int i = 1; i <= 40; i++) {
+            text.append("{\"stream\":\"line ").append(i).append("\\n\"}\n");
+        }
+        text.append("{\"stream\":\"FAILED tests/test_op.py::test_bump - assert 2 == 3\\n\"}\n")
+                .append("{\"error\":\"The command '/bin/sh -c pytest' returned a non-zero code: 1\"}\n");
+        RecordingLog log = new RecordingLog();
+        assertThatThrownBy(() -> BuildOutput.read(answer(text.toString()), log)).isInstanceOf(IOException.class)
+                .hasMessage("The command '/bin/sh -c pytest' returned a non-zero code: 1");
+        assertThat(log.errors).first().isEqualTo("The build failed at Step 2/2 : RUN pytest; its last output lines:");
+        assertThat(log.errors).hasSize(31).last().isEqualTo("  FAILED tests/test_op.py::test_bump - assert 2 == 3");
+        assertThat(log.errors).doesNotContain("  earlier step's line", "  line 10")
+                .noneMatch(l -> l.contains("Running in"));
+    }
+
+    @Test
     void aBrokenAnswerIsAnErrorNotASuccess() {
         assertThatThrownBy(() -> BuildOutput.read(answer("{\"stream\":\"Step 1/2\"}\n{\"aux\":"), new RecordingLog()))
                 .isInstanceOf(IOException.class).hasMessageContaining("unreadable build output");
