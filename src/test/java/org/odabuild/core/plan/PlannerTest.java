@@ -120,6 +120,14 @@ class PlannerTest {
         git.write("charts/a/values.yaml", values.substring(0, at) + rest);
     }
 
+    /** A branch whose commit changes op's sources and sets its release version 1.1.0. */
+    void releaseOfOpOn(String branch) {
+        startFeature(branch);
+        git.write("src/op/main.py", "print('" + branch + "')\n");
+        setSuffix("op", "1.1.0", "");
+        git.commit("op 1.1.0 on " + branch);
+    }
+
     @Test
     void featureBranchBuildsTheChangedPrereleaseOnly() {
         startFeature("feature/issue3456");
@@ -178,10 +186,7 @@ class PlannerTest {
 
     @Test
     void releaseBranchComparesWithFirstParentAfterMerge() {
-        startFeature("feature/y");
-        git.write("src/op/main.py", "print('y')\n");
-        setSuffix("op", "1.1.0", "");
-        git.commit("op 1.1.0");
+        releaseOfOpOn("feature/y");
         git.checkout("main");
         git.merge("feature/y");
         Plan plan = plan();
@@ -215,10 +220,7 @@ class PlannerTest {
     @Test
     void aPullRequestFromAForksMainPublishesNoRelease() {
         // a fork's main, merged into the pull request's merge commit: the release branch does not hold this code yet
-        startFeature("fork-main");
-        git.write("src/op/main.py", "print('from a fork')\n");
-        setSuffix("op", "1.1.0", "");
-        git.commit("op 1.1.0, from a fork");
+        releaseOfOpOn("fork-main");
         git.detach();
         env.put("CI", "true");
         env.put("GITHUB_REF_NAME", "12/merge");
