@@ -84,6 +84,9 @@ public final class YamlTextEditor {
         if (value.isEmpty() && style == DumperOptions.ScalarStyle.PLAIN && start > 0 && text.charAt(start - 1) == ' '
                 && (end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
             start--; // clearing a value at the end of its line leaves "key:", not "key: "
+        } else if (value.isEmpty() && style == DumperOptions.ScalarStyle.PLAIN && start > 0
+                && text.charAt(start - 1) == ' ' && text.startsWith(" #", end)) {
+            start--; // "key: x # note" is cleared to "key: # note", as it was before it was filled
         }
         if (start == end) {
             // an empty value: reuse the separator space after the colon, or add one
@@ -92,6 +95,9 @@ public final class YamlTextEditor {
                 end++;
             } else if (start > 0 && text.charAt(start - 1) == ':') {
                 replacement = " " + replacement;
+            }
+            if (start < text.length() && text.charAt(start) == '#' && !replacement.isEmpty()) {
+                replacement = replacement + " "; // "key: # note" -> "key: x # note": '#' right after text is text
             }
         }
         change(text.substring(0, start) + replacement + text.substring(end), path, value, location(scalar));

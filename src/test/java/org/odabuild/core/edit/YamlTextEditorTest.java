@@ -89,6 +89,16 @@ class YamlTextEditorTest {
     }
 
     @Test
+    void fillsAnEmptyValueWithOneSpaceBeforeItsComment() {
+        // '#' right after the value would be part of it: "x# none" is text, not a value and a comment
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  version: 1.0.0\n  prereleaseSuffix: # none\n");
+        editor.set(p(".a.prereleaseSuffix"), "issue7", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  version: 1.0.0\n  prereleaseSuffix: issue7 # none\n");
+        editor.set(p(".a.prereleaseSuffix"), "", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  version: 1.0.0\n  prereleaseSuffix: # none\n");
+    }
+
+    @Test
     void aValueHelmWouldReadAsABooleanNumberOrNullIsQuoted() {
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s:\n  t: x\n  u:\n  v:\n  w:\n");
         editor.set(p(".a.s"), "no", Optional.empty());
