@@ -80,6 +80,15 @@ public final class YamlTextEditor {
         }
         int start = scalar.getStartMark().getIndex();
         int end = scalar.getEndMark().getIndex();
+        while (start < end && text.charAt(start) == '!') {
+            // an explicit tag (version: !!str 1.0.0) stays: the node starts at the tag, the value after it
+            while (start < end && !Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+                start++;
+            }
+        }
         String replacement = render(value, style);
         if (value.isEmpty() && style == DumperOptions.ScalarStyle.PLAIN && start > 0 && text.charAt(start - 1) == ' '
                 && (end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
@@ -93,8 +102,8 @@ public final class YamlTextEditor {
             if (start < text.length() && text.charAt(start) == ' ') {
                 start++;
                 end++;
-            } else if (start > 0 && text.charAt(start - 1) == ':') {
-                replacement = " " + replacement;
+            } else if (start > 0 && text.charAt(start - 1) != ' ' && !replacement.isEmpty()) {
+                replacement = " " + replacement; // after "key:" or a tag ("key: !!str")
             }
             if (start < text.length() && text.charAt(start) == '#' && !replacement.isEmpty()) {
                 replacement = replacement + " "; // "key: # note" -> "key: x # note": '#' right after text is text

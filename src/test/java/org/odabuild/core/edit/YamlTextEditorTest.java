@@ -89,6 +89,18 @@ class YamlTextEditorTest {
     }
 
     @Test
+    void anExplicitTagStaysBeforeTheNewValue() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml",
+                "a:\n  version: !!str 1.0.0\n  prereleaseSuffix: !!str \"rc1\"\n");
+        editor.set(p(".a.version"), "1.0.1", Optional.empty());
+        editor.set(p(".a.prereleaseSuffix"), "rc2", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  version: !!str 1.0.1\n  prereleaseSuffix: !!str \"rc2\"\n");
+        YamlTextEditor empty = new YamlTextEditor("f.yaml", "a:\n  prereleaseSuffix: !!str\n  b: 1\n");
+        empty.set(p(".a.prereleaseSuffix"), "rc3", Optional.empty());
+        assertThat(empty.text()).isEqualTo("a:\n  prereleaseSuffix: !!str rc3\n  b: 1\n");
+    }
+
+    @Test
     void fillsAnEmptyValueWithOneSpaceBeforeItsComment() {
         // '#' right after the value would be part of it: "x# none" is text, not a value and a comment
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  version: 1.0.0\n  prereleaseSuffix: # none\n");
