@@ -1,5 +1,6 @@
 package org.odabuild.core.edit;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,22 +49,7 @@ public final class PrereleaseCommand {
             for (ResolvedImage image : images) {
                 versions.put(image, nextVersion(image, plan, repo, request));
             }
-            // the tag is version-suffix, at most 128 characters: a long branch name is cut to fit every version
-            int room = ImageTag.MAX_LENGTH - 1 - versions.values().stream().mapToInt(v -> v.toString().length())
-                    .max().orElse(0);
-            PrereleaseSuffix suffix = request.suffix().map(PrereleaseCommand::given)
-                    .orElseGet(() -> BranchSuffix.of(plan.branch().name(), room));
-            if (suffix.text().length() > room) {
-                throw new InvalidInputException(Setting.SUFFIX + " '" + suffix + "' is " + suffix.text().length()
-                        + " characters long: with version " + versions.values().stream().max(Comparator.comparingInt(
-                                v -> v.toString().length())).orElseThrow() + " the tag would be longer than the "
-                        + ImageTag.MAX_LENGTH + " characters Docker allows; pass one of at most " + room);
-            }
-            if (request.suffix().isEmpty() && !BranchSuffix.of(plan.branch().name()).equals(suffix)) {
-                log.info("Branch " + plan.branch().name() + " is long: its prerelease suffix is cut to " + room
-                        + " characters (" + suffix + ") to keep the tags within Docker's 128; "
-                        + Setting.SUFFIX.set("<suffix>") + " picks another");
-            }
+            PrereleaseSuffix suffix = suffix(request, plan.branch().name(), versions.values(), log);
             for (Map.Entry<ResolvedImage, SemVer> e : versions.entrySet()) {
                 ResolvedImage image = e.getKey();
                 SemVer version = e.getValue();
@@ -81,6 +67,30 @@ public final class PrereleaseCommand {
         }
         return EditApply.finish("prerelease", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
+    }
+
+    /**
+     * The suffix given, or the branch's: the tag is version-suffix, at most 128 characters, so a long branch name is
+     * cut to fit every version, and a suffix given too long for that is refused.
+     */
+    private static PrereleaseSuffix suffix(PrereleaseRequest request, String branch, Collection<SemVer> versions,
+            BuildLog log) {
+        SemVer longest = versions.stream().max(Comparator.comparingInt(v -> v.toString().length()))
+                .orElse(SemVer.release(0, 0, 0));
+        int room = ImageTag.MAX_LENGTH - 1 - longest.toString().length();
+        PrereleaseSuffix suffix = request.suffix().map(PrereleaseCommand::given)
+                .orElseGet(() -> BranchSuffix.of(branch, room));
+        if (suffix.text().length() > room) {
+            throw new InvalidInputException(Setting.SUFFIX + " '" + suffix + "' is " + suffix.text().length()
+                    + " characters long: with version " + longest + " the tag would be longer than the "
+                    + ImageTag.MAX_LENGTH + " characters Docker allows; pass one of at most " + room);
+        }
+        if (request.suffix().isEmpty() && !BranchSuffix.of(branch).equals(suffix)) {
+            log.info("Branch " + branch + " is long: its prerelease suffix is cut to " + room + " characters ("
+                    + suffix + ") to keep the tags within Docker's " + ImageTag.MAX_LENGTH + "; "
+                    + Setting.SUFFIX.set("<suffix>") + " picks another");
+        }
+        return suffix;
     }
 
     private static PrereleaseSuffix given(String text) {
