@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.plan.PathGlob;
 
 /**
@@ -28,11 +31,61 @@ public record DockerIgnore(List<PathGlob> patterns) {
         if (!Files.isRegularFile(file)) {
             return none();
         }
+        List<String> lines;
         try {
-            return parse(Files.readAllLines(file));
+            lines = Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        for (int i = 0; i < lines.size(); i++) {
+            int number = i + 1;
+            syntaxError(lines.get(i).strip()).ifPresent(why -> {
+                throw new InvalidInputException(file + ":" + number + ": '" + Excerpt.of(lines.get(number - 1).strip())
+                        + "' is not a pattern docker build takes: " + why + " (docker build refuses the whole file"
+                        + " with 'syntax error in pattern')");
+            });
+        }
+        return parse(lines);
+    }
+
+    /**
+     * What makes a pattern one that Go's {@code filepath.Match} (Docker's and BuildKit's matcher) refuses with
+     * "syntax error in pattern": a '[' class never closed or empty, a range without its end, a '\' at the end.
+     */
+    static Optional<String> syntaxError(String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == line.length()) {
+                    return Optional.of("it ends in '\\': remove it, or write '\\\\' for a '\\'");
+                }
+                i++;
+            } else if (c == '[') {
+                // Go's class: '^'?, then items lo or lo-hi, each char possibly '\'-escaped, none a bare '-' or ']'
+                int j = i + 1;
+                if (j < line.length() && line.charAt(j) == '^') {
+                    j++;
+                }
+                int items = 0;
+                while (!(j < line.length() && line.charAt(j) == ']' && items > 0)) {
+                    j = classChar(line, j);
+                    if (j > 0 && j < line.length() && line.charAt(j) == '-') {
+                        j = classChar(line, j + 1);
+                    }
+                    if (j < 0) {
+                        return Optional.of("the '[' at character " + (i + 1) + " opens a class of characters that is"
+                                + " never closed, is empty, or has a range without its ends; write '\\[' for a '['"
+                                + " meant as itself");
+                    }
+                    items++;
+                }
+                i = j;
+            }
+        }
+        return Optional.empty();
     }
 
     public static DockerIgnore parse(List<String> lines) {
@@ -55,6 +108,20 @@ public record DockerIgnore(List<PathGlob> patterns) {
             }
         }
         return new DockerIgnore(List.copyOf(patterns));
+    }
+
+    /** The index after one character of a class at {@code j}, or -1 where Go's matcher finds none. */
+    private static int classChar(String line, int j) {
+        if (j < 0 || j >= line.length() || line.charAt(j) == '-' || line.charAt(j) == ']') {
+            return -1;
+        }
+        if (line.charAt(j) == '\\') {
+            j++;
+            if (j >= line.length()) {
+                return -1;
+            }
+        }
+        return j + 1;
     }
 
     /** @param relativePath path inside the context, with '/' */

@@ -117,6 +117,9 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             } else if (c == '?' && !github) {
                 tokens.add(new AnyChar());
                 i++;
+            } else if (c == '\\' && !github && i + 1 < glob.length()) {
+                tokens.add(new Literal(glob.charAt(i + 1))); // Docker's escape: '\[' is a '[' (Go's filepath.Match)
+                i += 2;
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);

@@ -23,6 +23,29 @@ class BuildContextTest {
     @TempDir
     Path dir;
 
+    /** Each pattern as docker build (Debian's docker.io 20.10, classic builder) took or refused it, tried by hand. */
+    @Test
+    void aPatternDockerBuildRefusesIsRefusedAtItsLine() throws Exception {
+        for (String refused : List.of("f[.txt", "a[]b", "[-a]", "a[b-]", "abc\\", "a[b-c-d]", "[]a]")) {
+            assertThat(DockerIgnore.syntaxError(refused)).as(refused).isPresent();
+        }
+        for (String taken : List.of("a\\[b", "[!a]x", "[^a]x", "*.md", "[a-c]?.txt", "x[\\]]y", "# f[")) {
+            assertThat(DockerIgnore.syntaxError(taken)).as(taken).isEmpty();
+        }
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        Files.writeString(ctx.resolve("f[.txt"), "x\n");
+        Files.writeString(ctx.resolve(".dockerignore"), "*.md\nf[.txt\n");
+        assertThatThrownBy(() -> BuildContext.of(ctx, ctx.resolve("Dockerfile")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(".dockerignore:2: 'f[.txt' is not a pattern docker build takes: the '[' at"
+                        + " character 2 opens a class of characters that is never closed")
+                .hasMessageContaining("write '\\[' for a '[' meant as itself");
+        // escaped as the message says, it leaves that file out, as docker build does
+        Files.writeString(ctx.resolve(".dockerignore"), "*.md\nf\\[.txt\n");
+        assertThat(BuildContext.of(ctx, ctx.resolve("Dockerfile")).files()).doesNotContain("f[.txt");
+    }
+
     @Test
     void dockerIgnoreSemantics() {
         DockerIgnore ignore = DockerIgnore.parse(List.of("# comment", "", "*.md", "!README.md", "tmp/", "/build",
