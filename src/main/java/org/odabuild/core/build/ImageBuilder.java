@@ -51,7 +51,7 @@ final class ImageBuilder {
                 + image.key());
         return BuildContext.of(layout.folder(image.config().buildContext(), "buildContext of image " + image.key()),
                 layout.file(image.config().buildDockerfile(), "buildDockerfile of image " + image.key()),
-                Optional.of(reports));
+                Optional.of(reports), layout::display);
     }
 
     /**
@@ -198,7 +198,7 @@ final class ImageBuilder {
     private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
             Duration timeout) {
         BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
-                "testDockerfile of image " + image.key()), Optional.of(outputDir))
+                "testDockerfile of image " + image.key()), Optional.of(outputDir), layout::display)
                 .withTimesClampedTo(context.timeCeiling());
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);

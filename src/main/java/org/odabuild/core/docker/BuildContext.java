@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -80,6 +81,12 @@ public final class BuildContext {
      *                not sent. Goals rewrite them, so in a context a report would change the image's sources.
      */
     public static BuildContext of(Path contextDir, Path dockerfile, Optional<Path> reports) {
+        return of(contextDir, dockerfile, reports, Path::toString);
+    }
+
+    /** @param display how a message names a file of the repository (relative to its root, as annotations need) */
+    public static BuildContext of(Path contextDir, Path dockerfile, Optional<Path> reports,
+            Function<Path, String> display) {
         if (!Files.isDirectory(contextDir)) {
             throw new org.odabuild.core.InvalidInputException("build context " + contextDir + " is not a folder:"
                     + " fix buildContext in dockerbuild-config.yaml");
@@ -92,7 +99,8 @@ public final class BuildContext {
         // context's .dockerignore: files left out only there must stay out of the image
         Path ownIgnore = dockerfile.resolveSibling(dockerfile.getFileName() + DOCKERIGNORE);
         boolean rootIgnoreApplies = !Files.isRegularFile(ownIgnore);
-        DockerIgnore ignore = rootIgnoreApplies ? DockerIgnore.read(contextDir) : DockerIgnore.readFile(ownIgnore);
+        DockerIgnore ignore = DockerIgnore.readFile(rootIgnoreApplies ? contextDir.resolve(DOCKERIGNORE) : ownIgnore,
+                display);
         Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();

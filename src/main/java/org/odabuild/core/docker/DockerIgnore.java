@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.plan.PathGlob;
@@ -28,6 +29,11 @@ public record DockerIgnore(List<PathGlob> patterns) {
 
     /** An ignore file; none when it is not a file. */
     public static DockerIgnore readFile(Path file) {
+        return readFile(file, Path::toString);
+    }
+
+    /** @param display how a message names the file */
+    public static DockerIgnore readFile(Path file, Function<Path, String> display) {
         if (!Files.isRegularFile(file)) {
             return none();
         }
@@ -40,8 +46,8 @@ public record DockerIgnore(List<PathGlob> patterns) {
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
             syntaxError(lines.get(i).strip()).ifPresent(why -> {
-                throw new InvalidInputException(file + ":" + number + ": '" + Excerpt.of(lines.get(number - 1).strip())
-                        + "' is not a pattern docker build takes: " + why + " (docker build refuses the whole file"
+                throw new InvalidInputException(display.apply(file) + ":" + number + ": '"
+                        + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why + " (docker build refuses the whole file"
                         + " with 'syntax error in pattern')");
             });
         }

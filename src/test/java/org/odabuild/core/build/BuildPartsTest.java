@@ -58,6 +58,17 @@ class BuildPartsTest {
     }
 
     @Test
+    void aDockerignorePatternDockerRefusesIsNamedRelativeToTheRepository() {
+        Path repo = dir.resolve("repo");
+        Fixtures.write(repo, "src/Dockerfile", "FROM scratch\n");
+        Fixtures.write(repo, "src/.dockerignore", "*.md\nf[.txt\n");
+        var layout = new org.odabuild.core.config.RepoLayout(repo);
+        // a GitHub annotation needs the file as the repository names it
+        assertThatThrownBy(() -> ImageBuilder.context(layout, repo.resolve("target/oda"),
+                TagPolicyTestSupport.image("1.0.1", "x"))).hasMessageStartingWith("src/.dockerignore:2: 'f[.txt'");
+    }
+
+    @Test
     void sourceHashFollowsContentsAndUserArgsButNotTime() throws Exception {
         Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
         Fixtures.write(dir, "ctx/app.txt", "v1\n");
