@@ -63,14 +63,14 @@ public final class DmpDockerDaemon implements DockerDaemon {
         String shown = shown(url);
         if (url.startsWith("ssh://")) {
             String host = shown.substring("ssh://".length()).replaceAll("/.*$", "");
-            throw new DockerException("the Docker daemon at " + shown + " is reached over ssh, which the plugin does not"
-                    + " speak (unix:// and tcp:// only): forward its socket, e.g. ssh -nNT -L /tmp/docker.sock:"
+            throw new DockerException("the Docker daemon at " + shown + " is reached over ssh, which the plugin does"
+                    + " not speak (unix:// and tcp:// only): forward its socket, e.g. ssh -nNT -L /tmp/docker.sock:"
                     + "/var/run/docker.sock " + host + ", and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
                     "unix:///tmp/docker.sock") + " at it");
         }
         if (url.startsWith("npipe://")) {
-            throw new DockerException("the Docker daemon at " + shown + " is a Windows named pipe, which the plugin does"
-                    + " not speak (unix:// and tcp:// only): expose the daemon on tcp://localhost:2375 (Docker"
+            throw new DockerException("the Docker daemon at " + shown + " is a Windows named pipe, which the plugin"
+                    + " does not speak (unix:// and tcp:// only): expose the daemon on tcp://localhost:2375 (Docker"
                     + " Desktop: Settings, General) and point DOCKER_HOST or " + Setting.DOCKER_HOST.set(
                     "tcp://localhost:2375") + " at it");
         }

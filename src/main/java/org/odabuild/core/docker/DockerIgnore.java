@@ -47,8 +47,8 @@ public record DockerIgnore(List<PathGlob> patterns) {
             int number = i + 1;
             syntaxError(lines.get(i).strip()).ifPresent(why -> {
                 throw new InvalidInputException(display.apply(file) + ":" + number + ": '"
-                        + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why + " (docker build refuses the whole file"
-                        + " with 'syntax error in pattern')");
+                        + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why
+                        + " (docker build refuses the whole file with 'syntax error in pattern')");
             });
         }
         return parse(lines);
