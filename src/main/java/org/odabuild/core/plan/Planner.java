@@ -130,6 +130,9 @@ public final class Planner {
                 includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
 
         TagPolicy policy = new TagPolicy(request.branches());
+        // a pull request from a fork's main: planned as another branch (see Commits.read), said as what it is
+        boolean fromReleaseName = branch.changeRequest() && kind == BranchKind.OTHER
+                && request.branches().classify(branch.name()) == BranchKind.RELEASE;
         boolean lints = request.lint().runs(ci);
         NavigableSet<String> tracked = lints ? new TreeSet<>(repo.trackedFiles(head.id(), ".")) : new TreeSet<>();
         List<PlannedImage> planned = new ArrayList<>();
@@ -152,9 +155,7 @@ public final class Planner {
                 files.add(valuesFile);
             }
             boolean changed = request.force() || !changes.known() || !files.isEmpty();
-            Decision decision = kind == BranchKind.OTHER && branch.changeRequest()
-                    && request.branches().classify(branch.name()) == BranchKind.RELEASE
-                    ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
+            Decision decision = fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
                     : policy.decide(branch.name(), image, changed);
             if (changed && files.isEmpty()) {
                 decision = new Decision(decision.action(), decision.reason()
