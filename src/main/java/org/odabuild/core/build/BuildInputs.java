@@ -43,7 +43,7 @@ final class BuildInputs {
         if (!Files.exists(resolved)) {
             boolean written = image.settingsAt().containsKey(setting);
             throw InvalidInputException.at(image.at(setting), what + " '" + Excerpt.of(path) + "'"
-                    + (written ? "" : " (the default, <buildContext>/Dockerfile)") + " does not exist: "
+                    + (written ? "" : " (the default, <buildContext>/Dockerfile or dockerfile)") + " does not exist: "
                     + (written ? "fix the path in " + image.location().file() + " or restore the "
                             + (folder ? "folder" : "file")
                             : "add the Dockerfile there or set buildDockerfile"));

@@ -83,7 +83,7 @@ public final class DockerBuildConfigReader {
         String buildContext = layout.relativePath(f.required("buildContext"), f.at("buildContext"), "buildContext");
         String dockerfile = f.optional("buildDockerfile")
                 .map(d -> layout.relativePath(d, f.at("buildDockerfile"), "buildDockerfile"))
-                .orElse(buildContext.equals(".") ? "Dockerfile" : buildContext + "/Dockerfile");
+                .orElseGet(() -> DefaultDockerfile.of(layout, buildContext));
         Optional<String> testDockerfile = f.optional("testDockerfile")
                 .map(d -> layout.relativePath(d, f.at("testDockerfile"), "testDockerfile"));
         List<String> platforms = f.platforms();

@@ -466,6 +466,20 @@ class MultiPlatformBuildTest {
                 .get("architecture").getAsString()).isEqualTo("amd64");
     }
 
+    /** docker build (CLI, daemon and BuildKit) takes a lowercase dockerfile when the context has no Dockerfile. */
+    @Test
+    void aContextWithOnlyALowercaseDockerfileIsBuiltFromIt() throws Exception {
+        platforms("linux/amd64");
+        git.delete("src/op/Dockerfile")
+                .write("src/op/dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nLABEL read.from=lowercase\n");
+        git.commit("a lowercase dockerfile, as oda-canvas' apigee operator has");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+        JsonObject manifest = get("/manifests/1.0.1-multi");
+        assertThat(get("/blobs/" + manifest.getAsJsonObject("config").get("digest").getAsString())
+                .getAsJsonObject("config").getAsJsonObject("Labels").get("read.from").getAsString())
+                .isEqualTo("lowercase");
+    }
+
     @Test
     void aRegistryStoppedDuringTheUploadLeavesNoTagAndTheRunRed() throws Exception {
         target = LocalRegistry.start(dir.resolve("stopping"));

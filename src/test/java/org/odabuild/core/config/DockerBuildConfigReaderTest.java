@@ -289,4 +289,22 @@ class DockerBuildConfigReaderTest {
                 .containsExactly("src/op/op-dockerfile", "src/op/T");
         assertThat(op.valuesPathPrereleaseSuffix().orElseThrow()).hasToString(".op.prereleaseSuffix");
     }
+
+    /** As docker build (CLI, daemon, BuildKit): a context with only a lowercase dockerfile is built from that one. */
+    @Test
+    void aContextWithOnlyALowercaseDockerfileIsBuiltFromIt() {
+        Fixtures.write(repo, "src/op/dockerfile", "FROM scratch\n");
+        assertThat(read(MINIMAL).images().get(0).buildDockerfile()).isEqualTo("src/op/dockerfile");
+
+        Fixtures.write(repo, "src/op/Dockerfile", "FROM scratch\n");
+        assertThat(read(MINIMAL).images().get(0).buildDockerfile()).as("Dockerfile first, when both are there")
+                .isEqualTo("src/op/Dockerfile");
+
+        Fixtures.write(repo, "dockerfile", "FROM scratch\n");
+        assertThat(read(MINIMAL.replace("buildContext: src/op", "buildContext: .")).images().get(0)
+                .buildDockerfile()).isEqualTo("dockerfile");
+        assertThat(read(MINIMAL.replace("buildContext: src/op", "buildContext: src/none")).images().get(0)
+                .buildDockerfile()).as("no file yet (a build step may write it): the usual name")
+                .isEqualTo("src/none/Dockerfile");
+    }
 }
