@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.FileNameEncoding;
 import org.odabuild.core.OdaException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
@@ -31,6 +34,10 @@ final class MojoErrors {
         }
         if (e instanceof OdaException o) {
             return new MojoExecutionException(render(o.getMessage()), rendered(o));
+        }
+        if (e instanceof InvalidPathException p) {
+            return new MojoExecutionException("the path '" + Excerpt.of(p.getInput()) + "' "
+                    + FileNameEncoding.refused(p), e);
         }
         if (e instanceof UncheckedIOException io) {
             return new MojoExecutionException(render(io.getMessage()) + ": " + said(io.getCause()), rendered(io));

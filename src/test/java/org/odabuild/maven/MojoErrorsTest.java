@@ -37,6 +37,17 @@ class MojoErrorsTest {
         assertThat(MojoErrors.said(new java.io.IOException("Stream closed"))).isEqualTo("Stream closed");
     }
 
+    /** java.nio's refusal of a path is bad input, said with its fix, not "a bug". */
+    @Test
+    void aPathJavaRefusesIsSaidWithItsFix() {
+        Exception unmappable = MojoErrors.translate(new java.nio.file.InvalidPathException("src/caf\uFFFD.txt",
+                "Malformed input or input contains unmappable characters"));
+        assertThat(unmappable).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("the path 'src/caf\uFFFD.txt' " + org.odabuild.core.FileNameEncoding.why());
+        assertThat(MojoErrors.translate(new java.nio.file.InvalidPathException("a\0b", "Nul character not allowed")))
+                .hasMessage("the path 'a\\x00b' is not a valid path: Nul character not allowed");
+    }
+
     @Test
     void everyCoreExceptionTypeIsTranslatedWithItsSettingsRendered() throws Exception {
         List<Class<?>> types = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.odabuild.core.Excerpt;
+import org.odabuild.core.FileNameEncoding;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 
@@ -36,7 +37,7 @@ public record RepoLayout(Path root) {
             }
             resolved = root.resolve(given).normalize();
         } catch (InvalidPathException e) {
-            throw InvalidInputException.at(where, field + " '" + raw + "' is not a valid path: " + e.getReason());
+            throw InvalidInputException.at(where, field + " '" + raw + "' " + FileNameEncoding.refused(e));
         }
         if (!resolved.startsWith(root)) {
             throw InvalidInputException.at(where, field + " '" + raw + "' leaves the repository root " + root

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.odabuild.core.FileNameEncoding;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
@@ -112,8 +113,13 @@ public final class BuildContext {
                         || rel.startsWith(r + "/")).isPresent()) {
                     continue;
                 }
+                // a name the JVM could not decode would be sent as another name (docker sends the bytes)
+                FileNameEncoding.requireDecoded(rel, "build context " + display.apply(contextDir));
                 if (Files.isSymbolicLink(p)) {
-                    links.put(rel, Files.readSymbolicLink(p).toString());
+                    String target = Files.readSymbolicLink(p).toString();
+                    FileNameEncoding.requireDecoded(target, "build context " + display.apply(contextDir)
+                            + ", the target of link " + rel);
+                    links.put(rel, target);
                     files.add(rel);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(rel);
