@@ -2,9 +2,12 @@ package org.odabuild.core.docker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -39,19 +42,42 @@ public record DockerIgnore(List<PathGlob> patterns) {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = lines(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
+            if (lines.get(i).startsWith("#")) {
+                continue;
+            }
             syntaxError(lines.get(i).strip()).ifPresent(why -> {
                 throw new InvalidInputException(display.apply(file) + ":" + number + ": '"
                         + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why
                         + " (docker build refuses the whole file with 'syntax error in pattern')");
             });
         }
-        return parse(lines);
+        return parse(lines, true);
+    }
+
+    /**
+     * The lines of an ignore file as Docker reads them (moby's ignorefile.ReadAll): split at '\n', a '\r' before it
+     * dropped, a UTF-8 byte order mark at the start dropped. An editor's "UTF-8 with BOM" must not turn the first
+     * pattern into one that matches nothing, and so send what it leaves out.
+     */
+    static List<String> lines(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+        if (text.endsWith("\n") || text.isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     /**
@@ -94,26 +120,61 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return Optional.empty();
     }
 
+    /** Patterns of an ignore file's lines, a line whose text starts with '#' a comment (as .helmignore reads them). */
     public static DockerIgnore parse(List<String> lines) {
+        return parse(lines, false);
+    }
+
+    /**
+     * @param dockerComments only a line whose first character is '#' is a comment, as Docker reads it: {@code  #x}
+     *                       is the pattern {@code #x}
+     */
+    private static DockerIgnore parse(List<String> lines, boolean dockerComments) {
         List<PathGlob> patterns = new ArrayList<>();
         for (String raw : lines) {
             String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            if (line.isEmpty() || (dockerComments ? raw : line).startsWith("#")) {
                 continue;
             }
             boolean exception = line.startsWith("!");
-            String body = (exception ? line.substring(1) : line).strip();
-            while (body.startsWith("/") || body.startsWith("./")) {
-                body = body.substring(body.startsWith("/") ? 1 : 2);
+            String body = clean((exception ? line.substring(1) : line).strip());
+            // as Docker: cleaned as a path, then one leading '/' dropped (the context's root)
+            if (body.length() > 1 && body.startsWith("/")) {
+                body = body.substring(1);
             }
-            if (body.endsWith("/")) {
-                body = body.substring(0, body.length() - 1);
-            }
-            if (!body.isEmpty()) {
+            if (!body.isEmpty() && !body.equals("/") && !body.equals(".")) {
                 patterns.add(PathGlob.dockerignore((exception ? "!" : "") + body));
             }
         }
         return new DockerIgnore(List.copyOf(patterns));
+    }
+
+    /**
+     * Go's {@code filepath.Clean}, which Docker applies to every pattern: {@code a//b}, {@code a/./b} and
+     * {@code x/../b} name {@code a/b}, {@code a/b} and {@code b}; a trailing '/' goes.
+     */
+    static String clean(String path) {
+        if (path.isEmpty()) {
+            return path;
+        }
+        boolean rooted = path.startsWith("/");
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
+                    parts.removeLast();
+                } else if (!rooted) {
+                    parts.addLast(part);
+                }
+                continue;
+            }
+            parts.addLast(part);
+        }
+        String joined = String.join("/", parts);
+        return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
     /** The index after one character of a class at {@code j}, or -1 where Go's matcher finds none. */

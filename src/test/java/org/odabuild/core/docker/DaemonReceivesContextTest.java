@@ -102,6 +102,50 @@ class DaemonReceivesContextTest {
     }
 
     /**
+     * A {@code .dockerignore} as Docker reads it, compared with the docker CLI on the same context: a UTF-8 byte order
+     * mark (an editor's "UTF-8 with BOM") before the first pattern, CRLF line ends, patterns cleaned as paths
+     * ({@code sub//x}, {@code x/../y}, {@code ./a/./b/}), and {@code  #x} a pattern where only a line starting with
+     * '#' is a comment. A secret the CLI leaves out is never in the plugin's image.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "BOMsecret.env",
+        "sub//secret.env",
+        "x/../secret.env",
+        "./sub/./secret.env/",
+        "  #x\nsecret.env",
+        "# secret.env\r\nsub/keep.txt\r\n",
+        "BOM# a comment\n!sub/keep.txt\nsub"})
+    void anIgnoreFileIsReadAsDockerReadsIt(String dockerignore) throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        for (String file : new String[] {"a.txt", "secret.env", "#x", "sub/secret.env", "sub/keep.txt"}) {
+            Files.createDirectories(ctx.resolve(file).getParent());
+            Files.writeString(ctx.resolve(file), file + "\n");
+        }
+        Files.write(ctx.resolve(".dockerignore"), dockerignore.replace("BOM", "\uFEFF").replace("\\r", "\r")
+                .replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
+        Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
+
+        Map<String, byte[]> byCli = new HashMap<>();
+        Map<String, byte[]> byPlugin = new HashMap<>();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
+                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/ignore-file:1",
+                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+        }
+        assertThat(byCli.keySet()).as("the CLI left something out").hasSizeLessThan(7);
+        assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet());
+    }
+
+    /**
      * BuildKit's Dockerfile-specific ignore file ({@code op-dockerfile.dockerignore}) replaces the context's
      * {@code .dockerignore}, which is then a file like any other: the image holds what BuildKit's would.
      */
