@@ -24,6 +24,7 @@ import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.resolve.ResolvedImage;
@@ -180,7 +181,7 @@ final class ImageBuilder {
 
     private Optional<String> dockerfileText(ResolvedImage image) {
         try {
-            return Optional.of(Files.readString(layout.file(image.config().buildDockerfile(),
+            return Optional.of(DockerfileText.read(layout.file(image.config().buildDockerfile(),
                     "buildDockerfile of image " + image.key())));
         } catch (IOException e) {
             return Optional.empty();

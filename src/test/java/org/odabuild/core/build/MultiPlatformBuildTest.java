@@ -382,6 +382,23 @@ class MultiPlatformBuildTest {
                         + " variant");
     }
 
+    /**
+     * A Dockerfile saved with a byte order mark is one the daemon builds from its base image: never taken for a FROM
+     * scratch one built once and published for every platform (here the amd64 image would hold arm64 files).
+     */
+    @Test
+    void aByteOrderMarkBeforeTheFromDoesNotMakeABaseImageLookLikeScratch() throws Exception {
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        git.write("src/op/Dockerfile", "\uFEFFFROM oda-test/arm64-base:1\nCOPY app.txt /app.txt\n");
+        platforms("linux/amd64,linux/arm64");
+        git.commit("a Dockerfile saved as UTF-8 with BOM");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("building for linux/amd64 gave a linux/arm64")
+                .hasMessageContaining("'oda-test/arm64-base:1' (FROM at src/op/Dockerfile:1) has no linux/amd64"
+                        + " variant");
+        assertThat(log.infos).noneMatch(i -> i.contains("built once and published for each"));
+    }
+
     @Test
     void aRunStepOfAnotherArchitectureWithoutQemuSaysWhatTheHostNeeds() throws Exception {
         ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));

@@ -21,4 +21,27 @@ class BaseImagesTest {
         assertThat(BaseImages.runsNothing(text)).isEqualTo(runsNothing);
         assertThat(BaseImages.namesPlatformArgs(text)).isEqualTo(namesPlatformArgs);
     }
+
+    /**
+     * A Dockerfile saved as "UTF-8 with BOM" is read as Docker's parser reads it: the BOM does not hide its FROM, so
+     * it is not taken for one that runs nothing on no base image (which would be built once and published for every
+     * platform), and a Latin-1 comment does not stop the reading.
+     */
+    @org.junit.jupiter.api.Test
+    void aByteOrderMarkOrALatin1CommentDoesNotHideTheFrom() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] rest = "FROM python:3.12-alpine\nCOPY . /app/\nCMD [\"python\", \"/app/op.py\"]\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] withBom = new byte[bom.length + rest.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(rest, 0, withBom, bom.length, rest.length);
+
+        String text = DockerfileText.of(withBom);
+        assertThat(BaseImages.of(text)).containsExactly(new BaseImages.From("python:3.12-alpine", 1));
+        assertThat(BaseImages.runsNothing(text)).isFalse();
+
+        byte[] latin1 = "# caf\u00e9\nFROM python:3.12-alpine\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(BaseImages.of(DockerfileText.of(latin1))).containsExactly(
+                new BaseImages.From("python:3.12-alpine", 2));
+    }
 }
