@@ -51,10 +51,9 @@ public record DockerIgnore(List<PathGlob> patterns) {
             if (lines.get(i).startsWith("#")) {
                 continue;
             }
-            syntaxError(lines.get(i).strip()).ifPresent(why -> {
+            patternError(lines.get(i)).ifPresent(why -> {
                 throw new InvalidInputException(display.apply(file) + ":" + number + ": '"
-                        + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why
-                        + " (docker build refuses the whole file with 'syntax error in pattern')");
+                        + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why);
             });
         }
         return parse(lines, true);
@@ -80,37 +79,53 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return lines;
     }
 
-    /**
-     * What makes a pattern one that Go's {@code filepath.Match} (Docker's and BuildKit's matcher) refuses with
-     * "syntax error in pattern": a '[' class never closed or empty, a range without its end, a '\' at the end.
-     */
+    private static final String SYNTAX_ERROR = " (docker build refuses the whole file with 'syntax error in pattern')";
+
+    /** {@link #patternError} of a line, where a line whose text starts with '#' is a comment. */
     static Optional<String> syntaxError(String line) {
-        if (line.isEmpty() || line.startsWith("#")) {
+        return line.strip().startsWith("#") ? Optional.empty() : patternError(line);
+    }
+
+    /**
+     * What makes a line's pattern one that docker build refuses: a lone '!' (also one that cleaning leaves, as of
+     * {@code /!}), and what Go's {@code filepath.Match} (Docker's and BuildKit's matcher) refuses with "syntax error
+     * in pattern": a '[' class never closed or empty, a range without its end, a '\' at the end.
+     */
+    private static Optional<String> patternError(String line) {
+        String pattern = pattern(line);
+        if (pattern == null) {
             return Optional.empty();
         }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        if (pattern.equals("!")) {
+            return Optional.of("a '!' alone is an exception to no pattern: write the pattern after it, or remove the"
+                    + " line (docker build refuses the whole file with 'illegal exclusion pattern: \"!\"')");
+        }
+        String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
             if (c == '\\') {
-                if (i + 1 == line.length()) {
-                    return Optional.of("it ends in '\\': remove it, or write '\\\\' for a '\\'");
+                if (i + 1 == body.length()) {
+                    return Optional.of("it ends in '\\': remove it, or write '\\\\' for a '\\'" + SYNTAX_ERROR);
                 }
                 i++;
             } else if (c == '[') {
                 // Go's class: '^'?, then items lo or lo-hi, each char possibly '\'-escaped, none a bare '-' or ']'
                 int j = i + 1;
-                if (j < line.length() && line.charAt(j) == '^') {
+                if (j < body.length() && body.charAt(j) == '^') {
                     j++;
                 }
                 int items = 0;
-                while (!(j < line.length() && line.charAt(j) == ']' && items > 0)) {
-                    j = classChar(line, j);
-                    if (j > 0 && j < line.length() && line.charAt(j) == '-') {
-                        j = classChar(line, j + 1);
+                while (!(j < body.length() && body.charAt(j) == ']' && items > 0)) {
+                    j = classChar(body, j);
+                    if (j > 0 && j < body.length() && body.charAt(j) == '-') {
+                        j = classChar(body, j + 1);
                     }
                     if (j < 0) {
-                        return Optional.of("the '[' at character " + (i + 1) + " opens a class of characters that is"
-                                + " never closed, is empty, or has a range without its ends; write '\\[' for a '['"
-                                + " meant as itself");
+                        String tail = body.substring(i);
+                        int at = line.strip().endsWith(tail) ? line.strip().length() - tail.length() + 1 : i + 1;
+                        return Optional.of("the '[' at character " + at + " opens a class"
+                                + " of characters that is never closed, is empty, or has a range without its ends;"
+                                + " write '\\[' for a '[' meant as itself" + SYNTAX_ERROR);
                     }
                     items++;
                 }
@@ -118,6 +133,29 @@ public record DockerIgnore(List<PathGlob> patterns) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A line's pattern as Docker makes it (moby's ignorefile.ReadAll, then patternmatcher.New): stripped; after a
+     * leading '!' stripped again; cleaned as a path ({@link #clean}) and one leading '/' dropped; then the whole,
+     * '!' included, cleaned once more, so that {@code .//!a} is the exception {@code !a}. Null for a blank line.
+     */
+    static String pattern(String line) {
+        String p = line.strip();
+        if (p.isEmpty()) {
+            return null;
+        }
+        boolean invert = p.startsWith("!");
+        if (invert) {
+            p = p.substring(1).strip();
+        }
+        if (!p.isEmpty()) {
+            p = clean(p);
+            if (p.length() > 1 && p.startsWith("/")) {
+                p = p.substring(1);
+            }
+        }
+        return clean((invert ? "!" : "") + p);
     }
 
     /** Patterns of an ignore file's lines, a line whose text starts with '#' a comment (as .helmignore reads them). */
@@ -132,18 +170,14 @@ public record DockerIgnore(List<PathGlob> patterns) {
     private static DockerIgnore parse(List<String> lines, boolean dockerComments) {
         List<PathGlob> patterns = new ArrayList<>();
         for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty() || (dockerComments ? raw : line).startsWith("#")) {
+            String pattern = pattern(raw);
+            if (pattern == null || (dockerComments ? raw : raw.strip()).startsWith("#")) {
                 continue;
             }
-            boolean exception = line.startsWith("!");
-            String body = clean((exception ? line.substring(1) : line).strip());
-            // as Docker: cleaned as a path, then one leading '/' dropped (the context's root)
-            if (body.length() > 1 && body.startsWith("/")) {
-                body = body.substring(1);
-            }
+            String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
+            // "." and "/" name no file of the context
             if (!body.isEmpty() && !body.equals("/") && !body.equals(".")) {
-                patterns.add(PathGlob.dockerignore((exception ? "!" : "") + body));
+                patterns.add(PathGlob.dockerignore(pattern));
             }
         }
         return new DockerIgnore(List.copyOf(patterns));
@@ -191,28 +225,44 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return j + 1;
     }
 
-    /** @param relativePath path inside the context, with '/' */
+    /**
+     * Whether a path is left out, as BuildKit's walk decides (moby's patternmatcher {@code MatchesUsingParentResults},
+     * which the docker CLI uses too): the last pattern that matches decides, where a pattern that matched a folder
+     * counts as matching what the folder holds. An exception is tried only once something is excluded, so
+     * {@code !d2} gives back {@code d2/a} after {@code d2} was left out, but not after {@code **}{@code /?} left out
+     * {@code d2/a} itself.
+     *
+     * @param relativePath path inside the context, with '/'
+     */
     public boolean excludes(String relativePath) {
+        boolean[] parent = null;
         boolean excluded = false;
-        for (PathGlob p : patterns) {
-            if (matchesSelfOrParent(p, relativePath)) {
-                excluded = !p.negated();
-            }
-        }
-        return excluded;
-    }
-
-    private static boolean matchesSelfOrParent(PathGlob p, String path) {
-        String candidate = path;
+        int from = 0;
         while (true) {
-            if (p.matches(candidate)) {
-                return true;
+            int slash = relativePath.indexOf('/', from);
+            String prefix = slash < 0 ? relativePath : relativePath.substring(0, slash);
+            boolean[] matched = new boolean[patterns.size()];
+            excluded = false;
+            for (int i = 0; i < patterns.size(); i++) {
+                PathGlob p = patterns.get(i);
+                boolean match = parent != null && parent[i];
+                if (!match) {
+                    // an exception cannot give back what is not excluded, nor a pattern exclude what already is
+                    if (p.negated() != excluded) {
+                        continue;
+                    }
+                    match = p.matches(prefix);
+                }
+                matched[i] = match;
+                if (match) {
+                    excluded = !p.negated();
+                }
             }
-            int slash = candidate.lastIndexOf('/');
             if (slash < 0) {
-                return false;
+                return excluded;
             }
-            candidate = candidate.substring(0, slash);
+            parent = matched;
+            from = slash + 1;
         }
     }
 }

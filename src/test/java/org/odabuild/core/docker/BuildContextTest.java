@@ -60,6 +60,37 @@ class BuildContextTest {
         assertThat(ignore.excludes("src/main.py")).isFalse();
     }
 
+    /**
+     * BuildKit's decisions (moby's patternmatcher {@code MatchesUsingParentResults}, which fsutil's walk and docker
+     * 28's CLI use), where the classic docker 20.10 CLI differs. Checked by hand with docker 28.2.2's CLI
+     * ({@code DOCKER_BUILDKIT=0}, the same matcher) for the first; the second is fsutil's walk, which enters a left-out
+     * folder when an exception has a wildcard (the classic CLI skips it).
+     */
+    @Test
+    void anExceptionGivesBackOnlyWhatWasLeftOutThroughItsFolderAsBuildkitDecides() {
+        DockerIgnore ignore = DockerIgnore.parse(List.of("b/k", "**/?/", "!/d2"));
+        assertThat(ignore.excludes("d2/a")).as("left out by **/? itself; !d2 does not give it back").isTrue();
+        assertThat(ignore.excludes("d2")).isFalse();
+        DockerIgnore folder = DockerIgnore.parse(List.of("d2", "!d2"));
+        assertThat(folder.excludes("d2/a")).as("left out through d2, given back through d2").isFalse();
+        DockerIgnore wildcard = DockerIgnore.parse(List.of("*", "!*/[ab]"));
+        assertThat(wildcard.excludes(".g/a")).isFalse();
+        assertThat(wildcard.excludes(".g/c")).isTrue();
+        assertThat(DockerIgnore.parse(List.of("*", ".//!*//[ab]")).excludes(".g/a"))
+                .as("cleaning .//!*//[ab] gives the exception !*/[ab], as Docker's matcher reads it").isFalse();
+    }
+
+    /** docker build refuses the whole file for a '!' alone, also one that cleaning leaves (each tried by hand). */
+    @Test
+    void aLoneExceptionMarkIsRefusedAsDockerBuildRefusesIt() {
+        for (String refused : List.of("!", " ! ", "/!", "./!", "!/")) {
+            assertThat(DockerIgnore.syntaxError(refused)).as(refused).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("illegal exclusion pattern");
+        }
+        assertThat(DockerIgnore.syntaxError("!x")).isEmpty();
+        assertThat(DockerIgnore.syntaxError("abc\\/")).as("cleaned to abc\\, which ends in a backslash").isPresent();
+    }
+
     @Test
     void aDockerfileFromOutsideIsSentUnderAFixedNameThatTheDockerignoreDrops() throws Exception {
         Fixtures.write(dir, "ctx/app.py", "print(1)\n");
