@@ -105,10 +105,12 @@ public final class BuildContext {
         Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
-        // the walk does not follow links: a link to a folder is sent as a link, not as the folder's files
-        try (Stream<Path> walk = Files.walk(contextDir)) {
+        // the walk does not follow links: a link to a folder is sent as a link, not as the folder's files; but a
+        // context that is itself a link is the folder it names, as the docker CLI resolves it
+        Path root = real(contextDir);
+        try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = contextDir.relativize(p).toString().replace('\\', '/');
+                String rel = root.relativize(p).toString().replace('\\', '/');
                 if (rel.isEmpty() || ignore.excludes(rel) || reportsInContext.filter(r -> rel.equals(r)
                         || rel.startsWith(r + "/")).isPresent()) {
                     continue;
@@ -135,6 +137,14 @@ public final class BuildContext {
                 .orElse(OUTSIDE_DOCKERFILE);
         return new BuildContext(contextDir, dockerfile, entry, rootIgnoreApplies, List.copyOf(files),
                 Map.copyOf(links), Instant.EPOCH);
+    }
+
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + path, e);
+        }
     }
 
     /** {@code file} relative to {@code contextDir} when it lies in it, links resolved as the docker CLI does. */

@@ -146,6 +146,37 @@ class DaemonReceivesContextTest {
     }
 
     /**
+     * A build context that is itself a link to a folder is that folder, as the docker CLI resolves it: its files are
+     * sent, where a link inside the context stays a link.
+     */
+    @org.junit.jupiter.api.Test
+    void aContextThatIsALinkIsTheFolderItNames() throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("src/a"));
+        Files.writeString(ctx.resolve("a.txt"), "a\n");
+        Files.createDirectories(ctx.resolve("sub"));
+        Files.writeString(ctx.resolve("sub/b.txt"), "b\n");
+        Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
+        Path link = Files.createSymbolicLink(dir.resolve("src/link"), Path.of("a"));
+
+        Map<String, byte[]> byCli = new HashMap<>();
+        Map<String, byte[]> byPlugin = new HashMap<>();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            daemon.save(dockerBuild(host, link, link.resolve("Dockerfile")), in -> {
+                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/linked-context:1",
+                    BuildContext.of(link, link.resolve("Dockerfile")), Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
+                return null;
+            });
+        }
+        assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt", "app/sub/b.txt");
+    }
+
+    /**
      * BuildKit's Dockerfile-specific ignore file ({@code op-dockerfile.dockerignore}) replaces the context's
      * {@code .dockerignore}, which is then a file like any other: the image holds what BuildKit's would.
      */
