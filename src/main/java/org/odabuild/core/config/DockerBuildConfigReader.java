@@ -32,7 +32,7 @@ public final class DockerBuildConfigReader {
     private static final Set<String> KNOWN_KEYS = Set.of("displayName", "fileName", "valuesYamlFile",
             "valuesPathImage", "valuesPathVersion", "valuesPathPrereleaseSuffix", "paths", "buildContext",
             "buildDockerfile", "testDockerfile", "platforms");
-    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9_]+(?:/[a-z0-9]+)?");
+    private static final Pattern PLATFORM = Pattern.compile("(?i)[a-z0-9]+/[a-z0-9_-]+(?:/[a-z0-9.]+)?");
 
     private final RepoLayout layout;
     private final BuildLog log;
@@ -239,7 +239,8 @@ public final class DockerBuildConfigReader {
                             + ": it is built once; list it once");
                 }
             }
-            return List.copyOf(once.values());
+            // as the OCI names them (x86_64 is amd64), the names the index and the registry carry
+            return once.values().stream().map(p -> Platform.parse(p).toString()).toList();
         }
     }
 

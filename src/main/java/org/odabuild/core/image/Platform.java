@@ -13,13 +13,27 @@ public record Platform(String os, String architecture, Optional<String> variant)
         variant = variant.filter(v -> !v.isBlank());
     }
 
-    /** Parses {@code linux/arm64} or {@code linux/arm/v7}; the form is checked where the config is read. */
+    /**
+     * Parses {@code linux/arm64} or {@code linux/arm/v7}; the form is checked where the config is read. The other
+     * names containerd (and so buildx) takes for an architecture or OS are read as the OCI name: {@code x86_64} is
+     * {@code amd64}, {@code aarch64} is {@code arm64}, {@code armhf} is {@code arm/v7}, and so on, since an image index
+     * that said {@code x86_64} would match no machine.
+     */
     public static Platform parse(String text) {
         String[] parts = text.strip().toLowerCase(Locale.ROOT).split("/");
         if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new IllegalArgumentException("not a platform (os/architecture[/variant]): " + text);
         }
-        return new Platform(parts[0], parts[1], parts.length == 3 ? Optional.of(parts[2]) : Optional.empty());
+        String os = parts[0].equals("macos") ? "darwin" : parts[0];
+        Optional<String> variant = parts.length == 3 ? Optional.of(parts[2]) : Optional.empty();
+        return switch (parts[1]) {
+            case "x86_64", "x86-64" -> new Platform(os, "amd64", variant);
+            case "aarch64" -> new Platform(os, "arm64", variant);
+            case "armhf" -> new Platform(os, "arm", Optional.of("v7"));
+            case "armel" -> new Platform(os, "arm", Optional.of("v6"));
+            case "i386" -> new Platform(os, "386", Optional.empty());
+            default -> new Platform(os, parts[1], variant);
+        };
     }
 
     /**

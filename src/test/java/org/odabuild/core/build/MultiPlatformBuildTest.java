@@ -483,6 +483,16 @@ class MultiPlatformBuildTest {
                 .get("architecture").getAsString()).isEqualTo("amd64");
     }
 
+    /** linux/x86_64 (uname -m's name, which buildx takes) is published as amd64, which machines pull. */
+    @Test
+    void aPlatformWrittenAsX8664IsPublishedAsAmd64() throws Exception {
+        platforms("linux/x86_64,linux/aarch64");
+        git.commit("uname names");
+        build();
+        assertThat(architectures(get("/manifests/1.0.1-multi"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
+    }
+
     /** docker build (CLI, daemon and BuildKit) takes a lowercase dockerfile when the context has no Dockerfile. */
     @Test
     void aContextWithOnlyALowercaseDockerfileIsBuiltFromIt() throws Exception {

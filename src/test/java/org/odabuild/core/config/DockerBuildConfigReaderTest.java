@@ -307,4 +307,14 @@ class DockerBuildConfigReaderTest {
                 .buildDockerfile()).as("no file yet (a build step may write it): the usual name")
                 .isEqualTo("src/none/Dockerfile");
     }
+
+    /** x86_64 and aarch64 (uname -m's names, which buildx takes) are amd64 and arm64 in the plan and the index. */
+    @Test
+    void platformsWrittenAsUnameNamesAreTheirOciNames() {
+        assertThat(read(MINIMAL + "  platforms: linux/x86_64,Linux/AARCH64\n").images().get(0).platforms())
+                .containsExactly("linux/amd64", "linux/arm64");
+        assertThat(read(MINIMAL + "  platforms: linux/x86_64,linux/amd64\n").images().get(0).platforms())
+                .containsExactly("linux/amd64");
+        assertThat(log.warnings).anyMatch(w -> w.contains("names linux/x86_64 twice ('linux/amd64' is the same"));
+    }
 }
