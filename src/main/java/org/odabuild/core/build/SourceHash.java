@@ -45,6 +45,10 @@ final class SourceHash {
                             blobId(context.contextDir().resolve(file), indexed));
                 }
             }
+            // an empty folder is sent too ("folder" lines only where there is one: other hashes stay as they were)
+            for (String folder : context.emptyFolders()) {
+                line(sha, "folder", folder, "");
+            }
             line(sha, "dockerfile", "", blobId(context.dockerfile(), indexed));
             if (testDockerfile.isPresent()) {
                 line(sha, "testDockerfile", "", blobId(testDockerfile.get(), indexed));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.odabuild.core.FileNameEncoding;
@@ -50,22 +51,25 @@ public final class BuildContext {
     private final boolean rootIgnoreApplies;
     private final List<String> files;
     private final Map<String, String> links;
+    private final List<String> emptyFolders;
     private final Instant timeCeiling;
 
     private BuildContext(Path contextDir, Path dockerfile, String dockerfileEntry, boolean rootIgnoreApplies,
-            List<String> files, Map<String, String> links, Instant timeCeiling) {
+            List<String> files, Map<String, String> links, List<String> emptyFolders, Instant timeCeiling) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
         this.dockerfileEntry = dockerfileEntry;
         this.rootIgnoreApplies = rootIgnoreApplies;
         this.files = files;
         this.links = links;
+        this.emptyFolders = emptyFolders;
         this.timeCeiling = timeCeiling;
     }
 
     /** This context with its files' times clamped to {@code ceiling} (the build's {@code SOURCE_DATE_EPOCH}). */
     public BuildContext withTimesClampedTo(Instant ceiling) {
-        return new BuildContext(contextDir, dockerfile, dockerfileEntry, rootIgnoreApplies, files, links, ceiling);
+        return new BuildContext(contextDir, dockerfile, dockerfileEntry, rootIgnoreApplies, files, links,
+                emptyFolders, ceiling);
     }
 
     /** The latest modification time the archive gives a file; files the archive writes itself get this time. */
@@ -105,6 +109,7 @@ public final class BuildContext {
         Optional<String> reportsInContext = reports.flatMap(r -> inside(contextDir, r));
         List<String> files = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
+        List<String> folders = new ArrayList<>();
         // the walk does not follow links: a link to a folder is sent as a link, not as the folder's files; but a
         // context that is itself a link is the folder it names, as the docker CLI resolves it
         Path root = real(contextDir);
@@ -125,6 +130,9 @@ public final class BuildContext {
                     files.add(rel);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(rel);
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && reportsInContext.filter(r -> r.startsWith(rel + "/")).isEmpty()) {
+                    folders.add(rel);
                 }
             }
         } catch (IOException e) {
@@ -136,7 +144,20 @@ public final class BuildContext {
         String entry = fileInside(contextDir, dockerfile).filter(rel -> rootIgnoreApplies || files.contains(rel))
                 .orElse(OUTSIDE_DOCKERFILE);
         return new BuildContext(contextDir, dockerfile, entry, rootIgnoreApplies, List.copyOf(files),
-                Map.copyOf(links), Instant.EPOCH);
+                Map.copyOf(links), empty(folders, files), Instant.EPOCH);
+    }
+
+    /**
+     * The folders that hold nothing that is sent: the docker CLI and BuildKit send them, so that {@code COPY uploads
+     * /uploads} of an empty folder builds and {@code COPY . /app} creates it. Other folders come with their files.
+     */
+    private static List<String> empty(List<String> folders, List<String> files) {
+        TreeSet<String> sent = new TreeSet<>(files);
+        sent.addAll(folders);
+        return folders.stream().filter(f -> {
+            String inside = sent.ceiling(f + "/");
+            return inside == null || !inside.startsWith(f + "/");
+        }).sorted().toList();
     }
 
     private static Path real(Path path) {
@@ -174,6 +195,11 @@ public final class BuildContext {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + folder, e);
         }
+    }
+
+    /** Folders sent to the daemon that hold nothing sent (an entry of their own), relative to the context, sorted. */
+    public List<String> emptyFolders() {
+        return emptyFolders;
     }
 
     /** Files sent to the daemon (symbolic links included), relative to the context, sorted. */

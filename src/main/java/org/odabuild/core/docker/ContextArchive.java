@@ -74,6 +74,10 @@ final class ContextArchive {
             Path path = context.contextDir().resolve(rel);
             parts.add(link != null ? symlink(path, rel, link, ceiling) : file(path, rel, ceiling));
         }
+        for (String folder : context.emptyFolders()) {
+            long time = clamp(Files.getLastModifiedTime(context.contextDir().resolve(folder)), ceiling);
+            parts.add(new Part(TarHeader.directory(folder, time), null, 0));
+        }
         Path dockerignore = context.contextDir().resolve(BuildContext.DOCKERIGNORE);
         boolean sent = context.files().contains(BuildContext.DOCKERIGNORE);
         if (!context.dockerfileEntry().equals(BuildContext.OUTSIDE_DOCKERFILE)) {

@@ -37,6 +37,11 @@ final class TarHeader {
         return entry(name, '0', executable ? 0100755 : 0100644, size, "", mtime);
     }
 
+    /** A folder's header (mode 0755, as files get 0755 or 0644 whatever the umask of the checkout). */
+    static byte[] directory(String name, long mtime) {
+        return entry(name + "/", '5', 040755, 0, "", mtime);
+    }
+
     /** A symbolic link's header: the link itself, never what it points to. */
     static byte[] symlink(String name, String target, long mtime) {
         return entry(name, '2', 0120777, 0, target, mtime);

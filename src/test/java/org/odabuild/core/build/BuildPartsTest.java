@@ -97,6 +97,25 @@ class BuildPartsTest {
         assertThat(SourceHash.of(ctx, Optional.empty(), Map.of(), IndexedBlobs.NONE)).isNotEqualTo(plain);
     }
 
+    /**
+     * An empty folder is sent, so it is in the source hash: adding one is a new image. The reports folder's parents
+     * count as empty only when they hold something else, or every goal run would change the hash.
+     */
+    @Test
+    void sourceHashHoldsTheEmptyFoldersTheArchiveSends() throws Exception {
+        Fixtures.write(dir, "ctx/Dockerfile", "FROM scratch\n");
+        Fixtures.write(dir, "ctx/app.txt", "x\n");
+        Path reports = Files.createDirectories(dir.resolve("ctx/target/oda"));
+        BuildContext before = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile"), Optional.of(reports));
+        assertThat(before.emptyFolders()).as("target holds only the reports").isEmpty();
+        String plain = SourceHash.of(before, Optional.empty(), Map.of(), IndexedBlobs.NONE);
+
+        Files.createDirectories(dir.resolve("ctx/uploads"));
+        BuildContext after = BuildContext.of(dir.resolve("ctx"), dir.resolve("ctx/Dockerfile"), Optional.of(reports));
+        assertThat(after.emptyFolders()).containsExactly("uploads");
+        assertThat(SourceHash.of(after, Optional.empty(), Map.of(), IndexedBlobs.NONE)).isNotEqualTo(plain);
+    }
+
     @Test
     void aLineBreakInAKeyCannotStartALineOfYamlInTheHeader() throws Exception {
         var plain = TagPolicyTestSupport.image("1.0.1", "issue7");

@@ -177,6 +177,44 @@ class DaemonReceivesContextTest {
     }
 
     /**
+     * Empty folders are sent, as the docker CLI sends them: {@code COPY uploads /uploads} of one builds (it failed
+     * with "file not found in build context"), {@code COPY . /app} creates them, and a folder whose files the
+     * {@code .dockerignore} leaves out is there empty; a folder it leaves out is not.
+     */
+    @org.junit.jupiter.api.Test
+    void emptyFoldersArriveAsWithTheCli() throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.writeString(ctx.resolve("a.txt"), "a\n");
+        Files.createDirectories(ctx.resolve("uploads"));
+        Files.createDirectories(ctx.resolve("deep/x/y"));
+        Files.createDirectories(ctx.resolve("ignored/sub"));
+        Files.createDirectories(ctx.resolve("kept"));
+        Files.writeString(ctx.resolve("kept/k.txt"), "k\n");
+        Files.writeString(ctx.resolve(".dockerignore"), "ignored\nkept/*\n");
+        Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM scratch\nCOPY uploads /uploads\nCOPY . /app/\n");
+
+        Map<String, Integer> byCli = new HashMap<>();
+        Map<String, Integer> byPlugin = new HashMap<>();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
+                readLayers(in, new HashMap<>(), new HashMap<>(), byCli);
+                return null;
+            });
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/empty-folders:1",
+                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, new HashMap<>(), new HashMap<>(), byPlugin);
+                return null;
+            });
+        }
+        assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet())
+                .contains("uploads/", "app/uploads/", "app/deep/x/y/", "app/kept/")
+                .doesNotContain("app/ignored/", "app/kept/k.txt");
+    }
+
+    /**
      * BuildKit's Dockerfile-specific ignore file ({@code op-dockerfile.dockerignore}) replaces the context's
      * {@code .dockerignore}, which is then a file like any other: the image holds what BuildKit's would.
      */
