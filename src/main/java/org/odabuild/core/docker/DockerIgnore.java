@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,8 +14,9 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.plan.PathGlob;
 
 /**
- * A build context's {@code .dockerignore}: a path is excluded when the last pattern that matches it (or one of its
- * parent folders) is not a {@code !} exception. {@code *} stays in one folder, {@code **} crosses folders.
+ * A build context's {@code .dockerignore}, read and decided as Docker and BuildKit do (see {@link #excludes}):
+ * {@code *} stays in one folder, {@code **} crosses folders, a {@code !} exception gives back what an earlier
+ * pattern left out.
  */
 public record DockerIgnore(List<PathGlob> patterns) {
 
@@ -137,7 +136,7 @@ public record DockerIgnore(List<PathGlob> patterns) {
 
     /**
      * A line's pattern as Docker makes it (moby's ignorefile.ReadAll, then patternmatcher.New): stripped; after a
-     * leading '!' stripped again; cleaned as a path ({@link #clean}) and one leading '/' dropped; then the whole,
+     * leading '!' stripped again; cleaned as a path ({@link GoPath#clean}) and one leading '/' dropped; then the whole,
      * '!' included, cleaned once more, so that {@code .//!a} is the exception {@code !a}. Null for a blank line.
      */
     static String pattern(String line) {
@@ -150,12 +149,12 @@ public record DockerIgnore(List<PathGlob> patterns) {
             p = p.substring(1).strip();
         }
         if (!p.isEmpty()) {
-            p = clean(p);
+            p = GoPath.clean(p);
             if (p.length() > 1 && p.startsWith("/")) {
                 p = p.substring(1);
             }
         }
-        return clean((invert ? "!" : "") + p);
+        return GoPath.clean((invert ? "!" : "") + p);
     }
 
     /** Patterns of an ignore file's lines, a line whose text starts with '#' a comment (as .helmignore reads them). */
@@ -181,34 +180,6 @@ public record DockerIgnore(List<PathGlob> patterns) {
             }
         }
         return new DockerIgnore(List.copyOf(patterns));
-    }
-
-    /**
-     * Go's {@code filepath.Clean}, which Docker applies to every pattern: {@code a//b}, {@code a/./b} and
-     * {@code x/../b} name {@code a/b}, {@code a/b} and {@code b}; a trailing '/' goes.
-     */
-    static String clean(String path) {
-        if (path.isEmpty()) {
-            return path;
-        }
-        boolean rooted = path.startsWith("/");
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-                    parts.removeLast();
-                } else if (!rooted) {
-                    parts.addLast(part);
-                }
-                continue;
-            }
-            parts.addLast(part);
-        }
-        String joined = String.join("/", parts);
-        return rooted ? "/" + joined : joined.isEmpty() ? "." : joined;
     }
 
     /** The index after one character of a class at {@code j}, or -1 where Go's matcher finds none. */
