@@ -54,11 +54,43 @@ public final class BaseImages {
     private static final Pattern PLATFORM_ARG = Pattern.compile("\\b(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\\b");
 
     /**
-     * Every stage starts FROM scratch (or an earlier stage) and nothing runs: no program of the platform is needed to
-     * build it, and its files depend on the platform only through the args of {@link #namesPlatformArgs}.
+     * Every stage starts FROM scratch (or an earlier stage), nothing runs and nothing is copied from an image: no
+     * program of the platform is needed to build it, and its files depend on the platform only through the args of
+     * {@link #namesPlatformArgs}.
      */
     public static boolean runsNothing(String dockerfile) {
-        return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find();
+        return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find() && !copiesFromAnImage(dockerfile);
+    }
+
+    private static final Pattern COPY_FROM = Pattern.compile("(?i)^\\s*COPY\\b.*?\\s--from=(\\S+)");
+
+    /**
+     * Whether a {@code COPY --from=} names an image, not an earlier stage (by name or number): the daemon pulls it
+     * for the platform being built, so {@code COPY --from=busybox /bin/busybox /} copies each platform's own binary.
+     */
+    static boolean copiesFromAnImage(String dockerfile) {
+        Set<String> stages = new HashSet<>();
+        int stageCount = 0;
+        for (String line : dockerfile.split("\r?\n", -1)) {
+            Matcher from = FROM.matcher(line);
+            if (from.matches()) {
+                stageCount++;
+                if (from.group(2) != null) {
+                    stages.add(from.group(2).toLowerCase(Locale.ROOT));
+                }
+                continue;
+            }
+            Matcher copy = COPY_FROM.matcher(line);
+            if (copy.find()) {
+                String source = copy.group(1).toLowerCase(Locale.ROOT);
+                boolean earlierStage = stages.contains(source)
+                        || source.matches("\\d{1,9}") && Integer.parseInt(source) < stageCount;
+                if (!earlierStage) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

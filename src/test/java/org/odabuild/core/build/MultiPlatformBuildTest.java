@@ -399,6 +399,23 @@ class MultiPlatformBuildTest {
         assertThat(log.infos).noneMatch(i -> i.contains("built once and published for each"));
     }
 
+    /**
+     * {@code COPY --from=<image>} in a FROM scratch Dockerfile copies each platform's own files from that image: it
+     * is built for each platform, never once natively and published for all (the arm64 image would hold amd64 files).
+     */
+    @Test
+    void aCopyFromAnImageIsBuiltForEachPlatform() throws Exception {
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY --from=oda-test/arm64-base:1 /base.txt /base.txt\n");
+        platforms("linux/arm64");
+        git.commit("a file of an arm64 image");
+        BuiltImage built = build().images().get(0);
+        assertThat(log.infos).noneMatch(i -> i.contains("built once and published for each"));
+        assertThat(architectures(get("/manifests/1.0.1-multi"))).containsExactlyEntriesOf(Map.of(
+                "linux/arm64", "linux/arm64"));
+        assertThat(built.platforms()).hasSize(1);
+    }
+
     @Test
     void aRunStepOfAnotherArchitectureWithoutQemuSaysWhatTheHostNeeds() throws Exception {
         ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));

@@ -15,7 +15,11 @@ class BaseImagesTest {
         "FROM scratch AS a\\nCOPY x /x\\nFROM a\\nLABEL b=$BUILDPLATFORM    | true  | true",
         "FROM alpine\\nARG TARGETPLATFORM=linux/amd64\\nCOPY x /x           | false | true",
         "FROM scratch\\nRUN [\"/x\"]                                       | false | false",
-        "FROM scratch\\nARG MYTARGETARCH\\nCOPY app-${MYTARGETARCH} /app   | true  | false"})
+        "FROM scratch\\nARG MYTARGETARCH\\nCOPY app-${MYTARGETARCH} /app   | true  | false",
+        "FROM scratch\\nCOPY --from=busybox:musl /bin/busybox /busybox  | false | false",
+        "FROM scratch\\nCOPY --chown=1:1 --from=alpine /etc/x /x         | false | false",
+        "FROM scratch AS a\\nCOPY x /x\\nFROM scratch\\nCOPY --from=a /x /y | true  | false",
+        "FROM scratch\\nCOPY x /x\\nFROM scratch\\nCOPY --from=0 /x /y  | true  | false"})
     void whatRunsAndWhatDependsOnThePlatform(String dockerfile, boolean runsNothing, boolean namesPlatformArgs) {
         String text = dockerfile.replace("\\n", "\n");
         assertThat(BaseImages.runsNothing(text)).isEqualTo(runsNothing);
