@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.docker.ClientProxies;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.Plan;
@@ -25,6 +26,7 @@ final class ImageJob {
     private final LazyDaemon daemon;
     private final Path out;
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
+    private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
             SourceHashes hashes, LazyDaemon daemon, Path out) {
@@ -34,6 +36,18 @@ final class ImageJob {
         this.hashes = hashes;
         this.daemon = daemon;
         this.out = out;
+    }
+
+    /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
+    private synchronized Map<String, String> proxies(BuildLog log) {
+        if (proxies == null) {
+            proxies = ClientProxies.buildArgs(request.release().plan().env(), request.dockerHost());
+            if (!proxies.isEmpty()) {
+                log.info("Passing the docker client's proxies (config.json) as build args, as docker build does: "
+                        + String.join(", ", proxies.keySet()));
+            }
+        }
+        return proxies;
     }
 
     private synchronized String source() {
@@ -61,7 +75,8 @@ final class ImageJob {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
         return new ImageBuilder(connected.get(), plan.resolution().layout(), out, log).build(image, sources.context(),
-                plan.head(), plan.branch().name(), source(), hash, request.buildArgs(), request.latestTag(),
+                plan.head(), plan.branch().name(), source(), hash, ClientProxies.under(request.buildArgs(),
+                        proxies(log)), request.latestTag(),
                 request.testTimeout(), request.index());
     }
 

@@ -134,6 +134,36 @@ class BuildOrchestrationTest {
         assertThat(out("test-reports/TEST-op.xml")).content().contains("tests=\"2\"");
     }
 
+    /**
+     * The docker client's proxies ({@code proxies} of {@code $DOCKER_CONFIG/config.json}) reach the build as docker
+     * build passes them, the user's own args first; they are not sources (the hash is the same without them), and no
+     * value of theirs is logged (a proxy URL can hold a password).
+     */
+    @Test
+    void theDockerClientsProxiesArePassedAsDockerBuildPassesThem() throws Exception {
+        featureChange("px");
+        op.git.commit("change");
+        java.nio.file.Path config = java.nio.file.Files.createDirectories(dir.resolve("docker-config"));
+        java.nio.file.Files.writeString(config.resolve("config.json"), """
+                {"proxies": {"default": {"httpProxy": "http://user:s3cr3t@proxy.example:3128",
+                 "noProxy": "localhost,.internal", "ftpProxy": ""},
+                 "tcp://elsewhere:2376": {"httpProxy": "http://other:3128"}}}
+                """);
+        env.put("DOCKER_CONFIG", config.toString());
+        assertThat(build(true).images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+
+        assertThat(daemon.builds.get(0).buildArgs())
+                .containsEntry("HTTP_PROXY", "http://user:s3cr3t@proxy.example:3128")
+                .containsEntry("http_proxy", "http://user:s3cr3t@proxy.example:3128")
+                .containsEntry("NO_PROXY", "localhost,.internal").containsEntry("no_proxy", "localhost,.internal")
+                .doesNotContainKeys("FTP_PROXY", "ftp_proxy", "HTTPS_PROXY");
+        assertThat(log.infos).anyMatch(i -> i.contains("proxies") && i.contains("HTTP_PROXY"))
+                .noneMatch(i -> i.contains("s3cr3t"));
+        env.remove("DOCKER_CONFIG");
+        assertThat(build(true).images().get(0).status()).as("the proxies are not sources")
+                .isEqualTo(BuildStatus.UP_TO_DATE);
+    }
+
     @Test
     void theSameSourcesAgainAreUpToDateWithoutTheDaemon() {
         featureChange("o2");
