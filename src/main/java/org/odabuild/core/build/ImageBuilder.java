@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
@@ -25,8 +26,10 @@ import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileText;
+import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
+import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /** Builds one image through the daemon, tags it, and runs its test image before anything is pushed. */
@@ -36,12 +39,15 @@ final class ImageBuilder {
     private final RepoLayout layout;
     private final Path outputDir;
     private final BuildLog log;
+    private final CredentialSource credentials;
+    private PullLogins logins = PullLogins.NONE;
 
-    ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log) {
+    ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log, CredentialSource credentials) {
         this.daemon = daemon;
         this.layout = layout;
         this.outputDir = outputDir;
         this.log = log;
+        this.credentials = credentials;
     }
 
     /** The image's context with its Dockerfile, as sent to the daemon; the plugin's reports are never in it. */
@@ -81,6 +87,11 @@ final class ImageBuilder {
         // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
         // platform"); without a platform arg one build serves them all
         Optional<String> dockerfile = dockerfileText(image);
+        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfileText(image).stream()).toList(),
+                credentials);
+        if (!logins.isEmpty()) {
+            log.info("The daemon may pull the base images of " + image.key() + " with the " + logins);
+        }
         boolean retarget = (platforms.size() > 1 || !local.accepts(nativePlatform))
                 && dockerfile.filter(BaseImages::runsNothing).isPresent();
         boolean once = retarget && dockerfile.filter(BaseImages::namesPlatformArgs).isEmpty();
@@ -168,7 +179,7 @@ final class ImageBuilder {
     private DockerDaemon.LocalImage daemonBuild(ResolvedImage image, DockerDaemon.Build build, Platform platform,
             Platform nativePlatform) {
         try {
-            return daemon.build(build);
+            return daemon.build(build.withLogins(logins));
         } catch (DockerException e) {
             throw new BuildFailure(image, dockerfileText(image), platform, nativePlatform).explain(e);
         }
@@ -183,6 +194,15 @@ final class ImageBuilder {
         try {
             return Optional.of(DockerfileText.read(layout.file(image.config().buildDockerfile(),
                     "buildDockerfile of image " + image.key())));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> testDockerfileText(ResolvedImage image) {
+        try {
+            return image.config().testDockerfile().isEmpty() ? Optional.empty() : Optional.of(DockerfileText.read(
+                    layout.file(image.config().testDockerfile().get(), "testDockerfile of image " + image.key())));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -206,7 +226,7 @@ final class ImageBuilder {
         testArgs.put("FROM_IMAGE", image.reference());
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
-                Optional.empty(), false)));
+                Optional.empty(), false).withLogins(logins)));
         DockerDaemon.RunResult result;
         try {
             result = daemon.run(testRef, timeout);

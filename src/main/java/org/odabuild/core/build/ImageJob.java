@@ -10,6 +10,7 @@ import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -25,17 +26,19 @@ final class ImageJob {
     private final SourceHashes hashes;
     private final LazyDaemon daemon;
     private final Path out;
+    private final CredentialSource credentials;
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
     private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
-            SourceHashes hashes, LazyDaemon daemon, Path out) {
+            SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
         this.hashes = hashes;
         this.daemon = daemon;
         this.out = out;
+        this.credentials = credentials;
     }
 
     /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
@@ -74,7 +77,7 @@ final class ImageJob {
         if (connected.isEmpty()) {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
-        return new ImageBuilder(connected.get(), plan.resolution().layout(), out, log).build(image, sources.context(),
+        return new ImageBuilder(connected.get(), plan.resolution().layout(), out, log, credentials).build(image, sources.context(),
                 plan.head(), plan.branch().name(), source(), hash, ClientProxies.under(request.buildArgs(),
                         proxies(log)), request.latestTag(),
                 request.testTimeout(), request.index());

@@ -69,9 +69,15 @@ public final class BaseImages {
      * for the platform being built, so {@code COPY --from=busybox /bin/busybox /} copies each platform's own binary.
      */
     static boolean copiesFromAnImage(String dockerfile) {
+        return !imagesCopiedFrom(dockerfile).isEmpty();
+    }
+
+    /** The images that {@code COPY --from=} names (not earlier stages), in order. */
+    public static List<String> imagesCopiedFrom(String dockerfile) {
         Set<String> stages = new HashSet<>();
         int stageCount = 0;
-        for (String line : dockerfile.split("\r?\n", -1)) {
+        List<String> images = new ArrayList<>();
+        for (String line : dockerfile.split("\\r?\\n", -1)) {
             Matcher from = FROM.matcher(line);
             if (from.matches()) {
                 stageCount++;
@@ -82,15 +88,16 @@ public final class BaseImages {
             }
             Matcher copy = COPY_FROM.matcher(line);
             if (copy.find()) {
-                String source = copy.group(1).toLowerCase(Locale.ROOT);
-                boolean earlierStage = stages.contains(source)
-                        || source.matches("\\d{1,9}") && Integer.parseInt(source) < stageCount;
+                String source = copy.group(1);
+                String lower = source.toLowerCase(Locale.ROOT);
+                boolean earlierStage = stages.contains(lower)
+                        || lower.matches("\\d{1,9}") && Integer.parseInt(lower) < stageCount;
                 if (!earlierStage) {
-                    return true;
+                    images.add(source);
                 }
             }
         }
-        return false;
+        return images;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,7 +126,8 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
         call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                () -> engine.postArchive(query.toString(), build.context().archive(),
+                () -> engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
+                        : Map.of("X-Registry-Config", build.logins().header()), build.context().archive(),
                         answer -> BuildOutput.read(answer, buildLog)));
         // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
         // before this one has saved and pushed its image

@@ -24,16 +24,27 @@ public interface DockerDaemon extends AutoCloseable {
      *
      * @param platform the platform to build for; empty builds the daemon's own
      * @param noCache  build every step again (the classic builder's cache does not tell platforms apart)
+     * @param logins   the logins the daemon may pull its base images with
      */
     record Build(String reference, BuildContext context, Map<String, String> buildArgs, Optional<String> platform,
-            boolean noCache) {
+            boolean noCache, PullLogins logins) {
 
         public Build {
             buildArgs = Map.copyOf(buildArgs);
         }
 
+        public Build(String reference, BuildContext context, Map<String, String> buildArgs, Optional<String> platform,
+                boolean noCache) {
+            this(reference, context, buildArgs, platform, noCache, PullLogins.NONE);
+        }
+
         public Build withNoCache() {
-            return new Build(reference, context, buildArgs, platform, true);
+            return new Build(reference, context, buildArgs, platform, true, logins);
+        }
+
+        /** This build with the logins its base images' pulls may use. */
+        public Build withLogins(PullLogins pullLogins) {
+            return new Build(reference, context, buildArgs, platform, noCache, pullLogins);
         }
     }
 

@@ -11,6 +11,7 @@ import org.apache.http.util.EntityUtils;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
@@ -84,11 +85,13 @@ final class EngineApi implements AutoCloseable {
      * files are sent by sendfile ({@link UnixSocketPost}); over tcp through fabric8's connection (TLS included). An
      * answer other than 200 fails with the daemon's message.
      */
-    <T> T postArchive(String path, ContextArchive archive, Reader<T> reader) throws IOException {
+    <T> T postArchive(String path, Map<String, String> headers, ContextArchive archive, Reader<T> reader)
+            throws IOException {
         if (unixSocket != null) {
-            return unixSocket.post(path, "application/x-tar", archive.length(), archive::writeTo, reader);
+            return unixSocket.post(path, headers, "application/x-tar", archive.length(), archive::writeTo, reader);
         }
         HttpPost post = new HttpPost(base + path);
+        headers.forEach(post::setHeader);
         AbstractHttpEntity entity = new AbstractHttpEntity() {
             @Override
             public boolean isRepeatable() {

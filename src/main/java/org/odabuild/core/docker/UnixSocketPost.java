@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.http.HttpException;
 import org.apache.http.HttpResponse;
 import org.apache.http.entity.ContentLengthStrategy;
@@ -45,11 +46,19 @@ final class UnixSocketPost {
      */
     <T> T post(String target, String contentType, long length, Body body, EngineApi.Reader<T> reader)
             throws IOException {
+        return post(target, Map.of(), contentType, length, body, reader);
+    }
+
+    /** {@link #post(String, String, long, Body, EngineApi.Reader)} with more headers. */
+    <T> T post(String target, Map<String, String> headers, String contentType, long length, Body body,
+            EngineApi.Reader<T> reader) throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             IOException sending = null;
             try {
+                StringBuilder more = new StringBuilder();
+                headers.forEach((name, value) -> more.append(name).append(": ").append(value).append("\r\n"));
                 write(channel, "POST " + target + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: oda-maven-plugin\r\n"
-                        + "Content-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n"
+                        + "Content-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n" + more
                         + "Connection: close\r\n\r\n");
                 body.write(channel);
             } catch (IOException e) {

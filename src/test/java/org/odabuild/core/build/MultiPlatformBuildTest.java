@@ -598,4 +598,52 @@ class MultiPlatformBuildTest {
             target.close();
         }
     }
+
+    /**
+     * A base image in a password-protected registry is pulled with the login the plugin knows for it, as the docker
+     * CLI sends its logins with a build ({@code X-Registry-Config}); without one the daemon's pull is refused.
+     */
+    @Test
+    void aPrivateBaseImageIsPulledWithItsRegistrysLogin() throws Exception {
+        LocalRegistry protectedRegistry = LocalRegistry.start(dir.resolve("private-base"), "oda", "pa55-w0rd-base");
+        try {
+            target = protectedRegistry;
+            platforms("linux/amd64");
+            values("1.0.1", "base");
+            git.commit("the base image, to the protected registry");
+            credentials = host -> host.equals(protectedRegistry.host())
+                    ? Optional.of(new RegistryCredentials("oda", "pa55-w0rd-base", null, "test")) : Optional.empty();
+            assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+            String base = protectedRegistry.host() + "/" + repo + ":1.0.1-base";
+            removeFromTheDaemon(base); // the daemon must pull it
+
+            target = registry;
+            git.write("src/op/Dockerfile", "FROM " + base + "\nCOPY app.txt /app2.txt\n");
+            values("1.0.2", "base");
+            git.commit("an image on the private base image, to the open registry");
+            assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+            assertThat(log.infos).anyMatch(i -> i.contains("may pull the base images of op with the logins for ["
+                    + protectedRegistry.host() + "]"));
+            assertThat(log.infos.toString() + log.warnings).doesNotContain("pa55-w0rd-base");
+
+            removeFromTheDaemon(base);
+            credentials = CredentialSource.none();
+            values("1.0.3", "base");
+            git.commit("no login for the base image's registry");
+            assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                    .hasMessageContaining(protectedRegistry.host());
+        } finally {
+            protectedRegistry.close();
+        }
+    }
+
+    /** {@code docker rmi -f}, with the daemon's own package's CLI when there is one. */
+    static void removeFromTheDaemon(String reference) throws Exception {
+        ProcessBuilder rmi = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker"
+                : "docker", "rmi", "-f", reference).redirectErrorStream(true);
+        rmi.environment().put("DOCKER_HOST", dockerHost);
+        Process p = rmi.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
 }

@@ -1,0 +1,58 @@
+package org.odabuild.core.build;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.odabuild.core.docker.BaseImages;
+import org.odabuild.core.docker.PullLogins;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryCredentials;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * The logins of the registries an image's Dockerfiles pull from ({@code FROM} and {@code COPY --from} images), as the
+ * docker CLI sends its logins with a build: a private base image, or one of Docker Hub past the anonymous pull limit,
+ * is pulled only with them. Only the registries the Dockerfiles name get theirs.
+ */
+final class BaseImageLogins {
+
+    private BaseImageLogins() {
+    }
+
+    static PullLogins of(Collection<String> dockerfiles, CredentialSource credentials) {
+        Set<String> registries = new TreeSet<>();
+        for (String text : dockerfiles) {
+            Stream.concat(BaseImages.of(text).stream().map(BaseImages.From::image),
+                    BaseImages.imagesCopiedFrom(text).stream())
+                    .forEach(reference -> registryOf(reference).ifPresent(registries::add));
+        }
+        PullLogins logins = PullLogins.NONE;
+        for (String registry : registries) {
+            Optional<RegistryCredentials> login = credentials.forRegistry(registry);
+            if (login.isPresent()) {
+                logins = logins.with(registry, login.get().username(), login.get().password(),
+                        login.get().identityToken());
+            }
+        }
+        return logins;
+    }
+
+    /** The registry of {@code name[:tag][@digest]}; none for a reference built from args ({@code ${BASE}}). */
+    private static Optional<String> registryOf(String reference) {
+        if (reference.contains("$")) {
+            return Optional.empty();
+        }
+        String name = reference.split("@", 2)[0];
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            name = name.substring(0, colon);
+        }
+        try {
+            return Optional.of(new ImageName(name).registry());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // the daemon says what is wrong with it
+        }
+    }
+}
