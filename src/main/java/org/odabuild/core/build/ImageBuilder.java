@@ -40,7 +40,7 @@ final class ImageBuilder {
     private final Path outputDir;
     private final BuildLog log;
     private final CredentialSource credentials;
-    private PullLogins logins = PullLogins.NONE;
+    private PullLogins logins = PullLogins.NONE; // of the image build() builds: one builder builds one image
 
     ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log, CredentialSource credentials) {
         this.daemon = daemon;

@@ -77,9 +77,9 @@ final class ImageJob {
         if (connected.isEmpty()) {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
-        return new ImageBuilder(connected.get(), plan.resolution().layout(), out, log, credentials).build(image, sources.context(),
-                plan.head(), plan.branch().name(), source(), hash, ClientProxies.under(request.buildArgs(),
-                        proxies(log)), request.latestTag(),
+        ImageBuilder builder = new ImageBuilder(connected.get(), plan.resolution().layout(), out, log, credentials);
+        return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
+                ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
                 request.testTimeout(), request.index());
     }
 

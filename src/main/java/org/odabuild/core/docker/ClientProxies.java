@@ -31,7 +31,8 @@ public final class ClientProxies {
     }
 
     /**
-     * @param env        the environment: {@code DOCKER_CONFIG}, else {@code HOME}'s {@code .docker}, as the CLI finds it
+     * @param env        the environment: {@code DOCKER_CONFIG}, else {@code HOME}'s {@code .docker}, as the CLI finds
+     *                   it
      * @param daemonHost the daemon's address, whose own entry comes before {@code default}
      */
     public static Map<String, String> buildArgs(Map<String, String> env, String daemonHost) {
@@ -52,7 +53,8 @@ public final class ClientProxies {
             proxies = p.getAsJsonObject();
         } catch (IOException | JsonParseException e) {
             throw new InvalidInputException(file + " cannot be read as JSON (" + Excerpt.of(String.valueOf(
-                    e.getMessage())) + "): docker build cannot read it either; fix it or point DOCKER_CONFIG elsewhere");
+                    e.getMessage())) + "): docker build cannot read it either; fix it or point DOCKER_CONFIG"
+                    + " elsewhere");
         }
         JsonElement entry = proxies.has(daemonHost) ? proxies.get(daemonHost) : proxies.get("default");
         Map<String, String> args = new TreeMap<>();

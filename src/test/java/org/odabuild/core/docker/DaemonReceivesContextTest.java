@@ -80,20 +80,9 @@ class DaemonReceivesContextTest {
         Path dockerfile = Files.writeString(where.equals("inside") ? ctx.resolve("Dockerfile")
                 : dir.resolve("op-dockerfile"), "FROM scratch\nCOPY . /app/\n");
 
-        Map<String, byte[]> byCli = new HashMap<>();
-        Map<String, byte[]> byPlugin = new HashMap<>();
-        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
-            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
-                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/like-cli:1",
-                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
-            daemon.save(built.id(), in -> {
-                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-        }
+        Images images = builtBoth(host, ctx, dockerfile, "oda-test/like-cli:1");
+        Map<String, byte[]> byCli = images.cliFiles();
+        Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt")
                 .noneMatch(name -> name.contains(".oda") || name.contains(".dockerfile"));
         // the CLI adds the random name it gave an outside Dockerfile to a .dockerignore that stays: only that differs
@@ -127,20 +116,9 @@ class DaemonReceivesContextTest {
                 .replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
 
-        Map<String, byte[]> byCli = new HashMap<>();
-        Map<String, byte[]> byPlugin = new HashMap<>();
-        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
-            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
-                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/ignore-file:1",
-                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
-            daemon.save(built.id(), in -> {
-                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-        }
+        Images images = builtBoth(host, ctx, dockerfile, "oda-test/ignore-file:1");
+        Map<String, byte[]> byCli = images.cliFiles();
+        Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byCli.keySet()).as("the CLI left something out").hasSizeLessThan(7);
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet());
     }
@@ -159,20 +137,9 @@ class DaemonReceivesContextTest {
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
         Path link = Files.createSymbolicLink(dir.resolve("src/link"), Path.of("a"));
 
-        Map<String, byte[]> byCli = new HashMap<>();
-        Map<String, byte[]> byPlugin = new HashMap<>();
-        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
-            daemon.save(dockerBuild(host, link, link.resolve("Dockerfile")), in -> {
-                readLayers(in, byCli, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/linked-context:1",
-                    BuildContext.of(link, link.resolve("Dockerfile")), Map.of(), Optional.empty(), true));
-            daemon.save(built.id(), in -> {
-                readLayers(in, byPlugin, new HashMap<>(), new HashMap<>());
-                return null;
-            });
-        }
+        Images images = builtBoth(host, link, link.resolve("Dockerfile"), "oda-test/linked-context:1");
+        Map<String, byte[]> byCli = images.cliFiles();
+        Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt", "app/sub/b.txt");
     }
 
@@ -195,20 +162,9 @@ class DaemonReceivesContextTest {
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"),
                 "FROM scratch\nCOPY uploads /uploads\nCOPY . /app/\n");
 
-        Map<String, Integer> byCli = new HashMap<>();
-        Map<String, Integer> byPlugin = new HashMap<>();
-        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
-            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
-                readLayers(in, new HashMap<>(), new HashMap<>(), byCli);
-                return null;
-            });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/empty-folders:1",
-                    BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
-            daemon.save(built.id(), in -> {
-                readLayers(in, new HashMap<>(), new HashMap<>(), byPlugin);
-                return null;
-            });
-        }
+        Images images = builtBoth(host, ctx, dockerfile, "oda-test/empty-folders:1");
+        Map<String, Integer> byCli = images.cliEntries();
+        Map<String, Integer> byPlugin = images.pluginEntries();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet())
                 .contains("uploads/", "app/uploads/", "app/deep/x/y/", "app/kept/")
                 .doesNotContain("app/ignored/", "app/kept/k.txt");
@@ -246,6 +202,28 @@ class DaemonReceivesContextTest {
         }
         assertThat(contents.keySet()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(expected.split(","))
                 .map(name -> "app/" + name).toList());
+    }
+
+    /** What the docker CLI's classic builder and the plugin put in an image of one context: files, every entry's mode. */
+    private record Images(Map<String, byte[]> cliFiles, Map<String, Integer> cliEntries, Map<String, byte[]> pluginFiles,
+            Map<String, Integer> pluginEntries) {
+    }
+
+    private static Images builtBoth(String host, Path ctx, Path dockerfile, String tag) throws Exception {
+        Images images = new Images(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
+            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
+                readLayers(in, images.cliFiles(), new HashMap<>(), images.cliEntries());
+                return null;
+            });
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build(tag, BuildContext.of(ctx, dockerfile),
+                    Map.of(), Optional.empty(), true));
+            daemon.save(built.id(), in -> {
+                readLayers(in, images.pluginFiles(), new HashMap<>(), images.pluginEntries());
+                return null;
+            });
+        }
+        return images;
     }
 
     /** The image id that the docker CLI's classic builder makes of the context. */
