@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,7 +128,7 @@ class DaemonReceivesContextTest {
      * A build context that is itself a link to a folder is that folder, as the docker CLI resolves it: its files are
      * sent, where a link inside the context stays a link.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aContextThatIsALinkIsTheFolderItNames() throws Exception {
         String host = LocalDocker.host();
         Path ctx = Files.createDirectories(dir.resolve("src/a"));
@@ -148,7 +149,7 @@ class DaemonReceivesContextTest {
      * with "file not found in build context"), {@code COPY . /app} creates them, and a folder whose files the
      * {@code .dockerignore} leaves out is there empty; a folder it leaves out is not.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void emptyFoldersArriveAsWithTheCli() throws Exception {
         String host = LocalDocker.host();
         Path ctx = Files.createDirectories(dir.resolve("ctx"));
