@@ -40,6 +40,34 @@ public final class LocalDocker {
         return null;
     }
 
+    /** What the docker CLI's classic builder made of a context: the image id, or why it failed. */
+    public record CliBuild(boolean built, String answer) {
+    }
+
+    /**
+     * {@code docker build} with the classic builder ({@code DOCKER_BUILDKIT=0}), as the reference the plugin is held
+     * to: the daemon's own package's CLI (Debian's docker.io) when there is one, newer CLIs drop the classic builder.
+     */
+    public static CliBuild classicBuild(String host, Path context, Path dockerfile) {
+        String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
+        ProcessBuilder cli = new ProcessBuilder(docker, "build", "-q", "--no-cache", "-f", dockerfile.toString(),
+                context.toString());
+        cli.environment().put("DOCKER_HOST", host);
+        cli.environment().put("DOCKER_BUILDKIT", "0");
+        try {
+            Process process = cli.start();
+            String out = new String(process.getInputStream().readAllBytes()).strip();
+            String err = new String(process.getErrorStream().readAllBytes());
+            return process.waitFor() == 0 ? new CliBuild(true, out.substring(out.lastIndexOf('\n') + 1))
+                    : new CliBuild(false, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A static executable for {@code FROM scratch} test images (no base image can be pulled here): prints the
      * file named by its first argument and exits with the second.

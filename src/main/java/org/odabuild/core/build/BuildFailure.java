@@ -1,8 +1,8 @@
 package org.odabuild.core.build;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.docker.BaseImages;
@@ -12,38 +12,36 @@ import org.odabuild.core.resolve.ResolvedImage;
 
 /**
  * A failed daemon build said in the user's terms: the Dockerfile's line and what to do, where the daemon's answer
- * names an emulator that is missing, a base image it could not pull, or syntax that only BuildKit reads. Any other
+ * names an emulator that is missing, a base image it could not pull, or an option that only BuildKit reads (what
+ * {@link BuildkitOnlySyntax} does not refuse before: {@code --link} on Docker 20.10). Any other
  * failure stays as the daemon said it.
  */
 final class BuildFailure {
 
-    private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error line (\\d+): ([^\"}]+)");
+    /** Docker 20.10 says {@code parse error line 3:}, later ones {@code parse error on line 3:}. */
+    private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error (?:on )?line (\\d+): ([^\"}]+)");
     private static final Pattern BUILDKIT_OPTION = Pattern.compile("the --([a-z-]+) option requires BuildKit");
-    private static final Pattern UNKNOWN_FLAG = Pattern.compile("parse error line (\\d+): Unknown flag: ([a-z-]+)");
-    /** BuildKit's options that the classic builder does not know, each with what works there instead. */
-    private static final Map<String, String> BUILDKIT_OPTIONS = Map.of(
-            "chmod", "COPY --chmod: a RUN chmod after the COPY",
-            "mount", "RUN --mount: COPY what it mounts",
-            "link", "COPY --link: the same COPY without it gives the same files",
-            "parents", "COPY --parents: one COPY per folder, to its own destination",
-            "exclude", "COPY --exclude: list the files in .dockerignore",
-            "checksum", "ADD --checksum: check the file in a RUN step with sha256sum -c",
-            "keep-git-dir", "ADD --keep-git-dir: git clone in a RUN step",
-            "network", "RUN --network: the step without it",
-            "security", "RUN --security: the step without it");
-    private static final String CLASSIC = "the plugin builds through the Docker Engine API's classic builder";
+    private static final Pattern UNKNOWN_FLAG = Pattern.compile(
+            "parse error (?:on )?line (\\d+): (?i:unknown flag): ([a-z-]+)");
+    private static final String CLASSIC = BuildkitOnlySyntax.CLASSIC;
 
     private final ResolvedImage image;
     private final Optional<String> dockerfileText;
     private final Platform platform;
     private final Platform nativePlatform;
+    private final Function<String, Optional<Platform>> localPlatform;
 
-    /** @param dockerfileText the Dockerfile, when it can be read */
-    BuildFailure(ResolvedImage image, Optional<String> dockerfileText, Platform platform, Platform nativePlatform) {
+    /**
+     * @param dockerfileText the Dockerfile, when it can be read
+     * @param localPlatform  the platform of the image a reference names on the daemon, when it has one
+     */
+    BuildFailure(ResolvedImage image, Optional<String> dockerfileText, Platform platform, Platform nativePlatform,
+            Function<String, Optional<Platform>> localPlatform) {
         this.image = image;
         this.dockerfileText = dockerfileText;
         this.platform = platform;
         this.nativePlatform = nativePlatform;
+        this.localPlatform = localPlatform;
     }
 
     DockerException explain(DockerException e) {
@@ -76,10 +74,21 @@ final class BuildFailure {
         if (bases.isEmpty()) {
             return Optional.empty();
         }
-        String which = BaseImages.culprit(bases, answer)
+        Optional<BaseImages.From> culprit = BaseImages.culprit(bases, answer);
+        String which = culprit
                 .map(b -> "the base image '" + b.image() + "' (FROM at " + dockerfile() + ":" + b.line() + ")")
                 .orElse("one of the base images " + bases.stream().map(b -> b.image() + " (" + dockerfile() + ":"
                         + b.line() + ")").toList());
+        // Docker 23 and later pull a base image that the daemon holds only for another platform (20.10 used it as it
+        // was, and ImageBuilder refuses what that gives): the failed pull is not the news, the missing variant is
+        Optional<Platform> here = culprit.flatMap(b -> localPlatform.apply(b.image()));
+        if (here.isPresent() && !platform.accepts(here.get())) {
+            return Optional.of(new DockerException("image " + image.key() + ": " + which + " has no " + platform
+                    + " variant on this daemon (it holds " + here.get() + "), and the daemon could not pull one ("
+                    + answer + "). Pull that variant (docker pull --platform " + platform + " "
+                    + culprit.get().image() + "), or remove " + platform + " from the platforms of " + image.key()
+                    + " (" + image.config().location() + ")", e));
+        }
         if (answer.contains("no matching manifest")) {
             return Optional.of(new DockerException("image " + image.key() + ": " + which + " has no " + platform
                     + " variant (" + answer + "): pick a base image published for " + platform + ", or remove "
@@ -99,41 +108,24 @@ final class BuildFailure {
         Matcher m = BUILDKIT_OPTION.matcher(answer);
         if (m.find()) {
             String option = m.group(1);
-            return Optional.of(buildkitOnly(option, dockerfileText.flatMap(text -> BaseImages.lineOf(text,
-                    "--" + option)), e));
+            return Optional.of(BuildkitOnlySyntax.refusal(image, dockerfileText.flatMap(text -> BaseImages.lineOf(text,
+                    "--" + option)).map(l -> dockerfile() + ":" + l).orElse(dockerfile()), option, e));
         }
         Matcher unknown = UNKNOWN_FLAG.matcher(answer);
-        if (unknown.find() && BUILDKIT_OPTIONS.containsKey(unknown.group(2))) {
-            return Optional.of(buildkitOnly(unknown.group(2), Optional.of(Integer.parseInt(unknown.group(1))), e));
+        if (unknown.find() && BuildkitOnlySyntax.isBuildkitOption(unknown.group(2))) {
+            return Optional.of(BuildkitOnlySyntax.refusal(image, dockerfile() + ":" + unknown.group(1),
+                    unknown.group(2), e));
         }
         return Optional.empty();
     }
 
-    private DockerException buildkitOnly(String option, Optional<Integer> line, DockerException e) {
-        String where = line.map(l -> dockerfile() + ":" + l).orElse(dockerfile());
-        String instead = BUILDKIT_OPTIONS.getOrDefault(option, "the instruction without --" + option);
-        return new DockerException("image " + image.key() + ": " + where + " uses --" + option
-                + ", which only BuildKit builds; " + CLASSIC + " (no buildx): write it without the option ("
-                + instead + "), or build this image with docker buildx", e);
-    }
-
-    /**
-     * The daemon's {@code dockerfile parse error line 3: ...}, at the Dockerfile's place. A heredoc ({@code <<EOF}),
-     * which only BuildKit reads, shows up as an unknown instruction in the lines after it: that is said instead.
-     */
+    /** The daemon's {@code dockerfile parse error line 3: ...}, at the Dockerfile's place. */
     private Optional<DockerException> parseError(String answer, DockerException e) {
         Matcher m = PARSE_ERROR.matcher(answer);
         if (!m.find()) {
             return Optional.empty();
         }
         int line = Integer.parseInt(m.group(1));
-        Optional<Integer> heredoc = dockerfileText.flatMap(text -> BaseImages.heredocBefore(text, line));
-        if (heredoc.isPresent()) {
-            return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile() + ":" + heredoc.get()
-                    + " starts a heredoc (<<), which only BuildKit builds; " + CLASSIC + " (no buildx): put the text"
-                    + " into a file of the build context and COPY it, or write the RUN commands on one line joined"
-                    + " with &&", e));
-        }
         return Optional.of(new DockerException("image " + image.key() + ": " + dockerfile() + ":" + line + ": "
                 + m.group(2).strip() + ": fix the Dockerfile there", e));
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -87,7 +88,9 @@ final class ImageBuilder {
         // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
         // platform"); without a platform arg one build serves them all
         Optional<String> dockerfile = dockerfileText(image);
-        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfileText(image).stream()).toList(),
+        Optional<String> testDockerfile = testDockerfileText(image);
+        refuseBuildkitOnlySyntax(image, dockerfile, testDockerfile);
+        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(),
                 credentials);
         if (!logins.isEmpty()) {
             log.info("The daemon may pull the base images of " + image.key() + " with the " + logins);
@@ -117,6 +120,17 @@ final class ImageBuilder {
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), BuildStatus.BUILT, tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000,
                 report, null, built, index, labels, head.time().getEpochSecond());
+    }
+
+    /** Before any build: the classic builder would refuse it, or build it wrongly without a word. */
+    private static void refuseBuildkitOnlySyntax(ResolvedImage image, Optional<String> dockerfile,
+            Optional<String> testDockerfile) {
+        Optional<DockerException> refused = dockerfile.flatMap(text -> BuildkitOnlySyntax.find(image,
+                image.config().buildDockerfile(), text)).or(() -> testDockerfile.flatMap(text -> BuildkitOnlySyntax
+                .find(image, image.config().testDockerfile().orElseThrow(), text)));
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
     }
 
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,
@@ -181,7 +195,16 @@ final class ImageBuilder {
         try {
             return daemon.build(build.withLogins(logins));
         } catch (DockerException e) {
-            throw new BuildFailure(image, dockerfileText(image), platform, nativePlatform).explain(e);
+            throw new BuildFailure(image, dockerfileText(image), platform, nativePlatform, this::localPlatform)
+                    .explain(e);
+        }
+    }
+
+    private Optional<Platform> localPlatform(String reference) {
+        try {
+            return Optional.of(daemon.inspect(reference).platform());
+        } catch (DockerException e) {
+            return Optional.empty(); // not on the daemon
         }
     }
 
@@ -231,7 +254,8 @@ final class ImageBuilder {
         try {
             result = daemon.run(testRef, timeout);
         } catch (DockerException e) {
-            if (String.valueOf(e.getMessage()).contains("No command specified")) {
+            // Docker 20.10 says "No command specified", later ones "no command specified"
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("no command specified")) {
                 throw new DockerException("image " + image.key() + ": the test image built from " + testDockerfile
                         + " has no CMD or ENTRYPOINT, so nothing runs the tests: end " + testDockerfile + " with the"
                         + " command that runs them and prints a JUnit XML report (CMD [...])", e);

@@ -141,7 +141,7 @@ final class ImagePublisher implements AutoCloseable {
         SavedImage image = saved.computeIfAbsent(platform.imageId(), id -> daemon.save(id,
                 archive -> ImageArchive.read(archive, workDir)));
         long savedMs = (System.nanoTime() - start) / 1_000_000;
-        if (!image.id().equals(platform.imageId())) {
+        if (!image.isSavedAs(platform.imageId())) {
             throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()
                     + " (" + built.key() + ", " + platform.platform() + ")");
         }

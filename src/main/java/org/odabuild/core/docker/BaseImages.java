@@ -108,14 +108,6 @@ public final class BaseImages {
         return PLATFORM_ARG.matcher(dockerfile).find();
     }
 
-    private static final Pattern HEREDOC = Pattern.compile("^\\s*(RUN|COPY|ADD)\\b.*<<-?[\"']?[A-Za-z_][A-Za-z0-9_]*",
-            Pattern.CASE_INSENSITIVE);
-
-    /** The last line (1-based) up to {@code line} whose instruction starts a heredoc ({@code COPY <<EOF /x}). */
-    public static Optional<Integer> heredocBefore(String dockerfile, int line) {
-        return found(dockerfile, HEREDOC).stream().map(Found::line).filter(l -> l <= line).reduce((a, b) -> b);
-    }
-
     private static final Pattern FROM_PLATFORM_ARG = Pattern.compile(
             "^\\s*(?i:FROM)\\s+--platform=\\$\\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\\b");
 

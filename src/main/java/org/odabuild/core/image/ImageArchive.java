@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.odabuild.core.report.JsonText;
@@ -35,7 +36,8 @@ import org.odabuild.core.report.JsonText;
 /**
  * Reads the archive of {@code docker save} (classic layout, and the OCI layout of Docker 25+, both list the image
  * in {@code manifest.json}) as it streams from the daemon: layers are gzipped on the way into blob files, so the
- * uncompressed image never lands on disk. Each layer is checked against the config's {@code diff_ids} and the
+ * uncompressed image never lands on disk; layers the daemon keeps gzipped (its containerd image store) are taken as
+ * they are. Each layer is checked against the config's {@code diff_ids} and the
  * config against the image id: what is uploaded is exactly what the daemon built.
  */
 public final class ImageArchive {
@@ -45,11 +47,12 @@ public final class ImageArchive {
 
     private final Path workDir;
     private final Map<String, byte[]> small = new HashMap<>();
-    private final Map<String, Gzipped> large = new HashMap<>();
+    private final Map<String, Layer> large = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
     private JsonObject manifest;
 
-    private record Gzipped(Blob blob, String diffId) {
+    /** A layer as a registry takes it (gzipped), and the digest of its tar (the config's diff id). */
+    private record Layer(Blob blob, String diffId) {
     }
 
     private ImageArchive(Path workDir) {
@@ -88,7 +91,7 @@ public final class ImageArchive {
         } else if (entry.getSize() <= IN_MEMORY) {
             small.put(name, content.readAllBytes());
         } else {
-            large.put(name, gzip(content));
+            large.put(name, layer(content));
         }
     }
 
@@ -100,7 +103,7 @@ public final class ImageArchive {
         byte[] config = Optional.ofNullable(small.get(follow(configName))).orElseThrow(() -> new IOException(
                 "the daemon's image archive lacks the image config " + configName));
         String id = digest(config);
-        JsonObject configJson = object(config);
+        JsonObject configJson = object(config, "image config");
         List<String> diffIds = new ArrayList<>();
         if (configJson.get("rootfs") instanceof JsonObject rootfs && rootfs.get("diff_ids") instanceof JsonArray a) {
             a.forEach(e -> diffIds.add(e.getAsString()));
@@ -113,8 +116,8 @@ public final class ImageArchive {
         List<Blob> layers = new ArrayList<>();
         for (int i = 0; i < layerNames.size(); i++) {
             String layerName = follow(normal(layerNames.get(i).getAsString()));
-            Gzipped layer = large.containsKey(layerName) ? large.get(layerName)
-                    : gzip(new ByteArrayInputStream(Optional.ofNullable(small.get(layerName)).orElseThrow(
+            Layer layer = large.containsKey(layerName) ? large.get(layerName)
+                    : layer(new ByteArrayInputStream(Optional.ofNullable(small.get(layerName)).orElseThrow(
                             () -> new IOException("the daemon's image archive lacks layer " + layerName))));
             if (!layer.diffId().equals(diffIds.get(i))) {
                 throw new IOException("layer " + (i + 1) + " of the daemon's image archive is " + layer.diffId()
@@ -127,7 +130,32 @@ public final class ImageArchive {
         Platform platform = new Platform(text(configJson, "os", "image config"),
                 text(configJson, "architecture", "image config"),
                 Optional.ofNullable(configJson.get("variant")).map(JsonElement::getAsString));
-        return new SavedImage(id, platform, new Blob(id, config.length, configFile), layers);
+        List<String> daemonIds = new ArrayList<>(List.of(id));
+        manifestOf(id).ifPresent(daemonIds::add);
+        return new SavedImage(id, daemonIds, platform, new Blob(id, config.length, configFile), layers);
+    }
+
+    /**
+     * The digest of the image's manifest, where the archive is in the OCI layout (Docker 25 and later): its
+     * {@code index.json} lists the manifest, whose blob names the config. The containerd image store calls an image
+     * by it.
+     */
+    private Optional<String> manifestOf(String configDigest) throws IOException {
+        byte[] index = small.get(follow("index.json"));
+        if (index == null || !(object(index, "index.json").get("manifests") instanceof JsonArray manifests)) {
+            return Optional.empty();
+        }
+        for (JsonElement entry : manifests) {
+            if (entry instanceof JsonObject e && e.get("digest") instanceof JsonPrimitive d) {
+                byte[] manifest = small.get(follow("blobs/" + d.getAsString().replace(':', '/')));
+                if (manifest != null && digest(manifest).equals(d.getAsString())
+                        && object(manifest, "image manifest").get("config") instanceof JsonObject config
+                        && config.get("digest") instanceof JsonPrimitive c && c.getAsString().equals(configDigest)) {
+                    return Optional.of(d.getAsString());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -141,7 +169,7 @@ public final class ImageArchive {
         if (platform.equals(image.platform()) && labels.isEmpty() && sourceDate.isEmpty()) {
             return image;
         }
-        JsonObject config = object(Files.readAllBytes(image.config().file()));
+        JsonObject config = object(Files.readAllBytes(image.config().file()), "image config");
         sourceDate.ifPresent(epoch -> clampTimes(config, epoch));
         config.addProperty("os", platform.os());
         config.addProperty("architecture", platform.architecture());
@@ -158,7 +186,7 @@ public final class ImageArchive {
         String id = digest(bytes);
         Path file = workDir.resolve(id.replace(':', '-'));
         Files.write(file, bytes);
-        return new SavedImage(id, platform, new Blob(id, bytes.length, file), image.layers());
+        return new SavedImage(id, image.daemonIds(), platform, new Blob(id, bytes.length, file), image.layers());
     }
 
     /**
@@ -190,10 +218,45 @@ public final class ImageArchive {
     }
 
     /**
+     * A layer as the archive holds it: a tar (the classic image store) is gzipped, a gzipped one (the containerd image
+     * store keeps layers as it pulled or built them) is taken as it is.
+     */
+    private Layer layer(InputStream content) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return gzipped(in);
+        }
+        if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
+                && (magic[3] & 0xff) == 0xfd) {
+            throw new IOException("the daemon keeps a layer zstd-compressed, which the plugin does not read: build"
+                    + " on a base image whose layers are gzipped, or turn off the daemon's containerd image store");
+        }
+        return gzip(in);
+    }
+
+    /** A gzipped layer, uploaded as it is: its digest is that of the bytes, its diff id that of the tar inside. */
+    private Layer gzipped(InputStream layer) throws IOException {
+        MessageDigest packed = sha256();
+        Path tmp = Files.createTempFile(workDir, "layer", ".gz");
+        long size;
+        try (OutputStream file = Files.newOutputStream(tmp)) {
+            size = new DigestInputStream(layer, packed).transferTo(file);
+        }
+        MessageDigest raw = sha256();
+        try (InputStream tar = new DigestInputStream(new GZIPInputStream(Files.newInputStream(tmp), 1 << 16), raw)) {
+            tar.transferTo(OutputStream.nullOutputStream());
+        }
+        return stored(tmp, packed, size, raw);
+    }
+
+    /**
      * Gzips a layer into the work dir on every core, hashing what goes in (the diff id) and what comes out (the blob
      * digest).
      */
-    private Gzipped gzip(InputStream layer) throws IOException {
+    private Layer gzip(InputStream layer) throws IOException {
         MessageDigest raw = sha256();
         MessageDigest packed = sha256();
         Path tmp = Files.createTempFile(workDir, "layer", ".gz");
@@ -205,10 +268,15 @@ public final class ImageArchive {
             gz.finish();
             size = counted.count;
         }
+        return stored(tmp, packed, size, raw);
+    }
+
+    /** The gzipped layer in {@code tmp}, named by its digest in the work dir. */
+    private Layer stored(Path tmp, MessageDigest packed, long size, MessageDigest raw) throws IOException {
         String digest = "sha256:" + HexFormat.of().formatHex(packed.digest());
         Path file = workDir.resolve(digest.replace(':', '-'));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        return new Gzipped(new Blob(digest, size, file), "sha256:" + HexFormat.of().formatHex(raw.digest()));
+        return new Layer(new Blob(digest, size, file), "sha256:" + HexFormat.of().formatHex(raw.digest()));
     }
 
     private String follow(String name) {
@@ -247,11 +315,11 @@ public final class ImageArchive {
         throw new IOException("the daemon's image archive should hold exactly one image");
     }
 
-    private static JsonObject object(byte[] json) throws IOException {
+    private static JsonObject object(byte[] json, String what) throws IOException {
         try {
             return JsonText.parse(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (RuntimeException e) {
-            throw new IOException("the daemon's image config is not a JSON object", e);
+            throw new IOException("the daemon's " + what + " is not a JSON object", e);
         }
     }
 

@@ -431,31 +431,62 @@ class MultiPlatformBuildTest {
                 .hasMessageContaining("image op: src/op/Dockerfile:3 uses --chmod, which only BuildKit builds")
                 .hasMessageContaining("a RUN chmod after the COPY")
                 .hasMessageNotContaining("docs.docker.com/go/buildkit");
-        // the daemon knows COPY --link only as an unknown flag, on the line it names
-        git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY --link app.txt /linked.txt\n");
-        git.commit("COPY --link");
+        // Docker 23 and later take ADD --checksum and check nothing: refused before the daemon sees it
+        git.write("src/op/Dockerfile", "FROM scratch\nADD \\\n  --checksum=sha256:0000 app.txt /app.txt\n");
+        git.commit("ADD --checksum");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("image op: src/op/Dockerfile:3 uses --link, which only BuildKit builds")
-                .hasMessageContaining("the same COPY without it gives the same files");
-        // a flag BuildKit does not know either is a typo, said as one
+                .hasMessageContaining("image op: src/op/Dockerfile:2 uses --checksum, which only BuildKit builds")
+                .hasMessageContaining("sha256sum -c");
+        assertThat(log.debugs).as("the daemon built nothing").noneMatch(d -> d.contains("Step 1/"));
+        // COPY --link: Docker 20.10 knows it only as an unknown flag, later ones build it with the same files
+        String link = "FROM scratch\nCOPY app.txt /app.txt\nCOPY --link app.txt /linked.txt\n";
+        git.write("src/op/Dockerfile", link);
+        platforms("linux/amd64");
+        git.commit("COPY --link");
+        Path cliContext = Files.createDirectories(dir.resolve("cli"));
+        Files.writeString(cliContext.resolve("app.txt"), "v\n");
+        LocalDocker.CliBuild cli = LocalDocker.classicBuild(dockerHost, cliContext,
+                Files.writeString(cliContext.resolve("Dockerfile"), link));
+        if (cli.built()) {
+            assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+            assertThat(lastLayerFile("linked.txt").mode() & 0777).isEqualTo(0644);
+        } else {
+            assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                    .hasMessageContaining("image op: src/op/Dockerfile:3 uses --link, which only BuildKit builds")
+                    .hasMessageContaining("the same COPY without it gives the same files");
+        }
+        // a flag BuildKit does not know either is a typo, said as one (Docker 20.10: "Unknown flag", later "unknown")
         git.write("src/op/Dockerfile", "FROM scratch\nCOPY --lnk app.txt /linked.txt\n");
         git.commit("COPY --lnk");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("image op: src/op/Dockerfile:2: Unknown flag: lnk: fix the Dockerfile there");
+                .hasMessageContainingAll("image op: src/op/Dockerfile:2: ", "nknown flag: lnk",
+                        "fix the Dockerfile there");
     }
 
+    /**
+     * A heredoc is refused before the daemon sees it: Docker 20.10 fails on the heredoc's text, Docker 23 and later
+     * build the image without it (a RUN heredoc runs nothing, a COPY one copies nothing).
+     */
     @Test
     void aHeredocOrAnotherParseErrorIsNamedAtItsLine() throws Exception {
         git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY <<EOF /greeting\nhello\nEOF\n");
         git.commit("a heredoc");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("image op: src/op/Dockerfile:3 starts a heredoc (<<), which only BuildKit builds")
+                .hasMessageContaining("image op: src/op/Dockerfile:3 starts a heredoc (<<EOF), which only BuildKit"
+                        + " builds")
+                .hasMessageContaining("put the text into a file of the build context and COPY it")
                 .hasMessageNotContaining("HELLO");
+        git.write("src/op/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nRUN <<-SCRIPT\n\techo hi >/x\n"
+                + "\tSCRIPT\n");
+        git.commit("a RUN heredoc");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: src/op/Dockerfile:3 starts a heredoc (<<SCRIPT)");
+        assertThat(log.debugs).as("the daemon built nothing").noneMatch(d -> d.contains("Step 1/"));
         git.write("src/op/Dockerfile", "FROM scratch\nCOPPY app.txt /app.txt\n");
         git.commit("a typo");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("image op: src/op/Dockerfile:2: unknown instruction: COPPY: fix the Dockerfile"
-                        + " there");
+                .hasMessageContainingAll("image op: src/op/Dockerfile:2: unknown instruction: COPPY",
+                        "fix the Dockerfile there");
     }
 
     @Test
@@ -641,11 +672,18 @@ class MultiPlatformBuildTest {
         assertThat(p.waitFor()).as(out).isZero();
     }
 
-    /** The build for amd64 of an image on the arm64-only base image stops, naming the base image and its line. */
+    /**
+     * The build for amd64 of an image on the arm64-only base image stops, naming the base image, its line and the
+     * pull that mends it. Docker 20.10 builds on the arm64 image it holds (the plugin reads back what it gave), Docker
+     * 23 and later try to pull the amd64 variant.
+     */
     void assertTheArm64BaseHasNoAmd64Variant() {
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("building for linux/amd64 gave a linux/arm64")
                 .hasMessageContaining("'oda-test/arm64-base:1' (FROM at src/op/Dockerfile:1) has no linux/amd64"
-                        + " variant");
+                        + " variant on this daemon")
+                .hasMessageContaining("docker pull --platform linux/amd64")
+                .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("building for linux/amd64 gave a linux/arm64"),
+                        e -> assertThat(e).hasMessageContaining("(it holds linux/arm64/v8), and the daemon could not"
+                                + " pull one"));
     }
 }

@@ -228,29 +228,36 @@ class DaemonReceivesContextTest {
     }
 
     /** The image id that the docker CLI's classic builder makes of the context. */
-    private static String dockerBuild(String host, Path ctx, Path dockerfile) throws Exception {
-        // the daemon's own package's CLI (Debian's docker.io) when there is one: newer CLIs drop the classic builder
-        String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
-        ProcessBuilder cli = new ProcessBuilder(docker, "build", "-q", "--no-cache", "-f", dockerfile.toString(),
-                ctx.toString()).redirectErrorStream(false);
-        cli.environment().put("DOCKER_HOST", host);
-        cli.environment().put("DOCKER_BUILDKIT", "0");
-        Process process = cli.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("docker build: " + err).isZero();
-        return out.substring(out.lastIndexOf('\n') + 1);
+    private static String dockerBuild(String host, Path ctx, Path dockerfile) {
+        LocalDocker.CliBuild cli = LocalDocker.classicBuild(host, ctx, dockerfile);
+        assertThat(cli.built()).as("docker build: " + cli.answer()).isTrue();
+        return cli.answer();
     }
 
-    /** The entries of every layer of a {@code docker save} archive. */
+    /**
+     * The entries of every layer of a {@code docker save} archive, in the order {@code manifest.json} lists them: the
+     * classic layout of Docker 20.10 ({@code <id>/layer.tar}) and the OCI layout of Docker 25 and later, whose
+     * containerd image store keeps layers gzipped.
+     */
     private static void readLayers(InputStream saved, Map<String, byte[]> contents, Map<String, String> links,
             Map<String, Integer> modes) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
         TarArchiveInputStream outer = new TarArchiveInputStream(saved);
         for (TarArchiveEntry e = outer.getNextEntry(); e != null; e = outer.getNextEntry()) {
-            if (!e.getName().endsWith("layer.tar")) {
-                continue;
+            if (e.isFile()) {
+                entries.put(e.getName(), outer.readAllBytes());
+            } else if (e.isSymbolicLink()) {
+                entries.put(e.getName(), entries.get(java.nio.file.Path.of(e.getName()).resolveSibling(
+                        e.getLinkName()).normalize().toString()));
             }
-            TarArchiveInputStream layer = new TarArchiveInputStream(outer, "UTF-8");
+        }
+        var manifest = org.odabuild.core.report.JsonText.parse(new String(entries.get("manifest.json"),
+                StandardCharsets.UTF_8)).getAsJsonArray().get(0).getAsJsonObject();
+        for (var layerName : manifest.getAsJsonArray("Layers")) {
+            byte[] bytes = entries.get(layerName.getAsString());
+            InputStream raw = new java.io.ByteArrayInputStream(bytes);
+            TarArchiveInputStream layer = new TarArchiveInputStream((bytes[0] & 0xff) == 0x1f
+                    ? new java.util.zip.GZIPInputStream(raw) : raw, "UTF-8");
             for (TarArchiveEntry f = layer.getNextEntry(); f != null; f = layer.getNextEntry()) {
                 modes.put(f.getName(), f.getMode());
                 if (f.isSymbolicLink()) {

@@ -130,6 +130,63 @@ class ImageArchiveTest {
         assertThat(gunzip(image.layers().get(0).file())).isEqualTo(large);
     }
 
+    static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Docker's containerd image store (Docker Desktop, Docker 29) saves layers gzipped, as it keeps them, and names
+     * the image by its manifest, which {@code index.json} lists: the layers are uploaded as they are, each checked
+     * through its tar against the config, and the image is known by both digests.
+     */
+    @Test
+    void theContainerdStoresGzippedLayersAreTakenAsTheyAre() throws Exception {
+        byte[] config = config("amd64", small, large);
+        byte[] smallGz = gzip(small);
+        byte[] largeGz = gzip(large);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"digest\":\"" + sha(config) + "\"},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(smallGz), smallGz);
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(largeGz), largeGz);
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(config), config);
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(manifest), manifest);
+            file(tar, "index.json", ("{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + sha(manifest)
+                    + "\"}]}").getBytes(StandardCharsets.UTF_8));
+            file(tar, "manifest.json", ("[{\"Config\":\"blobs/sha256/" + ForeignBaseImage.sha256(config) + "\","
+                    + "\"Layers\":[\"blobs/sha256/" + ForeignBaseImage.sha256(smallGz) + "\",\"blobs/sha256/"
+                    + ForeignBaseImage.sha256(largeGz) + "\"]}]").getBytes(StandardCharsets.UTF_8));
+        }
+        SavedImage image = ImageArchive.read(new ByteArrayInputStream(bytes.toByteArray()), dir);
+        assertThat(image.layers()).extracting(Blob::digest).containsExactly(sha(smallGz), sha(largeGz));
+        assertThat(Files.readAllBytes(image.layers().get(1).file())).isEqualTo(largeGz);
+        assertThat(image.layers().get(1).size()).isEqualTo(largeGz.length);
+        assertThat(image.isSavedAs(sha(config))).isTrue();
+        assertThat(image.isSavedAs(sha(manifest))).as("the containerd store's image id").isTrue();
+        assertThat(image.isSavedAs(sha(large))).isFalse();
+    }
+
+    @Test
+    void aGzippedLayerThatIsNotWhatTheConfigSaysIsRefused() throws Exception {
+        byte[] config = config("amd64", small);
+        byte[] wrong = gzip(large);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            file(tar, "blobs/sha256/" + ForeignBaseImage.sha256(config), config);
+            file(tar, "blobs/sha256/x", wrong);
+            file(tar, "manifest.json", ("[{\"Config\":\"blobs/sha256/" + ForeignBaseImage.sha256(config) + "\","
+                    + "\"Layers\":[\"blobs/sha256/x\"]}]").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> ImageArchive.read(new ByteArrayInputStream(bytes.toByteArray()), dir))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("layer 1 of the daemon's image archive is " + sha(large));
+    }
+
     @Test
     void aLayerThatIsNotWhatTheConfigSaysIsRefused() {
         byte[] config = config("arm64", small, small, small);
