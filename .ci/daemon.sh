@@ -11,6 +11,7 @@ install_tools() {
   command -v openssl >/dev/null 2>&1 || need+=(openssl)   # certificates of the TLS daemon test
   command -v git >/dev/null 2>&1 || need+=(git)
   command -v curl >/dev/null 2>&1 || need+=(curl)
+  command -v xz >/dev/null 2>&1 || need+=(xz-utils)   # the index of the newer Docker's packages (.ci/newer-docker.sh)
   [ -x /usr/bin/time ] || need+=(time)   # peak memory in bench/run
   if [ ${#need[@]} -gt 0 ]; then
     echo "== installing ${need[*]}"
