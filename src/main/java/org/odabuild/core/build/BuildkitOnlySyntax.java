@@ -41,9 +41,9 @@ final class BuildkitOnlySyntax {
             if (!instruction.heredocs().isEmpty()) {
                 return Optional.of(new DockerException("image " + image.key() + ": " + path + ":" + instruction.line()
                         + " starts a heredoc (<<" + instruction.heredocs().get(0) + "), which only BuildKit builds; "
-                        + CLASSIC + " (no buildx), which would build the image without the heredoc's text: put the"
-                        + " text into a file of the build context and COPY it, or write the RUN commands on one line"
-                        + " joined with &&"));
+                        + CLASSIC + " (no buildx), which fails on it or, from Docker 23 on, builds the image without"
+                        + " the heredoc's text: put the text into a file of the build context and COPY it, or write"
+                        + " the RUN commands on one line joined with &&"));
             }
             Optional<String> option = instruction.options().stream()
                     .filter(o -> OPTIONS.containsKey(o) && !o.equals("link")).findFirst();

@@ -103,7 +103,7 @@ public final class DockerfileInstructions {
     /** The names of the leading {@code --name[=value]} words, up to the first other word or a lone {@code --}. */
     private static List<String> options(String instruction) {
         List<String> options = new ArrayList<>();
-        for (String word : words(rest(instruction))) {
+        for (String word : words(rest(instruction), true)) {
             if (!word.startsWith("--") || word.equals("--")) {
                 break;
             }
@@ -123,17 +123,20 @@ public final class DockerfileInstructions {
             return List.of();
         }
         List<Heredoc> heredocs = new ArrayList<>();
-        for (String word : words(instruction)) {
+        for (String word : words(instruction, true)) {
             Matcher m = HEREDOC.matcher(word);
             if (m.matches() && !m.group(3).isEmpty()) {
-                heredocs.add(new Heredoc(unquoted(m.group(3)), !m.group(2).isEmpty()));
+                heredocs.add(new Heredoc(String.join(" ", words(m.group(3), false)), !m.group(2).isEmpty()));
             }
         }
         return heredocs;
     }
 
-    /** Words split at white space outside quotes; quotes and backslash escapes stay in the word as written. */
-    private static List<String> words(String line) {
+    /**
+     * Words split at white space outside quotes. {@code raw}: quotes and backslash escapes stay in the word as written
+     * (how BuildKit looks for heredocs); else they are read as the shell reads them (a heredoc's name).
+     */
+    private static List<String> words(String line, boolean raw) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -149,38 +152,21 @@ public final class DockerfileInstructions {
                 continue;
             }
             inWord = true;
-            word.append(c);
+            boolean quoting = quote == 0 && (c == '"' || c == '\'') || c == quote;
             if (c == '\\' && quote != '\'' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-            } else if (quote == 0 && (c == '"' || c == '\'')) {
-                quote = c;
-            } else if (c == quote) {
-                quote = 0;
+                word.append(raw ? line.substring(i, i + 2) : line.charAt(i + 1));
+                i++;
+            } else if (!quoting || raw) {
+                word.append(c);
+            }
+            if (quoting) {
+                quote = quote == 0 ? c : 0;
             }
         }
         if (inWord) {
             words.add(word.toString());
         }
         return words;
-    }
-
-    /** A heredoc's name as the shell reads the word: quotes removed, escapes resolved. */
-    private static String unquoted(String word) {
-        StringBuilder name = new StringBuilder();
-        char quote = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == '\\' && quote != '\'' && i + 1 < word.length()) {
-                name.append(word.charAt(++i));
-            } else if (quote == 0 && (c == '"' || c == '\'')) {
-                quote = c;
-            } else if (c == quote) {
-                quote = 0;
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
     }
 
     /** The line after the heredocs' bodies: each ends at a line that is its name (after tabs, with {@code <<-}). */
