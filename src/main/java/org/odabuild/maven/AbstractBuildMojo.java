@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.build.BuildRequest;
 import org.odabuild.core.build.IndexMode;
 import org.odabuild.core.build.LatestTag;
+import org.odabuild.core.docker.DockerEndpoint;
 
 /** Parameters of the goals that build and push through the Docker daemon. */
 abstract class AbstractBuildMojo extends AbstractRegistryMojo {
@@ -25,7 +26,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
     @Parameter
     protected Map<String, String> buildArgs;
 
-    /** The Docker daemon; by default {@code DOCKER_HOST}, else the local unix socket. */
+    /** The Docker daemon; by default {@code DOCKER_HOST}, else the docker context in use, else the local socket. */
     @Parameter(property = "oda.dockerHost")
     protected String dockerHost;
 
@@ -55,9 +56,9 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
                 args.put(k.toString().substring(BUILD_ARG_PREFIX.length()), v.toString());
             }
         });
-        Map<String, String> env = System.getenv();
+        DockerEndpoint daemon = DockerEndpoint.of(dockerHost, dockerCertPath, System.getenv());
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
-                DaemonAndRegistry.dockerHost(dockerHost, env), DaemonAndRegistry.certPath(dockerCertPath, env),
+                daemon.host(), daemon.certPath(),
                 Duration.ofSeconds(testTimeout), IndexMode.parse(index), DaemonAndRegistry.threads(threads));
     }
 }

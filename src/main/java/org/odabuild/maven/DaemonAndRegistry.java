@@ -3,7 +3,6 @@ package org.odabuild.maven;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
@@ -43,19 +42,6 @@ final class DaemonAndRegistry {
                 proxy.getNonProxyHosts() == null ? List.of() : List.of(proxy.getNonProxyHosts().split("[|,]")),
                 Optional.ofNullable(proxy.getUsername()).filter(u -> !u.isBlank()),
                 Optional.ofNullable(proxy.getPassword())));
-    }
-
-    /** {@code oda.dockerHost}, else {@code DOCKER_HOST}, else the local unix socket. */
-    static String dockerHost(String parameter, Map<String, String> env) {
-        return Optional.ofNullable(parameter).filter(s -> !s.isBlank())
-                .or(() -> Optional.ofNullable(env.get("DOCKER_HOST")).filter(s -> !s.isBlank()))
-                .orElse("unix:///var/run/docker.sock");
-    }
-
-    /** {@code oda.dockerCertPath}, else {@code DOCKER_CERT_PATH} when {@code DOCKER_TLS_VERIFY} is set. */
-    static String certPath(String parameter, Map<String, String> env) {
-        return Optional.ofNullable(parameter).filter(s -> !s.isBlank())
-                .orElse(env.get("DOCKER_TLS_VERIFY") != null ? env.get("DOCKER_CERT_PATH") : null);
     }
 
     static int threads(Integer parameter) {

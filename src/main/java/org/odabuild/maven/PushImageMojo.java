@@ -8,6 +8,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.build.BuildCommand;
 import org.odabuild.core.build.DaemonFactory;
 import org.odabuild.core.build.PushRequest;
+import org.odabuild.core.docker.DockerEndpoint;
 
 /**
  * Pushes what {@code oda:build-image} built in this build, checking release tags once more right before the push,
@@ -16,7 +17,7 @@ import org.odabuild.core.build.PushRequest;
 @Mojo(name = "push-image", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PushImageMojo extends AbstractPublishMojo {
 
-    /** The Docker daemon; by default {@code DOCKER_HOST}, else the local unix socket. */
+    /** The Docker daemon; by default {@code DOCKER_HOST}, else the docker context in use, else the local socket. */
     @Parameter(property = "oda.dockerHost")
     protected String dockerHost;
 
@@ -40,8 +41,8 @@ public class PushImageMojo extends AbstractPublishMojo {
     @Override
     protected void run(BuildLog log) {
         Map<String, String> env = System.getenv();
-        BuildCommand.push(new PushRequest(resolveRequest(), registrySettings(),
-                DaemonAndRegistry.dockerHost(dockerHost, env), DaemonAndRegistry.certPath(dockerCertPath, env),
+        DockerEndpoint daemon = DockerEndpoint.of(dockerHost, dockerCertPath, env);
+        BuildCommand.push(new PushRequest(resolveRequest(), registrySettings(), daemon.host(), daemon.certPath(),
                 DaemonAndRegistry.threads(threads), env), credentials(log), DaemonFactory.fabric8(), log);
     }
 }

@@ -3,7 +3,6 @@ package org.odabuild.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
@@ -32,14 +31,8 @@ class DaemonAndRegistryTest {
     }
 
     @Test
-    void daemonDefaultsFollowDockersVariables() {
-        assertThat(DaemonAndRegistry.dockerHost(null, Map.of())).isEqualTo("unix:///var/run/docker.sock");
-        assertThat(DaemonAndRegistry.dockerHost(" ", Map.of("DOCKER_HOST", "tcp://d:2376"))).isEqualTo("tcp://d:2376");
-        assertThat(DaemonAndRegistry.dockerHost("unix:///x.sock", Map.of("DOCKER_HOST", "tcp://d:2376")))
-                .isEqualTo("unix:///x.sock");
-        assertThat(DaemonAndRegistry.certPath(null, Map.of("DOCKER_CERT_PATH", "/c"))).isNull();
-        assertThat(DaemonAndRegistry.certPath(null, Map.of("DOCKER_CERT_PATH", "/c", "DOCKER_TLS_VERIFY", "1")))
-                .isEqualTo("/c");
+    void threadsDefaultToTheCores() {
         assertThat(DaemonAndRegistry.threads(3)).isEqualTo(3);
+        assertThat(DaemonAndRegistry.threads(null)).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }
