@@ -49,17 +49,28 @@ public final class LocalDocker {
      * to: the daemon's own package's CLI (Debian's docker.io) when there is one, newer CLIs drop the classic builder.
      */
     public static CliBuild classicBuild(String host, Path context, Path dockerfile) {
+        return classicBuild(host, context, dockerfile, true);
+    }
+
+    /** As {@link #classicBuild}, answering with what the CLI printed of each step ({@code Step 1/3 : FROM ...}). */
+    public static CliBuild classicBuildSteps(String host, Path context, Path dockerfile) {
+        return classicBuild(host, context, dockerfile, false);
+    }
+
+    private static CliBuild classicBuild(String host, Path context, Path dockerfile, boolean quiet) {
         String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
-        ProcessBuilder cli = new ProcessBuilder(docker, "build", "-q", "--no-cache", "-f", dockerfile.toString(),
-                context.toString());
+        ProcessBuilder cli = new ProcessBuilder(docker, "build", quiet ? "-q" : "--rm", "--no-cache", "-f",
+                dockerfile.toString(), context.toString());
         cli.environment().put("DOCKER_HOST", host);
         cli.environment().put("DOCKER_BUILDKIT", "0");
         try {
             Process process = cli.start();
             String out = new String(process.getInputStream().readAllBytes()).strip();
             String err = new String(process.getErrorStream().readAllBytes());
-            return process.waitFor() == 0 ? new CliBuild(true, out.substring(out.lastIndexOf('\n') + 1))
-                    : new CliBuild(false, err);
+            if (process.waitFor() != 0) {
+                return new CliBuild(false, err);
+            }
+            return new CliBuild(true, quiet ? out.substring(out.lastIndexOf('\n') + 1) : out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
