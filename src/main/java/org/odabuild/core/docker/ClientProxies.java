@@ -36,13 +36,10 @@ public final class ClientProxies {
      * @param daemonHost the daemon's address, whose own entry comes before {@code default}
      */
     public static Map<String, String> buildArgs(Map<String, String> env, String daemonHost) {
-        Path dir = env.containsKey("DOCKER_CONFIG") && !env.get("DOCKER_CONFIG").isBlank()
-                ? Path.of(env.get("DOCKER_CONFIG"))
-                : env.containsKey("HOME") ? Path.of(env.get("HOME"), ".docker") : null;
-        if (dir == null || !Files.isRegularFile(dir.resolve("config.json"))) {
+        Path file = DockerEndpoint.configDir(env).map(dir -> dir.resolve("config.json")).orElse(null);
+        if (file == null || !Files.isRegularFile(file)) {
             return Map.of();
         }
-        Path file = dir.resolve("config.json");
         JsonObject proxies;
         try {
             JsonElement config = JsonText.parse(Files.readString(file, StandardCharsets.UTF_8));
