@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.report.JsonText;
 
 /**
@@ -24,7 +25,7 @@ import org.odabuild.core.report.JsonText;
  *
  * @param host     {@code unix://...} or {@code tcp://...} (or a scheme the connection refuses with what to do)
  * @param certPath the folder with {@code ca.pem}, {@code cert.pem} and {@code key.pem}, or null for none
- * @param source   where the host came from, for messages
+ * @param source   where the host came from, for messages (the parameter as a {@link Setting} mark)
  */
 public record DockerEndpoint(String host, String certPath, String source) {
 
@@ -39,7 +40,8 @@ public record DockerEndpoint(String host, String certPath, String source) {
     public static DockerEndpoint of(String hostParameter, String certPathParameter, Map<String, String> env) {
         Optional<String> certPath = given(certPathParameter);
         if (given(hostParameter).isPresent()) {
-            return new DockerEndpoint(hostParameter.strip(), certPath.orElse(envCertPath(env)), "oda.dockerHost");
+            return new DockerEndpoint(hostParameter.strip(), certPath.orElse(envCertPath(env)),
+                    String.valueOf(Setting.DOCKER_HOST));
         }
         if (given(env.get("DOCKER_HOST")).isPresent()) {
             return new DockerEndpoint(env.get("DOCKER_HOST").strip(), certPath.orElse(envCertPath(env)),
