@@ -1,6 +1,7 @@
 package org.odabuild.core.build;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,10 +22,11 @@ final class BaseImageLogins {
     private BaseImageLogins() {
     }
 
-    static PullLogins of(Collection<String> dockerfiles, CredentialSource credentials) {
+    /** {@code buildArgs}: the args sent with the build, which a FROM's {@code ${BASE}} may read. */
+    static PullLogins of(Collection<String> dockerfiles, Map<String, String> buildArgs, CredentialSource credentials) {
         Set<String> registries = new TreeSet<>();
         for (String text : dockerfiles) {
-            Stream.concat(BaseImages.of(text).stream().map(BaseImages.From::image),
+            Stream.concat(BaseImages.of(text, buildArgs).stream().map(BaseImages.From::image),
                     BaseImages.imagesCopiedFrom(text).stream())
                     .forEach(reference -> registryOf(reference).ifPresent(registries::add));
         }
@@ -39,7 +41,7 @@ final class BaseImageLogins {
         return logins;
     }
 
-    /** The registry of {@code name[:tag][@digest]}; none for a reference built from args ({@code ${BASE}}). */
+    /** The registry of {@code name[:tag][@digest]}; none for a reference whose args are not known. */
     private static Optional<String> registryOf(String reference) {
         if (reference.contains("$")) {
             return Optional.empty();

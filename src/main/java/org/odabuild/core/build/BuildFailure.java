@@ -1,12 +1,14 @@
 package org.odabuild.core.build;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.DockerfileInstructions;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -27,18 +29,21 @@ final class BuildFailure {
 
     private final ResolvedImage image;
     private final Optional<String> dockerfileText;
+    private final Map<String, String> buildArgs;
     private final Platform platform;
     private final Platform nativePlatform;
     private final Function<String, Optional<Platform>> localPlatform;
 
     /**
      * @param dockerfileText the Dockerfile, when it can be read
+     * @param buildArgs      the build args sent with it: its FROM lines' args read them
      * @param localPlatform  the platform of the image a reference names on the daemon, when it has one
      */
-    BuildFailure(ResolvedImage image, Optional<String> dockerfileText, Platform platform, Platform nativePlatform,
-            Function<String, Optional<Platform>> localPlatform) {
+    BuildFailure(ResolvedImage image, Optional<String> dockerfileText, Map<String, String> buildArgs,
+            Platform platform, Platform nativePlatform, Function<String, Optional<Platform>> localPlatform) {
         this.image = image;
         this.dockerfileText = dockerfileText;
+        this.buildArgs = buildArgs;
         this.platform = platform;
         this.nativePlatform = nativePlatform;
         this.localPlatform = localPlatform;
@@ -70,7 +75,7 @@ final class BuildFailure {
         if (!BaseImages.isPullFailure(answer)) {
             return Optional.empty();
         }
-        List<BaseImages.From> bases = dockerfileText.map(BaseImages::of).orElse(List.of());
+        List<BaseImages.From> bases = dockerfileText.map(text -> BaseImages.of(text, buildArgs)).orElse(List.of());
         if (bases.isEmpty()) {
             return Optional.empty();
         }
@@ -108,8 +113,9 @@ final class BuildFailure {
         Matcher m = BUILDKIT_OPTION.matcher(answer);
         if (m.find()) {
             String option = m.group(1);
-            return Optional.of(BuildkitOnlySyntax.refusal(image, dockerfileText.flatMap(text -> BaseImages.lineOf(text,
-                    "--" + option)).map(l -> dockerfile() + ":" + l).orElse(dockerfile()), option, e));
+            return Optional.of(BuildkitOnlySyntax.refusal(image, dockerfileText.flatMap(text -> DockerfileInstructions
+                    .of(text).stream().filter(i -> i.options().contains(option)).findFirst())
+                    .map(i -> dockerfile() + ":" + i.line()).orElse(dockerfile()), option, e));
         }
         Matcher unknown = UNKNOWN_FLAG.matcher(answer);
         if (unknown.find() && BuildkitOnlySyntax.isBuildkitOption(unknown.group(2))) {

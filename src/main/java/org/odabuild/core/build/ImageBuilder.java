@@ -90,7 +90,7 @@ final class ImageBuilder {
         Optional<String> dockerfile = dockerfileText(image);
         Optional<String> testDockerfile = testDockerfileText(image);
         refuseBuildkitOnlySyntax(image, dockerfile, testDockerfile);
-        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(),
+        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(), args,
                 credentials);
         if (!logins.isEmpty()) {
             log.info("The daemon may pull the base images of " + image.key() + " with the " + logins);
@@ -182,7 +182,7 @@ final class ImageBuilder {
         }
         if (!platform.accepts(made.platform())) {
             throw new DockerException("image " + image.key() + ": building for " + platform + " gave a "
-                    + made.platform() + " image: " + baseImages(image).map(b -> "its base image " + b)
+                    + made.platform() + " image: " + baseImages(image, build.buildArgs()).map(b -> "its base image " + b)
                     .orElse("its base image") + " has no " + platform + " variant on this daemon. Pull that variant"
                     + " (docker pull --platform " + platform + " <base image>), or remove " + platform
                     + " from the platforms of " + image.key() + " (" + image.config().location() + ")");
@@ -195,8 +195,8 @@ final class ImageBuilder {
         try {
             return daemon.build(build.withLogins(logins));
         } catch (DockerException e) {
-            throw new BuildFailure(image, dockerfileText(image), platform, nativePlatform, this::localPlatform)
-                    .explain(e);
+            throw new BuildFailure(image, dockerfileText(image), build.buildArgs(), platform, nativePlatform,
+                    this::localPlatform).explain(e);
         }
     }
 
@@ -231,9 +231,9 @@ final class ImageBuilder {
         }
     }
 
-    private Optional<String> baseImages(ResolvedImage image) {
+    private Optional<String> baseImages(ResolvedImage image, Map<String, String> buildArgs) {
         String dockerfile = image.config().buildDockerfile();
-        return dockerfileText(image).map(BaseImages::of).filter(bases -> !bases.isEmpty())
+        return dockerfileText(image).map(text -> BaseImages.of(text, buildArgs)).filter(bases -> !bases.isEmpty())
                 .map(bases -> String.join(", ", bases.stream()
                         .map(b -> "'" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")").toList()));
     }

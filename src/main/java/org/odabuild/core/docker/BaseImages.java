@@ -1,27 +1,30 @@
 package org.odabuild.core.docker;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.odabuild.core.docker.DockerfileStages.Stage;
 
 /**
  * The base images a Dockerfile pulls ({@code FROM} lines that name neither {@code scratch} nor an earlier stage),
- * to say which one failed when the daemon cannot pull: its own error often names only a registry host.
+ * to say which one failed when the daemon cannot pull, and to send the login of its registry: the daemon's own error
+ * often names only a registry host. The Dockerfile is read as the builders read it ({@link DockerfileInstructions}: a
+ * FROM continued onto the next line, comments, heredocs), and a FROM's args are put in as they do: the ARGs before
+ * the first FROM, with the build args given for them ({@code ARG BASE=alpine:3.20} then {@code FROM ${BASE}}).
  */
 public final class BaseImages {
 
-    /** One {@code FROM} of the Dockerfile. */
+    /** One {@code FROM} of the Dockerfile: the image it names, args put in where they can be, and its line. */
     public record From(String image, int line) {
     }
 
-    private static final Pattern FROM = Pattern.compile(
-            "(?i)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?\\s*$");
     private static final List<String> PULL_FAILURES = List.of("pull access denied", "manifest unknown",
             "not found", "repository does not exist", "no such host", "dial tcp", "get \"https://",
             "unauthorized", "toomanyrequests", "no matching manifest", "i/o timeout", "connection refused",
@@ -30,27 +33,19 @@ public final class BaseImages {
     private BaseImages() {
     }
 
+    /** The base images, with the FROM lines' args at their defaults. */
     public static List<From> of(String dockerfile) {
-        List<From> bases = new ArrayList<>();
-        Set<String> stages = new HashSet<>();
-        String[] lines = dockerfile.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = FROM.matcher(lines[i]);
-            if (!m.matches()) {
-                continue;
-            }
-            String image = m.group(1);
-            if (!image.equalsIgnoreCase("scratch") && !stages.contains(image.toLowerCase(Locale.ROOT))) {
-                bases.add(new From(image, i + 1));
-            }
-            if (m.group(2) != null) {
-                stages.add(m.group(2).toLowerCase(Locale.ROOT));
-            }
-        }
-        return bases;
+        return of(dockerfile, Map.of());
     }
 
-    private static final Pattern RUN = Pattern.compile("(?im)^\\s*RUN\\b");
+    /** The base images, with the FROM lines' args at the values of {@code buildArgs}, else their defaults. */
+    public static List<From> of(String dockerfile, Map<String, String> buildArgs) {
+        List<Stage> stages = DockerfileStages.of(dockerfile, buildArgs);
+        return stages.stream().filter(stage -> !stage.base().equals("scratch")
+                && DockerfileStages.named(stages, stage, stage.base(), false).isEmpty())
+                .map(stage -> new From(stage.base(), stage.line())).toList();
+    }
+
     private static final Pattern PLATFORM_ARG = Pattern.compile("\\b(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\\b");
 
     /**
@@ -59,10 +54,9 @@ public final class BaseImages {
      * {@link #namesPlatformArgs}.
      */
     public static boolean runsNothing(String dockerfile) {
-        return of(dockerfile).isEmpty() && !RUN.matcher(dockerfile).find() && !copiesFromAnImage(dockerfile);
+        return of(dockerfile).isEmpty() && !copiesFromAnImage(dockerfile) && DockerfileInstructions.of(dockerfile)
+                .stream().noneMatch(i -> i.keyword().equals("RUN"));
     }
-
-    private static final Pattern COPY_FROM = Pattern.compile("(?i)^\\s*COPY\\b.*?\\s--from=(\\S+)");
 
     /**
      * Whether a {@code COPY --from=} names an image, not an earlier stage (by name or number): the daemon pulls it
@@ -74,30 +68,9 @@ public final class BaseImages {
 
     /** The images that {@code COPY --from=} names (not earlier stages), in order. */
     public static List<String> imagesCopiedFrom(String dockerfile) {
-        Set<String> stages = new HashSet<>();
-        int stageCount = 0;
-        List<String> images = new ArrayList<>();
-        for (String line : dockerfile.split("\\r?\\n", -1)) {
-            Matcher from = FROM.matcher(line);
-            if (from.matches()) {
-                stageCount++;
-                if (from.group(2) != null) {
-                    stages.add(from.group(2).toLowerCase(Locale.ROOT));
-                }
-                continue;
-            }
-            Matcher copy = COPY_FROM.matcher(line);
-            if (copy.find()) {
-                String source = copy.group(1);
-                String lower = source.toLowerCase(Locale.ROOT);
-                boolean earlierStage = stages.contains(lower)
-                        || lower.matches("\\d{1,9}") && Integer.parseInt(lower) < stageCount;
-                if (!earlierStage) {
-                    images.add(source);
-                }
-            }
-        }
-        return images;
+        List<Stage> stages = DockerfileStages.of(dockerfile, Map.of());
+        return stages.stream().flatMap(stage -> stage.copiedFrom().stream()
+                .filter(source -> DockerfileStages.named(stages, stage, source, true).isEmpty())).toList();
     }
 
     /**
@@ -105,11 +78,12 @@ public final class BaseImages {
      * each platform.
      */
     public static boolean namesPlatformArgs(String dockerfile) {
-        return PLATFORM_ARG.matcher(dockerfile).find();
+        return DockerfileInstructions.of(dockerfile).stream()
+                .anyMatch(i -> PLATFORM_ARG.matcher(i.arguments()).find());
     }
 
-    private static final Pattern FROM_PLATFORM_ARG = Pattern.compile(
-            "^\\s*(?i:FROM)\\s+--platform=\\$\\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\\b");
+    private static final Pattern PLATFORM_ARG_VALUE = Pattern.compile(
+            "^--platform=\\$\\{?((?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT))\\b");
 
     /** A platform arg named in a FROM line: the line (1-based) and the arg. */
     public record PlatformArgUse(int line, String arg) {
@@ -117,30 +91,15 @@ public final class BaseImages {
 
     /** The first FROM line whose {@code --platform} names a platform arg ({@code FROM --platform=$BUILDPLATFORM}). */
     public static Optional<PlatformArgUse> platformArgInFrom(String dockerfile) {
-        return found(dockerfile, FROM_PLATFORM_ARG).stream().findFirst()
-                .map(f -> new PlatformArgUse(f.line(), f.match().group(1)));
-    }
-
-    /** The first line (1-based) of the Dockerfile that holds {@code text}. */
-    public static Optional<Integer> lineOf(String dockerfile, String text) {
-        return found(dockerfile, Pattern.compile(Pattern.quote(text))).stream().findFirst().map(Found::line);
-    }
-
-    /** A line (1-based) that a pattern finds something in, and what it found. */
-    private record Found(int line, MatchResult match) {
-    }
-
-    /** The lines {@code pattern} finds something in, in order. */
-    private static List<Found> found(String dockerfile, Pattern pattern) {
-        List<Found> found = new ArrayList<>();
-        String[] lines = dockerfile.split("\\r?\\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = pattern.matcher(lines[i]);
-            if (m.find()) {
-                found.add(new Found(i + 1, m.toMatchResult()));
+        for (Stage stage : DockerfileStages.of(dockerfile, Map.of())) {
+            for (String option : stage.options()) {
+                Matcher m = PLATFORM_ARG_VALUE.matcher(option);
+                if (m.find()) {
+                    return Optional.of(new PlatformArgUse(stage.line(), m.group(1)));
+                }
             }
         }
-        return found;
+        return Optional.empty();
     }
 
     /** Whether a daemon error reads like a failed pull of a base image. */

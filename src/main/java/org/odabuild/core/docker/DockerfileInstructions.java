@@ -22,8 +22,10 @@ public final class DockerfileInstructions {
      * @param keyword  in upper case; for {@code ONBUILD RUN ...}, {@code ONBUILD}
      * @param options  the names of its {@code --name=value} options, in order
      * @param heredocs the names of the heredocs it starts ({@code EOF} of {@code <<EOF}), in order
+     * @param arguments what follows the keyword, its lines joined as the parser joins them (not its heredocs' bodies)
      */
-    public record Instruction(int line, String keyword, List<String> options, List<String> heredocs) {
+    public record Instruction(int line, String keyword, List<String> options, List<String> heredocs,
+            String arguments) {
 
         public Instruction {
             options = List.copyOf(options);
@@ -80,7 +82,7 @@ public final class DockerfileInstructions {
             String text = line.strip();
             List<Heredoc> heredocs = heredocs(text);
             instructions.add(new Instruction(start, keyword(text), options(text),
-                    heredocs.stream().map(Heredoc::name).toList()));
+                    heredocs.stream().map(Heredoc::name).toList(), rest(text)));
             next = skipBodies(lines, next, heredocs);
         }
         return instructions;
@@ -102,15 +104,30 @@ public final class DockerfileInstructions {
 
     /** The names of the leading {@code --name[=value]} words, up to the first other word or a lone {@code --}. */
     private static List<String> options(String instruction) {
+        return optionWords(rest(instruction)).stream().map(word -> {
+            int eq = word.indexOf('=');
+            return eq < 0 ? word.substring(2) : word.substring(2, eq); // as written: BuildKit's are lower case
+        }).toList();
+    }
+
+    /**
+     * The leading {@code --name[=value]} words of an instruction's arguments, quotes and escapes read as the parser
+     * reads them ({@code --from="a b"} is {@code --from=a b}), args left as written.
+     */
+    public static List<String> optionWords(String arguments) {
         List<String> options = new ArrayList<>();
-        for (String word : words(rest(instruction), true)) {
+        for (String word : words(arguments, false)) {
             if (!word.startsWith("--") || word.equals("--")) {
                 break;
             }
-            int eq = word.indexOf('=');
-            options.add(eq < 0 ? word.substring(2) : word.substring(2, eq)); // as written: BuildKit's are lower case
+            options.add(word);
         }
         return options;
+    }
+
+    /** An instruction's arguments split into words at white space outside quotes, quotes and escapes as written. */
+    public static List<String> words(String arguments) {
+        return words(arguments, true);
     }
 
     /**

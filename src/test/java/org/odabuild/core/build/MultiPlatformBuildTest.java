@@ -651,9 +651,20 @@ class MultiPlatformBuildTest {
                     + protectedRegistry.host() + "]"));
             assertThat(log.infos.toString() + log.warnings).doesNotContain("pa55-w0rd-base");
 
+            // the registry named through an ARG before the FROM, as a Dockerfile that builds from a mirror does
+            removeFromTheDaemon(base);
+            log.infos.clear();
+            git.write("src/op/Dockerfile", "ARG BASE_REGISTRY=" + protectedRegistry.host() + "\nFROM \\\n"
+                    + "  ${BASE_REGISTRY}/" + repo + ":1.0.1-base\nCOPY app.txt /app3.txt\n");
+            values("1.0.3", "base");
+            git.commit("the base image's registry in an ARG");
+            assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+            assertThat(log.infos).anyMatch(i -> i.contains("may pull the base images of op with the logins for ["
+                    + protectedRegistry.host() + "]"));
+
             removeFromTheDaemon(base);
             credentials = CredentialSource.none();
-            values("1.0.3", "base");
+            values("1.0.4", "base");
             git.commit("no login for the base image's registry");
             assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
                     .hasMessageContaining(protectedRegistry.host());
