@@ -28,6 +28,7 @@ import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.PullLogins;
+import org.odabuild.core.docker.UnneededStages;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.registry.CredentialSource;
@@ -41,7 +42,9 @@ final class ImageBuilder {
     private final Path outputDir;
     private final BuildLog log;
     private final CredentialSource credentials;
-    private PullLogins logins = PullLogins.NONE; // of the image build() builds: one builder builds one image
+    // of the image build() builds: one builder builds one image
+    private PullLogins logins = PullLogins.NONE;
+    private Optional<String> dockerfile = Optional.empty(); // as the daemon gets it
 
     ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log, CredentialSource credentials) {
         this.daemon = daemon;
@@ -71,9 +74,10 @@ final class ImageBuilder {
             String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode) {
         long start = System.nanoTime();
         // files keep their times up to the commit's, the SOURCE_DATE_EPOCH of the build args below
-        BuildContext context = sources.withTimesClampedTo(head.time());
         Instant now = Instant.now();
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
+        BuildContext context = withoutUnneededStages(image, sources.withTimesClampedTo(head.time()), args);
+        dockerfile = sentText(context);
         Map<String, String> labels = ImageLabels.of(image, head, branch, now, sourceHash, source);
         List<Platform> platforms = image.config().platforms().stream().map(Platform::parse).toList();
         Platform nativePlatform = Platform.parse(daemon.nativePlatform());
@@ -87,8 +91,7 @@ final class ImageBuilder {
         // natively and published with its platform in the config, as buildx does. The classic builder cannot build
         // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
         // platform"); without a platform arg one build serves them all
-        Optional<String> dockerfile = dockerfileText(image);
-        Optional<String> testDockerfile = testDockerfileText(image);
+        Optional<String> testDockerfile = testDockerfile(layout, image).flatMap(path -> sentText(path, args));
         refuseBuildkitOnlySyntax(image, dockerfile, testDockerfile);
         logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(), args,
                 credentials);
@@ -195,7 +198,7 @@ final class ImageBuilder {
         try {
             return daemon.build(build.withLogins(logins));
         } catch (DockerException e) {
-            throw new BuildFailure(image, dockerfileText(image), build.buildArgs(), platform, nativePlatform,
+            throw new BuildFailure(image, dockerfile, build.buildArgs(), platform, nativePlatform,
                     this::localPlatform).explain(e);
         }
     }
@@ -213,40 +216,59 @@ final class ImageBuilder {
         return "oda-platform/" + safe(image.key()) + ":" + image.tag() + "-" + platform.toString().replace('/', '-');
     }
 
-    private Optional<String> dockerfileText(ResolvedImage image) {
+    /**
+     * The context with a Dockerfile that leaves out the stages its last stage does not need, as BuildKit leaves them
+     * out: the classic builder would build them all ({@link UnneededStages}).
+     */
+    private BuildContext withoutUnneededStages(ResolvedImage image, BuildContext context, Map<String, String> args) {
+        Optional<UnneededStages> unneeded;
         try {
-            return Optional.of(DockerfileText.read(layout.file(image.config().buildDockerfile(),
-                    "buildDockerfile of image " + image.key())));
+            unneeded = UnneededStages.of(context.dockerfileBytes(), args);
+        } catch (IOException e) {
+            return context; // the daemon says what is wrong
+        }
+        unneeded.ifPresent(u -> log.info("Stages " + u.stages() + " of " + layout.display(context.dockerfile())
+                + " are not needed by its last stage: " + image.key() + " is built without them, as BuildKit"
+                + " builds it"));
+        return unneeded.map(u -> context.withDockerfile(u.dockerfile())).orElse(context);
+    }
+
+    /** The text of the context's Dockerfile as the daemon gets it. */
+    private static Optional<String> sentText(BuildContext context) {
+        try {
+            return Optional.of(DockerfileText.of(context.dockerfileBytes()));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private Optional<String> testDockerfileText(ResolvedImage image) {
+    /** The text of a Dockerfile as the daemon will get it, without the stages its last stage does not need. */
+    private static Optional<String> sentText(Path dockerfile, Map<String, String> args) {
         try {
-            return image.config().testDockerfile().isEmpty() ? Optional.empty() : Optional.of(DockerfileText.read(
-                    layout.file(image.config().testDockerfile().get(), "testDockerfile of image " + image.key())));
+            byte[] bytes = Files.readAllBytes(dockerfile);
+            return Optional.of(DockerfileText.of(UnneededStages.of(bytes, args).map(UnneededStages::dockerfile)
+                    .orElse(bytes)));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     private Optional<String> baseImages(ResolvedImage image, Map<String, String> buildArgs) {
-        String dockerfile = image.config().buildDockerfile();
-        return dockerfileText(image).map(text -> BaseImages.of(text, buildArgs)).filter(bases -> !bases.isEmpty())
+        String path = image.config().buildDockerfile();
+        return dockerfile.map(text -> BaseImages.of(text, buildArgs)).filter(bases -> !bases.isEmpty())
                 .map(bases -> String.join(", ", bases.stream()
-                        .map(b -> "'" + b.image() + "' (FROM at " + dockerfile + ":" + b.line() + ")").toList()));
+                        .map(b -> "'" + b.image() + "' (FROM at " + path + ":" + b.line() + ")").toList()));
     }
 
     /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */
     private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
             Duration timeout) {
-        BuildContext testContext = BuildContext.of(context.contextDir(), layout.file(testDockerfile,
-                "testDockerfile of image " + image.key()), Optional.of(outputDir), layout::display)
-                .withTimesClampedTo(context.timeCeiling());
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
+        BuildContext testContext = withoutUnneededStages(image, BuildContext.of(context.contextDir(),
+                layout.file(testDockerfile, "testDockerfile of image " + image.key()), Optional.of(outputDir),
+                layout::display).withTimesClampedTo(context.timeCeiling()), testArgs);
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
                 Optional.empty(), false).withLogins(logins)));

@@ -53,9 +53,12 @@ public final class BuildContext {
     private final Map<String, String> links;
     private final List<String> emptyFolders;
     private final Instant timeCeiling;
+    /** What is sent as the Dockerfile instead of the file's bytes, under {@link #OUTSIDE_DOCKERFILE}; else null. */
+    private final byte[] sentDockerfile;
 
     private BuildContext(Path contextDir, Path dockerfile, String dockerfileEntry, boolean rootIgnoreApplies,
-            List<String> files, Map<String, String> links, List<String> emptyFolders, Instant timeCeiling) {
+            List<String> files, Map<String, String> links, List<String> emptyFolders, Instant timeCeiling,
+            byte[] sentDockerfile) {
         this.contextDir = contextDir;
         this.dockerfile = dockerfile;
         this.dockerfileEntry = dockerfileEntry;
@@ -64,12 +67,33 @@ public final class BuildContext {
         this.links = links;
         this.emptyFolders = emptyFolders;
         this.timeCeiling = timeCeiling;
+        this.sentDockerfile = sentDockerfile;
     }
 
     /** This context with its files' times clamped to {@code ceiling} (the build's {@code SOURCE_DATE_EPOCH}). */
     public BuildContext withTimesClampedTo(Instant ceiling) {
         return new BuildContext(contextDir, dockerfile, dockerfileEntry, rootIgnoreApplies, files, links,
-                emptyFolders, ceiling);
+                emptyFolders, ceiling, sentDockerfile);
+    }
+
+    /**
+     * This context with {@code dockerfile} sent as its Dockerfile, the file itself staying in the context as it is
+     * (a {@code COPY . /app} copies the file, not what the daemon read): it goes the way of a Dockerfile from outside
+     * the context, which the daemon drops once it has read it.
+     */
+    public BuildContext withDockerfile(byte[] dockerfile) {
+        return new BuildContext(contextDir, this.dockerfile, OUTSIDE_DOCKERFILE, rootIgnoreApplies, files, links,
+                emptyFolders, timeCeiling, dockerfile.clone());
+    }
+
+    /** The Dockerfile as the daemon gets it: the file, or what {@link #withDockerfile} gave. */
+    public byte[] dockerfileBytes() throws IOException {
+        return sentDockerfile != null ? sentDockerfile.clone() : Files.readAllBytes(dockerfile);
+    }
+
+    /** Whether the Dockerfile is sent as {@link #withDockerfile} gave it, not as the file is. */
+    boolean sendsOwnDockerfile() {
+        return sentDockerfile != null;
     }
 
     /** The latest modification time the archive gives a file; files the archive writes itself get this time. */
@@ -144,7 +168,7 @@ public final class BuildContext {
         String entry = fileInside(contextDir, dockerfile).filter(rel -> rootIgnoreApplies || files.contains(rel))
                 .orElse(OUTSIDE_DOCKERFILE);
         return new BuildContext(contextDir, dockerfile, entry, rootIgnoreApplies, List.copyOf(files),
-                Map.copyOf(links), empty(folders, files), Instant.EPOCH);
+                Map.copyOf(links), empty(folders, files), Instant.EPOCH, null);
     }
 
     /**

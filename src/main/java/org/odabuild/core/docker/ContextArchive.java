@@ -97,7 +97,9 @@ final class ContextArchive {
                     : BuildContext.DOCKERIGNORE;
             parts.add(Part.written(BuildContext.DOCKERIGNORE, (patterns + "\n" + BuildContext.OUTSIDE_DOCKERFILE
                     + "\n").getBytes(StandardCharsets.ISO_8859_1), ceiling));
-            parts.add(file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE, ceiling));
+            parts.add(context.sendsOwnDockerfile()
+                    ? Part.written(BuildContext.OUTSIDE_DOCKERFILE, context.dockerfileBytes(), ceiling)
+                    : file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE, ceiling));
         }
         return new ContextArchive(parts);
     }

@@ -22,7 +22,7 @@ public final class DockerfileText {
         return of(Files.readAllBytes(dockerfile));
     }
 
-    static String of(byte[] bytes) {
+    public static String of(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }

@@ -488,6 +488,41 @@ class BuildCommandTest {
         assertThat(client().manifest(image(), "1.0.0")).as("nothing pushed").isEmpty();
     }
 
+    /**
+     * A stage the last one does not need is not built, as BuildKit leaves it out (the classic builder builds every
+     * stage): a failing RUN there (a test stage, say) does not fail the image. A stage the last one needs through
+     * {@code COPY --from} is built, and fails it.
+     */
+    @Test
+    void aStageTheLastOneDoesNotNeedIsNotBuiltAsWithBuildkit() throws Exception {
+        git.branch("feature/b21");
+        values("1.0.1", "b21");
+        Files.copy(cat, git.root().resolve("src/op/cat"));
+        git.root().resolve("src/op/cat").toFile().setExecutable(true);
+        String stages = """
+                FROM scratch AS build
+                COPY cat app.txt /
+                RUN ["/cat", "/app.txt"]
+                FROM scratch AS test
+                COPY cat /
+                RUN ["/cat", "/missing", "1"]
+                FROM scratch
+                """;
+        git.write("src/op/Dockerfile", stages + "COPY --from=build /app.txt /app.txt\n");
+        git.commit("a test stage that the image does not need");
+
+        BuiltImage built = build().images().get(0);
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
+        assertThat(log.infos).anyMatch(i -> i.contains("Stages [test (line 4)] of src/op/Dockerfile are not needed"
+                + " by its last stage: op is built without them"));
+        assertThat(history(built.platforms().get(0).imageId())).noneMatch(step -> step.contains("/missing"));
+
+        git.write("src/op/Dockerfile", stages + "COPY --from=build /app.txt /app.txt\nCOPY --from=test /cat /cat\n");
+        git.commit("the image needs the test stage");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("The command '/cat /missing 1' returned a non-zero code");
+    }
+
     @Test
     void baseImageThatCannotBePulledIsNamedAndBuildJsonStillWritten() throws Exception {
         git.branch("feature/b9");

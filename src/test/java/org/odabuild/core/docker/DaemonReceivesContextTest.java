@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,10 @@ class DaemonReceivesContextTest {
         "inside  | Dockerfile\\n.dockerignore\\nsecret.env",
         "outside | -",
         "outside | .dockerignore\\nsecret.env",
-        "outside | secret.env"})
+        "outside | secret.env",
+        "unneeded | -",
+        "unneeded | secret.env",
+        "unneeded | Dockerfile\\n.dockerignore\\nsecret.env"})
     void theImageHoldsWhatDockerBuildPutsThere(String where, String dockerignore) throws Exception {
         String host = LocalDocker.host();
         Path ctx = Files.createDirectories(dir.resolve("ctx"));
@@ -78,17 +82,36 @@ class DaemonReceivesContextTest {
         if (!dockerignore.equals("-")) {
             Files.writeString(ctx.resolve(".dockerignore"), dockerignore.replace("\\n", "\n") + "\n");
         }
-        Path dockerfile = Files.writeString(where.equals("inside") ? ctx.resolve("Dockerfile")
-                : dir.resolve("op-dockerfile"), "FROM scratch\nCOPY . /app/\n");
+        // unneeded: the daemon gets the Dockerfile without its first stage, the file stays in the context as it is
+        Path dockerfile = Files.writeString(where.equals("outside") ? dir.resolve("op-dockerfile")
+                : ctx.resolve("Dockerfile"), (where.equals("unneeded") ? "FROM scratch AS unused\nCOPY a.txt /u\n" : "")
+                + "FROM scratch\nCOPY . /app/\n");
 
-        Images images = builtBoth(host, ctx, dockerfile, "oda-test/like-cli:1");
+        Images images = builtBoth(host, ctx, dockerfile, "oda-test/like-cli:1", where.equals("unneeded")
+                ? context -> context.withDockerfile(UnneededStages.of(dockerfileBytes(context), Map.of())
+                        .orElseThrow().dockerfile())
+                : context -> context);
         Map<String, byte[]> byCli = images.cliFiles();
         Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt")
                 .noneMatch(name -> name.contains(".oda") || name.contains(".dockerfile"));
-        // the CLI adds the random name it gave an outside Dockerfile to a .dockerignore that stays: only that differs
+        // the CLI adds the random name it gave an outside Dockerfile to a .dockerignore that stays, and so does the
+        // plugin for the Dockerfile it sends in place of the context's: only that differs
         byCli.keySet().stream().filter(name -> !name.equals("app/.dockerignore") || where.equals("inside"))
                 .forEach(name -> assertThat(byPlugin.get(name)).as(name).isEqualTo(byCli.get(name)));
+        if (where.equals("unneeded") && byCli.containsKey("app/.dockerignore")) {
+            String cli = new String(byCli.get("app/.dockerignore"), StandardCharsets.UTF_8);
+            assertThat(new String(byPlugin.get("app/.dockerignore"), StandardCharsets.UTF_8))
+                    .isEqualTo(cli + "\n" + BuildContext.OUTSIDE_DOCKERFILE + "\n");
+        }
+    }
+
+    private static byte[] dockerfileBytes(BuildContext context) {
+        try {
+            return context.dockerfileBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -211,14 +234,20 @@ class DaemonReceivesContextTest {
     }
 
     private static Images builtBoth(String host, Path ctx, Path dockerfile, String tag) throws Exception {
+        return builtBoth(host, ctx, dockerfile, tag, context -> context);
+    }
+
+    /** {@code sent}: what the plugin makes of the context before it builds. */
+    private static Images builtBoth(String host, Path ctx, Path dockerfile, String tag,
+            java.util.function.UnaryOperator<BuildContext> sent) throws Exception {
         Images images = new Images(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
             daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
                 readLayers(in, images.cliFiles(), new HashMap<>(), images.cliEntries());
                 return null;
             });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build(tag, BuildContext.of(ctx, dockerfile),
-                    Map.of(), Optional.empty(), true));
+            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build(tag,
+                    sent.apply(BuildContext.of(ctx, dockerfile)), Map.of(), Optional.empty(), true));
             daemon.save(built.id(), in -> {
                 readLayers(in, images.pluginFiles(), new HashMap<>(), images.pluginEntries());
                 return null;
