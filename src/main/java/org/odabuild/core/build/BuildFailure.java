@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileInstructions;
+import org.odabuild.core.docker.DockerfileStages;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -26,6 +27,12 @@ final class BuildFailure {
     private static final Pattern UNKNOWN_FLAG = Pattern.compile(
             "parse error (?:on )?line (\\d+): (?i:unknown flag): ([a-z-]+)");
     private static final String CLASSIC = BuildkitOnlySyntax.CLASSIC;
+    /** The classic builder's refusal to {@code COPY --from} a stage of another platform than the build's. */
+    private static final Pattern STAGE_OF_ANOTHER_PLATFORM = Pattern.compile("invalid from flag value ([^:]+): image"
+            + " with reference \\S+ was found but does not match the specified platform: wanted ([^,]+), actual: (\\S+)");
+    /** The containerd image store's wording of it: the stage has no image of the build's platform. */
+    private static final Pattern STAGE_NOT_OF_THIS_PLATFORM = Pattern.compile(
+            "invalid from flag value ([^:]+): No such image: sha256:");
 
     private final ResolvedImage image;
     private final Optional<String> dockerfileText;
@@ -52,7 +59,53 @@ final class BuildFailure {
     DockerException explain(DockerException e) {
         String answer = String.valueOf(e.getMessage());
         return missingEmulator(answer, e).or(() -> pullFailure(answer, e)).or(() -> buildkitOnly(answer, e))
-                .or(() -> parseError(answer, e)).or(() -> platformArgInFrom(answer, e)).orElse(e);
+                .or(() -> parseError(answer, e)).or(() -> platformArgInFrom(answer, e))
+                .or(() -> stageOfAnotherPlatform(answer, e)).orElse(e);
+    }
+
+    /**
+     * Whether the daemon refused a {@code COPY --from} of a stage it built for another platform: its cache gives a
+     * FROM scratch stage back as built for the first platform asked for, so the build is worth once more without it.
+     */
+    static boolean isStageOfAnotherPlatform(DockerException e) {
+        return STAGE_OF_ANOTHER_PLATFORM.matcher(String.valueOf(e.getMessage())).find();
+    }
+
+    /**
+     * A {@code COPY --from} of a stage built for another platform, even without cache: BuildKit copies across
+     * platforms, the classic builder does not. Either the stage's FROM asks for a platform (the cross-compiling
+     * {@code FROM --platform=$BUILDPLATFORM}), or its base image has no variant of this platform on the daemon.
+     */
+    private Optional<DockerException> stageOfAnotherPlatform(String answer, DockerException e) {
+        Matcher m = STAGE_OF_ANOTHER_PLATFORM.matcher(answer);
+        Matcher containerd = STAGE_NOT_OF_THIS_PLATFORM.matcher(answer);
+        boolean known = m.find();
+        if (!known && !containerd.find() || dockerfileText.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = known ? m.group(1) : containerd.group(1);
+        Optional<String> builtFor = known ? Optional.of(m.group(3)) : Optional.empty();
+        List<DockerfileStages.Stage> stages = DockerfileStages.of(dockerfileText.get(), buildArgs);
+        Optional<DockerfileStages.Stage> stage = stages.isEmpty() ? Optional.empty()
+                : DockerfileStages.named(stages, stages.get(stages.size() - 1), name, true);
+        if (stage.isEmpty()) {
+            return Optional.empty();
+        }
+        String from = "a COPY --from=" + name + " copies from the stage whose FROM is at " + dockerfile() + ":"
+                + stage.get().line() + builtFor.map(p -> ", built for " + p).orElse("") + ", into the " + platform
+                + " image";
+        Optional<String> asked = stage.get().options().stream().filter(o -> o.startsWith("--platform=")).findFirst();
+        if (asked.isPresent()) {
+            return Optional.of(new DockerException("image " + image.key() + ": " + from + " (its " + asked.get()
+                    + "): " + CLASSIC + ", which copies only between stages of one platform, where BuildKit copies"
+                    + " across them. Remove " + asked.get() + " from " + dockerfile() + ":" + stage.get().line()
+                    + " (the stage is then built for each platform, its RUN steps under QEMU), or build "
+                    + image.key() + " for the stage's platform only (" + image.config().location() + ")", e));
+        }
+        return builtFor.map(other -> new DockerException("image " + image.key() + ": " + from + ": its base image "
+                + stage.get().base() + " has no " + platform + " variant on this daemon. Pull that variant"
+                + " (docker pull --platform " + platform + " " + stage.get().base() + "), or remove " + platform
+                + " from the platforms of " + image.key() + " (" + image.config().location() + ")", e));
     }
 
     private String dockerfile() {

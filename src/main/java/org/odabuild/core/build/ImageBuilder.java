@@ -198,6 +198,11 @@ final class ImageBuilder {
         try {
             return daemon.build(build.withLogins(logins));
         } catch (DockerException e) {
+            if (!build.noCache() && BuildFailure.isStageOfAnotherPlatform(e)) {
+                log.info("The daemon's cache gave a stage of " + image.key() + " built for another platform than "
+                        + platform + "; building it again without cache");
+                return daemonBuild(image, build.withNoCache(), platform, nativePlatform);
+            }
             throw new BuildFailure(image, dockerfile, build.buildArgs(), platform, nativePlatform,
                     this::localPlatform).explain(e);
         }

@@ -504,6 +504,57 @@ class MultiPlatformBuildTest {
         assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
     }
 
+    /**
+     * A FROM scratch stage copied into an image for another platform: the classic builder's cache gives back the
+     * stage as built for the daemon's own platform, whose {@code COPY --from} it then refuses ("does not match the
+     * specified platform"); built again without cache, it is the platform asked for.
+     */
+    @Test
+    void aScratchStageCachedForAnotherPlatformIsBuiltAgainForThisOne() throws Exception {
+        platforms("linux/amd64");
+        git.write("src/op/Dockerfile", "FROM scratch AS files\nCOPY app.txt /app.txt\nFROM scratch\n"
+                + "COPY --from=files /app.txt /app.txt\n");
+        git.commit("a files stage, built for amd64");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        Path config = git.root().resolve("dockerbuild-config.yaml");
+        Files.writeString(config, Files.readString(config).replace("platforms: linux/amd64", "platforms: linux/arm64"));
+        git.write("src/op/Dockerfile", "FROM scratch AS files\nCOPY app.txt /app.txt\nFROM oda-test/arm64-base:1\n"
+                + "COPY --from=files /app.txt /app.txt\n");
+        values("1.0.2", "multi");
+        git.commit("the same stage into an arm64 image");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+        assertThat(architectures(get("/manifests/1.0.2-multi"))).containsExactlyEntriesOf(Map.of(
+                "linux/arm64", "linux/arm64"));
+    }
+
+    /**
+     * A stage built for the build platform ({@code FROM --platform=$BUILDPLATFORM}, the cross-compiling pattern) and
+     * copied into the image of another platform: BuildKit copies across platforms, the classic builder cannot. Said
+     * with the lines and what to do.
+     */
+    @Test
+    void aStageOfTheBuildPlatformCopiedIntoAnotherPlatformSaysWhatToDo() throws Exception {
+        ForeignBaseImage.load(dockerHost, "oda-test/arm64-base:1", "arm64", "v8", dir.resolve("base"));
+        ForeignBaseImage.load(dockerHost, "oda-test/amd64-base:1", "amd64", null, dir.resolve("base"));
+        platforms("linux/arm64");
+        Files.copy(LocalDocker.staticCat(dir.resolve("bin")), git.root().resolve("src/op/cat"));
+        git.root().resolve("src/op/cat").toFile().setExecutable(true);
+        git.write("src/op/Dockerfile", "ARG BUILDPLATFORM\nFROM --platform=$BUILDPLATFORM oda-test/amd64-base:1 AS"
+                + " build\nCOPY cat app.txt /\nRUN [\"/cat\", \"/app.txt\"]\nFROM oda-test/arm64-base:1\n"
+                + "COPY --from=build /app.txt /app.txt\n");
+        git.commit("a cross-build stage");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image op: a COPY --from=build copies from the stage whose FROM is at"
+                        + " src/op/Dockerfile:2, ")
+                .hasMessageContaining("into the linux/arm64 image (its --platform=$BUILDPLATFORM): the plugin builds"
+                        + " through the Docker Engine API's classic builder, which copies only between stages of one"
+                        + " platform")
+                .hasMessageContaining("Remove --platform=$BUILDPLATFORM from src/op/Dockerfile:2 (the stage is then"
+                        + " built for each platform, its RUN steps under QEMU)");
+    }
+
     @Test
     void indexAlwaysWrapsEvenTheNativeImage() throws Exception {
         index = IndexMode.ALWAYS;
