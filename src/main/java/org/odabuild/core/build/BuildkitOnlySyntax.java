@@ -2,6 +2,8 @@ package org.odabuild.core.build;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileInstructions;
 import org.odabuild.core.docker.DockerfileInstructions.Instruction;
@@ -21,7 +23,7 @@ final class BuildkitOnlySyntax {
     /** BuildKit's options that the classic builder does not build, each with what works there instead. */
     private static final Map<String, String> OPTIONS = Map.ofEntries(
             Map.entry("chmod", "COPY --chmod: a RUN chmod after the COPY"),
-            Map.entry("mount", "RUN --mount: COPY what it mounts"),
+            Map.entry("mount", "RUN --mount=type=bind: COPY what it mounts"),
             Map.entry("link", "COPY --link: the same COPY without it gives the same files"),
             Map.entry("parents", "COPY --parents: one COPY per folder, to its own destination"),
             Map.entry("exclude", "COPY --exclude: list the files in .dockerignore"),
@@ -45,14 +47,43 @@ final class BuildkitOnlySyntax {
                         + " the heredoc's text: put the text into a file of the build context and COPY it, or write"
                         + " the RUN commands on one line joined with &&"));
             }
-            Optional<String> option = instruction.options().stream()
-                    .filter(o -> OPTIONS.containsKey(o) && !o.equals("link")).findFirst();
+            Optional<String> option = DockerfileInstructions.optionWords(instruction.arguments()).stream()
+                    .filter(o -> OPTIONS.containsKey(name(o)) && !name(o).equals("link")).findFirst();
             if (option.isPresent()) {
-                return Optional.of(refusal(image, path + ":" + instruction.line(), option.get(), null));
+                String name = name(option.get());
+                return Optional.of(refusal(image, path + ":" + instruction.line(), name, name.equals("mount")
+                        ? insteadOfMount(option.get()) : OPTIONS.get(name), null));
             }
         }
         return Optional.empty();
     }
+
+    /** {@code chmod} of {@code --chmod=755}. */
+    private static String name(String optionWord) {
+        int eq = optionWord.indexOf('=');
+        return optionWord.substring(2, eq < 0 ? optionWord.length() : eq);
+    }
+
+    /**
+     * What works instead of a {@code RUN --mount}, by its type (BuildKit's default is {@code bind}): a cache only
+     * speeds BuildKit's builds up, the step is the same without it; a secret has no classic counterpart that keeps it
+     * out of the image.
+     */
+    private static String insteadOfMount(String optionWord) {
+        Matcher type = MOUNT_TYPE.matcher(optionWord);
+        return switch (type.find() ? type.group(1).toLowerCase(java.util.Locale.ROOT) : "bind") {
+            case "cache" -> "RUN --mount=type=cache: the step without it, which gives the same files (keep the tool's"
+                    + " cache out of the image in that step, e.g. pip install --no-cache-dir)";
+            case "tmpfs" -> "RUN --mount=type=tmpfs: the step without it, removing what it writes there in the same"
+                    + " step";
+            case "secret", "ssh" -> "RUN --mount=type=" + type.group(1) + ": the classic builder has no way to give a"
+                    + " step a secret that stays out of the image (a build arg stays in its history): fetch what"
+                    + " needs it before the build, into the build context";
+            default -> OPTIONS.get("mount");
+        };
+    }
+
+    private static final Pattern MOUNT_TYPE = Pattern.compile("[=,]type=([a-zA-Z]+)");
 
     static boolean isBuildkitOption(String option) {
         return OPTIONS.containsKey(option);
@@ -60,7 +91,12 @@ final class BuildkitOnlySyntax {
 
     /** {@code where} uses {@code --option}: what works instead. */
     static DockerException refusal(ResolvedImage image, String where, String option, Throwable daemonAnswer) {
-        String instead = OPTIONS.getOrDefault(option, "the instruction without --" + option);
+        return refusal(image, where, option, OPTIONS.getOrDefault(option, "the instruction without --" + option),
+                daemonAnswer);
+    }
+
+    private static DockerException refusal(ResolvedImage image, String where, String option, String instead,
+            Throwable daemonAnswer) {
         return new DockerException("image " + image.key() + ": " + where + " uses --" + option
                 + ", which only BuildKit builds; " + CLASSIC + " (no buildx): write it without the option ("
                 + instead + "), or build this image with docker buildx", daemonAnswer);
