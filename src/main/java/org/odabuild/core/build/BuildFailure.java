@@ -85,9 +85,10 @@ final class BuildFailure {
         }
         String name = known ? m.group(1) : containerd.group(1);
         Optional<String> builtFor = known ? Optional.of(m.group(3)) : Optional.empty();
-        List<DockerfileStages.Stage> stages = DockerfileStages.of(dockerfileText.get(), buildArgs);
-        Optional<DockerfileStages.Stage> stage = stages.isEmpty() ? Optional.empty()
-                : DockerfileStages.named(stages, stages.get(stages.size() - 1), name, true);
+        DockerfileStages stages = DockerfileStages.of(dockerfileText.get(), buildArgs);
+        List<DockerfileStages.Stage> all = stages.all();
+        Optional<DockerfileStages.Stage> stage = all.isEmpty() ? Optional.empty()
+                : stages.named(all.get(all.size() - 1), name, true);
         if (stage.isEmpty()) {
             return Optional.empty();
         }

@@ -40,9 +40,9 @@ public final class BaseImages {
 
     /** The base images, with the FROM lines' args at the values of {@code buildArgs}, else their defaults. */
     public static List<From> of(String dockerfile, Map<String, String> buildArgs) {
-        List<Stage> stages = DockerfileStages.of(dockerfile, buildArgs);
-        return stages.stream().filter(stage -> !stage.base().equals("scratch")
-                && DockerfileStages.named(stages, stage, stage.base(), false).isEmpty())
+        DockerfileStages stages = DockerfileStages.of(dockerfile, buildArgs);
+        return stages.all().stream().filter(stage -> !stage.base().equals("scratch")
+                && stages.named(stage, stage.base(), false).isEmpty())
                 .map(stage -> new From(stage.base(), stage.line())).toList();
     }
 
@@ -68,9 +68,9 @@ public final class BaseImages {
 
     /** The images that {@code COPY --from=} names (not earlier stages), in order. */
     public static List<String> imagesCopiedFrom(String dockerfile) {
-        List<Stage> stages = DockerfileStages.of(dockerfile, Map.of());
-        return stages.stream().flatMap(stage -> stage.copiedFrom().stream()
-                .filter(source -> DockerfileStages.named(stages, stage, source, true).isEmpty())).toList();
+        DockerfileStages stages = DockerfileStages.of(dockerfile, Map.of());
+        return stages.all().stream().flatMap(stage -> stage.copiedFrom().stream()
+                .filter(source -> stages.named(stage, source, true).isEmpty())).toList();
     }
 
     /**
@@ -91,7 +91,7 @@ public final class BaseImages {
 
     /** The first FROM line whose {@code --platform} names a platform arg ({@code FROM --platform=$BUILDPLATFORM}). */
     public static Optional<PlatformArgUse> platformArgInFrom(String dockerfile) {
-        for (Stage stage : DockerfileStages.of(dockerfile, Map.of())) {
+        for (Stage stage : DockerfileStages.of(dockerfile, Map.of()).all()) {
             for (String option : stage.options()) {
                 Matcher m = PLATFORM_ARG_VALUE.matcher(option);
                 if (m.find()) {

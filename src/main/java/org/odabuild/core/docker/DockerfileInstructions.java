@@ -64,22 +64,21 @@ public final class DockerfileInstructions {
                 }
                 directives = false;
             }
-            String line = first.startsWith("#") ? "" : first;
-            boolean continues = continues(line, escape);
-            if (continues) {
-                line = withoutContinuation(line, escape);
-            } else if (line.isEmpty()) {
+            String firstLine = first.startsWith("#") ? "" : first;
+            boolean continues = continues(firstLine, escape);
+            if (!continues && firstLine.isEmpty()) {
                 continue;
             }
+            StringBuilder line = new StringBuilder(continues ? withoutContinuation(firstLine, escape) : firstLine);
             while (continues && next < lines.length) {
                 String more = trimNewline(lines[next++]);
                 if (more.stripLeading().startsWith("#") || more.isBlank()) {
                     continue; // comment and empty lines inside an instruction are dropped
                 }
                 continues = continues(more, escape);
-                line += continues ? withoutContinuation(more, escape) : more;
+                line.append(continues ? withoutContinuation(more, escape) : more);
             }
-            String text = line.strip();
+            String text = line.toString().strip();
             List<Heredoc> heredocs = heredocs(text);
             instructions.add(new Instruction(start, keyword(text), options(text),
                     heredocs.stream().map(Heredoc::name).toList(), rest(text)));

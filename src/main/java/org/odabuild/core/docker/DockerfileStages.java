@@ -34,10 +34,27 @@ public final class DockerfileStages {
         }
     }
 
-    private DockerfileStages() {
+    private final List<Stage> stages;
+    /** The index of the first stage of each name, in lower case: the builders look names up in any case. */
+    private final Map<String, Integer> firstByName = new HashMap<>();
+
+    private DockerfileStages(List<Stage> stages) {
+        this.stages = List.copyOf(stages);
+        for (Stage stage : this.stages) {
+            stage.name().ifPresent(n -> firstByName.putIfAbsent(n.toLowerCase(Locale.ROOT), stage.index()));
+        }
     }
 
-    public static List<Stage> of(String dockerfile, Map<String, String> buildArgs) {
+    /** In order. */
+    public List<Stage> all() {
+        return stages;
+    }
+
+    public static DockerfileStages of(String dockerfile, Map<String, String> buildArgs) {
+        return new DockerfileStages(read(dockerfile, buildArgs));
+    }
+
+    private static List<Stage> read(String dockerfile, Map<String, String> buildArgs) {
         Map<String, String> metaArgs = new HashMap<>();
         List<Stage> stages = new ArrayList<>();
         List<String> copiedFrom = new ArrayList<>();
@@ -82,14 +99,14 @@ public final class DockerfileStages {
      * name (in any case) or, for {@code COPY --from}, by number: as the classic builder looks them up, among the
      * stages so far; else the reference is an image.
      */
-    public static Optional<Stage> named(List<Stage> stages, Stage stage, String reference, boolean byNumber) {
+    public Optional<Stage> named(Stage stage, String reference, boolean byNumber) {
         String lower = reference.toLowerCase(Locale.ROOT);
         if (byNumber && lower.matches("\\d{1,9}")) {
             int index = Integer.parseInt(lower);
             return index <= stage.index() ? Optional.of(stages.get(index)) : Optional.empty();
         }
-        return stages.subList(0, stage.index()).stream()
-                .filter(s -> s.name().map(n -> n.toLowerCase(Locale.ROOT).equals(lower)).orElse(false)).findFirst();
+        Integer index = firstByName.get(lower);
+        return index != null && index < stage.index() ? Optional.of(stages.get(index)) : Optional.empty();
     }
 
     /**

@@ -33,7 +33,8 @@ public record UnneededStages(List<String> stages, byte[] dockerfile) {
      */
     public static Optional<UnneededStages> of(byte[] dockerfile, Map<String, String> buildArgs) {
         String text = DockerfileText.of(dockerfile);
-        List<Stage> stages = DockerfileStages.of(text, buildArgs);
+        DockerfileStages all = DockerfileStages.of(text, buildArgs);
+        List<Stage> stages = all.all();
         if (stages.size() < 2) {
             return Optional.empty();
         }
@@ -41,8 +42,8 @@ public record UnneededStages(List<String> stages, byte[] dockerfile) {
         for (int i = stages.size() - 1; i >= 0; i--) {
             Stage stage = stages.get(i);
             if (needed.contains(i)) {
-                DockerfileStages.named(stages, stage, stage.base(), false).ifPresent(s -> needed.add(s.index()));
-                stage.copiedFrom().forEach(source -> DockerfileStages.named(stages, stage, source, true)
+                all.named(stage, stage.base(), false).ifPresent(s -> needed.add(s.index()));
+                stage.copiedFrom().forEach(source -> all.named(stage, source, true)
                         .ifPresent(s -> needed.add(s.index())));
             }
         }
