@@ -191,8 +191,9 @@ final class BuildFailure {
     }
 
     /**
-     * {@code FROM --platform=$BUILDPLATFORM}: BuildKit declares its platform args before the first FROM, the classic
-     * builder expands in FROM only the args the Dockerfile declares there, and fails on the empty platform.
+     * {@code FROM --platform=$BUILDPLATFORM} that the plugin could not put the platform in ({@code FromPlatformArgs}:
+     * a form of arg it does not read): BuildKit declares its platform args before the first FROM, the classic builder
+     * expands in FROM only the args the Dockerfile declares there, and fails on the empty platform.
      */
     private Optional<DockerException> platformArgInFrom(String answer, DockerException e) {
         if (!answer.contains("failed to parse platform")) {

@@ -27,6 +27,7 @@ import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileText;
+import org.odabuild.core.docker.FromPlatformArgs;
 import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.docker.UnneededStages;
 import org.odabuild.core.git.HeadCommit;
@@ -138,9 +139,10 @@ final class ImageBuilder {
 
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,
             List<Platform> platforms, Platform nativePlatform) {
-        String id = buildFor(image, new DockerDaemon.Build(image.reference(), context,
-                BuildArgs.forPlatform(args, nativePlatform, nativePlatform), Optional.of(nativePlatform.toString()),
-                false), nativePlatform, nativePlatform);
+        Map<String, String> platformArgs = BuildArgs.forPlatform(args, nativePlatform, nativePlatform);
+        String id = buildFor(image, new DockerDaemon.Build(image.reference(), withPlatformArgsInFrom(context,
+                platformArgs), platformArgs, Optional.of(nativePlatform.toString()), false), nativePlatform,
+                nativePlatform);
         log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
                 + " once and published for each");
         return platforms.stream().map(p -> new BuiltImage.PlatformBuild(p.toString(), id, null,
@@ -161,9 +163,9 @@ final class ImageBuilder {
         for (Platform platform : platforms) {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
             Platform buildAs = retarget ? nativePlatform : platform;
-            String id = buildFor(image, new DockerDaemon.Build(reference, context,
-                    BuildArgs.forPlatform(args, platform, nativePlatform), Optional.of(buildAs.toString()), false),
-                    buildAs, nativePlatform);
+            Map<String, String> platformArgs = BuildArgs.forPlatform(args, platform, nativePlatform);
+            String id = buildFor(image, new DockerDaemon.Build(reference, withPlatformArgsInFrom(context,
+                    platformArgs), platformArgs, Optional.of(buildAs.toString()), false), buildAs, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null,
                     retarget && !platform.accepts(nativePlatform)));
         }
@@ -238,6 +240,18 @@ final class ImageBuilder {
         return unneeded.map(u -> context.withDockerfile(u.dockerfile())).orElse(context);
     }
 
+    /**
+     * The context whose Dockerfile names this build's platform in a {@code FROM --platform=$BUILDPLATFORM}, as BuildKit
+     * reads it ({@link FromPlatformArgs}); {@code args}: the build's args, its platform args among them.
+     */
+    private static BuildContext withPlatformArgsInFrom(BuildContext context, Map<String, String> args) {
+        try {
+            return FromPlatformArgs.of(context.dockerfileBytes(), args).map(context::withDockerfile).orElse(context);
+        } catch (IOException e) {
+            return context; // the daemon says what is wrong
+        }
+    }
+
     /** The text of the context's Dockerfile as the daemon gets it. */
     private static Optional<String> sentText(BuildContext context) {
         try {
@@ -271,9 +285,10 @@ final class ImageBuilder {
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
-        BuildContext testContext = withoutUnneededStages(image, BuildContext.of(context.contextDir(),
-                layout.file(testDockerfile, "testDockerfile of image " + image.key()), Optional.of(outputDir),
-                layout::display).withTimesClampedTo(context.timeCeiling()), testArgs);
+        BuildContext testContext = withPlatformArgsInFrom(withoutUnneededStages(image, BuildContext.of(
+                context.contextDir(), layout.file(testDockerfile, "testDockerfile of image " + image.key()),
+                Optional.of(outputDir), layout::display).withTimesClampedTo(context.timeCeiling()), testArgs),
+                testArgs);
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
                 Optional.empty(), false).withLogins(logins)));

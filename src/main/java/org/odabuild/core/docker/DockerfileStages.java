@@ -35,11 +35,13 @@ public final class DockerfileStages {
     }
 
     private final List<Stage> stages;
+    private final Map<String, String> metaArgs;
     /** The index of the first stage of each name, in lower case: the builders look names up in any case. */
     private final Map<String, Integer> firstByName = new HashMap<>();
 
-    private DockerfileStages(List<Stage> stages) {
+    private DockerfileStages(List<Stage> stages, Map<String, String> metaArgs) {
         this.stages = List.copyOf(stages);
+        this.metaArgs = Map.copyOf(metaArgs);
         for (Stage stage : this.stages) {
             stage.name().ifPresent(n -> firstByName.putIfAbsent(n.toLowerCase(Locale.ROOT), stage.index()));
         }
@@ -50,12 +52,17 @@ public final class DockerfileStages {
         return stages;
     }
 
-    public static DockerfileStages of(String dockerfile, Map<String, String> buildArgs) {
-        return new DockerfileStages(read(dockerfile, buildArgs));
+    /** The args a FROM sees: declared before the first FROM, at the build arg given for each, else its default. */
+    public Map<String, String> metaArgs() {
+        return metaArgs;
     }
 
-    private static List<Stage> read(String dockerfile, Map<String, String> buildArgs) {
+    public static DockerfileStages of(String dockerfile, Map<String, String> buildArgs) {
         Map<String, String> metaArgs = new HashMap<>();
+        return new DockerfileStages(read(dockerfile, buildArgs, metaArgs), metaArgs);
+    }
+
+    private static List<Stage> read(String dockerfile, Map<String, String> buildArgs, Map<String, String> metaArgs) {
         List<Stage> stages = new ArrayList<>();
         List<String> copiedFrom = new ArrayList<>();
         Stage current = null;
