@@ -26,10 +26,7 @@ import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.docker.DockerfileText;
-import org.odabuild.core.docker.FromPlatformArgs;
 import org.odabuild.core.docker.PullLogins;
-import org.odabuild.core.docker.UnneededStages;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.registry.CredentialSource;
@@ -77,8 +74,9 @@ final class ImageBuilder {
         // files keep their times up to the commit's, the SOURCE_DATE_EPOCH of the build args below
         Instant now = Instant.now();
         Map<String, String> args = BuildArgs.of(head, now, userArgs);
-        BuildContext context = withoutUnneededStages(image, sources.withTimesClampedTo(head.time()), args);
-        dockerfile = sentText(context);
+        BuildContext context = DaemonDockerfile.withoutUnneededStages(image, sources.withTimesClampedTo(head.time()),
+                args, layout, log);
+        dockerfile = DaemonDockerfile.text(context);
         Map<String, String> labels = ImageLabels.of(image, head, branch, now, sourceHash, source);
         List<Platform> platforms = image.config().platforms().stream().map(Platform::parse).toList();
         Platform nativePlatform = Platform.parse(daemon.nativePlatform());
@@ -92,7 +90,8 @@ final class ImageBuilder {
         // natively and published with its platform in the config, as buildx does. The classic builder cannot build
         // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
         // platform"); without a platform arg one build serves them all
-        Optional<String> testDockerfile = testDockerfile(layout, image).flatMap(path -> sentText(path, args));
+        Optional<String> testDockerfile = testDockerfile(layout, image).flatMap(path -> DaemonDockerfile.text(path,
+                args));
         refuseBuildkitOnlySyntax(image, dockerfile, testDockerfile);
         logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(), args,
                 credentials);
@@ -140,7 +139,7 @@ final class ImageBuilder {
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,
             List<Platform> platforms, Platform nativePlatform) {
         Map<String, String> platformArgs = BuildArgs.forPlatform(args, nativePlatform, nativePlatform);
-        String id = buildFor(image, new DockerDaemon.Build(image.reference(), withPlatformArgsInFrom(context,
+        String id = buildFor(image, new DockerDaemon.Build(image.reference(), DaemonDockerfile.forPlatform(context,
                 platformArgs), platformArgs, Optional.of(nativePlatform.toString()), false), nativePlatform,
                 nativePlatform);
         log.info(image.key() + " is FROM scratch and runs nothing: its layers are the same on every platform, built"
@@ -164,7 +163,7 @@ final class ImageBuilder {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
             Platform buildAs = retarget ? nativePlatform : platform;
             Map<String, String> platformArgs = BuildArgs.forPlatform(args, platform, nativePlatform);
-            String id = buildFor(image, new DockerDaemon.Build(reference, withPlatformArgsInFrom(context,
+            String id = buildFor(image, new DockerDaemon.Build(reference, DaemonDockerfile.forPlatform(context,
                     platformArgs), platformArgs, Optional.of(buildAs.toString()), false), buildAs, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null,
                     retarget && !platform.accepts(nativePlatform)));
@@ -223,55 +222,6 @@ final class ImageBuilder {
         return "oda-platform/" + safe(image.key()) + ":" + image.tag() + "-" + platform.toString().replace('/', '-');
     }
 
-    /**
-     * The context with a Dockerfile that leaves out the stages its last stage does not need, as BuildKit leaves them
-     * out: the classic builder would build them all ({@link UnneededStages}).
-     */
-    private BuildContext withoutUnneededStages(ResolvedImage image, BuildContext context, Map<String, String> args) {
-        Optional<UnneededStages> unneeded;
-        try {
-            unneeded = UnneededStages.of(context.dockerfileBytes(), args);
-        } catch (IOException e) {
-            return context; // the daemon says what is wrong
-        }
-        unneeded.ifPresent(u -> log.info("Stages " + u.stages() + " of " + layout.display(context.dockerfile())
-                + " are not needed by its last stage: " + image.key() + " is built without them, as BuildKit"
-                + " builds it"));
-        return unneeded.map(u -> context.withDockerfile(u.dockerfile())).orElse(context);
-    }
-
-    /**
-     * The context whose Dockerfile names this build's platform in a {@code FROM --platform=$BUILDPLATFORM}, as BuildKit
-     * reads it ({@link FromPlatformArgs}); {@code args}: the build's args, its platform args among them.
-     */
-    private static BuildContext withPlatformArgsInFrom(BuildContext context, Map<String, String> args) {
-        try {
-            return FromPlatformArgs.of(context.dockerfileBytes(), args).map(context::withDockerfile).orElse(context);
-        } catch (IOException e) {
-            return context; // the daemon says what is wrong
-        }
-    }
-
-    /** The text of the context's Dockerfile as the daemon gets it. */
-    private static Optional<String> sentText(BuildContext context) {
-        try {
-            return Optional.of(DockerfileText.of(context.dockerfileBytes()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The text of a Dockerfile as the daemon will get it, without the stages its last stage does not need. */
-    private static Optional<String> sentText(Path dockerfile, Map<String, String> args) {
-        try {
-            byte[] bytes = Files.readAllBytes(dockerfile);
-            return Optional.of(DockerfileText.of(UnneededStages.of(bytes, args).map(UnneededStages::dockerfile)
-                    .orElse(bytes)));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     private Optional<String> baseImages(ResolvedImage image, Map<String, String> buildArgs) {
         String path = image.config().buildDockerfile();
         return dockerfile.map(text -> BaseImages.of(text, buildArgs)).filter(bases -> !bases.isEmpty())
@@ -285,10 +235,10 @@ final class ImageBuilder {
         String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
         Map<String, String> testArgs = new LinkedHashMap<>(args);
         testArgs.put("FROM_IMAGE", image.reference());
-        BuildContext testContext = withPlatformArgsInFrom(withoutUnneededStages(image, BuildContext.of(
-                context.contextDir(), layout.file(testDockerfile, "testDockerfile of image " + image.key()),
-                Optional.of(outputDir), layout::display).withTimesClampedTo(context.timeCeiling()), testArgs),
-                testArgs);
+        BuildContext testContext = DaemonDockerfile.forPlatform(DaemonDockerfile.withoutUnneededStages(image,
+                BuildContext.of(context.contextDir(), layout.file(testDockerfile, "testDockerfile of image "
+                + image.key()), Optional.of(outputDir), layout::display).withTimesClampedTo(context.timeCeiling()),
+                testArgs, layout, log), testArgs);
         log.info("Testing " + image.reference() + " with " + testDockerfile);
         buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
                 Optional.empty(), false).withLogins(logins)));
