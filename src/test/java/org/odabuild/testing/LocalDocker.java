@@ -40,6 +40,25 @@ public final class LocalDocker {
         return null;
     }
 
+    /** Whether the daemon keeps its images in containerd's image store ({@code containerd-snapshotter}). */
+    public static boolean containerdImageStore(String host) {
+        try {
+            Process p = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker"
+                    : "docker", "-H", host, "info", "--format", "{{json .DriverStatus}}").redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("docker info failed: " + out);
+            }
+            return out.contains("io.containerd.snapshotter");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What the docker CLI's classic builder made of a context: the image id, or why it failed. */
     public record CliBuild(boolean built, String answer) {
     }

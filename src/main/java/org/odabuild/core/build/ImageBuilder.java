@@ -184,9 +184,17 @@ final class ImageBuilder {
                     + "; building it again without cache");
             made = daemonBuild(image, build.withNoCache(), platform, nativePlatform);
         }
+        Optional<String> bases = baseImages(image, build.buildArgs());
+        if (!platform.accepts(made.platform()) && bases.isPresent()) {
+            // Docker 20.10 keeps one variant of a base image under its name and builds another platform on it as it
+            // is, where later daemons pull the variant they miss: pulled for this platform, it is the right one
+            log.info("Building " + image.key() + " for " + platform + " gave " + made.platform() + " again: pulling"
+                    + " its base images for " + platform);
+            made = daemonBuild(image, build.withNoCache().withPull(), platform, nativePlatform);
+        }
         if (!platform.accepts(made.platform())) {
             throw new DockerException("image " + image.key() + ": building for " + platform + " gave a "
-                    + made.platform() + " image: " + baseImages(image, build.buildArgs()).map(b -> "its base image " + b)
+                    + made.platform() + " image: " + bases.map(b -> "its base image " + b)
                     .orElse("its base image") + " has no " + platform + " variant on this daemon. Pull that variant"
                     + " (docker pull --platform " + platform + " <base image>), or remove " + platform
                     + " from the platforms of " + image.key() + " (" + image.config().location() + ")");

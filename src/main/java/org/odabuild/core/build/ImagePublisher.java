@@ -134,12 +134,36 @@ final class ImagePublisher implements AutoCloseable {
         return new Published(top, platforms);
     }
 
+    /**
+     * The daemon's archive of one platform's image, read and checked. Docker's containerd image store (seen on Docker
+     * 26) saves an image of another platform than its own, built on a multi-platform base image, with the base's
+     * layers of its own platform: the check finds a layer its config does not name, and what to do is said.
+     */
+    private SavedImage save(String imageId, BuiltImage built, BuiltImage.PlatformBuild platform) {
+        try {
+            return daemon.save(imageId, archive -> ImageArchive.read(archive, workDir));
+        } catch (DockerException e) {
+            String answer = String.valueOf(e.getMessage());
+            if (!answer.contains("of the daemon's image archive is")
+                    || Platform.parse(platform.platform()).accepts(Platform.parse(daemon.nativePlatform()))) {
+                throw e;
+            }
+            throw new DockerException("image " + built.key() + ": the daemon's archive of its " + platform.platform()
+                    + " image holds a layer that the image's config does not name (" + answer + "). Docker's"
+                    + " containerd image store saves an image of another platform than the daemon's own ("
+                    + daemon.nativePlatform() + "), built on a multi-platform base image, with that base's layers of"
+                    + " the daemon's own platform, though the image holds the right ones. Build " + platform.platform()
+                    + " on a daemon with the classic image store (in daemon.json, \"features\":"
+                    + " {\"containerd-snapshotter\": false}; in Docker Desktop, turn off 'Use containerd for pulling"
+                    + " and storing images'), or on a " + platform.platform() + " machine", e);
+        }
+    }
+
     /** Saves one platform's image from the daemon (once per image) and puts its config and layers into the repository. */
     private SavedImage upload(ImageName name, BuiltImage built, BuiltImage.PlatformBuild platform,
             Map<String, SavedImage> saved) {
         long start = System.nanoTime();
-        SavedImage image = saved.computeIfAbsent(platform.imageId(), id -> daemon.save(id,
-                archive -> ImageArchive.read(archive, workDir)));
+        SavedImage image = saved.computeIfAbsent(platform.imageId(), id -> save(id, built, platform));
         long savedMs = (System.nanoTime() - start) / 1_000_000;
         if (!image.isSavedAs(platform.imageId())) {
             throw new DockerException("the daemon saved " + image.id() + " when asked for " + platform.imageId()

@@ -123,6 +123,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
         StringBuilder query = new StringBuilder("/build?t=").append(encode(own))
                 .append("&dockerfile=").append(encode(build.context().dockerfileEntry()))
                 .append("&forcerm=1&nocache=").append(build.noCache() ? 1 : 0)
+                .append("&pull=").append(build.pull() ? 1 : 0)
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
         call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),

@@ -25,9 +25,10 @@ public interface DockerDaemon extends AutoCloseable {
      * @param platform the platform to build for; empty builds the daemon's own
      * @param noCache  build every step again (the classic builder's cache does not tell platforms apart)
      * @param logins   the logins the daemon may pull its base images with
+     * @param pull     pull every base image for the platform even when the daemon holds one under its name
      */
     record Build(String reference, BuildContext context, Map<String, String> buildArgs, Optional<String> platform,
-            boolean noCache, PullLogins logins) {
+            boolean noCache, PullLogins logins, boolean pull) {
 
         public Build {
             buildArgs = Map.copyOf(buildArgs);
@@ -35,16 +36,21 @@ public interface DockerDaemon extends AutoCloseable {
 
         public Build(String reference, BuildContext context, Map<String, String> buildArgs, Optional<String> platform,
                 boolean noCache) {
-            this(reference, context, buildArgs, platform, noCache, PullLogins.NONE);
+            this(reference, context, buildArgs, platform, noCache, PullLogins.NONE, false);
         }
 
         public Build withNoCache() {
-            return new Build(reference, context, buildArgs, platform, true, logins);
+            return new Build(reference, context, buildArgs, platform, true, logins, pull);
         }
 
         /** This build with the logins its base images' pulls may use. */
         public Build withLogins(PullLogins pullLogins) {
-            return new Build(reference, context, buildArgs, platform, noCache, pullLogins);
+            return new Build(reference, context, buildArgs, platform, noCache, pullLogins, pull);
+        }
+
+        /** This build with its base images pulled for its platform ({@code docker build --pull}). */
+        public Build withPull() {
+            return new Build(reference, context, buildArgs, platform, noCache, logins, true);
         }
     }
 

@@ -514,6 +514,44 @@ class MultiPlatformBuildTest {
 
 
     /**
+     * A base image published for both platforms, built for one, then the other: Docker 20.10 keeps one variant under
+     * the tag and builds the second platform on it as it is (Docker 23 and later pull the missing variant). Built
+     * again without cache it still is; pulled for the platform, it is right. Docker's containerd image store builds it
+     * right, and saves the arm64 image with the base's amd64 layer: that is said with what to do.
+     */
+    @Test
+    void aMultiPlatformBaseImageIsPulledForEachPlatform() throws Exception {
+        git.write("src/op/Dockerfile", "FROM scratch\nARG TARGETARCH\nCOPY app.txt /base-$TARGETARCH.txt\n");
+        git.commit("a base image for both platforms");
+        assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
+        String base = host() + "/" + repo + ":1.0.1-multi";
+        removeFromTheDaemon(base); // the daemon must pull it
+
+        git.write("src/op/Dockerfile", "FROM " + base + "\nCOPY app.txt /app.txt\n");
+        values("1.0.2", "multi");
+        git.commit("an image on it, for both platforms");
+        if (LocalDocker.containerdImageStore(dockerHost)) {
+            assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                    .hasMessageContaining("image op: the daemon's archive of its linux/arm64 image holds a layer that"
+                            + " the image's config does not name")
+                    .hasMessageContaining("Build linux/arm64 on a daemon with the classic image store");
+            return;
+        }
+        BuiltImage built = build().images().get(0);
+        assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
+        JsonObject index = get("/manifests/1.0.2-multi");
+        assertThat(architectures(index)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"));
+        for (JsonElement entry : index.getAsJsonArray("manifests")) {
+            String arch = entry.getAsJsonObject().getAsJsonObject("platform").get("architecture").getAsString();
+            JsonArray layers = get("/manifests/" + entry.getAsJsonObject().get("digest").getAsString())
+                    .getAsJsonArray("layers");
+            assertThat(layerFile(layers.get(0).getAsJsonObject().get("digest").getAsString(), "base-" + arch
+                    + ".txt")).as("the " + arch + " image is on the " + arch + " base").isNotNull();
+        }
+    }
+
+    /**
      * A FROM scratch stage copied into an image for another platform: the classic builder's cache gives back the
      * stage as built for the daemon's own platform, whose {@code COPY --from} it then refuses ("does not match the
      * specified platform"); built again without cache, it is the platform asked for.
