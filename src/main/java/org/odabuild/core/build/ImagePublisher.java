@@ -136,8 +136,9 @@ final class ImagePublisher implements AutoCloseable {
 
     /**
      * The daemon's archive of one platform's image, read and checked. Docker's containerd image store (seen on Docker
-     * 26) saves an image of another platform than its own, built on a multi-platform base image, with the base's
-     * layers of its own platform: the check finds a layer its config does not name, and what to do is said.
+     * 26.1 and 28.5, also when asked for the platform) saves an image of another platform than its own, built on a
+     * multi-platform base image, with the base's layers of its own platform: the check finds a layer its config does
+     * not name, and what to do is said.
      */
     private SavedImage save(String imageId, BuiltImage built, BuiltImage.PlatformBuild platform) {
         try {
