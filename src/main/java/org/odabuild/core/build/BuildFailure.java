@@ -24,12 +24,20 @@ final class BuildFailure {
     /** Docker 20.10 says {@code parse error line 3:}, later ones {@code parse error on line 3:}. */
     private static final Pattern PARSE_ERROR = Pattern.compile("dockerfile parse error (?:on )?line (\\d+): ([^\"}]+)");
     private static final Pattern BUILDKIT_OPTION = Pattern.compile("the --([a-z-]+) option requires BuildKit");
+    /** Docker 20.10 says {@code Unknown flag: link}, 26 {@code unknown flag: link}, 28 {@code unknown flag: --link}. */
     private static final Pattern UNKNOWN_FLAG = Pattern.compile(
-            "parse error (?:on )?line (\\d+): (?i:unknown flag): ([a-z-]+)");
+            "parse error (?:on )?line (\\d+): (?i:unknown flag): (?:--)?([a-z][a-z-]*)");
     private static final String CLASSIC = BuildkitOnlySyntax.CLASSIC;
-    /** The classic builder's refusal to {@code COPY --from} a stage of another platform than the build's. */
+    /**
+     * The classic builder's refusal to {@code COPY --from} a stage of another platform than the build's: Docker 20.10
+     * to 26 say {@code does not match the specified platform: wanted X, actual: Y}, Docker 28 {@code its platform (Y)
+     * does not match the specified platform (X)}, and with its containerd image store {@code does not provide the
+     * specified platform (X)}.
+     */
     private static final Pattern STAGE_OF_ANOTHER_PLATFORM = Pattern.compile("invalid from flag value ([^:]+): image"
-            + " with reference \\S+ was found but does not match the specified platform: wanted ([^,]+), actual: (\\S+)");
+            + " with reference \\S+ was found but (?:does not match the specified platform: wanted [^,]+, actual:"
+            + " (\\S+)|its platform \\(([^)]+)\\) does not match the specified platform|does not provide the"
+            + " specified platform)");
     /** The containerd image store's wording of it: the stage has no image of the build's platform. */
     private static final Pattern STAGE_NOT_OF_THIS_PLATFORM = Pattern.compile(
             "invalid from flag value ([^:]+): No such image: sha256:");
@@ -84,7 +92,8 @@ final class BuildFailure {
             return Optional.empty();
         }
         String name = known ? m.group(1) : containerd.group(1);
-        Optional<String> builtFor = known ? Optional.of(m.group(3)) : Optional.empty();
+        Optional<String> builtFor = known ? Optional.ofNullable(m.group(2)).or(() -> Optional.ofNullable(m.group(3)))
+                : Optional.empty();
         DockerfileStages stages = DockerfileStages.of(dockerfileText.get(), buildArgs);
         List<DockerfileStages.Stage> all = stages.all();
         Optional<DockerfileStages.Stage> stage = all.isEmpty() ? Optional.empty()
