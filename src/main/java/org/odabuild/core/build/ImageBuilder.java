@@ -184,8 +184,7 @@ final class ImageBuilder {
                     + "; building it again without cache");
             made = daemonBuild(image, build.withNoCache(), platform, nativePlatform);
         }
-        Optional<String> bases = baseImages(image, build.buildArgs());
-        if (!platform.accepts(made.platform()) && bases.isPresent()) {
+        if (!platform.accepts(made.platform()) && baseImages(image, build.buildArgs()).isPresent()) {
             // Docker 20.10 keeps one variant of a base image under its name and builds another platform on it as it
             // is, where later daemons pull the variant they miss: pulled for this platform, it is the right one
             log.info("Building " + image.key() + " for " + platform + " gave " + made.platform() + " again: pulling"
@@ -194,8 +193,8 @@ final class ImageBuilder {
         }
         if (!platform.accepts(made.platform())) {
             throw new DockerException("image " + image.key() + ": building for " + platform + " gave a "
-                    + made.platform() + " image: " + bases.map(b -> "its base image " + b)
-                    .orElse("its base image") + " has no " + platform + " variant on this daemon. Pull that variant"
+                    + made.platform() + " image: " + baseImages(image, build.buildArgs())
+                    .map(b -> "its base image " + b).orElse("its base image") + " has no " + platform + " variant on this daemon. Pull that variant"
                     + " (docker pull --platform " + platform + " <base image>), or remove " + platform
                     + " from the platforms of " + image.key() + " (" + image.config().location() + ")");
         }
