@@ -1,13 +1,9 @@
 package org.odabuild.core.docker;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.docker.DockerfileStages.Stage;
@@ -46,7 +42,8 @@ public final class BaseImages {
                 .map(stage -> new From(stage.base(), stage.line())).toList();
     }
 
-    private static final Pattern PLATFORM_ARG = Pattern.compile("\\b(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\\b");
+    /** BuildKit's platform args ({@code TARGETARCH}, {@code BUILDPLATFORM}, ...), as words. */
+    static final Pattern PLATFORM_ARG = Pattern.compile("\\b(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\\b");
 
     /**
      * Every stage starts FROM scratch (or an earlier stage), nothing runs and nothing is copied from an image: no

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.odabuild.core.docker.DockerfileInstructions.Instruction;
 
 /**
@@ -16,7 +15,6 @@ import org.odabuild.core.docker.DockerfileInstructions.Instruction;
  */
 public final class FromPlatformArgs {
 
-    private static final Pattern PLATFORM_ARG = Pattern.compile("(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)");
     private static final String OPTION = "--platform=";
 
     private FromPlatformArgs() {
@@ -35,7 +33,7 @@ public final class FromPlatformArgs {
         }
         Map<String, String> args = new HashMap<>(DockerfileStages.of(text, buildArgs).metaArgs());
         buildArgs.forEach((name, value) -> {
-            if (PLATFORM_ARG.matcher(name).matches()) {
+            if (BaseImages.PLATFORM_ARG.matcher(name).matches()) {
                 args.put(name, value);
             }
         });
