@@ -56,6 +56,11 @@ public final class RecordingDaemon implements DockerDaemon {
     }
 
     @Override
+    public boolean containerdImageStore() {
+        return false;
+    }
+
+    @Override
     public LocalImage build(Build build) {
         calls.add("build " + build.reference());
         if (failBuildsWith != null) {

@@ -66,6 +66,35 @@ public final class RegistrySeeder {
         return digest(manifestBytes);
     }
 
+    /**
+     * Puts {@code repository:tag} as an OCI image index of manifests pushed before, each for its platform
+     * ({@code os/architecture[/variant]}), and returns its digest.
+     */
+    public String pushIndex(String repository, String tag, Map<String, String> digestByPlatform) {
+        StringBuilder entries = new StringBuilder();
+        digestByPlatform.forEach((platform, digest) -> {
+            String[] p = platform.split("/");
+            entries.append(entries.length() == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.docker.distribution"
+                    + ".manifest.v2+json\",\"digest\":\"").append(digest).append("\",\"size\":")
+                    .append(manifestSize(repository, digest)).append(",\"platform\":{\"os\":\"").append(p[0])
+                    .append("\",\"architecture\":\"").append(p[1]).append("\"")
+                    .append(p.length == 3 ? ",\"variant\":\"" + p[2] + "\"" : "").append("}}");
+        });
+        byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + entries + "]}").getBytes(StandardCharsets.UTF_8);
+        expect(send(request("/v2/" + repository + "/manifests/" + tag)
+                .header("Content-Type", "application/vnd.oci.image.index.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(index))), 201, "put index");
+        return digest(index);
+    }
+
+    private long manifestSize(String repository, String digest) {
+        HttpResponse<String> r = send(request("/v2/" + repository + "/manifests/" + digest)
+                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json"));
+        expect(r, 200, "read manifest");
+        return r.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private void upload(String repository, byte[] blob) {
         HttpResponse<String> start = send(request("/v2/" + repository + "/blobs/uploads/")
                 .POST(HttpRequest.BodyPublishers.noBody()));

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.odabuild.core.docker.BaseImages;
+import org.odabuild.core.docker.ImageReference;
 import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryCredentials;
@@ -46,13 +47,8 @@ final class BaseImageLogins {
         if (reference.contains("$")) {
             return Optional.empty();
         }
-        String name = reference.split("@", 2)[0];
-        int colon = name.lastIndexOf(':');
-        if (colon > name.lastIndexOf('/')) {
-            name = name.substring(0, colon);
-        }
         try {
-            return Optional.of(new ImageName(name).registry());
+            return Optional.of(new ImageName(ImageReference.parse(reference).name()).registry());
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // the daemon says what is wrong with it
         }

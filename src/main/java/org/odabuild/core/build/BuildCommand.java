@@ -75,7 +75,7 @@ public final class BuildCommand {
                     allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials);
+            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
                     job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));

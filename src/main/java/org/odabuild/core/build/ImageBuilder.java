@@ -30,6 +30,7 @@ import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /** Builds one image through the daemon, tags it, and runs its test image before anything is pushed. */
@@ -40,16 +41,20 @@ final class ImageBuilder {
     private final Path outputDir;
     private final BuildLog log;
     private final CredentialSource credentials;
+    private final PlatformBaseDigests baseDigests;
     // of the image build() builds: one builder builds one image
     private PullLogins logins = PullLogins.NONE;
     private Optional<String> dockerfile = Optional.empty(); // as the daemon gets it
 
-    ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log, CredentialSource credentials) {
+    /** @param registry reads which manifest of a multi-platform base image is the platform's */
+    ImageBuilder(DockerDaemon daemon, RepoLayout layout, Path outputDir, BuildLog log, CredentialSource credentials,
+            RegistryClient registry) {
         this.daemon = daemon;
         this.layout = layout;
         this.outputDir = outputDir;
         this.log = log;
         this.credentials = credentials;
+        this.baseDigests = new PlatformBaseDigests(daemon, registry, log);
     }
 
     /** The image's context with its Dockerfile, as sent to the daemon; the plugin's reports are never in it. */
@@ -163,8 +168,10 @@ final class ImageBuilder {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
             Platform buildAs = retarget ? nativePlatform : platform;
             Map<String, String> platformArgs = BuildArgs.forPlatform(args, platform, nativePlatform);
-            String id = buildFor(image, new DockerDaemon.Build(reference, DaemonDockerfile.forPlatform(context,
-                    platformArgs), platformArgs, Optional.of(buildAs.toString()), false), buildAs, nativePlatform);
+            BuildContext sent = baseDigests.forPlatform(image.key(), DaemonDockerfile.forPlatform(context,
+                    platformArgs), platformArgs, buildAs, nativePlatform);
+            String id = buildFor(image, new DockerDaemon.Build(reference, sent, platformArgs,
+                    Optional.of(buildAs.toString()), false), buildAs, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null,
                     retarget && !platform.accepts(nativePlatform)));
         }

@@ -11,6 +11,7 @@ import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -27,11 +28,12 @@ final class ImageJob {
     private final LazyDaemon daemon;
     private final Path out;
     private final CredentialSource credentials;
+    private final RegistryClient registry;
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
     private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
-            SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials) {
+            SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials, RegistryClient registry) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
@@ -39,6 +41,7 @@ final class ImageJob {
         this.daemon = daemon;
         this.out = out;
         this.credentials = credentials;
+        this.registry = registry;
     }
 
     /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
@@ -77,7 +80,8 @@ final class ImageJob {
         if (connected.isEmpty()) {
             return BuildCommand.notBuilt(planned, BuildStatus.NOT_BUILT, "no Docker daemon");
         }
-        ImageBuilder builder = new ImageBuilder(connected.get(), plan.resolution().layout(), out, log, credentials);
+        ImageBuilder builder = new ImageBuilder(connected.get(), plan.resolution().layout(), out, log, credentials,
+                registry);
         return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
                 ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
                 request.testTimeout(), request.index());

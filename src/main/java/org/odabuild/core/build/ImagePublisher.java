@@ -138,7 +138,7 @@ final class ImagePublisher implements AutoCloseable {
      * The daemon's archive of one platform's image, read and checked. Docker's containerd image store (seen on Docker
      * 26.1 and 28.5, also when asked for the platform) saves an image of another platform than its own, built on a
      * multi-platform base image, with the base's layers of its own platform: the check finds a layer its config does
-     * not name, and what to do is said.
+     * not name, and what to do is said. {@link PlatformBaseDigests} prevents it where the base's registry answers.
      */
     private SavedImage save(String imageId, BuiltImage built, BuiltImage.PlatformBuild platform) {
         try {
@@ -153,7 +153,10 @@ final class ImagePublisher implements AutoCloseable {
                     + " image holds a layer that the image's config does not name (" + answer + "). Docker's"
                     + " containerd image store saves an image of another platform than the daemon's own ("
                     + daemon.nativePlatform() + "), built on a multi-platform base image, with that base's layers of"
-                    + " the daemon's own platform, though the image holds the right ones. Build " + platform.platform()
+                    + " the daemon's own platform, though the image holds the right ones. The plugin names such a base"
+                    + " by its " + platform.platform() + " manifest when it can read it from the base's registry (the"
+                    + " build's log says why it could not). Name the base by that digest in the FROM line (FROM"
+                    + " name@sha256:...), build " + platform.platform()
                     + " on a daemon with the classic image store (in daemon.json, \"features\":"
                     + " {\"containerd-snapshotter\": false}; in Docker Desktop, turn off 'Use containerd for pulling"
                     + " and storing images'), or on a " + platform.platform() + " machine", e);

@@ -1,5 +1,6 @@
 package org.odabuild.core.docker;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.fabric8.maven.docker.access.ContainerCreateConfig;
@@ -46,6 +47,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final String url;
     private final List<String> ownNames = new CopyOnWriteArrayList<>();
     private final BuildLog buildLog;
+    private Boolean containerdImageStore; // read once, when first asked
 
     private DmpDockerDaemon(DockerAccessWithHcClient docker, EngineApi engine, String url, BuildLog buildLog) {
         this.buildLog = buildLog;
@@ -108,6 +110,18 @@ public final class DmpDockerDaemon implements DockerDaemon {
     @Override
     public String nativePlatform() {
         return docker.getNativePlatform();
+    }
+
+    /** Read once from {@code /info}: its {@code DriverStatus} names containerd's snapshotter. */
+    @Override
+    public synchronized boolean containerdImageStore() {
+        if (containerdImageStore == null) {
+            JsonObject info = get("read the daemon's info", () -> JsonText.parse(engine.get("/info"))
+                    .getAsJsonObject());
+            containerdImageStore = info.get("DriverStatus") instanceof JsonArray status
+                    && status.toString().contains("io.containerd.snapshotter");
+        }
+        return containerdImageStore;
     }
 
     /**

@@ -14,6 +14,12 @@ public interface DockerDaemon extends AutoCloseable {
     String nativePlatform();
 
     /**
+     * Whether the daemon keeps its images in containerd's image store ({@code containerd-snapshotter}: the default
+     * of Docker Desktop and of Docker 29's new installs), where an image is named by its manifest.
+     */
+    boolean containerdImageStore();
+
+    /**
      * Builds an image from a context archive and tags it as {@code build.reference()}; returns what this very call
      * built, even when another build on the same daemon tags the same reference at the same time.
      */

@@ -21,12 +21,13 @@ public final class DockerfileStages {
      * @param index      its number, from 0 ({@code COPY --from=0})
      * @param line       the first line of its FROM, 1-based
      * @param base       what its FROM names, args put in where they can be (else as written)
+     * @param written    what its FROM names, as written
      * @param name       the name of {@code AS name}
      * @param options    the FROM's options ({@code --platform=...}) as written
      * @param copiedFrom the sources of its {@code COPY --from=}, in order
      */
-    public record Stage(int index, int line, String base, Optional<String> name, List<String> options,
-            List<String> copiedFrom) {
+    public record Stage(int index, int line, String base, String written, Optional<String> name,
+            List<String> options, List<String> copiedFrom) {
 
         public Stage {
             options = List.copyOf(options);
@@ -83,7 +84,7 @@ public final class DockerfileStages {
                 String base = ArgExpansion.expand(written, metaArgs).filter(b -> !b.isEmpty()).orElse(written);
                 Optional<String> name = rest.size() >= 3 && rest.get(1).equalsIgnoreCase("AS")
                         ? Optional.of(rest.get(2)) : Optional.empty();
-                current = new Stage(stages.size(), instruction.line(), base, name, options, List.of());
+                current = new Stage(stages.size(), instruction.line(), base, written, name, options, List.of());
                 copiedFrom.clear();
             } else if (instruction.keyword().equals("COPY") && current != null) {
                 DockerfileInstructions.optionWords(instruction.arguments()).stream()
@@ -98,7 +99,8 @@ public final class DockerfileStages {
     }
 
     private static Stage withCopies(Stage stage, List<String> copiedFrom) {
-        return new Stage(stage.index(), stage.line(), stage.base(), stage.name(), stage.options(), copiedFrom);
+        return new Stage(stage.index(), stage.line(), stage.base(), stage.written(), stage.name(), stage.options(),
+                copiedFrom);
     }
 
     /**

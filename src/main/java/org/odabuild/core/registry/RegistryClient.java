@@ -1,7 +1,9 @@
 package org.odabuild.core.registry;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +128,29 @@ public final class RegistryClient {
             labels.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
         }
         return new RemoteImage(out, platforms);
+    }
+
+    /** One image of an index: the platform it is for ({@code os/architecture[/variant]}) and its manifest's digest. */
+    public record IndexEntry(String platform, String digest) {
+    }
+
+    /**
+     * The images of the index (or Docker manifest list) {@code image:reference} names, attestation entries
+     * ({@code unknown/unknown}) left out; an empty list when it names one image's manifest. Absent (404) throws, as
+     * every other answer but 200 does.
+     */
+    public List<IndexEntry> indexEntries(ImageName image, String reference) {
+        JsonObject manifest = manifests.read(image, reference);
+        List<IndexEntry> entries = new ArrayList<>();
+        if (manifest.get("manifests") instanceof JsonArray list) {
+            for (JsonElement e : list) {
+                if (e instanceof JsonObject entry && entry.get("digest") instanceof JsonPrimitive digest
+                        && entry.get("platform") instanceof JsonObject p && !platform(p).startsWith("unknown/")) {
+                    entries.add(new IndexEntry(platform(p), digest.getAsString()));
+                }
+            }
+        }
+        return entries;
     }
 
     private static String platform(JsonObject o) {

@@ -18,6 +18,11 @@ class DelegatingDaemon implements DockerDaemon {
     }
 
     @Override
+    public boolean containerdImageStore() {
+        return real.containerdImageStore();
+    }
+
+    @Override
     public LocalImage build(Build build) {
         return real.build(build);
     }

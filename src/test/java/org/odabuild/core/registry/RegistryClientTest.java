@@ -88,6 +88,25 @@ class RegistryClientTest {
     }
 
     @Test
+    void anIndexListsItsImagesByPlatformWithoutAttestations() {
+        RegistrySeeder seeder = new RegistrySeeder(open.host());
+        String amd64 = seeder.push("it/multi", "amd64", Map.of());
+        String arm64 = seeder.push("it/multi", "arm64", Map.of("arch", "arm64"));
+        Map<String, String> platforms = new java.util.LinkedHashMap<>();
+        platforms.put("linux/amd64", amd64);
+        platforms.put("linux/arm64/v8", arm64);
+        platforms.put("unknown/unknown", amd64);
+        seeder.pushIndex("it/multi", "1.0.0", platforms);
+        RegistryClient client = new RegistryClient(insecure(open), CredentialSource.none(), new RecordingLog());
+        ImageName image = new ImageName(open.host() + "/it/multi");
+        assertThat(client.indexEntries(image, "1.0.0")).containsExactly(
+                new RegistryClient.IndexEntry("linux/amd64", amd64),
+                new RegistryClient.IndexEntry("linux/arm64/v8", arm64));
+        assertThat(client.indexEntries(image, "amd64")).as("one image's manifest").isEmpty();
+        assertThatThrownBy(() -> client.indexEntries(image, "2.0.0")).isInstanceOf(RegistryException.class);
+    }
+
+    @Test
     void basicAuthWithTheRightPassword() {
         String digest = new RegistrySeeder(secured.host(), "alice", PASSWORD).push("it/secret", "2.0.0", Map.of());
         RegistryClient client = new RegistryClient(insecure(secured), login("alice", PASSWORD), new RecordingLog());

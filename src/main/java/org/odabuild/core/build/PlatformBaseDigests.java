@@ -1,0 +1,108 @@
+package org.odabuild.core.build;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.docker.DockerDaemon;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.DockerfileText;
+import org.odabuild.core.docker.FromDigests;
+import org.odabuild.core.docker.ImageReference;
+import org.odabuild.core.image.Platform;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * Base images named by the digest of the platform's own manifest, for a build of another platform than the daemon's
+ * on its containerd image store. That store builds such an image right, but records in it the base's layers of the
+ * daemon's own platform when the base is an index of several platforms (seen on Docker 26.1 and 28.5): its save, and
+ * so its push, would hold layers its config does not name. Given the platform's manifest, as BuildKit resolves a
+ * FROM, the base is an image of one platform and the image is right (measured on Docker 26.1). The digest is read
+ * from the base's registry; a base the daemon holds for that platform already, or one its registry does not answer
+ * for, is left as written, and the publisher's layer check still stops a wrong image.
+ */
+final class PlatformBaseDigests {
+
+    private final DockerDaemon daemon;
+    private final RegistryClient registry;
+    private final BuildLog log;
+
+    PlatformBaseDigests(DockerDaemon daemon, RegistryClient registry, BuildLog log) {
+        this.daemon = daemon;
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /**
+     * The context of a build for {@code platform}, its Dockerfile's base images pinned where that is needed.
+     *
+     * @param platformArgs the build's args with its platform args
+     */
+    BuildContext forPlatform(String key, BuildContext context, Map<String, String> platformArgs, Platform platform,
+            Platform nativePlatform) {
+        if (platform.accepts(nativePlatform) || !daemon.containerdImageStore()) {
+            return context;
+        }
+        byte[] dockerfile;
+        try {
+            dockerfile = context.dockerfileBytes();
+        } catch (IOException e) {
+            return context; // the daemon says what is wrong
+        }
+        Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
+        for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
+            Optional<Platform> stagePlatform = platformOf(pull, platform);
+            if (stagePlatform.isPresent() && !stagePlatform.get().accepts(nativePlatform)) {
+                manifestFor(key, pull.image(), stagePlatform.get()).ifPresent(reference -> pinned.put(pull,
+                        reference));
+            }
+        }
+        return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
+    }
+
+    /** The platform the FROM's stage is built for: its own {@code --platform}, else the build's. */
+    private static Optional<Platform> platformOf(FromDigests.Pull pull, Platform platform) {
+        try {
+            return Optional.of(pull.platform().map(Platform::parse).orElse(platform));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // an arg none could fill: the daemon says what it makes of it
+        }
+    }
+
+    /** {@code name@digest} of the platform's manifest, when {@code image} names an index that has one. */
+    private Optional<String> manifestFor(String key, String image, Platform platform) {
+        if (image.contains("$") || heldFor(image, platform)) {
+            return Optional.empty();
+        }
+        ImageReference base = ImageReference.parse(image);
+        try {
+            List<RegistryClient.IndexEntry> entries = registry.indexEntries(new ImageName(base.name()),
+                    base.reference());
+            Platform wanted = platform.normalized();
+            Optional<String> digest = entries.stream().filter(e -> Platform.parse(e.platform()).normalized()
+                    .equals(wanted)).map(RegistryClient.IndexEntry::digest).findFirst();
+            digest.ifPresent(d -> log.info("Building " + key + " for " + platform + " FROM " + base.name() + "@" + d
+                    + ", the " + platform + " image of " + image + ": Docker's containerd image store would otherwise"
+                    + " put the base's " + daemon.nativePlatform() + " layers in it"));
+            return digest.map(d -> base.name() + "@" + d);
+        } catch (RegistryException | IllegalArgumentException e) {
+            log.info("Could not read the platforms of the base image " + image + " of " + key + " from its registry ("
+                    + e.getMessage() + "): the daemon builds " + platform + " on it as it finds it");
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the daemon holds {@code image} as an image of the platform (one it loaded or built, say). */
+    private boolean heldFor(String image, Platform platform) {
+        try {
+            return platform.accepts(daemon.inspect(image).platform());
+        } catch (DockerException e) {
+            return false; // not on the daemon
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.odabuild.core.docker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.docker.DockerfileStages.Stage;
+
+/**
+ * The images a Dockerfile's FROM lines pull, and the same Dockerfile with some of them named by digest, on the same
+ * line: a base image given as the digest of one platform's manifest is the image BuildKit resolves its FROM to, where
+ * a tag may name an index of several platforms.
+ */
+public final class FromDigests {
+
+    private static final String PLATFORM = "--platform=";
+    /** What ends a continued line: the default escape and the one of {@code # escape=`}. */
+    private static final List<String> CONTINUATION = List.of("\\", "`");
+
+    /**
+     * A FROM that pulls an image (neither {@code scratch} nor an earlier stage).
+     *
+     * @param line     the first line of the FROM, 1-based
+     * @param written  the image as written
+     * @param image    the image, args put in as the builders put them in
+     * @param platform its {@code --platform}, args put in (it may still hold a {@code $} none could fill); empty
+     *                 when it names none, so that the stage is built for the build's platform
+     */
+    public record Pull(int line, String written, String image, Optional<String> platform) {
+    }
+
+    private FromDigests() {
+    }
+
+    /** {@code buildArgs}: the args of the build, its platform args among them. */
+    public static List<Pull> pulls(String dockerfile, Map<String, String> buildArgs) {
+        DockerfileStages stages = DockerfileStages.of(dockerfile, buildArgs);
+        Map<String, String> args = new HashMap<>(stages.metaArgs());
+        buildArgs.forEach((name, value) -> {
+            if (BaseImages.PLATFORM_ARG.matcher(name).matches()) {
+                args.put(name, value); // BuildKit declares them for FROM lines by itself
+            }
+        });
+        List<Pull> pulls = new ArrayList<>();
+        for (Stage stage : stages.all()) {
+            if (stage.base().equals("scratch") || stages.named(stage, stage.base(), false).isPresent()) {
+                continue;
+            }
+            Optional<String> platform = stage.options().stream().filter(o -> o.startsWith(PLATFORM)).findFirst()
+                    .map(o -> o.substring(PLATFORM.length()))
+                    .map(p -> ArgExpansion.expand(p, args).filter(x -> !x.isEmpty()).orElse(p));
+            pulls.add(new Pull(stage.line(), stage.written(), stage.base(), platform));
+        }
+        return pulls;
+    }
+
+    /**
+     * The Dockerfile with the image of each given FROM replaced by its reference in {@code pinned}; every other byte
+     * stays. Empty when no image could be found on its FROM's lines (the Dockerfile is then sent as it is).
+     */
+    public static Optional<byte[]> pin(byte[] dockerfile, Map<Pull, String> pinned) {
+        if (pinned.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Instruction> instructions = DockerfileInstructions.of(DockerfileText.of(dockerfile));
+        // one char per byte: a line that is not changed goes out as it came, whatever its encoding
+        String[] lines = new String(dockerfile, StandardCharsets.ISO_8859_1).split("\n", -1);
+        boolean changed = false;
+        Map<Integer, Map.Entry<Pull, String>> byLine = new HashMap<>();
+        pinned.entrySet().forEach(e -> byLine.put(e.getKey().line(), e));
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction from = instructions.get(i);
+            Map.Entry<Pull, String> pin = byLine.get(from.line());
+            if (pin == null || !from.keyword().equals("FROM")) {
+                continue;
+            }
+            String written = pin.getKey().written();
+            int last = i + 1 < instructions.size() ? instructions.get(i + 1).line() - 1 : lines.length;
+            for (int line = from.line() - 1; line < last && line < lines.length; line++) {
+                // on the FROM's own line the image comes after the keyword
+                int after = line == from.line() - 1 ? keywordEnd(lines[line]) : 0;
+                int at = word(lines[line], written, after);
+                if (at >= 0) {
+                    lines[line] = lines[line].substring(0, at) + pin.getValue()
+                            + lines[line].substring(at + written.length());
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return changed ? Optional.of(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1))
+                : Optional.empty();
+    }
+
+    /** Where the FROM keyword ends on its line. */
+    private static int keywordEnd(String line) {
+        int start = 0;
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        return Math.min(line.length(), start + "FROM".length());
+    }
+
+    /**
+     * The first place from {@code from} where {@code word} stands as a word of its own: after whitespace (or at the
+     * start of a continued line) and before whitespace, the line's end or its continuation character.
+     */
+    private static int word(String line, String word, int from) {
+        for (int at = line.indexOf(word, from); at >= 0; at = line.indexOf(word, at + 1)) {
+            boolean startsWord = at == 0 || Character.isWhitespace(line.charAt(at - 1));
+            int end = at + word.length();
+            boolean endsWord = end == line.length() || Character.isWhitespace(line.charAt(end))
+                    || CONTINUATION.contains(line.substring(end).strip());
+            if (startsWord && endsWord) {
+                return at;
+            }
+        }
+        return -1;
+    }
+}
