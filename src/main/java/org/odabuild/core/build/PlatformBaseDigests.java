@@ -1,6 +1,7 @@
 package org.odabuild.core.build;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,12 @@ final class PlatformBaseDigests {
             return context; // the daemon says what is wrong
         }
         Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
+        Map<String, Optional<String>> asked = new HashMap<>(); // stages on one base ask its registry once
         for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
             Optional<Platform> stagePlatform = platformOf(pull, platform);
             if (stagePlatform.isPresent() && !stagePlatform.get().accepts(nativePlatform)) {
-                manifestFor(key, pull.image(), stagePlatform.get()).ifPresent(reference -> pinned.put(pull,
-                        reference));
+                asked.computeIfAbsent(pull.image() + " " + stagePlatform.get(), k -> manifestFor(key, pull.image(),
+                        stagePlatform.get())).ifPresent(reference -> pinned.put(pull, reference));
             }
         }
         return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);

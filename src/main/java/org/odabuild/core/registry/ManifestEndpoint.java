@@ -62,8 +62,8 @@ final class ManifestEndpoint {
     }
 
     JsonObject read(ImageName image, String reference) {
-        RegistryResponse r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image + "@"
-                + reference);
+        RegistryResponse r = auth.send(image, "GET", manifestPath(image, reference), "manifest " + image
+                + (reference.startsWith("sha256:") ? "@" : ":") + reference);
         RegistryResponses.expect200(r, image, "read manifest " + image + ":" + reference);
         checked(r, image, reference);
         return RegistryResponses.json(r, image);

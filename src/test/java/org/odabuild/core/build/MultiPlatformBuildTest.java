@@ -607,6 +607,8 @@ class MultiPlatformBuildTest {
         assertThat(build().images().get(0).status()).isEqualTo(BuildStatus.PUSHED);
         assertThat(architectures(get("/manifests/1.0.2-multi"))).containsExactlyEntriesOf(Map.of(
                 "linux/arm64", "linux/arm64"));
+        assertThat(log.infos).as("a base the daemon holds for the platform is not looked up in a registry")
+                .noneMatch(i -> i.contains("the platforms of the base image oda-test/arm64-base:1"));
     }
 
     /**
