@@ -22,10 +22,10 @@ import org.odabuild.core.version.ImageName;
  * Base images named by the digest of the platform's own manifest, for a build of another platform than the daemon's
  * on its containerd image store. That store builds such an image right, but records in it the base's layers of the
  * daemon's own platform when the base is an index of several platforms (seen on Docker 26.1 and 28.5): its save, and
- * so its push, would hold layers its config does not name. Given the platform's manifest, as BuildKit resolves a
- * FROM, the base is an image of one platform and the image is right (measured on Docker 26.1). The digest is read
- * from the base's registry; a base the daemon holds for that platform already, or one its registry does not answer
- * for, is left as written, and the publisher's layer check still stops a wrong image.
+ * so the plugin's push, would hold layers its config does not name. Given the platform's manifest, as BuildKit
+ * resolves a FROM, the base is an image of one platform and the image is right (measured on Docker 26.1 and 28.5).
+ * The digest is read from the base's registry; a base the daemon holds for that platform already, or one its
+ * registry does not answer for, is left as written, and the publisher's layer check still stops a wrong image.
  */
 final class PlatformBaseDigests {
 
