@@ -19,13 +19,15 @@ import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.version.ImageName;
 
 /**
- * Base images named by the digest of the platform's own manifest, for a build of another platform than the daemon's
- * on its containerd image store. That store builds such an image right, but records in it the base's layers of the
+ * Base images named by the digest of the platform's own manifest, for a build of another platform than the daemon's.
+ * Docker's containerd image store builds such an image right, but records in it the base's layers of the
  * daemon's own platform when the base is an index of several platforms (seen on Docker 26.1 and 28.5): its save, and
  * so the plugin's push, would hold layers its config does not name. Given the platform's manifest, as BuildKit
  * resolves a FROM, the base is an image of one platform and the image is right (measured on Docker 26.1 and 28.5).
- * The digest is read from the base's registry; a base the daemon holds for that platform already, or one its
- * registry does not answer for, is left as written, and the publisher's layer check still stops a wrong image.
+ * Docker 20.10's classic store builds on a base it holds under the name for another platform as it is. The digest is
+ * read from the base's registry; a base the daemon holds for that platform already, or one its registry does not
+ * answer for, is left as written: the daemon's pull with the platform and the publisher's layer check still keep a
+ * wrong image from being pushed.
  */
 final class PlatformBaseDigests {
 
@@ -46,7 +48,7 @@ final class PlatformBaseDigests {
      */
     BuildContext forPlatform(String key, BuildContext context, Map<String, String> platformArgs, Platform platform,
             Platform nativePlatform) {
-        if (platform.accepts(nativePlatform) || !daemon.containerdImageStore()) {
+        if (platform.accepts(nativePlatform)) {
             return context;
         }
         byte[] dockerfile;
@@ -60,11 +62,34 @@ final class PlatformBaseDigests {
         for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
             Optional<Platform> stagePlatform = platformOf(pull, platform);
             if (stagePlatform.isPresent() && !stagePlatform.get().accepts(nativePlatform)) {
-                asked.computeIfAbsent(pull.image() + " " + stagePlatform.get(), k -> manifestFor(key, pull.image(),
-                        stagePlatform.get())).ifPresent(reference -> pinned.put(pull, reference));
+                asked.computeIfAbsent(pull.image() + " " + stagePlatform.get(), k -> whyPin(pull.image(),
+                        stagePlatform.get()).flatMap(why -> manifestFor(key, pull.image(), stagePlatform.get(), why)))
+                        .ifPresent(reference -> pinned.put(pull, reference));
             }
         }
         return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
+    }
+
+    /**
+     * Why {@code image} is better named by its platform's manifest, if it is: on the containerd image store always,
+     * unless the daemon holds it as an image of that platform; on the classic one when the daemon holds it under its
+     * name for another platform, which Docker 20.10 builds on as it is (23 and later pull the platform's variant
+     * over it).
+     */
+    private Optional<String> whyPin(String image, Platform platform) {
+        if (image.contains("$")) {
+            return Optional.empty(); // an arg none could fill: the daemon says what it makes of it
+        }
+        Optional<Platform> held = localPlatform(image);
+        if (held.isPresent() && platform.accepts(held.get())) {
+            return Optional.empty();
+        }
+        if (daemon.containerdImageStore()) {
+            return Optional.of("Docker's containerd image store would otherwise put the base's "
+                    + daemon.nativePlatform() + " layers in it");
+        }
+        return held.map(other -> "the daemon holds " + image + " as a " + other + " image, which Docker 20.10 would"
+                + " build on as it is");
     }
 
     /** The platform the FROM's stage is built for: its own {@code --platform}, else the build's. */
@@ -77,10 +102,7 @@ final class PlatformBaseDigests {
     }
 
     /** {@code name@digest} of the platform's manifest, when {@code image} names an index that has one. */
-    private Optional<String> manifestFor(String key, String image, Platform platform) {
-        if (image.contains("$") || heldFor(image, platform)) {
-            return Optional.empty();
-        }
+    private Optional<String> manifestFor(String key, String image, Platform platform, String why) {
         ImageReference base = ImageReference.parse(image);
         try {
             List<RegistryClient.IndexEntry> entries = registry.indexEntries(new ImageName(base.name()),
@@ -89,8 +111,7 @@ final class PlatformBaseDigests {
             Optional<String> digest = entries.stream().filter(e -> Platform.parse(e.platform()).normalized()
                     .equals(wanted)).map(RegistryClient.IndexEntry::digest).findFirst();
             digest.ifPresent(d -> log.info("Building " + key + " for " + platform + " FROM " + base.name() + "@" + d
-                    + ", the " + platform + " image of " + image + ": Docker's containerd image store would otherwise"
-                    + " put the base's " + daemon.nativePlatform() + " layers in it"));
+                    + ", the " + platform + " image of " + image + ": " + why));
             return digest.map(d -> base.name() + "@" + d);
         } catch (RegistryException | IllegalArgumentException e) {
             log.info("Could not read the platforms of the base image " + image + " of " + key + " from its registry ("
@@ -99,12 +120,12 @@ final class PlatformBaseDigests {
         }
     }
 
-    /** Whether the daemon holds {@code image} as an image of the platform (one it loaded or built, say). */
-    private boolean heldFor(String image, Platform platform) {
+    /** The platform of the image the daemon holds under {@code image}'s name; none when it holds none. */
+    private Optional<Platform> localPlatform(String image) {
         try {
-            return platform.accepts(daemon.inspect(image).platform());
+            return Optional.of(daemon.inspect(image).platform());
         } catch (DockerException e) {
-            return false; // not on the daemon
+            return Optional.empty(); // not on the daemon
         }
     }
 }
