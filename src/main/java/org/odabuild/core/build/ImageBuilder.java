@@ -54,7 +54,7 @@ final class ImageBuilder {
         this.outputDir = outputDir;
         this.log = log;
         this.credentials = credentials;
-        this.baseDigests = new PlatformBaseDigests(daemon, registry, log);
+        this.baseDigests = new PlatformBaseDigests(daemon, this::localPlatform, registry, log);
     }
 
     /** The image's context with its Dockerfile, as sent to the daemon; the plugin's reports are never in it. */

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
-import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.docker.ImageReference;
@@ -32,11 +32,15 @@ import org.odabuild.core.version.ImageName;
 final class PlatformBaseDigests {
 
     private final DockerDaemon daemon;
+    private final Function<String, Optional<Platform>> localPlatform;
     private final RegistryClient registry;
     private final BuildLog log;
 
-    PlatformBaseDigests(DockerDaemon daemon, RegistryClient registry, BuildLog log) {
+    /** @param localPlatform the platform of the image the daemon holds under a name; none when it holds none */
+    PlatformBaseDigests(DockerDaemon daemon, Function<String, Optional<Platform>> localPlatform,
+            RegistryClient registry, BuildLog log) {
         this.daemon = daemon;
+        this.localPlatform = localPlatform;
         this.registry = registry;
         this.log = log;
     }
@@ -80,7 +84,7 @@ final class PlatformBaseDigests {
         if (image.contains("$")) {
             return Optional.empty(); // an arg none could fill: the daemon says what it makes of it
         }
-        Optional<Platform> held = localPlatform(image);
+        Optional<Platform> held = localPlatform.apply(image);
         if (held.isPresent() && platform.accepts(held.get())) {
             return Optional.empty();
         }
@@ -117,15 +121,6 @@ final class PlatformBaseDigests {
             log.info("Could not read the platforms of the base image " + image + " of " + key + " from its registry ("
                     + e.getMessage() + "): the daemon builds " + platform + " on it as it finds it");
             return Optional.empty();
-        }
-    }
-
-    /** The platform of the image the daemon holds under {@code image}'s name; none when it holds none. */
-    private Optional<Platform> localPlatform(String image) {
-        try {
-            return Optional.of(daemon.inspect(image).platform());
-        } catch (DockerException e) {
-            return Optional.empty(); // not on the daemon
         }
     }
 }

@@ -58,6 +58,20 @@ public final class DockerfileStages {
         return metaArgs;
     }
 
+    /**
+     * The args a FROM sees as BuildKit reads it: {@link #metaArgs} and the platform args among {@code buildArgs}
+     * ({@code BUILDPLATFORM}, {@code TARGETARCH}, ...), which BuildKit declares for FROM lines by itself.
+     */
+    public Map<String, String> fromArgs(Map<String, String> buildArgs) {
+        Map<String, String> args = new HashMap<>(metaArgs);
+        buildArgs.forEach((name, value) -> {
+            if (BaseImages.PLATFORM_ARG.matcher(name).matches()) {
+                args.put(name, value);
+            }
+        });
+        return args;
+    }
+
     public static DockerfileStages of(String dockerfile, Map<String, String> buildArgs) {
         Map<String, String> metaArgs = new HashMap<>();
         return new DockerfileStages(read(dockerfile, buildArgs, metaArgs), metaArgs);

@@ -1,6 +1,5 @@
 package org.odabuild.core.docker;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,12 +37,7 @@ public final class FromDigests {
     /** {@code buildArgs}: the args of the build, its platform args among them. */
     public static List<Pull> pulls(String dockerfile, Map<String, String> buildArgs) {
         DockerfileStages stages = DockerfileStages.of(dockerfile, buildArgs);
-        Map<String, String> args = new HashMap<>(stages.metaArgs());
-        buildArgs.forEach((name, value) -> {
-            if (BaseImages.PLATFORM_ARG.matcher(name).matches()) {
-                args.put(name, value); // BuildKit declares them for FROM lines by itself
-            }
-        });
+        Map<String, String> args = stages.fromArgs(buildArgs);
         List<Pull> pulls = new ArrayList<>();
         for (Stage stage : stages.all()) {
             if (stage.base().equals("scratch") || stages.named(stage, stage.base(), false).isPresent()) {
@@ -66,33 +60,19 @@ public final class FromDigests {
             return Optional.empty();
         }
         List<Instruction> instructions = DockerfileInstructions.of(DockerfileText.of(dockerfile));
-        // one char per byte: a line that is not changed goes out as it came, whatever its encoding
-        String[] lines = new String(dockerfile, StandardCharsets.ISO_8859_1).split("\n", -1);
-        boolean changed = false;
+        InstructionLines lines = new InstructionLines(dockerfile, instructions);
         Map<Integer, Map.Entry<Pull, String>> byLine = new HashMap<>();
         pinned.entrySet().forEach(e -> byLine.put(e.getKey().line(), e));
         for (int i = 0; i < instructions.size(); i++) {
-            Instruction from = instructions.get(i);
-            Map.Entry<Pull, String> pin = byLine.get(from.line());
-            if (pin == null || !from.keyword().equals("FROM")) {
-                continue;
-            }
-            String written = pin.getKey().written();
-            int last = i + 1 < instructions.size() ? instructions.get(i + 1).line() - 1 : lines.length;
-            for (int line = from.line() - 1; line < last && line < lines.length; line++) {
+            Map.Entry<Pull, String> pin = byLine.get(instructions.get(i).line());
+            if (pin != null && instructions.get(i).keyword().equals("FROM")) {
+                String written = pin.getKey().written();
                 // on the FROM's own line the image comes after the keyword
-                int after = line == from.line() - 1 ? keywordEnd(lines[line]) : 0;
-                int at = word(lines[line], written, after);
-                if (at >= 0) {
-                    lines[line] = lines[line].substring(0, at) + pin.getValue()
-                            + lines[line].substring(at + written.length());
-                    changed = true;
-                    break;
-                }
+                lines.replace(i, (line, first) -> word(line, written, first ? keywordEnd(line) : 0),
+                        written.length(), pin.getValue());
             }
         }
-        return changed ? Optional.of(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1))
-                : Optional.empty();
+        return lines.changed();
     }
 
     /** Where the FROM keyword ends on its line. */

@@ -1,7 +1,5 @@
 package org.odabuild.core.docker;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +29,13 @@ public final class FromPlatformArgs {
         if (instructions.stream().noneMatch(i -> i.keyword().equals("FROM") && i.arguments().contains(OPTION + "$"))) {
             return Optional.empty();
         }
-        Map<String, String> args = new HashMap<>(DockerfileStages.of(text, buildArgs).metaArgs());
-        buildArgs.forEach((name, value) -> {
-            if (BaseImages.PLATFORM_ARG.matcher(name).matches()) {
-                args.put(name, value);
-            }
-        });
-        // one char per byte: a line that is not changed goes out as it came, whatever its encoding
-        String[] lines = new String(dockerfile, StandardCharsets.ISO_8859_1).split("\n", -1);
-        boolean changed = false;
+        Map<String, String> args = DockerfileStages.of(text, buildArgs).fromArgs(buildArgs);
+        InstructionLines lines = new InstructionLines(dockerfile, instructions);
         for (int i = 0; i < instructions.size(); i++) {
             Instruction from = instructions.get(i);
             if (!from.keyword().equals("FROM")) {
                 continue;
             }
-            int last = i + 1 < instructions.size() ? instructions.get(i + 1).line() - 1 : lines.length;
             for (String option : DockerfileInstructions.words(from.arguments())) {
                 if (!option.startsWith("--")) {
                     break;
@@ -53,18 +43,12 @@ public final class FromPlatformArgs {
                 Optional<String> platform = option.startsWith(OPTION) && option.contains("$")
                         ? ArgExpansion.expand(option.substring(OPTION.length()), args).filter(p -> !p.isEmpty())
                         : Optional.empty();
-                for (int line = from.line() - 1; platform.isPresent() && line < last; line++) {
-                    int at = lines[line].indexOf(option);
-                    if (at >= 0) {
-                        lines[line] = lines[line].substring(0, at) + OPTION + platform.get()
-                                + lines[line].substring(at + option.length());
-                        changed = true;
-                        break;
-                    }
+                if (platform.isPresent()) {
+                    lines.replace(i, (line, first) -> line.indexOf(option), option.length(),
+                            OPTION + platform.get());
                 }
             }
         }
-        return changed ? Optional.of(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1))
-                : Optional.empty();
+        return lines.changed();
     }
 }
