@@ -66,7 +66,7 @@ public final class FromDigests {
         for (int i = 0; i < instructions.size(); i++) {
             Map.Entry<Pull, String> pin = byLine.get(instructions.get(i).line());
             if (pin != null && instructions.get(i).keyword().equals("FROM")) {
-                String written = pin.getKey().written();
+                String written = InstructionLines.asOnTheLines(pin.getKey().written());
                 // on the FROM's own line the image comes after the keyword
                 lines.replace(i, (line, first) -> word(line, written, first ? keywordEnd(line) : 0),
                         written.length(), pin.getValue());

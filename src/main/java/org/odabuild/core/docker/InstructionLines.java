@@ -42,6 +42,14 @@ final class InstructionLines {
         }
     }
 
+    /**
+     * A word of the decoded text (UTF-8, as {@link DockerfileText} reads it) as it stands on these lines, one char
+     * per byte: a non-ASCII letter in it is two or more chars here.
+     */
+    static String asOnTheLines(String word) {
+        return new String(word.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
     /** The Dockerfile with the replacements; none when nothing was replaced. */
     Optional<byte[]> changed() {
         return changed ? Optional.of(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1))

@@ -52,7 +52,8 @@ class FromDigestsTest {
         "FROM python:3.12\\\\n AS app                   | FROM @@\\\\n AS app",
         "ARG V=3.12\\nFROM python:${V}                 | ARG V=3.12\\nFROM @@",
         "FROM python:3.12 AS python:3.12               | FROM @@ AS python:3.12",
-        "FROM python AS b\\nFROM python AS c           | FROM python AS b\\nFROM @@ AS c"})
+        "FROM python AS b\\nFROM python AS c           | FROM python AS b\\nFROM @@ AS c",
+        "ARG D\\nFROM ${D:+d\u00e9bogage-}python        | ARG D\\nFROM @@"})
     void theImageOfTheFromIsReplacedOnItsLine(String dockerfile, String expected) {
         assertThat(pinned(dockerfile.strip().replace("\\n", "\n")))
                 .isEqualTo(expected.strip().replace("\\n", "\n").replace("@@", PINNED));
