@@ -1,9 +1,16 @@
 package org.odabuild.core.config;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.odabuild.core.InvalidInputException;
 
-/** The one wording for "these images are broken", so every goal lists them the same way. */
+/**
+ * The one wording for "these images are broken", so every goal lists them the same way. One fault in a values file
+ * that holds many entries (a YAML syntax error in oda-canvas' chart breaks 13 images) is said once, with the images
+ * it breaks, not once per image.
+ */
 public final class BrokenImages {
 
     private BrokenImages() {
@@ -13,7 +20,12 @@ public final class BrokenImages {
         if (broken.size() == 1) {
             return new InvalidInputException(broken.get(0).reason());
         }
+        Map<String, List<String>> keysByReason = new LinkedHashMap<>();
+        broken.forEach(b -> keysByReason.computeIfAbsent(b.reason(), r -> new ArrayList<>()).add(b.key()));
+        List<String> lines = new ArrayList<>();
+        keysByReason.forEach((reason, keys) -> lines.add(reason + " (image" + (keys.size() == 1 ? " " : "s ")
+                + String.join(", ", keys) + ")"));
         return new InvalidInputException(broken.size() + " image entries are broken:" + System.lineSeparator()
-                + "  " + String.join(System.lineSeparator() + "  ", broken.stream().map(BrokenImage::reason).toList()));
+                + "  " + String.join(System.lineSeparator() + "  ", lines));
     }
 }
