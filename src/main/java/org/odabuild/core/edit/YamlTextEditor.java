@@ -13,6 +13,7 @@ import org.odabuild.core.values.NodeLookup;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -78,8 +79,8 @@ public final class YamlTextEditor {
         if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
             throw InvalidInputException.at(location(scalar), "'" + path + "' is a block scalar; edit it by hand");
         }
-        int start = scalar.getStartMark().getIndex();
-        int end = scalar.getEndMark().getIndex();
+        int start = offset(scalar.getStartMark());
+        int end = offset(scalar.getEndMark());
         while (start < end && text.charAt(start) == '!') {
             // an explicit tag (version: !!str 1.0.0) stays: the node starts at the tag, the value after it
             while (start < end && !Character.isWhitespace(text.charAt(start))) {
@@ -138,7 +139,7 @@ public final class YamlTextEditor {
                     + ": " + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
         }
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
-        int lineEnd = text.indexOf('\n', anchorNode.getEndMark().getIndex());
+        int lineEnd = text.indexOf('\n', offset(anchorNode.getEndMark()));
         String newline = lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";
         String line = " ".repeat(keyColumn) + key + ":" + (value.isEmpty() ? "" : " " + render(value,
                 DumperOptions.ScalarStyle.PLAIN)) + newline;
@@ -197,6 +198,14 @@ public final class YamlTextEditor {
 
     private Node parse(String yaml) {
         return YamlDocument.parse(yaml, displayName).root().orElse(null);
+    }
+
+    /**
+     * Where a mark stands in {@code text}: YAML counts code points, so an emoji (two chars in Java) before it
+     * would otherwise move every edit after it.
+     */
+    private int offset(Mark mark) {
+        return text.offsetByCodePoints(0, mark.getIndex());
     }
 
     private SourceLocation location(Node node) {

@@ -144,6 +144,24 @@ class YamlTextEditorTest {
     }
 
     @Test
+    void anEmojiOrOtherCharacterBeyondTheBasicPlaneBeforeTheValueMovesNothing() {
+        // YAML counts such a character as one, Java's strings as two: the edit lands on the value all the same
+        String text = "# \uD83D\uDE80 images\nop:\n  note: \"\uD800\uDC00 \uD83D\uDE00\"\n  version: 1.0.0 # \uD83D\uDC4D\n"
+                + "  prereleaseSuffix:\n";
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", text);
+        editor.set(p(".op.version"), "1.0.1", Optional.empty());
+        editor.set(p(".op.prereleaseSuffix"), "issue7", Optional.empty());
+        assertThat(editor.text()).isEqualTo(text.replace("1.0.0", "1.0.1").replace("prereleaseSuffix:",
+                "prereleaseSuffix: issue7"));
+        editor.set(p(".op.prereleaseSuffix"), "", Optional.empty());
+        assertThat(editor.text()).isEqualTo(text.replace("1.0.0", "1.0.1"));
+        YamlTextEditor adding = new YamlTextEditor("f.yaml", "# \uD83D\uDE80\nop:\n  version: 1.0.0 # \uD83D\uDC4D\n  x: 1\n");
+        adding.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
+        assertThat(adding.text()).isEqualTo("# \uD83D\uDE80\nop:\n  version: 1.0.0 # \uD83D\uDC4D\n  prereleaseSuffix: rc1\n"
+                + "  x: 1\n");
+    }
+
+    @Test
     void refusesAliasedValuesAndBlockScalars() {
         YamlTextEditor aliased = new YamlTextEditor("f.yaml", "a:\n  v: &v 1.0.0\nb:\n  v: *v\n");
         assertThatThrownBy(() -> aliased.set(p(".a.v"), "2.0.0", Optional.empty()))
