@@ -10,7 +10,8 @@ import java.util.List;
  * makes the character before it optional and {@code +} repeats it (GitHub's cheat sheet: {@code '*.jsx?'} matches
  * {@code page.js} and {@code page.jsx}), {@code [abc]} is a class of the characters listed; anything else is literal.
  * A leading {@code !} negates. A {@code .dockerignore} pattern ({@link #dockerignore}) reads {@code ?} as any one
- * character, {@code +} as itself and {@code [!abc]} or {@code [^abc]} as a class of all but those, as Docker does.
+ * character, {@code +} as itself and {@code [^abc]} as a class of all but those, as Docker does ({@code [!abc]} is
+ * a class of '!', 'a', 'b' and 'c' there too). A character is a code point: an emoji is one, as for Go and git.
  *
  * <p>Matching simulates the glob as a small automaton, in time proportional to path length times glob length:
  * a regular expression would backtrack, and a glob like {@code *a*a*a...b} against a long name hung the build.
@@ -22,25 +23,30 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore {
     }
 
-    /** One given character. */
-    public record Literal(char c) implements Token {
+    /** One given character (a code point: an emoji is one character, as Go's matchers and git count it). */
+    public record Literal(int c) implements Token {
     }
 
     /** {@code ?}: one character but '/'. */
     public record AnyChar() implements Token {
     }
 
-    /** {@code [abc]} or {@code [!a-z]}. */
+    /** {@code [abc]} or, in a {@code .dockerignore}, {@code [^a-z]}. */
     public record CharClass(String members, boolean negated) implements Token {
 
-        boolean accepts(char c) {
+        boolean accepts(int c) {
             boolean in = false;
-            for (int i = 0; i < members.length(); i++) {
-                if (i + 2 < members.length() && members.charAt(i + 1) == '-') {
-                    in |= c >= members.charAt(i) && c <= members.charAt(i + 2);
-                    i += 2;
+            int i = 0;
+            while (i < members.length()) {
+                int first = members.codePointAt(i);
+                int next = i + Character.charCount(first);
+                if (next + 1 < members.length() && members.charAt(next) == '-') {
+                    int last = members.codePointAt(next + 1);
+                    in |= c >= first && c <= last;
+                    i = next + 1 + Character.charCount(last);
                 } else {
-                    in |= c == members.charAt(i);
+                    in |= c == first;
+                    i = next;
                 }
             }
             return in != negated;
@@ -91,7 +97,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < glob.length()) {
-            char c = glob.charAt(i);
+            int c = glob.codePointAt(i);
             if (c == '*') {
                 boolean doubleStar = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
                 if (doubleStar) {
@@ -118,18 +124,20 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
                 tokens.add(new AnyChar());
                 i++;
             } else if (c == '\\' && !github && i + 1 < glob.length()) {
-                tokens.add(new Literal(glob.charAt(i + 1))); // Docker's escape: '\[' is a '[' (Go's filepath.Match)
-                i += 2;
+                int escaped = glob.codePointAt(i + 1);
+                tokens.add(new Literal(escaped)); // Docker's escape: '\[' is a '[' (Go's filepath.Match)
+                i += 1 + Character.charCount(escaped);
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);
-                // GitHub's cheat sheet has no negated class ('!' means something only at a pattern's start)
-                boolean not = !github && (cls.startsWith("!") || cls.startsWith("^"));
+                // GitHub's cheat sheet has no negated class ('!' means something only at a pattern's start); Docker
+                // negates with '^' only, as Go's regexp and filepath.Match do: its '[!a]' is a class of '!' and 'a'
+                boolean not = !github && cls.startsWith("^");
                 tokens.add(new CharClass(not ? cls.substring(1) : cls, not));
                 i = end + 1;
             } else {
                 tokens.add(new Literal(c));
-                i++;
+                i += Character.charCount(c);
             }
         }
         return tokens;
@@ -142,7 +150,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     }
 
     /** Whether a one-character token takes {@code c}. */
-    private static boolean takes(Token t, char c) {
+    private static boolean takes(Token t, int c) {
         return t instanceof Literal l && l.c() == c
                 || t instanceof AnyChar && c != '/'
                 || t instanceof CharClass k && c != '/' && k.accepts(c);
@@ -158,8 +166,8 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
         BitSet inFolders = new BitSet(n);
         at.set(0);
         close(at);
-        for (int p = 0; p < path.length(); p++) {
-            char c = path.charAt(p);
+        for (int p = 0; p < path.length(); p += Character.charCount(path.codePointAt(p))) {
+            int c = path.codePointAt(p);
             BitSet nextAt = new BitSet(n + 1);
             BitSet nextIn = new BitSet(n);
             for (int i = at.nextSetBit(0); i >= 0 && i < n; i = at.nextSetBit(i + 1)) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -145,6 +146,29 @@ class DaemonReceivesContextTest {
         Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byCli.keySet()).as("the CLI left something out").hasSizeLessThan(7);
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet());
+    }
+
+    /**
+     * A {@code .dockerignore} class and {@code ?} as Docker reads them (Go's regexp, on code points): {@code [!x]} is a
+     * class of '!' and 'x', not "all but x" (only {@code [^x]} is that), and an emoji is one character for {@code ?}
+     * and for a class. The plugin once read {@code [!x]} as "all but x", and took an emoji as two characters.
+     */
+    @Test
+    void aClassOrAQuestionMarkIsReadAsDockerReadsIt() throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        String emoji = "\uD83D\uDE00";
+        for (String file : List.of("b!.txt", "bx.txt", "bb.txt", "b" + emoji + ".txt", "c" + emoji + ".txt",
+                "cx.txt", "e" + emoji + ".txt", "ee.txt", "d" + emoji + ".txt")) {
+            Files.writeString(ctx.resolve(file), file + "\n");
+        }
+        Files.writeString(ctx.resolve(".dockerignore"), "b[!x].txt\nc[^x].txt\ne?.txt\nd[\uD83D\uDE00-\uD83D\uDE02].txt\n");
+        Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
+
+        Images images = builtBoth(host, ctx, dockerfile, "oda-test/ignore-classes:1");
+        assertThat(images.cliFiles().keySet()).as("what the docker CLI sends").containsExactlyInAnyOrder(
+                "app/.dockerignore", "app/Dockerfile", "app/bb.txt", "app/b" + emoji + ".txt", "app/cx.txt");
+        assertThat(images.pluginFiles().keySet()).isEqualTo(images.cliFiles().keySet());
     }
 
     /**

@@ -17,6 +17,9 @@ import net.jqwik.api.Example;
  */
 class GlobProperties {
 
+    /** One character that is two Java chars: a glob's '?', '*' and classes take it as one, as Go and git do. */
+    private static final String EMOJI = "\uD83D\uDE00";
+
     @Property(tries = 3000)
     void agreesWithTheRegularExpressionOfGithubsPathsFilters(@ForAll("globs") String glob,
             @ForAll("paths") String path) {
@@ -40,13 +43,15 @@ class GlobProperties {
 
     @Provide
     Arbitrary<String> globs() {
-        return Arbitraries.of("a", "b", "/", "*", "**", "**/", "?", "+", "[ab]", "[!a]", ".").list().ofMinSize(1)
-                .ofMaxSize(6).map(parts -> String.join("", parts));
+        return Arbitraries.of("a", "b", "/", "*", "**", "**/", "?", "+", "[ab]", "[!a]", "[^a]", "!", ".", EMOJI)
+                .list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts))
+                .filter(g -> !g.startsWith("!")); // a leading '!' is the filter's negation, not the glob's
     }
 
     @Provide
     Arbitrary<String> paths() {
-        return Arbitraries.strings().withChars('a', 'b', 'c', '/', '.').ofMinLength(0).ofMaxLength(10);
+        return Arbitraries.strings().withChars('a', 'b', 'c', '/', '.', '!', 'e').ofMinLength(0).ofMaxLength(10)
+                .map(p -> p.replace("e", EMOJI));
     }
 
     /** The former implementation, a regular expression per glob, with GitHub's '?' and '+' added. */
@@ -56,11 +61,11 @@ class GlobProperties {
         boolean lastIsWildcard = false;
         int i = 0;
         while (i < glob.length()) {
-            char c = glob.charAt(i);
+            int c = glob.codePointAt(i);
             boolean oneChar = false;
             boolean wildcard = true;
             if (github && (c == '?' || c == '+') && lastIsOneChar) {
-                re.append(c);
+                re.appendCodePoint(c);
                 i++;
                 oneChar = false;
             } else if (github && (c == '?' || c == '+') && lastIsWildcard) {
@@ -87,13 +92,13 @@ class GlobProperties {
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
                 int end = glob.indexOf(']', i + 1);
                 String cls = glob.substring(i + 1, end);
-                String members = github ? cls.replace("^", "\\^") : cls.startsWith("!") ? "^" + cls.substring(1) : cls;
+                String members = github ? cls.replace("^", "\\^") : cls; // Docker's class is Go's regexp's
                 re.append("(?:(?![/])[").append(members).append("])");
                 i = end + 1;
                 oneChar = true;
             } else {
-                re.append("(?:").append(Pattern.quote(String.valueOf(c))).append(')');
-                i++;
+                re.append("(?:").append(Pattern.quote(Character.toString(c))).append(')');
+                i += Character.charCount(c);
                 oneChar = true;
                 wildcard = false;
             }

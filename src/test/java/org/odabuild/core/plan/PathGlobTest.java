@@ -57,8 +57,11 @@ class PathGlobTest {
         "src/?.py, src//.py, false",
         "src/?.py, src.py, false",
         "c++/*, c++/x, true",
-        "src/[!ab].py, src/c.py, true",
+        "src/[!ab].py, src/c.py, false",
+        "src/[!ab].py, src/!.py, true",
+        "src/[!ab].py, src/b.py, true",
         "src/[^ab].py, src/b.py, false",
+        "src/[^ab].py, src/c.py, true",
         "c++/*, cc/x, false"
     })
     void dockerignoreReadsQuestionMarkAsOneCharacterAndPlusAsItself(String pattern, String path, boolean expected) {
