@@ -135,18 +135,19 @@ public record DockerIgnore(List<PathGlob> patterns) {
     }
 
     /**
-     * A line's pattern as Docker makes it (moby's ignorefile.ReadAll, then patternmatcher.New): stripped; after a
-     * leading '!' stripped again; cleaned as a path ({@link GoPath#clean}) and one leading '/' dropped; then the whole,
-     * '!' included, cleaned once more, so that {@code .//!a} is the exception {@code !a}. Null for a blank line.
+     * A line's pattern as Docker makes it (moby's ignorefile.ReadAll, then patternmatcher.New): trimmed; after a
+     * leading '!' trimmed again; cleaned as a path ({@link GoPath#clean}) and one leading '/' dropped; then the whole,
+     * '!' included, trimmed and cleaned once more, so that {@code .//!a} is the exception {@code !a} and {@code / a}
+     * is {@code a}. Null for a blank line.
      */
     static String pattern(String line) {
-        String p = line.strip();
+        String p = trimSpace(line);
         if (p.isEmpty()) {
             return null;
         }
         boolean invert = p.startsWith("!");
         if (invert) {
-            p = p.substring(1).strip();
+            p = trimSpace(p.substring(1));
         }
         if (!p.isEmpty()) {
             p = GoPath.clean(p);
@@ -154,7 +155,27 @@ public record DockerIgnore(List<PathGlob> patterns) {
                 p = p.substring(1);
             }
         }
-        return GoPath.clean((invert ? "!" : "") + p);
+        return GoPath.clean(trimSpace((invert ? "!" : "") + p));
+    }
+
+    /**
+     * Go's {@code strings.TrimSpace}: Unicode's white space, which also holds the no-break spaces and U+0085 that
+     * Java's {@code strip} keeps, and not the separators U+001C to U+001F that it takes off.
+     */
+    static String trimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && goSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && goSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean goSpace(char c) {
+        return c >= '\t' && c <= '\r' || c == '\u0085' || Character.isSpaceChar(c);
     }
 
     /** Patterns of an ignore file's lines, a line whose text starts with '#' a comment (as .helmignore reads them). */

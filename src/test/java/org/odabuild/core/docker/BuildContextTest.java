@@ -80,6 +80,21 @@ class BuildContextTest {
                 .as("cleaning .//!*//[ab] gives the exception !*/[ab], as Docker's matcher reads it").isFalse();
     }
 
+    /**
+     * Docker trims a pattern as Go's {@code strings.TrimSpace} does, twice: before a leading '/' is dropped and after,
+     * so {@code / a} leaves out {@code a}; a no-break space is white space there, U+001F is not (Java's {@code strip}
+     * reads both the other way). Each checked with the docker CLIs 20.10 and 28.2.
+     */
+    @Test
+    void spacesAroundAPatternAreTakenOffAsDockerTakesThemOff() {
+        DockerIgnore ignore = DockerIgnore.parse(List.of("/ a", "\u00a0b", "\u202fc", "\u001fd"));
+        assertThat(ignore.excludes("a/f")).isTrue();
+        assertThat(ignore.excludes("b")).isTrue();
+        assertThat(ignore.excludes("c")).isTrue();
+        assertThat(ignore.excludes("d")).isFalse();
+        assertThat(ignore.excludes("\u001fd")).isTrue();
+    }
+
     /** docker build refuses the whole file for a '!' alone, also one that cleaning leaves (each tried by hand). */
     @Test
     void aLoneExceptionMarkIsRefusedAsDockerBuildRefusesIt() {
