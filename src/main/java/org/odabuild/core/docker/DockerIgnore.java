@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.plan.DockerPatternTokens;
 import org.odabuild.core.plan.PathGlob;
 
 /**
@@ -87,8 +88,9 @@ public record DockerIgnore(List<PathGlob> patterns) {
 
     /**
      * What makes a line's pattern one that docker build refuses: a lone '!' (also one that cleaning leaves, as of
-     * {@code /!}), and what Go's {@code filepath.Match} (Docker's and BuildKit's matcher) refuses with "syntax error
-     * in pattern": a '[' class never closed or empty, a range without its end, a '\' at the end.
+     * {@code /!}), and what Go's {@code filepath.Match} (Docker's and BuildKit's check) refuses with "syntax error
+     * in pattern" ({@link GoMatch}), said as a '[' class never closed or empty, a range without its end, a '\' at the
+     * end; and what Docker's matcher reads as a regular expression rather than a glob.
      */
     private static Optional<String> patternError(String line) {
         String pattern = pattern(line);
@@ -100,7 +102,7 @@ public record DockerIgnore(List<PathGlob> patterns) {
                     + " line (docker build refuses the whole file with 'illegal exclusion pattern: \"!\"')");
         }
         String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
-        for (int i = 0; i < body.length(); i++) {
+        for (int i = 0; GoMatch.badPattern(body) && i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\\') {
                 if (i + 1 == body.length()) {
@@ -131,7 +133,12 @@ public record DockerIgnore(List<PathGlob> patterns) {
                 i = j;
             }
         }
-        return Optional.empty();
+        if (GoMatch.badPattern(body)) {
+            return Optional.of("Go's pattern check refuses it" + SYNTAX_ERROR);
+        }
+        return DockerPatternTokens.notAGlob(body).map(what -> "docker build reads " + what + " as a regular"
+                + " expression's syntax here, not as the character, and so leaves out other files than the pattern"
+                + " says; write it without that (one line per alternative)");
     }
 
     /**

@@ -9,9 +9,8 @@ import java.util.List;
  * folder, {@code **} crosses folders ({@code a/**}{@code /*} also matches files directly in {@code a}), {@code ?}
  * makes the character before it optional and {@code +} repeats it (GitHub's cheat sheet: {@code '*.jsx?'} matches
  * {@code page.js} and {@code page.jsx}), {@code [abc]} is a class of the characters listed; anything else is literal.
- * A leading {@code !} negates. A {@code .dockerignore} pattern ({@link #dockerignore}) reads {@code ?} as any one
- * character, {@code +} as itself and {@code [^abc]} as a class of all but those, as Docker does ({@code [!abc]} is
- * a class of '!', 'a', 'b' and 'c' there too). A character is a code point: an emoji is one, as for Go and git.
+ * A leading {@code !} negates. A {@code .dockerignore} pattern ({@link #dockerignore}) is read as Docker's matcher
+ * reads it, into the same tokens. A character is a code point: an emoji is one, as for Go and git.
  *
  * <p>Matching simulates the glob as a small automaton, in time proportional to path length times glob length:
  * a regular expression would backtrack, and a glob like {@code *a*a*a...b} against a long name hung the build.
@@ -20,7 +19,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
 
     /** One step of the glob. */
     public sealed interface Token
-            permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore {
+            permits Literal, AnyChar, CharClass, Star, DoubleStar, Folders, ZeroOrOne, OneOrMore, Start {
     }
 
     /** One given character (a code point: an emoji is one character, as Go's matchers and git count it). */
@@ -31,23 +30,27 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     public record AnyChar() implements Token {
     }
 
-    /** {@code [abc]} or, in a {@code .dockerignore}, {@code [^a-z]}. */
-    public record CharClass(String members, boolean negated) implements Token {
+    /**
+     * {@code [abc]}, {@code [a-z]} or, in a {@code .dockerignore}, {@code [^a-z]}.
+     *
+     * @param ranges     the code points of each range, first and last, one after the other ({@code a-z} and
+     *                   {@code q} are {@code "azqq"})
+     * @param takesSlash whether it may take a '/' it holds: Docker's class is a regular expression's, and
+     *                   {@code [^a]} takes a '/' there; a class of GitHub's filters never does
+     */
+    public record CharClass(String ranges, boolean negated, boolean takesSlash) implements Token {
 
         boolean accepts(int c) {
+            if (c == '/' && !takesSlash) {
+                return false;
+            }
             boolean in = false;
-            int i = 0;
-            while (i < members.length()) {
-                int first = members.codePointAt(i);
-                int next = i + Character.charCount(first);
-                if (next + 1 < members.length() && members.charAt(next) == '-') {
-                    int last = members.codePointAt(next + 1);
-                    in |= c >= first && c <= last;
-                    i = next + 1 + Character.charCount(last);
-                } else {
-                    in |= c == first;
-                    i = next;
-                }
+            for (int i = 0; i < ranges.length(); ) {
+                int first = ranges.codePointAt(i);
+                i += Character.charCount(first);
+                int last = ranges.codePointAt(i);
+                i += Character.charCount(last);
+                in |= c >= first && c <= last;
             }
             return in != negated;
         }
@@ -73,27 +76,27 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     public record OneOrMore(Token one) implements Token {
     }
 
+    /** Docker's {@code ^} in a pattern read as a regular expression: nothing, and only at the path's start. */
+    public record Start() implements Token {
+    }
+
     public PathGlob {
         tokens = List.copyOf(tokens);
     }
 
     /** A glob of an image's {@code paths}, read as GitHub's paths filters read it. */
     public static PathGlob parse(String glob) {
-        return parse(glob, true);
-    }
-
-    /** A {@code .dockerignore} pattern: {@code ?} is any one character but '/', {@code +} is itself. */
-    public static PathGlob dockerignore(String pattern) {
-        return parse(pattern, false);
-    }
-
-    private static PathGlob parse(String glob, boolean github) {
         boolean negated = glob.startsWith("!");
-        String body = negated ? glob.substring(1) : glob;
-        return new PathGlob(glob, negated, tokenize(body, github));
+        return new PathGlob(glob, negated, tokenize(negated ? glob.substring(1) : glob));
     }
 
-    private static List<Token> tokenize(String glob, boolean github) {
+    /** A {@code .dockerignore} pattern, read as Docker's matcher reads it ({@link DockerPatternTokens}). */
+    public static PathGlob dockerignore(String pattern) {
+        boolean negated = pattern.startsWith("!");
+        return new PathGlob(pattern, negated, DockerPatternTokens.of(negated ? pattern.substring(1) : pattern));
+    }
+
+    private static List<Token> tokenize(String glob) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         while (i < glob.length()) {
@@ -114,26 +117,16 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
                     tokens.add(new Star());
                     i++;
                 }
-            } else if (github && (c == '?' || c == '+') && quantifiable(tokens)) {
+            } else if ((c == '?' || c == '+') && quantifiable(tokens)) {
                 Token one = tokens.remove(tokens.size() - 1);
                 tokens.add(c == '?' ? new ZeroOrOne(one) : new OneOrMore(one));
                 i++;
-            } else if (github && (c == '?' || c == '+') && !tokens.isEmpty()) {
+            } else if ((c == '?' || c == '+') && !tokens.isEmpty()) {
                 i++; // after a wildcard or another quantifier it changes nothing: '*?' still matches what '*' does
-            } else if (c == '?' && !github) {
-                tokens.add(new AnyChar());
-                i++;
-            } else if (c == '\\' && !github && i + 1 < glob.length()) {
-                int escaped = glob.codePointAt(i + 1);
-                tokens.add(new Literal(escaped)); // Docker's escape: '\[' is a '[' (Go's filepath.Match)
-                i += 1 + Character.charCount(escaped);
             } else if (c == '[' && glob.indexOf(']', i + 1) > i + 1) {
+                // GitHub's cheat sheet has no negated class ('!' means something only at a pattern's start)
                 int end = glob.indexOf(']', i + 1);
-                String cls = glob.substring(i + 1, end);
-                // GitHub's cheat sheet has no negated class ('!' means something only at a pattern's start); Docker
-                // negates with '^' only, as Go's regexp and filepath.Match do: its '[!a]' is a class of '!' and 'a'
-                boolean not = !github && cls.startsWith("^");
-                tokens.add(new CharClass(not ? cls.substring(1) : cls, not));
+                tokens.add(new CharClass(ranges(glob.substring(i + 1, end)), false, false));
                 i = end + 1;
             } else {
                 tokens.add(new Literal(c));
@@ -141,6 +134,18 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
             }
         }
         return tokens;
+    }
+
+    /** The ranges of a class's members as written, {@code a-c} a range, any other character one of its own. */
+    private static String ranges(String members) {
+        StringBuilder ranges = new StringBuilder();
+        int[] m = members.codePoints().toArray();
+        for (int i = 0; i < m.length; i++) {
+            boolean range = i + 2 < m.length && m[i + 1] == '-';
+            ranges.appendCodePoint(m[i]).appendCodePoint(range ? m[i + 2] : m[i]);
+            i += range ? 2 : 0;
+        }
+        return ranges.toString();
     }
 
     /** Whether the last token is one character that GitHub's {@code ?} or {@code +} may apply to. */
@@ -153,7 +158,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
     private static boolean takes(Token t, int c) {
         return t instanceof Literal l && l.c() == c
                 || t instanceof AnyChar && c != '/'
-                || t instanceof CharClass k && c != '/' && k.accepts(c);
+                || t instanceof CharClass k && k.accepts(c);
     }
 
     /**
@@ -165,7 +170,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
         BitSet at = new BitSet(n + 1);
         BitSet inFolders = new BitSet(n);
         at.set(0);
-        close(at);
+        close(at, true);
         for (int p = 0; p < path.length(); p += Character.charCount(path.codePointAt(p))) {
             int c = path.codePointAt(p);
             BitSet nextAt = new BitSet(n + 1);
@@ -192,7 +197,7 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
                     nextAt.set(i + 1);
                 }
             }
-            close(nextAt);
+            close(nextAt, false);
             at = nextAt;
             inFolders = nextIn;
             if (at.isEmpty() && inFolders.isEmpty()) {
@@ -202,11 +207,12 @@ public record PathGlob(String text, boolean negated, List<Token> tokens) {
         return at.get(n);
     }
 
-    /** Tokens that can match nothing let the position move on. */
-    private void close(BitSet at) {
+    /** Tokens that can match nothing let the position move on; {@link Start} only before the path's first char. */
+    private void close(BitSet at, boolean atStart) {
         for (int i = at.nextSetBit(0); i >= 0 && i < tokens.size(); i = at.nextSetBit(i + 1)) {
             Token t = tokens.get(i);
-            if (t instanceof Star || t instanceof DoubleStar || t instanceof Folders || t instanceof ZeroOrOne) {
+            if (t instanceof Star || t instanceof DoubleStar || t instanceof Folders || t instanceof ZeroOrOne
+                    || t instanceof Start && atStart) {
                 at.set(i + 1);
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
@@ -29,8 +30,16 @@ class BuildContextTest {
         for (String refused : List.of("f[.txt", "a[]b", "[-a]", "a[b-]", "abc\\", "a[b-c-d]", "[]a]")) {
             assertThat(DockerIgnore.syntaxError(refused)).as(refused).isPresent();
         }
-        for (String taken : List.of("a\\[b", "[!a]x", "[^a]x", "*.md", "[a-c]?.txt", "x[\\]]y", "# f[")) {
+        for (String taken : List.of("a\\[b", "[!a]x", "[^a]x", "*.md", "[a-c]?.txt", "x[\\]]y", "# f[", "a*[b-]",
+                "a**[b-]a", "x{*", "x|y")) {
             assertThat(DockerIgnore.syntaxError(taken)).as(taken).isEmpty();
+        }
+        // Go checks a pattern only as far as matching "." goes: after a mismatch, a broken class past a '*' passes
+        assertThat(DockerIgnore.syntaxError("*[b-]")).isPresent();
+        // docker build takes these, but reads '|', '{2}' and '\d' as a regular expression's, not as the characters
+        for (String regex : List.of("x|*", "a{2}*", "\\d*", "!b|c?")) {
+            assertThat(DockerIgnore.syntaxError(regex)).as(regex).get(InstanceOfAssertFactories.STRING)
+                    .contains("as a regular expression's syntax here");
         }
         Path ctx = Files.createDirectories(dir.resolve("ctx"));
         Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");

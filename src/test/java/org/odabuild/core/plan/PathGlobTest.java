@@ -68,6 +68,29 @@ class PathGlobTest {
         assertThat(PathGlob.dockerignore(pattern).matches(path)).isEqualTo(expected);
     }
 
+    /**
+     * Docker's matcher turns a pattern with a wildcard, escape or class into a regular expression: {@code **} before
+     * more is "any folders", a class takes '/', '^' anchors; one without is compared as text. Each row as docker
+     * 28.2's CLI decided it.
+     */
+    @ParameterizedTest(name = "{0} ~ {1} = {2}")
+    @CsvSource({
+        "a**b, ab, true",
+        "a**b, ax/b, true",
+        "a**b, axb, false",
+        "**foo, barfoo, true",
+        "**foo*, barfoo1, false",
+        "**foo*, x/foo1, true",
+        "q[^a]y, q/y, true",
+        "^a*, ab, true",
+        "^a, ^a, true",
+        "^a, a, false",
+        "x^a*, x^ab, false"
+    })
+    void dockerignoreIsReadAsDockersMatcherReadsIt(String pattern, String path, boolean expected) {
+        assertThat(PathGlob.dockerignore(pattern).matches(path)).isEqualTo(expected);
+    }
+
     @Test
     void laterNegationExcludes() {
         PathFilter filter = PathFilter.of(List.of("src/**", "!src/**/*.md", "src/keep/README.md"));
