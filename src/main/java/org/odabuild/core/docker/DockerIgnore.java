@@ -102,11 +102,21 @@ public record DockerIgnore(List<PathGlob> patterns) {
                     + " line (docker build refuses the whole file with 'illegal exclusion pattern: \"!\"')");
         }
         String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;
-        for (int i = 0; GoMatch.badPattern(body) && i < body.length(); i++) {
+        if (GoMatch.badPattern(body)) {
+            return Optional.of(whyGoRefuses(line, body) + SYNTAX_ERROR);
+        }
+        return DockerPatternTokens.notAGlob(body).map(what -> "docker build reads " + what + " as a regular"
+                + " expression's syntax here, not as the character, and so leaves out other files than the pattern"
+                + " says; write it without that (one line per alternative)");
+    }
+
+    /** What in a pattern that Go's check refuses is broken: a '\' at its end, or a class. */
+    private static String whyGoRefuses(String line, String body) {
+        for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\\') {
                 if (i + 1 == body.length()) {
-                    return Optional.of("it ends in '\\': remove it, or write '\\\\' for a '\\'" + SYNTAX_ERROR);
+                    return "it ends in '\\': remove it, or write '\\\\' for a '\\'";
                 }
                 i++;
             } else if (c == '[') {
@@ -124,21 +134,16 @@ public record DockerIgnore(List<PathGlob> patterns) {
                     if (j < 0) {
                         String tail = body.substring(i);
                         int at = line.strip().endsWith(tail) ? line.strip().length() - tail.length() + 1 : i + 1;
-                        return Optional.of("the '[' at character " + at + " opens a class"
-                                + " of characters that is never closed, is empty, or has a range without its ends;"
-                                + " write '\\[' for a '[' meant as itself" + SYNTAX_ERROR);
+                        return "the '[' at character " + at + " opens a class of characters that is never"
+                                + " closed, is empty, or has a range without its ends; write '\\[' for a '[' meant as"
+                                + " itself";
                     }
                     items++;
                 }
                 i = j;
             }
         }
-        if (GoMatch.badPattern(body)) {
-            return Optional.of("Go's pattern check refuses it" + SYNTAX_ERROR);
-        }
-        return DockerPatternTokens.notAGlob(body).map(what -> "docker build reads " + what + " as a regular"
-                + " expression's syntax here, not as the character, and so leaves out other files than the pattern"
-                + " says; write it without that (one line per alternative)");
+        return "Go's pattern check refuses it";
     }
 
     /**

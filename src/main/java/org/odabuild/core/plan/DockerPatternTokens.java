@@ -34,6 +34,8 @@ public final class DockerPatternTokens {
 
     /** A '^' whose meaning is known only at the pattern's end. */
     private static final Literal CARET = new Literal('^');
+    /** A count that a regular expression reads after a character: {2}, {2,} or {2,5}. */
+    private static final Pattern REPETITION = Pattern.compile("\\{\\d+(,\\d*)?}");
 
     private DockerPatternTokens() {
     }
@@ -53,8 +55,6 @@ public final class DockerPatternTokens {
 
     private record Reading(List<Token> tokens, Optional<String> notAGlob) {
     }
-
-    private static final Pattern REPETITION = Pattern.compile("\\{\\d+(,\\d*)?}");
 
     private static Reading read(String pattern) {
         List<Token> tokens = new ArrayList<>();
