@@ -46,7 +46,7 @@ class YamlTextEditorProperties {
 
         assertThat(editor.get(YqPath.parse(entry[0]))).contains("9.9.9");
         assertThat(editor.get(YqPath.parse(entry[1]))).contains("issue42");
-        assertThat(changedLines(commented, editor.text())).as("only the two edited lines change")
+        assertThat(YamlTextEditorTest.changedLines(commented, editor.text())).as("only the two edited lines change")
                 .hasSize(2).allSatisfy(line -> assertThat(line).containsAnyOf("9.9.9", "issue42"));
     }
 
@@ -69,19 +69,6 @@ class YamlTextEditorProperties {
             out.add(line);
         }
         return String.join("\n", out);
-    }
-
-    private static List<String> changedLines(String before, String after) {
-        String[] a = before.split("\n", -1);
-        String[] b = after.split("\n", -1);
-        assertThat(b).hasSameSizeAs(a);
-        List<String> changed = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            if (!a[i].equals(b[i])) {
-                changed.add(b[i]);
-            }
-        }
-        return changed;
     }
 
     @Provide
