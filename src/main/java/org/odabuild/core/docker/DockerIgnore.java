@@ -56,7 +56,7 @@ public record DockerIgnore(List<PathGlob> patterns) {
                         + Excerpt.of(lines.get(number - 1).strip()) + "' is not a pattern docker build takes: " + why);
             });
         }
-        return parse(lines, true);
+        return parse(lines);
     }
 
     /**
@@ -190,20 +190,15 @@ public record DockerIgnore(List<PathGlob> patterns) {
         return c >= '\t' && c <= '\r' || c == '\u0085' || Character.isSpaceChar(c);
     }
 
-    /** Patterns of an ignore file's lines, a line whose text starts with '#' a comment (as .helmignore reads them). */
-    public static DockerIgnore parse(List<String> lines) {
-        return parse(lines, false);
-    }
-
     /**
-     * @param dockerComments only a line whose first character is '#' is a comment, as Docker reads it: {@code  #x}
-     *                       is the pattern {@code #x}
+     * Patterns of an ignore file's lines, read as Docker reads them: only a line whose first character is '#' is a
+     * comment ({@code  #x} is the pattern {@code #x}).
      */
-    private static DockerIgnore parse(List<String> lines, boolean dockerComments) {
+    public static DockerIgnore parse(List<String> lines) {
         List<PathGlob> patterns = new ArrayList<>();
         for (String raw : lines) {
             String pattern = pattern(raw);
-            if (pattern == null || (dockerComments ? raw : raw.strip()).startsWith("#")) {
+            if (pattern == null || raw.startsWith("#")) {
                 continue;
             }
             String body = pattern.startsWith("!") ? pattern.substring(1) : pattern;

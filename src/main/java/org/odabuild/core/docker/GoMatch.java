@@ -1,13 +1,13 @@
 package org.odabuild.core.docker;
 
 /**
- * Go's {@code filepath.Match(pattern, ".")}, the check Docker's matcher makes of each {@code .dockerignore}
- * pattern: docker build refuses the whole file when it says "syntax error in pattern". Go checks only as far as its
- * matching of "." goes: a broken class after a '*' that the text before it failed to match is never looked at
- * ({@code a*[b-]} passes, {@code a[b-]} and {@code *[b-]} do not), so a class the plugin cannot read may still be
- * one Docker takes.
+ * Go's {@code filepath.Match}. Helm matches {@code .helmignore} patterns with it, and Docker's matcher checks each
+ * {@code .dockerignore} pattern with {@code filepath.Match(pattern, ".")}: docker build refuses the whole file when it
+ * says "syntax error in pattern". Go checks only as far as its matching goes: a broken class after a '*' that the text
+ * before it failed to match is never looked at ({@code a*[b-]} passes, {@code a[b-]} and {@code *[b-]} do not), so a
+ * class the plugin cannot read may still be one Docker takes.
  */
-final class GoMatch {
+public final class GoMatch {
 
     private static final Chunk BAD = new Chunk("", false, true);
 
@@ -16,7 +16,25 @@ final class GoMatch {
 
     /** Whether Go's {@code filepath.Match(pattern, ".")} says {@code ErrBadPattern}. */
     static boolean badPattern(String pattern) {
-        String name = ".";
+        return refuses(pattern, ".");
+    }
+
+    /** Whether Go's {@code filepath.Match(pattern, name)} says {@code ErrBadPattern}. */
+    public static boolean refuses(String pattern, String name) {
+        return match(pattern, name) == Verdict.BAD;
+    }
+
+    /** Go's {@code filepath.Match(pattern, name)}: false for a pattern it calls bad too. */
+    public static boolean matches(String pattern, String name) {
+        return match(pattern, name) == Verdict.MATCH;
+    }
+
+    private enum Verdict {
+        MATCH, NO_MATCH, BAD
+    }
+
+    private static Verdict match(String pattern, String text) {
+        String name = text;
         String rest = pattern;
         while (!rest.isEmpty()) {
             boolean star = false;
@@ -28,11 +46,11 @@ final class GoMatch {
             String chunk = rest.substring(0, end);
             rest = rest.substring(end);
             if (star && chunk.isEmpty()) {
-                return false; // a trailing '*'
+                return name.contains("/") ? Verdict.NO_MATCH : Verdict.MATCH; // a trailing '*'
             }
             Chunk here = matchChunk(chunk, name);
             if (here.bad()) {
-                return true;
+                return Verdict.BAD;
             }
             if (here.ok() && (here.rest().isEmpty() || !rest.isEmpty())) {
                 name = here.rest();
@@ -42,7 +60,7 @@ final class GoMatch {
             for (int i = 0; star && !moved && i < name.length() && name.charAt(i) != '/'; i++) {
                 Chunk later = matchChunk(chunk, name.substring(i + 1));
                 if (later.bad()) {
-                    return true;
+                    return Verdict.BAD;
                 }
                 if (later.ok() && !(rest.isEmpty() && !later.rest().isEmpty())) {
                     name = later.rest();
@@ -50,10 +68,10 @@ final class GoMatch {
                 }
             }
             if (!moved) {
-                return false;
+                return Verdict.NO_MATCH;
             }
         }
-        return false;
+        return name.isEmpty() ? Verdict.MATCH : Verdict.NO_MATCH;
     }
 
     /** Go's scanChunk: the chunk ends at a '*' outside a class. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.odabuild.core.config.DockerBuildConfig;
-import org.odabuild.core.docker.DockerIgnore;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.values.ValuesData;
 import org.odabuild.core.values.YqPath;
@@ -54,7 +53,7 @@ record ShippedChanges(GitRepository repo, String base, ChartSet charts, FileEdit
     private boolean helmIgnored(Chart chart, String relative) {
         String ignoreFile = (chart.dir().isEmpty() ? "" : chart.dir() + "/") + ".helmignore";
         return files.existing(ignoreFile)
-                .map(text -> DockerIgnore.parse(text.lines().toList()).excludes(relative))
+                .map(text -> HelmIgnore.parse(text.lines().toList()).excludes(relative))
                 .orElse(false);
     }
 

@@ -119,6 +119,16 @@ class VersionBumpCheckTest {
         assertThat(check()).isEmpty();
     }
 
+    /** Helm reads a rule without '/' as a name at any depth: {@code *.bak} leaves out {@code templates/x.bak}. */
+    @Test
+    void aFileTheChartsHelmignoreLeavesOutAtAnyDepthIsNoChartChange() {
+        git.write("charts/component-operator/.helmignore", "# as helm create writes it\n*.bak\n.idea/\n");
+        git.write("charts/component-operator/templates/deployment.yaml.bak", "kind: Deployment # old\n");
+        git.write("charts/component-operator/templates/.idea/workspace.xml", "<project/>\n");
+        git.commit("editor leftovers");
+        assertThat(check()).isEmpty();
+    }
+
     @Test
     void chartChangedWithoutBumpFailsAndWithABumpPasses() {
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
