@@ -25,7 +25,7 @@ final class BlobEndpoint {
                 + digest);
         if (REDIRECTS.contains(r.statusCode())) {
             // blob stores (S3, CDN) get no registry credentials
-            URI location = URI.create(transport.base(image)).resolve(r.header("Location").orElseThrow(
+            URI location = transport.located(image, r.header("Location").orElseThrow(
                     () -> new RegistryException("registry " + image.registry() + " redirected the read of blob "
                             + digest + " without a Location header")));
             r = transport.execute(transport.get(location, Map.of("Accept", "application/json")), image,

@@ -74,6 +74,9 @@ final class HttpWire {
             int status = c.getResponseCode();
             String body = read(status >= 400 ? c.getErrorStream() : c.getInputStream());
             return new RegistryResponse(status, c.getHeaderFields(), body);
+        } catch (RuntimeException e) {
+            // the JDK's parser throws these on some malformed answers (an empty WWW-Authenticate on a 401)
+            throw new IOException("an answer that is not valid HTTP (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             if (expired.get() || e instanceof SocketTimeoutException) {
                 throw new Expired("no complete answer within " + request.timeout().toSeconds() + " s");

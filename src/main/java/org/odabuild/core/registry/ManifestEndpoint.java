@@ -30,7 +30,9 @@ final class ManifestEndpoint {
         String digest = r.header("Docker-Content-Digest").orElseThrow(() -> new RegistryException(
                 "registry " + image.registry() + " answered 200 for " + image + ":" + tag
                         + " without a Docker-Content-Digest header: cannot tell which image it is"));
-        return Optional.of(new RegistryClient.Manifest(digest));
+        // the digest names the image in the next requests' paths
+        return Optional.of(new RegistryClient.Manifest(new RegistryJson(image, "the manifest " + image + ":" + tag)
+                .checkedDigest(digest, "a Docker-Content-Digest")));
     }
 
     /**

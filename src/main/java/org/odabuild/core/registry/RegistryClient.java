@@ -3,7 +3,6 @@ package org.odabuild.core.registry;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,37 +96,42 @@ public final class RegistryClient {
 
     public RemoteImage describe(ImageName image, String reference) {
         JsonObject manifest = manifests.read(image, reference);
+        RegistryJson index = answer(image, reference);
+        Optional<JsonArray> list = index.array(manifest, "manifests");
+        if (list.isEmpty()) {
+            return ofImage(image, reference, manifest, List.of());
+        }
         List<String> platforms = new ArrayList<>();
-        if (manifest.has("manifests")) {
-            String first = null;
-            for (JsonElement e : manifest.getAsJsonArray("manifests")) {
-                JsonObject entry = e.getAsJsonObject();
-                String platform = platform(entry.get("platform") instanceof JsonObject p ? p : new JsonObject());
-                if (!platform.startsWith("unknown/")) {
-                    platforms.add(platform);
-                    first = first == null ? entry.get("digest").getAsString() : first;
-                }
+        String first = null;
+        for (JsonElement e : list.get()) {
+            JsonObject entry = index.object(e, "manifests");
+            String platform = platform(index, index.object(entry, "platform").orElseGet(JsonObject::new));
+            if (!platform.startsWith("unknown/")) {
+                platforms.add(platform);
+                first = first == null ? index.digest(entry, "the entry for " + platform) : first;
             }
-            if (first == null) {
-                return new RemoteImage(Map.of(), platforms);
-            }
-            manifest = manifests.read(image, first);
         }
-        JsonObject config = manifest.getAsJsonObject("config");
-        if (config == null || !config.has("digest")) {
-            return new RemoteImage(Map.of(), platforms);
+        return first == null ? new RemoteImage(Map.of(), platforms)
+                : ofImage(image, first, manifests.read(image, first), platforms);
+    }
+
+    /** One image's manifest read through to its config: its labels, and its platform when no index named any. */
+    private RemoteImage ofImage(ImageName image, String reference, JsonObject manifest, List<String> indexed) {
+        RegistryJson json = answer(image, reference);
+        Optional<String> configDigest = json.object(manifest, "config").flatMap(c -> json.text(c, "digest"));
+        if (configDigest.isEmpty()) {
+            return new RemoteImage(Map.of(), indexed);
         }
-        JsonObject blob = blobs.json(image, config.get("digest").getAsString());
-        if (platforms.isEmpty() && blob.has("architecture")) {
-            platforms.add(platform(blob));
-        }
-        JsonElement labels = blob.has("config") && blob.get("config").isJsonObject()
-                ? blob.getAsJsonObject("config").get("Labels") : null;
-        Map<String, String> out = new LinkedHashMap<>();
-        if (labels != null && labels.isJsonObject()) {
-            labels.getAsJsonObject().entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
-        }
-        return new RemoteImage(out, platforms);
+        String digest = json.checkedDigest(configDigest.get(), "the config's digest");
+        JsonObject blob = blobs.json(image, digest);
+        RegistryJson config = new RegistryJson(image, "the config " + digest + " of " + image);
+        List<String> platforms = indexed.isEmpty() && blob.has("architecture") ? List.of(platform(config, blob))
+                : indexed;
+        Map<String, String> labels = new LinkedHashMap<>();
+        // as Go reads a map of strings: a null label is empty, any other kind is refused
+        config.object(blob, "config").flatMap(c -> config.object(c, "Labels")).ifPresent(l -> l.keySet()
+                .forEach(key -> labels.put(key, config.text(l, key).orElse(""))));
+        return new RemoteImage(labels, platforms);
     }
 
     /** One image of an index: the platform it is for ({@code os/architecture[/variant]}) and its manifest's digest. */
@@ -136,27 +140,33 @@ public final class RegistryClient {
 
     /**
      * The images of the index (or Docker manifest list) {@code image:reference} names, attestation entries
-     * ({@code unknown/unknown}) left out; an empty list when it names one image's manifest. Absent (404) throws, as
-     * every other answer but 200 does.
+     * ({@code unknown/unknown}) and entries without a platform left out; an empty list when it names one image's
+     * manifest. Absent (404) throws, as every other answer but 200 does.
      */
     public List<IndexEntry> indexEntries(ImageName image, String reference) {
         JsonObject manifest = manifests.read(image, reference);
+        RegistryJson json = answer(image, reference);
         List<IndexEntry> entries = new ArrayList<>();
-        if (manifest.get("manifests") instanceof JsonArray list) {
-            for (JsonElement e : list) {
-                if (e instanceof JsonObject entry && entry.get("digest") instanceof JsonPrimitive digest
-                        && entry.get("platform") instanceof JsonObject p && !platform(p).startsWith("unknown/")) {
-                    entries.add(new IndexEntry(platform(p), digest.getAsString()));
-                }
+        for (JsonElement e : json.array(manifest, "manifests").orElseGet(JsonArray::new)) {
+            JsonObject entry = json.object(e, "manifests");
+            Optional<JsonObject> p = json.object(entry, "platform");
+            String platform = p.map(o -> platform(json, o)).orElse("unknown/unknown");
+            if (!platform.startsWith("unknown/")) {
+                entries.add(new IndexEntry(platform, json.digest(entry, "the entry for " + platform)));
             }
         }
         return entries;
     }
 
-    private static String platform(JsonObject o) {
-        String os = o.has("os") ? o.get("os").getAsString() : "unknown";
-        String arch = o.has("architecture") ? o.get("architecture").getAsString() : "unknown";
-        return os + "/" + arch + (o.has("variant") ? "/" + o.get("variant").getAsString() : "");
+    private static RegistryJson answer(ImageName image, String reference) {
+        return new RegistryJson(image, "the manifest " + image + (reference.startsWith("sha256:") ? "@" : ":")
+                + reference);
+    }
+
+    private static String platform(RegistryJson json, JsonObject o) {
+        String os = json.text(o, "os").orElse("unknown");
+        String arch = json.text(o, "architecture").orElse("unknown");
+        return os + "/" + arch + json.text(o, "variant").map(v -> "/" + v).orElse("");
     }
 
     /** Scheme and host of the registry's API. */

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.odabuild.core.report.JsonText;
 import org.odabuild.core.version.ImageName;
 
@@ -19,6 +20,9 @@ import org.odabuild.core.version.ImageName;
 final class RegistryResponses {
 
     static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(basic|bearer)\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern TOKEN_FIELD = Pattern.compile(
+            "(?i)\"(token|access_token|refresh_token|identitytoken|password|secret)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private RegistryResponses() {
     }
@@ -70,7 +74,17 @@ final class RegistryResponses {
         if (body == null || body.isBlank()) {
             return "";
         }
+        body = withoutLogins(body);
         return " (" + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip()) + ")";
+    }
+
+    /**
+     * The body with what looks like a login hidden: a proxy's or debugging server's error page may echo the request
+     * with its {@code Authorization} header, and a token service's answer holds a token.
+     */
+    static String withoutLogins(String body) {
+        String hidden = AUTHORIZATION.matcher(body).replaceAll("$1 <hidden>");
+        return TOKEN_FIELD.matcher(hidden).replaceAll("\"$1\":\"<hidden>\"");
     }
 
     static JsonObject json(RegistryResponse r, ImageName image) {

@@ -3,6 +3,7 @@ package org.odabuild.core.registry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
 
@@ -54,7 +56,7 @@ final class RegistryTransport {
     /** A request to the registry; {@code path} is a path on it or a URL it named (an upload location). */
     RegistryRequest request(ImageName image, String method, String path, String authorization, RequestBody body) {
         URI base = URI.create(base(image) + "/");
-        URI uri = path.startsWith("/") ? URI.create(base(image) + path) : base.resolve(path);
+        URI uri = located(image, path);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", path.contains("/manifests/") ? MANIFEST_ACCEPT : "application/json");
         // the registry's login goes to the registry only, never to a storage host an upload location names
@@ -63,6 +65,23 @@ final class RegistryTransport {
             headers.put("Authorization", authorization);
         }
         return build(uri, headers, method, body);
+    }
+
+    /** A path on the registry, or a URL it named (an upload's location), which must be an http(s) URL. */
+    URI located(ImageName image, String path) {
+        URI base = URI.create(base(image) + "/");
+        try {
+            URI uri = path.startsWith("/") ? new URI(base.getScheme() + "://" + base.getRawAuthority() + path)
+                    : base.resolve(new URI(path));
+            if (uri.getRawAuthority() == null || !(uri.getScheme().equalsIgnoreCase("http")
+                    || uri.getScheme().equalsIgnoreCase("https"))) {
+                throw new URISyntaxException(path, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new RegistryException("registry " + image.registry() + " named a location that is not an http(s)"
+                    + " URL: " + Excerpt.of(path) + "; nothing was sent there");
+        }
     }
 
     /** A GET of a URL the registry named (a token realm, a blob's storage host), with only the given headers. */

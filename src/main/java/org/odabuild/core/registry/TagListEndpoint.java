@@ -2,9 +2,12 @@ package org.odabuild.core.registry;
 
 import com.google.gson.JsonElement;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.Excerpt;
@@ -32,7 +35,13 @@ final class TagListEndpoint {
     Optional<List<String>> all(ImageName image) {
         List<String> tags = new ArrayList<>();
         String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
+        Set<String> asked = new HashSet<>();
         while (path != null) {
+            if (!asked.add(path)) {
+                // a registry whose pages lead back to one already read would keep the build asking forever
+                throw new RegistryException("registry " + image.registry() + " paged the tag list of " + image
+                        + " back to a page it had sent (" + Excerpt.of(path) + "): the check fails closed");
+            }
             RegistryResponse r = auth.send(image, "GET", path, "tags of " + image);
             if (r.statusCode() == 404 && notFound.absent(r, image, "tags of " + image)) {
                 return tags.isEmpty() ? Optional.empty() : Optional.of(tags);
@@ -48,17 +57,30 @@ final class TagListEndpoint {
                 }
                 list.getAsJsonArray().forEach(t -> tags.add(t.getAsString()));
             }
-            path = r.header("Link").map(TagListEndpoint::nextPath).orElse(null);
+            String current = path;
+            path = r.header("Link").map(link -> nextPath(current, link, image)).orElse(null);
         }
         return Optional.of(tags);
     }
 
-    private static String nextPath(String linkHeader) {
+    /**
+     * The path and query of the next page, resolved against the current one; a host it names is not followed: the
+     * pages come from the registry itself.
+     */
+    private static String nextPath(String current, String linkHeader, ImageName image) {
         Matcher m = NEXT_LINK.matcher(linkHeader);
         if (!m.find()) {
             return null;
         }
-        URI next = URI.create(m.group(1));
-        return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+        try {
+            URI next = new URI(current).resolve(new URI(m.group(1)));
+            if (next.getRawPath() == null || !next.getRawPath().startsWith("/v2/")) {
+                throw new URISyntaxException(m.group(1), "not a path of the registry's API");
+            }
+            return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+        } catch (URISyntaxException e) {
+            throw new RegistryException("registry " + image.registry() + " named a next page of the tag list of "
+                    + image + " that is not a page of its API: " + Excerpt.of(linkHeader) + "; the check fails closed");
+        }
     }
 }
