@@ -2,6 +2,7 @@ package org.odabuild.maven;
 
 import io.fabric8.maven.docker.access.AuthConfig;
 import io.fabric8.maven.docker.util.AuthConfigFactory;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.DmpLog;
 import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.DockerLoginFile;
 import org.odabuild.core.registry.RegistryCredentials;
 import org.odabuild.core.registry.RegistryException;
 
@@ -46,15 +48,24 @@ final class MavenCredentialSource implements CredentialSource {
     private Optional<RegistryCredentials> lookup(String registry, boolean push) {
         AuthConfigFactory factory = new AuthConfigFactory(decrypter);
         factory.setLog(new DmpLog(log));
+        Path dockerLogins = DockerLoginFile.of(System.getenv());
+        AuthConfig auth;
         try {
-            AuthConfig auth = factory.createAuthConfig(push, true, null, settings, null, registry);
-            if (auth == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new RegistryCredentials(auth.getUsername(), auth.getPassword(),
-                    auth.getIdentityToken(), "Maven settings / docker config"));
-        } catch (MojoExecutionException e) {
-            throw new RegistryException("cannot read the login for " + registry + ": " + e.getMessage(), e);
+            auth = factory.createAuthConfig(push, true, null, settings, null, registry);
+        } catch (MojoExecutionException | RuntimeException e) {
+            // fabric8 stops on a broken config.json with a bare Gson or cast exception: say the file's fault
+            DockerLoginFile.check(dockerLogins);
+            String cause = e.getCause() == null || e.getCause().getMessage() == null ? ""
+                    : " (" + e.getCause().getMessage() + ")";
+            throw new RegistryException("cannot read the login for " + registry + " (settings.xml, " + dockerLogins
+                    + "): " + e.getMessage() + cause, e);
         }
+        if (auth == null) {
+            // no login found: a broken config.json is said, not passed over for an anonymous 401
+            DockerLoginFile.check(dockerLogins);
+            return Optional.empty();
+        }
+        return Optional.of(new RegistryCredentials(auth.getUsername(), auth.getPassword(), auth.getIdentityToken(),
+                "Maven settings / docker config"));
     }
 }
