@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
@@ -17,6 +18,7 @@ import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.plan.Planner;
 import org.odabuild.core.plan.VersionBump;
 import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.version.ChartVersion;
 import org.odabuild.core.version.SemVer;
 
 /**
@@ -61,12 +63,19 @@ public final class VersionBumpCheck {
         List<Finding> charts = new ArrayList<>();
         try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
             for (ChangedCharts.ChangedChart c : ChangedCharts.since(repo, base, plan.head().id(),
-                    plan.resolution().layout(), plan.resolution().config(), changed)) {
+                    plan.resolution().layout(), plan.resolution().config(), changed, log)) {
                 if (c.baseVersion().isEmpty()) {
-                    continue; // a chart new on the branch has no release to be above
+                    continue; // a chart new on the branch (or unreadable at the base) has no release to be above
                 }
-                Optional<SemVer> now = SemVer.tryParse(c.version());
-                Optional<SemVer> before = SemVer.tryParse(c.baseVersion().get());
+                Optional<SemVer> now = ChartVersion.read(c.version());
+                Optional<SemVer> before = ChartVersion.read(c.baseVersion().get());
+                if (before.isEmpty()) {
+                    // Helm could not have packaged it: there was no release to be above
+                    log.warn(c.versionAt() + ": chart " + c.name() + " had version '" + Excerpt.of(c.baseVersion()
+                            .get()) + "' at the merge-base " + base.substring(0, 7) + ", which is not a version Helm"
+                            + " reads: there is no release to be above, so the chart is not checked");
+                    continue;
+                }
                 boolean bumped = now.isPresent() && before.isPresent() && now.get().compareTo(before.get()) > 0;
                 charts.add(new Finding("chart", c.name(), c.baseVersion().get(), c.version(), c.versionAt().toString(),
                         bumped));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.odabuild.core.BuildLog;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.RepoLayout;
@@ -15,7 +16,8 @@ public final class ChangedCharts {
 
     /**
      * @param because     the changed file that makes it a change of the chart
-     * @param baseVersion its version at the base; empty when the chart is new since then
+     * @param baseVersion its version at the base; empty when the chart is new since then, or its Chart.yaml there
+     *                    cannot be read
      * @param versionAt   where its version stands now
      */
     public record ChangedChart(String name, String chartFile, String version, Optional<String> baseVersion,
@@ -26,12 +28,13 @@ public final class ChangedCharts {
     }
 
     public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
-            DockerBuildConfig config, Set<String> changedFiles) {
+            DockerBuildConfig config, Set<String> changedFiles, BuildLog log) {
         FileEdits files = new FileEdits(layout);
+        HistoryYaml history = new HistoryYaml(repo, log);
         ChartSet charts = ChartSet.read(repo, head, files);
         List<ChangedChart> out = new ArrayList<>();
         new ShippedChanges(repo, base, charts, files, config).charts(changedFiles).forEach((chart, file) -> {
-            Optional<String> before = ChartSet.versionAt(repo, base, chart);
+            Optional<String> before = ChartSet.versionAt(history, base, chart);
             SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
                     .find(ChartSet.VERSION).orElseThrow().location();
             out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at));

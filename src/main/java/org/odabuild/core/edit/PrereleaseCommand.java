@@ -46,8 +46,9 @@ public final class PrereleaseCommand {
         FileEdits files = new FileEdits(layout);
         try (GitRepository repo = GitRepository.open(layout.root())) {
             Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
+            HistoryYaml history = new HistoryYaml(repo, log);
             for (ResolvedImage image : images) {
-                versions.put(image, nextVersion(image, plan, repo, request));
+                versions.put(image, nextVersion(image, plan, history, request));
             }
             PrereleaseSuffix suffix = suffix(request, plan.branch().name(), versions.values(), log);
             for (Map.Entry<ResolvedImage, SemVer> e : versions.entrySet()) {
@@ -103,15 +104,20 @@ public final class PrereleaseCommand {
 
     /**
      * The image's next version: the bump of the released one, unless the branch is already ahead of the base, or
-     * added the image (never released: its first version is kept).
+     * added the image (never released: its first version is kept). A values file that cannot be read at the base
+     * leaves the released version unknown: the version is bumped, which is never wrong for a prerelease.
      */
-    private static SemVer nextVersion(ResolvedImage image, Plan plan, GitRepository repo, PrereleaseRequest request) {
+    private static SemVer nextVersion(ResolvedImage image, Plan plan, HistoryYaml history,
+            PrereleaseRequest request) {
         var config = image.config();
+        String file = config.valuesYamlFile();
         Optional<String> base = plan.changes().baseCommit();
-        Optional<ScalarValue> atBase = base.flatMap(b -> repo.readFile(b, config.valuesYamlFile()))
-                .flatMap(text -> ValuesDocument.parse(text, config.valuesYamlFile()).find(config.valuesPathVersion()));
+        Optional<ValuesDocument> atBaseFile = base.flatMap(b -> history.at(b, file, "the versions released from it"
+                + " are unknown, so the versions are bumped"));
+        boolean unreadable = base.isPresent() && atBaseFile.isEmpty() && history.exists(base.get(), file);
+        Optional<ScalarValue> atBase = atBaseFile.flatMap(d -> d.find(config.valuesPathVersion()));
         Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
-        boolean added = base.isPresent() && atBase.isEmpty();
+        boolean added = base.isPresent() && !unreadable && atBase.isEmpty();
         return added || released.isPresent() && image.version().compareTo(released.get()) > 0
                 ? image.version()
                 : request.bump().apply(image.version(), image.versionAt());

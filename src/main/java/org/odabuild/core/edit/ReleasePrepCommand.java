@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
@@ -20,6 +21,7 @@ import org.odabuild.core.plan.Plan;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.ChartVersion;
 import org.odabuild.core.version.SemVer;
 
 /**
@@ -69,16 +71,16 @@ public final class ReleasePrepCommand {
         Set<String> changed = new TreeSet<>(plan.changes().files());
         changed.addAll(plan.uncommittedFiles());
         try (GitRepository repo = GitRepository.open(layout.root())) {
-            new Bumps(repo, base, ChartSet.read(repo, plan.head().id(), files), files, plan.resolution().config(),
-                    request.chartBump(), log).run(changed, plan.resolution().images());
+            new Bumps(repo, new HistoryYaml(repo, log), base, ChartSet.read(repo, plan.head().id(), files), files,
+                    plan.resolution().config(), request.chartBump(), log).run(changed, plan.resolution().images());
         }
         return EditApply.finish("release-prep", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
     }
 
     /** The chart rules of one run. */
-    private record Bumps(GitRepository repo, String base, ChartSet charts, FileEdits files, DockerBuildConfig config,
-            Bump bump, BuildLog log) {
+    private record Bumps(GitRepository repo, HistoryYaml history, String base, ChartSet charts, FileEdits files,
+            DockerBuildConfig config, Bump bump, BuildLog log) {
 
         void run(Set<String> changed, List<ResolvedImage> images) {
             Map<Chart, String> triggers = new LinkedHashMap<>();
@@ -120,9 +122,12 @@ public final class ReleasePrepCommand {
                 log.info("chart " + chart.name() + " is new on this branch: not bumped (" + why + ")");
                 return Optional.empty();
             }
-            SemVer current = SemVer.tryParse(chart.version()).orElseThrow(() -> new InvalidInputException(
-                    chart.chartFile() + ": chart version '" + chart.version() + "' is not a semantic version"));
-            Optional<SemVer> before = ChartSet.versionAt(repo, base, chart).flatMap(SemVer::tryParse);
+            SemVer current = ChartVersion.read(chart.version()).orElseThrow(() -> new InvalidInputException(
+                    ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile()).find(ChartSet.VERSION)
+                            .map(v -> v.location().toString()).orElse(chart.chartFile()) + ": chart version '"
+                            + Excerpt.of(chart.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH"
+                            + " (e.g. 1.2.4) and run release-prep again"));
+            Optional<SemVer> before = ChartSet.versionAt(history, base, chart).flatMap(ChartVersion::read);
             if (before.isPresent() && current.compareTo(before.get()) > 0) {
                 log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
                 return Optional.of(chart.version());
@@ -140,8 +145,8 @@ public final class ReleasePrepCommand {
 
         /** Whether the image's name or version differs from the merge-base (a new entry counts as changed). */
         private boolean imageChanged(ImageConfig image) {
-            Optional<ValuesDocument> before = repo.readFile(base, image.valuesYamlFile())
-                    .map(text -> ValuesDocument.parse(text, image.valuesYamlFile()));
+            Optional<ValuesDocument> before = history.at(base, image.valuesYamlFile(), "its image entries there are"
+                    + " unknown, so they count as changed");
             YamlTextEditor now = files.editor(image.valuesYamlFile());
             return Stream.of(image.valuesPathImage(), image.valuesPathVersion()).anyMatch(path -> !before
                     .flatMap(d -> d.find(path)).map(ScalarValue::textOrNull).map(String::strip)

@@ -129,6 +129,9 @@ public final class YamlDocument {
         return options;
     }
 
+    /** The advice that ends a syntax error's message; a commit of the history cannot take it. */
+    public static final String FIX_SYNTAX = "; fix the YAML syntax at that place";
+
     private static String describe(String displayName, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String where = mark == null
@@ -177,7 +180,7 @@ public final class YamlDocument {
         if (problem.contains("single document") || problem.contains("another document")) {
             return "; keep one YAML document (no '---' separators) in this file";
         }
-        return "; fix the YAML syntax at that place";
+        return FIX_SYNTAX;
     }
 
     /**

@@ -130,6 +130,65 @@ class VersionBumpCheckTest {
     }
 
     @Test
+    void aChartUnreadableAtTheMergeBaseHasNoReleaseToBeAboveAndIsSaid() {
+        String chart = "charts/component-operator/Chart.yaml";
+        String good = git.read(chart);
+        git.checkout("main");
+        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: [1.4.3\n");
+        String broken = git.commit("a bad merge");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        git.write(chart, good).write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
+        git.commit("mend the chart and change a template");
+        RecordingLog log = new RecordingLog();
+        Path root = git.root();
+        assertThat(VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
+                Optional.of(true), List.of(), false, Map.of()), log)).isEmpty();
+        assertThat(log.warnings).singleElement().asString().startsWith(chart + " at " + broken.substring(0, 7) + ":")
+                .endsWith("(history; the file here is read as it is): the version chart component-operator had"
+                        + " there is unknown, so it counts as new since then");
+    }
+
+    @Test
+    void chartVersionsAreComparedAsHelmReadsThem() {
+        String chart = "charts/component-operator/Chart.yaml";
+        git.checkout("main");
+        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: \"1.4\"\n");
+        git.commit("a short chart version");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
+        Fixtures.replace(git.root().resolve(chart), "\nversion: \"1.4\"\n", "\nversion: 1.4.1\n");
+        git.commit("a template and a bump");
+        assertThat(check()).singleElement().satisfies(f -> {
+            assertThat(f.baseVersion()).isEqualTo("1.4");
+            assertThat(f.bumped()).isTrue();
+        });
+    }
+
+    @Test
+    void aChartVersionAtTheMergeBaseThatHelmCannotReadHasNoReleaseToBeAbove() {
+        String chart = "charts/component-operator/Chart.yaml";
+        git.checkout("main");
+        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: latest\n");
+        git.commit("not a version");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
+        Fixtures.replace(git.root().resolve(chart), "\nversion: latest\n", "\nversion: 1.4.4\n");
+        git.commit("a template and a real version");
+        RecordingLog log = new RecordingLog();
+        Path root = git.root();
+        assertThat(VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
+                Optional.of(true), List.of(), false, Map.of()), log)).isEmpty();
+        assertThat(log.warnings).singleElement().asString().startsWith(chart + ":18:10: chart component-operator had"
+                + " version 'latest' at the merge-base ").endsWith(", which is not a version Helm reads: there is no"
+                + " release to be above, so the chart is not checked");
+    }
+
+    @Test
     void chartChangedWithoutBumpFailsAndWithABumpPasses() {
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
         git.commit("chart template");

@@ -1,6 +1,7 @@
 package org.odabuild.core.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.resolve.ResolveRequest;
@@ -168,5 +170,47 @@ class ReleasePrepRulesTest {
         assertThat(log.warnings).anyMatch(w -> w.contains("chart canvas-oda needs a new version")
                 && w.contains("1.2.6-LT4 has a prerelease part that release-prep does not promote"));
         assertThat(Fixtures.read(git.root().resolve(CANVAS))).contains("\nversion: 1.2.6-LT4\n");
+    }
+
+    @Test
+    void aChartYamlBrokenOnMainAndMendedOnTheBranchDoesNotStopTheBranch() {
+        // a merge to main left the webhook chart unreadable; the branch mends it and changes a template
+        String good = Fixtures.read(git.root().resolve(WEBHOOK));
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: [1.2.3\n");
+        String main = git.commit("a bad merge");
+        git.branch("feature/mend");
+        git.write(WEBHOOK, good).write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # mended\n");
+        git.commit("mend the chart");
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                WEBHOOK + " .version 1.2.3 -> 1.2.4 chart-files-changed (charts/oda-webhook/Chart.yaml)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)",
+                CANVAS + " .version 1.2.5 -> 1.2.6 dependency-bumped (oda-webhook)");
+        assertThat(log.warnings).containsExactly(WEBHOOK + " at " + main.substring(0, 7) + ":32:1: invalid YAML:"
+                + " expected ',' or ']', but got ? (while parsing a flow sequence) (history; the file here is read as it"
+                + " is): the version chart oda-webhook had there is unknown, so it counts as new since then");
+    }
+
+    @Test
+    void aChartVersionHelmCannotReadIsSaidWithItsLine() {
+        git.branch("feature/v");
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: 1.2.x\n");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a range for a chart version");
+        assertThatThrownBy(this::releasePrep).isInstanceOf(InvalidInputException.class).hasMessage(WEBHOOK
+                + ":18:10: chart version '1.2.x' is not a version Helm reads: write MAJOR.MINOR.PATCH (e.g. 1.2.4) and"
+                + " run release-prep again");
+    }
+
+    @Test
+    void aShortChartVersionIsBumpedAsHelmReadsIt() {
+        // Helm reads v1.2 as 1.2.0
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: v1.2\n");
+        git.commit("a short chart version on main");
+        git.branch("feature/v");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a webhook template");
+        assertThat(shown(releasePrep())).contains(WEBHOOK + " .version v1.2 -> 1.2.1 chart-files-changed"
+                + " (charts/oda-webhook/templates/deployment.yaml)", CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.1"
+                + " dependency-version (oda-webhook)");
     }
 }

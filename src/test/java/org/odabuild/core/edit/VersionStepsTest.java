@@ -86,6 +86,36 @@ class VersionStepsTest {
     }
 
     @Test
+    void aValuesFileBrokenOnMainAndMendedOnTheBranchIsReadAsUnknownThereOnce() {
+        // a merge to main left canvas-oda's values file unreadable; the branch mends it and changes the operator
+        String good = read(values);
+        Fixtures.replace(values, "    compopVersion: 1.1.2\n", "    compopVersion: [1.1.2\n");
+        String main = git.commit("a bad merge");
+        git.branch("feature/issue77");
+        git.write("charts/canvas-oda/values.yaml", good).write(OPERATOR_SOURCE + "componentOperator.py", "print('v2')\n");
+        git.commit("mend the values and change the operator");
+
+        // the plan cannot tell which entries of the unreadable base changed: each of the file's 13 images counts
+        assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false),
+                log).edits()).hasSize(26).extracting(e -> e.path() + "=" + e.newValue()).contains(
+                ".component-operator.deployment.compopVersion=1.1.3",
+                ".component-operator.deployment.compopPrereleaseSuffix=issue77", ".oda-webhook.version=1.0.3");
+        git.commit("prerelease");
+        EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
+        assertThat(prep.edits()).extracting(e -> e.file() + " " + e.path() + "=" + e.newValue()).contains(
+                "charts/canvas-oda/values.yaml .component-operator.deployment.compopPrereleaseSuffix=",
+                "charts/canvas-oda/Chart.yaml .version=1.2.6");
+        String said = "charts/canvas-oda/values.yaml at " + main.substring(0, 7) + ":";
+        assertThat(log.warnings).filteredOn(w -> w.startsWith(said)).containsExactly(
+                said + "169:27: invalid YAML: expected ',' or ']', but got : (while parsing a flow"
+                        + " sequence) (history; the file here is read as it is): the versions released from it are"
+                        + " unknown, so the versions are bumped",
+                said + "169:27: invalid YAML: expected ',' or ']', but got : (while parsing a flow"
+                        + " sequence) (history; the file here is read as it is): its image entries there are unknown,"
+                        + " so they count as changed");
+    }
+
+    @Test
     void prereleaseThenReleasePrepTouchOnlyTheIntendedLines() {
         String valuesBefore = read(values);
         String canvasBefore = read(canvasChart);
