@@ -49,10 +49,24 @@ class VersionBumpCheckTest {
     }
 
     List<VersionBumpCheck.Finding> check() {
+        return check(new RecordingLog());
+    }
+
+    List<VersionBumpCheck.Finding> check(RecordingLog log) {
         Path root = git.root();
         return VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
-                Optional.of(true), List.of(), false, Map.of()), new RecordingLog());
+                Optional.of(true), List.of(), false, Map.of()), log);
+    }
+
+    /** Commits the replacement on main and merges main into the feature branch; returns main's commit. */
+    String onMain(String file, String from, String to) {
+        git.checkout("main");
+        Fixtures.replace(git.root().resolve(file), from, to);
+        String commit = git.commit("on main: " + to.strip());
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        return commit;
     }
 
     void operatorVersion(String version, String suffix) {
@@ -133,18 +147,11 @@ class VersionBumpCheckTest {
     void aChartUnreadableAtTheMergeBaseHasNoReleaseToBeAboveAndIsSaid() {
         String chart = "charts/component-operator/Chart.yaml";
         String good = git.read(chart);
-        git.checkout("main");
-        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: [1.4.3\n");
-        String broken = git.commit("a bad merge");
-        git.checkout("feature/issue3456");
-        git.merge("main");
+        String broken = onMain(chart, "\nversion: 1.4.3\n", "\nversion: [1.4.3\n");
         git.write(chart, good).write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
         git.commit("mend the chart and change a template");
         RecordingLog log = new RecordingLog();
-        Path root = git.root();
-        assertThat(VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
-                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
-                Optional.of(true), List.of(), false, Map.of()), log)).isEmpty();
+        assertThat(check(log)).isEmpty();
         assertThat(log.warnings).singleElement().asString().startsWith(chart + " at " + broken.substring(0, 7) + ":")
                 .endsWith("(history; the file here is read as it is): the version chart component-operator had"
                         + " there is unknown, so it counts as new since then");
@@ -153,11 +160,7 @@ class VersionBumpCheckTest {
     @Test
     void chartVersionsAreComparedAsHelmReadsThem() {
         String chart = "charts/component-operator/Chart.yaml";
-        git.checkout("main");
-        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: \"1.4\"\n");
-        git.commit("a short chart version");
-        git.checkout("feature/issue3456");
-        git.merge("main");
+        onMain(chart, "\nversion: 1.4.3\n", "\nversion: \"1.4\"\n");
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
         Fixtures.replace(git.root().resolve(chart), "\nversion: \"1.4\"\n", "\nversion: 1.4.1\n");
         git.commit("a template and a bump");
@@ -170,19 +173,12 @@ class VersionBumpCheckTest {
     @Test
     void aChartVersionAtTheMergeBaseThatHelmCannotReadHasNoReleaseToBeAbove() {
         String chart = "charts/component-operator/Chart.yaml";
-        git.checkout("main");
-        Fixtures.replace(git.root().resolve(chart), "\nversion: 1.4.3\n", "\nversion: latest\n");
-        git.commit("not a version");
-        git.checkout("feature/issue3456");
-        git.merge("main");
+        onMain(chart, "\nversion: 1.4.3\n", "\nversion: latest\n");
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # x\n");
         Fixtures.replace(git.root().resolve(chart), "\nversion: latest\n", "\nversion: 1.4.4\n");
         git.commit("a template and a real version");
         RecordingLog log = new RecordingLog();
-        Path root = git.root();
-        assertThat(VersionBumpCheck.run(new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
-                root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
-                Optional.of(true), List.of(), false, Map.of()), log)).isEmpty();
+        assertThat(check(log)).isEmpty();
         assertThat(log.warnings).singleElement().asString().startsWith(chart + ":18:10: chart component-operator had"
                 + " version 'latest' at the merge-base ").endsWith(", which is not a version Helm reads: there is no"
                 + " release to be above, so the chart is not checked");
