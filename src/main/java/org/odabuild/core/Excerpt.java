@@ -9,8 +9,13 @@ public final class Excerpt {
     }
 
     public static String of(String value) {
+        return of(value, MAX);
+    }
+
+    /** At most {@code max} characters, control characters escaped: a longer text such as a registry's error body. */
+    public static String of(String value, int max) {
         StringBuilder out = new StringBuilder();
-        value.codePoints().limit(MAX).forEach(c -> {
+        value.codePoints().limit(max).forEach(c -> {
             if (c < 0x20 || c == 0x7f) {
                 out.append(String.format("\\x%02x", c));
             } else {
@@ -18,6 +23,6 @@ public final class Excerpt {
             }
         });
         int length = value.codePointCount(0, value.length());
-        return length > MAX ? out + "... (" + length + " characters)" : out.toString();
+        return length > max ? out + "... (" + length + " characters)" : out.toString();
     }
 }

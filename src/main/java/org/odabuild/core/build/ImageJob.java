@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.docker.ClientProxies;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.image.Platform;
@@ -106,8 +107,8 @@ final class ImageJob {
             return Optional.empty();
         }
         if (!samePlatforms(image.config().platforms(), finding.platforms())) {
-            log.info(image.reference() + " holds the same sources for " + finding.platforms() + ", but "
-                    + image.config().platforms() + " are asked for: building it again");
+            log.info(image.reference() + " holds the same sources for " + Excerpt.of(finding.platforms().toString())
+                    + ", but " + image.config().platforms() + " are asked for: building it again");
             return Optional.empty();
         }
         log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.report.JsonText;
 import org.odabuild.core.version.ImageName;
 
@@ -74,8 +75,8 @@ final class RegistryResponses {
         if (body == null || body.isBlank()) {
             return "";
         }
-        body = withoutLogins(body);
-        return " (" + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip()) + ")";
+        // the registry's text: escaped, so a line break in it cannot forge a line of the CI log
+        return " (" + Excerpt.of(withoutLogins(body).strip(), 300) + ")";
     }
 
     /**

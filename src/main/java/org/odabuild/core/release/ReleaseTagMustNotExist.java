@@ -1,6 +1,7 @@
 package org.odabuild.core.release;
 
 import java.util.Optional;
+import org.odabuild.core.Excerpt;
 
 /**
  * The seed's promise: a release tag is immutable, so building one that exists fails, unless it was built from this
@@ -15,7 +16,8 @@ final class ReleaseTagMustNotExist implements ImmutabilityRule {
         }
         return Optional.of(f.image().image().reference() + " already exists (" + f.tag().get().digest()
                 + "): release tags are immutable; bump the version in " + f.image().image().versionAt()
-                + f.revision().map(r -> " (the tag was built from commit " + r.substring(0, Math.min(7, r.length()))
+                + f.revision().map(r -> " (the tag was built from commit "
+                        + Excerpt.of(r.substring(0, Math.min(7, r.length())))
                         + ", this build is of another)").orElse(""));
     }
 }

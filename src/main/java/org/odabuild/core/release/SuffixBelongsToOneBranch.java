@@ -1,6 +1,7 @@
 package org.odabuild.core.release;
 
 import java.util.Optional;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.Setting;
 import org.odabuild.core.docker.OdaLabels;
 
@@ -26,7 +27,8 @@ final class SuffixBelongsToOneBranch implements ImmutabilityRule {
         if (f.owner().get().equals(branch)) {
             return Optional.empty();
         }
-        return Optional.of("suffix " + suffix + " is already used by branch " + f.owner().get() + " ("
+        // the label is the registry's text: a line break in it must not forge a line of the CI log
+        return Optional.of("suffix " + suffix + " is already used by branch " + Excerpt.of(f.owner().get()) + " ("
                 + image.reference() + "): choose another prereleaseSuffix at "
                 + image.suffixAt().map(Object::toString).orElse("its values file")
                 + ", or take it over with " + Setting.ALLOW_SUFFIX_TAKEOVER.set("true"));

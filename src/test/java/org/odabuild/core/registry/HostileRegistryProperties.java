@@ -200,6 +200,8 @@ class HostileRegistryProperties {
                 assertThat(String.valueOf(t.getMessage())).doesNotContain(PASSWORD).doesNotContain(BASIC)
                         .doesNotContain(TOKEN);
             }
+            // the registry's words never break the line: a CI log line cannot be forged through them
+            assertThat(cause.getMessage()).doesNotContain("\n").doesNotContain("\r");
             throw registry;
         } catch (TimeoutException e) {
             throw new AssertionError("no answer within 30 s to " + read);
@@ -305,7 +307,7 @@ class HostileRegistryProperties {
         Arbitrary<String> errors = Arbitraries.of("{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}",
                 "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}", "{\"errors\":[{\"code\":\"DENIED\"}]}",
                 "{\"errors\":[{\"code\":null}]}", "{\"errors\":[{\"code\":{}}]}", "{\"errors\":[]}", "{\"errors\":{}}",
-                "<html>404 Not Found</html>");
+                "<html>404 Not Found</html>", "denied\n::error::forged\r\n[INFO] BUILD SUCCESS");
         return Arbitraries.oneOf(index, manifest, odd, config, configOdd, tags, token, errors);
     }
 

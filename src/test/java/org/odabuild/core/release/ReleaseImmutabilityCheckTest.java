@@ -156,6 +156,17 @@ class ReleaseImmutabilityCheckTest {
     }
 
     @Test
+    void aBranchLabelWithALineBreakForgesNoLineOfTheLog() {
+        git.branch("feature/mine");
+        values("1.0.1", "shared");
+        git.commit("suffix");
+        seeder.push(repo, "1.0.1-shared", Map.of("org.odabuild.branch", "feature/theirs\n::error::forged"));
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("suffix shared is already used by branch feature/theirs\\x0a::error::forged (")
+                .hasMessageNotContaining("\n::error");
+    }
+
+    @Test
     void prereleaseTagOfThisBranchIsOverwritten() {
         git.branch("feature/mine");
         values("1.0.1", "mine");
