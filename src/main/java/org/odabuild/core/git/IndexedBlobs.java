@@ -2,11 +2,13 @@ package org.odabuild.core.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +93,21 @@ public final class IndexedBlobs {
                     entries.put(record.substring(tab + 1), new Entry(head[2], -1, null));
                 }
             }
+            if (CheckoutConversions.possible(root, root.resolve(".git"), records.get().stream()
+                    .map(r -> r.substring(r.indexOf('\t') + 1)).toList(), key -> coreSetting(git, root, key))) {
+                return Optional.of(NONE);
+            }
             changed.get().forEach(entries::remove);
             return Optional.of(new IndexedBlobs(root, entries, written));
         } catch (IOException e) {
             return Optional.of(NONE); // an unreadable index only costs the hashing it would have saved
         }
+    }
+
+    /** A {@code core.*} setting as the installed git reads it (all its config files); null when unset. */
+    private static String coreSetting(GitProcess git, Path root, String key) {
+        return output(git.run(root, "config", "--get", "core." + key))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip()).orElse(null);
     }
 
     private static Optional<byte[]> output(Optional<GitProcess.Result> result) {
@@ -117,6 +129,14 @@ public final class IndexedBlobs {
             }
             Instant written = Files.getLastModifiedTime(indexFile).toInstant();
             DirCache cache = DirCache.read(repository.getIndexFile(), repository.getFS());
+            List<String> tracked = new ArrayList<>(cache.getEntryCount());
+            for (int i = 0; i < cache.getEntryCount(); i++) {
+                tracked.add(cache.getEntry(i).getPathString());
+            }
+            if (CheckoutConversions.possible(absolute, repository.getDirectory().toPath(), tracked,
+                    key -> repository.getConfig().getString("core", null, key))) {
+                return NONE;
+            }
             Map<String, Entry> entries = new HashMap<>(cache.getEntryCount() * 2);
             for (int i = 0; i < cache.getEntryCount(); i++) {
                 DirCacheEntry e = cache.getEntry(i);

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.odabuild.testing.Skip;
 import org.odabuild.testing.TestGit;
 
@@ -130,5 +132,35 @@ class IndexedBlobsTest {
         GitProcess missing = new GitProcess(dir.resolve("no-such-git").toString(), java.time.Duration.ofSeconds(5));
         assertThat(IndexedBlobs.readByGit(missing, git.root())).isEmpty();
         assertThat(IndexedBlobs.read(git.root()).blobId(git.root().resolve("clean.txt"))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".gitattributes:*.txt eol=crlf", ".gitattributes:*.txt text", "autocrlf:true",
+            ".git/info/attributes:*.txt filter=lfs diff=lfs merge=lfs -text", "sub/.gitattributes:*.txt ident"})
+    void aFileGitMayConvertIsHashedNotTakenFromTheIndex(String how) throws Exception {
+        // line endings (eol, text, core.autocrlf) and filters (git-lfs, ident) make the work tree's bytes other
+        // than the blob's: its id would then say "unchanged" of an image built from other bytes
+        TestGit converted = TestGit.init(dir.resolve("converted"));
+        Path root = converted.root();
+        String[] kind = how.split(":", 2);
+        converted.write("sub/a.txt", "one\r\ntwo\r\n").write("plain.bin", "x\n");
+        converted.commit("crlf in the work tree");
+        if (kind[0].equals("autocrlf")) {
+            assertThat(installed("git", "-C", root.toString(), "config", "core.autocrlf", kind[1])).isTrue();
+        } else {
+            converted.write(kind[0], kind[1] + "\n");
+        }
+        // git stores what its conversion makes of the file; the work tree keeps its bytes
+        assertThat(installed("git", "-C", root.toString(), "add", "--renormalize", ".")).isTrue();
+        assertThat(installed("git", "-C", root.toString(), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm",
+                "renormalized", "--allow-empty")).isTrue();
+        later(root.resolve(".git/index"), 5);
+        Path file = root.resolve("sub/a.txt");
+        String content = contentId(file);
+        for (IndexedBlobs blobs : List.of(IndexedBlobs.readByGit(GitProcess.installed(), root).orElseThrow(),
+                IndexedBlobs.readByJGit(root))) {
+            blobs.blobId(file).ifPresent(id -> assertThat(id).as(how).isEqualTo(content));
+        }
+        converted.close();
     }
 }
