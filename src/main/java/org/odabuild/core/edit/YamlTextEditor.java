@@ -72,17 +72,19 @@ public final class YamlTextEditor {
         }
         String old = scalar.getValue();
         boolean wasNull = Tag.NULL.equals(scalar.getTag());
-        if (old.equals(value) || (wasNull && value.isEmpty())) {
-            return;
-        }
         DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+        boolean readAsText = style != DumperOptions.ScalarStyle.PLAIN || HelmReading.differs(old).isEmpty()
+                || text.startsWith("!", offset(scalar.getStartMark())); // !!str no is the text
+        if ((old.equals(value) && readAsText) || (wasNull && value.isEmpty())) {
+            return; // but a plain "no" set to the text "no" is quoted: Helm reads the plain one as false
+        }
         if (style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED) {
             throw InvalidInputException.at(location(scalar), "'" + path + "' is a block scalar; edit it by hand");
         }
         int start = offset(scalar.getStartMark());
         int end = offset(scalar.getEndMark());
-        while (start < end && text.charAt(start) == '!') {
-            // an explicit tag (version: !!str 1.0.0) stays: the node starts at the tag, the value after it
+        while (start < end && (text.charAt(start) == '!' || text.charAt(start) == '&')) {
+            // an anchor (&v) or an explicit tag (!!str) stays: the node starts at them, the value after them
             while (start < end && !Character.isWhitespace(text.charAt(start))) {
                 start++;
             }
@@ -139,7 +141,10 @@ public final class YamlTextEditor {
                     + ": " + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
         }
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
-        int lineEnd = text.indexOf('\n', offset(anchorNode.getEndMark()));
+        // an alias (version: *v) has the marks of the node it names, written elsewhere: its line is the key's
+        Mark lineOf = anchorNode.getStartMark().getIndex() < tuple.getKeyNode().getStartMark().getIndex()
+                ? tuple.getKeyNode().getEndMark() : anchorNode.getEndMark();
+        int lineEnd = text.indexOf('\n', offset(lineOf));
         String newline = lineEnd > 0 && text.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";
         String line = " ".repeat(keyColumn) + key + ":" + (value.isEmpty() ? "" : " " + render(value,
                 DumperOptions.ScalarStyle.PLAIN)) + newline;
@@ -162,7 +167,7 @@ public final class YamlTextEditor {
         }
         // quoted also when Helm's YAML 1.1 would read it as other than text ("no" is the boolean false there)
         boolean plain = PLAIN_SAFE.matcher(value).matches() && HelmReading.differs(value).isEmpty();
-        return lead + (plain ? value : "\"" + value.replace("\"", "\\\"") + "\"");
+        return lead + (plain ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
     }
 
     /** Takes the new text only when, parsed, exactly one value changed, to the wanted one. */
@@ -173,9 +178,12 @@ public final class YamlTextEditor {
         } catch (InvalidInputException e) {
             throw InvalidInputException.at(at, "editing '" + path + "' would break the file; edit it by hand");
         }
+        // values compared with how they are read (the boolean false and the text "no" differ), but for the edited one
         Map<String, String> expected = new LinkedHashMap<>(flatten(root));
+        Map<String, String> actual = new LinkedHashMap<>(flatten(newRoot));
         expected.put(canonical(path), value);
-        if (!normalised(expected).equals(normalised(flatten(newRoot)))) {
+        actual.computeIfPresent(canonical(path), (k, v) -> v.substring(v.indexOf(' ') + 1));
+        if (!normalised(expected).equals(normalised(actual))) {
             throw InvalidInputException.at(at, "'" + path + "' cannot be changed on its own (an anchor or alias"
                     + " shares it, or the value needs quoting the editor does not do): edit it by hand");
         }
@@ -234,7 +242,7 @@ public final class YamlTextEditor {
 
     private static void walk(Node node, String prefix, Map<String, String> out) {
         if (node instanceof ScalarNode s) {
-            out.put(prefix, Tag.NULL.equals(s.getTag()) ? null : s.getValue());
+            out.put(prefix, Tag.NULL.equals(s.getTag()) ? null : s.getTag().getValue() + " " + s.getValue());
         } else if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());

@@ -180,4 +180,43 @@ class YamlTextEditorTest {
         editor.set(p(".a.v"), "3", Optional.empty());
         assertThat(editor.text()).isEqualTo("a:\n  v: 1\n  v: 3\n");
     }
+
+    @Test
+    void aPlainValueHelmReadsAsOtherThanTextIsQuotedWhenSetToTheSameText() {
+        // "no" unquoted is the boolean false to Helm, "~" no value: setting the text "no" must change the file
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: no\n  t: ~\n  u: !!str no\n  v: 'no'\n");
+        editor.set(p(".a.s"), "no", Optional.empty());
+        editor.set(p(".a.t"), "~", Optional.empty());
+        editor.set(p(".a.u"), "no", Optional.empty());
+        editor.set(p(".a.v"), "no", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  s: \"no\"\n  t: \"~\"\n  u: !!str no\n  v: 'no'\n");
+        YamlTextEditor aliased = new YamlTextEditor("f.yaml", "a: &s no\nb: *s\n");
+        assertThatThrownBy(() -> aliased.set(p(".a"), "no", Optional.empty()))
+                .as("quoting it would turn b's false into text as well").hasMessageContaining("cannot be changed on its own");
+    }
+
+    @Test
+    void aBackslashIsWrittenAsABackslash() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: x\n  t: 1\n");
+        editor.set(p(".a.s"), "a\\b", Optional.empty());
+        editor.set(p(".a.u"), "c\\d", Optional.of(p(".a.s")));
+        assertThat(editor.text()).isEqualTo("a:\n  s: \"a\\\\b\"\n  u: \"c\\\\d\"\n  t: 1\n");
+        assertThat(editor.get(p(".a.s"))).contains("a\\b");
+    }
+
+    @Test
+    void anAnchorOnTheValueStays() {
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  v: &v 1.0.0 # kept\n  s: &s !!str rc1\n");
+        editor.set(p(".a.v"), "1.0.1", Optional.empty());
+        editor.set(p(".a.s"), "rc2", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  v: &v 1.0.1 # kept\n  s: &s !!str rc2\n");
+    }
+
+    @Test
+    void aKeyIsAddedAfterAnAliasOnTheAliasesLine() {
+        // the alias node carries the marks of the value it names, two lines up
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "base: &ver 1.0.0\nop:\n  version: *ver\n  x: 1\n");
+        editor.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
+        assertThat(editor.text()).isEqualTo("base: &ver 1.0.0\nop:\n  version: *ver\n  prereleaseSuffix: rc1\n  x: 1\n");
+    }
 }
