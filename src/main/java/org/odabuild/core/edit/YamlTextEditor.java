@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlTextEditor {
 
+    /** A node's text that starts with an explicit tag, after its anchor if it has one. */
+    private static final Pattern TAGGED = Pattern.compile("(&\\S+\\s+)?!");
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     private final String displayName;
@@ -74,7 +76,8 @@ public final class YamlTextEditor {
         boolean wasNull = Tag.NULL.equals(scalar.getTag());
         DumperOptions.ScalarStyle style = scalar.getScalarStyle();
         boolean readAsText = style != DumperOptions.ScalarStyle.PLAIN || HelmReading.differs(old).isEmpty()
-                || text.startsWith("!", offset(scalar.getStartMark())); // !!str no is the text
+                || TAGGED.matcher(text.substring(offset(scalar.getStartMark()), offset(scalar.getEndMark())))
+                        .lookingAt(); // !!str no is the text
         if ((old.equals(value) && readAsText) || (wasNull && value.isEmpty())) {
             return; // but a plain "no" set to the text "no" is quoted: Helm reads the plain one as false
         }

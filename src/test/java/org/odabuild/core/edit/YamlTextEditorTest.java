@@ -184,12 +184,13 @@ class YamlTextEditorTest {
     @Test
     void aPlainValueHelmReadsAsOtherThanTextIsQuotedWhenSetToTheSameText() {
         // "no" unquoted is the boolean false to Helm, "~" no value: setting the text "no" must change the file
-        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: no\n  t: ~\n  u: !!str no\n  v: 'no'\n");
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: no\n  t: ~\n  u: !!str no\n  v: 'no'\n  w: &w !!str no\n");
         editor.set(p(".a.s"), "no", Optional.empty());
         editor.set(p(".a.t"), "~", Optional.empty());
         editor.set(p(".a.u"), "no", Optional.empty());
         editor.set(p(".a.v"), "no", Optional.empty());
-        assertThat(editor.text()).isEqualTo("a:\n  s: \"no\"\n  t: \"~\"\n  u: !!str no\n  v: 'no'\n");
+        editor.set(p(".a.w"), "no", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  s: \"no\"\n  t: \"~\"\n  u: !!str no\n  v: 'no'\n  w: &w !!str no\n");
         YamlTextEditor aliased = new YamlTextEditor("f.yaml", "a: &s no\nb: *s\n");
         assertThatThrownBy(() -> aliased.set(p(".a"), "no", Optional.empty()))
                 .as("quoting it would turn b's false into text as well").hasMessageContaining("cannot be changed on its own");
