@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.odabuild.core.values.YqPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.Setting;
@@ -156,6 +157,27 @@ class BuildPartsTest {
         Map<String, Object> op = (Map<String, Object>) yaml.get("op");
         assertThat(op).containsEntry("version", "1.0.1-issue7@" + digest).containsEntry("prereleaseSuffix", "")
                 .containsEntry("digest", digest);
+    }
+
+    @Test
+    void aTopLevelVersionIsPinnedAsOdaCanvasBaseimageKeepsIt() throws Exception {
+        // baseimages/kubectl-curl/version.yaml: image, version and prereleaseSuffix at the top (.version)
+        var plain = TagPolicyTestSupport.image("1.30.5", null);
+        var c = plain.config();
+        var config = new org.odabuild.core.config.ImageConfig("baseimage-kubectl-curl", c.displayName(),
+                c.fileName(), "baseimages/kubectl-curl/version.yaml", YqPath.parse(".image"),
+                YqPath.parse(".version"), Optional.of(YqPath.parse(".prereleaseSuffix")), c.paths(), c.buildContext(),
+                c.buildDockerfile(), c.testDockerfile(), c.platforms(), c.platformsExplicit(), c.location(),
+                c.settingsAt());
+        var image = new org.odabuild.core.resolve.ResolvedImage(config, plain.image(), plain.tag(), plain.versionAt(),
+                plain.suffixAt());
+        String digest = "sha256:" + "c".repeat(64);
+
+        Path file = ValuesDigests.write(dir, List.of(new ValuesDigests.Pin(image, digest)), new RecordingLog());
+
+        Map<String, Object> yaml = new Yaml().load(Files.readString(file));
+        assertThat(yaml).containsEntry("version", "1.30.5@" + digest).containsEntry("prereleaseSuffix", "")
+                .containsEntry("digest", digest).containsEntry("image", plain.image().name());
     }
 
     @Test
