@@ -11,6 +11,7 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.edit.ChangedCharts;
+import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanRequest;
@@ -63,7 +64,8 @@ public final class VersionBumpCheck {
         List<Finding> charts = new ArrayList<>();
         try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
             for (ChangedCharts.ChangedChart c : ChangedCharts.since(repo, base, plan.head().id(),
-                    plan.resolution().layout(), plan.resolution().config(), changed, log)) {
+                    plan.resolution().layout(), plan.resolution().config(), plan.resolution().images().stream()
+                            .map(ResolvedImage::config).toList(), changed, log)) {
                 if (c.baseVersion().isEmpty()) {
                     continue; // a chart new on the branch (or unreadable at the base) has no release to be above
                 }

@@ -1,12 +1,16 @@
 package org.odabuild.core.edit;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.DockerBuildConfig;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.values.ValuesDocument;
@@ -15,7 +19,7 @@ import org.odabuild.core.values.ValuesDocument;
 public final class ChangedCharts {
 
     /**
-     * @param because     the changed file that makes it a change of the chart
+     * @param because     the changed file that makes it a change of the chart, or the image whose version changed
      * @param baseVersion its version at the base; empty when the chart is new since then, or its Chart.yaml there
      *                    cannot be read
      * @param versionAt   where its version stands now
@@ -27,13 +31,21 @@ public final class ChangedCharts {
     private ChangedCharts() {
     }
 
+    /**
+     * @param images the config's images whose values could be read: a chart that deploys one whose name or version
+     *               changed is a changed chart too, as {@code release-prep} bumps it
+     */
     public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
-            DockerBuildConfig config, Set<String> changedFiles, BuildLog log) {
+            DockerBuildConfig config, Collection<ImageConfig> images, Set<String> changedFiles, BuildLog log) {
         FileEdits files = new FileEdits(layout);
         HistoryYaml history = new HistoryYaml(repo, log);
         ChartSet charts = ChartSet.read(repo, head, files);
+        Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, files, config)
+                .charts(changedFiles));
+        new DeployedImageChanges(history, base, charts, files).charts(images).forEach((chart, image) ->
+                because.putIfAbsent(chart, "the version of its image " + image.key()));
         List<ChangedChart> out = new ArrayList<>();
-        new ShippedChanges(repo, base, charts, files, config).charts(changedFiles).forEach((chart, file) -> {
+        because.forEach((chart, file) -> {
             Optional<String> before = ChartSet.versionAt(history, base, chart);
             SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
                     .find(ChartSet.VERSION).orElseThrow().location();

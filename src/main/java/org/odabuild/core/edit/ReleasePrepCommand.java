@@ -9,17 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
-import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.resolve.ResolvedImage;
-import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ChartVersion;
 import org.odabuild.core.version.SemVer;
@@ -86,13 +83,8 @@ public final class ReleasePrepCommand {
             Map<Chart, String> triggers = new LinkedHashMap<>();
             new ShippedChanges(repo, base, charts, files, config).charts(changed)
                     .forEach((chart, file) -> triggers.put(chart, FILES + " (" + file + ")"));
-            for (ResolvedImage image : images) {
-                ImageConfig c = image.config();
-                if (imageChanged(c)) {
-                    charts.deployer(c.valuesYamlFile(), c.valuesPathVersion())
-                            .ifPresent(chart -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
-                }
-            }
+            new DeployedImageChanges(history, base, charts, files).charts(images.stream().map(ResolvedImage::config)
+                    .toList()).forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
             Set<Chart> done = new HashSet<>();
             while (!queue.isEmpty()) {
@@ -141,16 +133,6 @@ public final class ReleasePrepCommand {
             String next = bump.apply(current, chart.chartFile()).toString();
             files.set(chart.chartFile(), ChartSet.VERSION, next, why);
             return Optional.of(next);
-        }
-
-        /** Whether the image's name or version differs from the merge-base (a new entry counts as changed). */
-        private boolean imageChanged(ImageConfig image) {
-            Optional<ValuesDocument> before = history.at(base, image.valuesYamlFile(), "its image entries there are"
-                    + " unknown, so they count as changed");
-            YamlTextEditor now = files.editor(image.valuesYamlFile());
-            return Stream.of(image.valuesPathImage(), image.valuesPathVersion()).anyMatch(path -> !before
-                    .flatMap(d -> d.find(path)).map(ScalarValue::textOrNull).map(String::strip)
-                    .equals(now.get(path).map(String::strip)));
         }
     }
 }

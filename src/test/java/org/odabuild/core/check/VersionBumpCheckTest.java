@@ -78,14 +78,25 @@ class VersionBumpCheckTest {
         git.write(OPERATOR_SOURCE, "print('v2')\n");
     }
 
+    void operatorChart(String version) {
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.3\n",
+                "\nversion: " + version + "\n");
+    }
+
     @Test
-    void bumpedImagePasses() {
+    void bumpedImageAndTheChartThatDeploysItPass() {
         changeOperatorCode();
         operatorVersion("1.1.3", "issue3456");
+        operatorChart("1.4.4");
         git.commit("work");
-        assertThat(check()).singleElement().satisfies(f -> {
+        assertThat(check()).satisfiesExactly(f -> {
+            assertThat(f.kind()).isEqualTo("image");
             assertThat(f.name()).isEqualTo("component-operator");
             assertThat(f.baseVersion()).isEqualTo("1.1.2");
+            assertThat(f.bumped()).isTrue();
+        }, f -> {
+            assertThat(f.kind()).isEqualTo("chart");
+            assertThat(f.name()).isEqualTo("component-operator");
             assertThat(f.bumped()).isTrue();
         });
     }
@@ -95,10 +106,48 @@ class VersionBumpCheckTest {
         changeOperatorCode();
         git.commit("code first");
         operatorVersion("1.1.3", "issue3456"); // the work tree's values file differs from the base's, uncommitted
-        assertThat(check()).singleElement().satisfies(f -> {
+        operatorChart("1.4.4");
+        assertThat(check()).first().satisfies(f -> {
             assertThat(f.baseVersion()).isEqualTo("1.1.2");
             assertThat(f.bumped()).isTrue();
         });
+    }
+
+    /**
+     * A chart that deploys an image whose version changed ships another image: it needs a new version, as
+     * release-prep bumps it, whether the version sits in its own values (credentialsmanagement-operator) or in a
+     * parent's under its key (canvas-oda's {@code .component-operator}). A suffix alone is no change of the chart.
+     */
+    @Test
+    void anImageVersionChangedNeedsTheChartThatDeploysItBumpedAsReleasePrepDoes() {
+        Fixtures.replace(git.root().resolve("charts/credentialsmanagement-operator/values.yaml"),
+                "credopVersion: 1.0.0", "credopVersion: 1.0.1");
+        operatorVersion("1.1.3", "");
+        git.commit("new image versions, charts forgotten");
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("charts/credentialsmanagement-operator/Chart.yaml:18:10: chart"
+                        + " credentialsmanagement-operator changed since the merge-base")
+                .hasMessageContaining("charts/component-operator/Chart.yaml:18:10: chart component-operator changed"
+                        + " since the merge-base")
+                .hasMessageNotContaining("chart canvas-oda");
+
+        Fixtures.replace(git.root().resolve("charts/credentialsmanagement-operator/Chart.yaml"),
+                "\nversion: 1.0.1\n", "\nversion: 1.0.2\n");
+        operatorChart("1.4.4");
+        git.commit("charts bumped");
+        assertThat(check()).filteredOn(f -> f.kind().equals("chart")).extracting(VersionBumpCheck.Finding::name)
+                .containsExactlyInAnyOrder("credentialsmanagement-operator", "component-operator");
+
+        Fixtures.replace(git.root().resolve(VALUES), "compopVersion: 1.1.3\n    compopPrereleaseSuffix: \n",
+                "compopVersion: 1.1.2\n    compopPrereleaseSuffix: issue3456\n");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.4\n",
+                "\nversion: 1.4.3\n");
+        Fixtures.replace(git.root().resolve("charts/credentialsmanagement-operator/values.yaml"),
+                "credopVersion: 1.0.1", "credopVersion: 1.0.0");
+        Fixtures.replace(git.root().resolve("charts/credentialsmanagement-operator/Chart.yaml"),
+                "\nversion: 1.0.2\n", "\nversion: 1.0.1\n");
+        git.commit("only a suffix");
+        assertThat(check()).isEmpty();
     }
 
     @Test
