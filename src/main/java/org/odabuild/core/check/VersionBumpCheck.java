@@ -90,7 +90,9 @@ public final class VersionBumpCheck {
                 + f.baseVersion() + ": bump it (a suffix does not count)"));
         charts.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": chart " + f.name()
                 + " changed since the merge-base " + at + " but its version " + f.version() + " is not above "
-                + f.baseVersion() + ": bump it (oda:release-prep does)"));
+                + f.baseVersion() + ": " + (ChartVersion.read(f.version()).map(SemVer::isRelease).orElse(true)
+                        ? "bump it (oda:release-prep does)"
+                        : "set a higher version by hand (oda:release-prep does not promote a prerelease version)")));
         JsonReports.write(request.resolve().outputDir(), REPORT, new Report(base, violations.isEmpty(), images,
                 charts));
         if (!violations.isEmpty()) {

@@ -240,7 +240,11 @@ class VersionBumpCheckTest {
         assertThatThrownBy(this::check).hasMessageContaining("charts/component-operator/Chart.yaml:")
                 .hasMessageContaining("chart component-operator changed since the merge-base")
                 .hasMessageContaining("its version 1.4.3 is not above 1.4.3");
-        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.3\n",
+        operatorChart("1.4.3-LT1");
+        git.commit("a prerelease chart version, not above its release");
+        assertThatThrownBy(this::check).hasMessageContaining("its version 1.4.3-LT1 is not above 1.4.3: set a higher"
+                + " version by hand (oda:release-prep does not promote a prerelease version)");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.3-LT1\n",
                 "\nversion: 1.4.4-LT1\n");
         git.commit("chart bump");
         assertThat(check()).singleElement().satisfies(f -> {
