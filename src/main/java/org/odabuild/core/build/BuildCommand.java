@@ -48,7 +48,8 @@ public final class BuildCommand {
             boolean allowPush, BuildLog log) {
         Path out = request.release().plan().resolve().outputDir();
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
-        JsonReports.delete(out, BuildReport.FILE, ValuesDigests.FILE, ReleaseImmutabilityCheck.REPORT);
+        JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT);
+        ValuesDigests.delete(out);
         Plan planned = Planner.plan(request.release().plan(), log);
         // an image whose context or Dockerfile is missing is refused on its own, before anything is built
         Plan plan = planned.withBroken(planned.toBuild().stream().flatMap(p -> BuildInputs.problem(
@@ -111,7 +112,7 @@ public final class BuildCommand {
             BuildLog log) {
         Path out = request.resolve().outputDir();
         BuildReport built = BuildReport.read(out);
-        JsonReports.delete(out, ValuesDigests.FILE);
+        ValuesDigests.delete(out);
         Resolution resolution = Resolution.of(request.resolve(), log);
         CiEnvironment ci = CiEnvironment.of(request.env());
         List<BuiltImage> toPush = built.images().stream().filter(b -> b.status() == BuildStatus.BUILT).toList();

@@ -43,7 +43,8 @@ public final class PinDigests {
     public static Result run(ResolveRequest request, RegistrySettings settings, CredentialSource credentials,
             BuildLog log) {
         Path out = request.outputDir();
-        JsonReports.delete(out, ValuesDigests.FILE, REPORT);
+        JsonReports.delete(out, REPORT);
+        ValuesDigests.delete(out);
         Resolution resolution = Resolution.of(request, log);
         RegistryClient registry = new RegistryClient(settings, credentials, log);
         List<ValuesDigests.Pin> pins = new ArrayList<>();

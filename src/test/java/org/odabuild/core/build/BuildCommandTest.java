@@ -551,6 +551,9 @@ class BuildCommandTest {
         build();
         Path out = git.root().resolve("target/oda");
         assertThat(out.resolve("values-digests.yaml")).exists();
+        assertThat(out.resolve("values-digests/charts/values.yaml")).as("the override of the image's values file")
+                .hasContent(Files.readString(out.resolve("values-digests.yaml")).replace("pins the pushed images",
+                        "pins the images of charts/values.yaml"));
         assertThat(out.resolve("verify-release-immutable.json")).as("oda:build writes its registry check").exists();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 out.resolve("build.json")))).isEqualTo("rw-r--r--");
@@ -561,6 +564,7 @@ class BuildCommandTest {
         assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class);
         assertThat(out.resolve("build.json")).doesNotExist();
         assertThat(out.resolve("values-digests.yaml")).doesNotExist();
+        assertThat(out.resolve("values-digests")).doesNotExist();
         assertThat(out.resolve("verify-release-immutable.json")).doesNotExist();
     }
 

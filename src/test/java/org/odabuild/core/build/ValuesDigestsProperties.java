@@ -50,6 +50,10 @@ class ValuesDigestsProperties {
         Object yaml = new Yaml().load(Files.readString(file));
         for (ValuesDigests.Pin pin : pins) {
             ImageConfig config = pin.image().config();
+            // each image here has a values file of its own, where nothing else can be in its way
+            Object own = new Yaml().load(Files.readString(dir.resolve("values-digests").resolve(
+                    config.valuesYamlFile())));
+            assertThat(at(own, config.valuesPathVersion())).isEqualTo(pin.image().tag() + "@" + pin.digest());
             boolean warned = log.warnings.stream().anyMatch(w -> w.contains("cannot pin " + config.key() + " ")
                     || w.startsWith("values-digests.yaml: " + config.key() + " and "));
             if (warned) {
@@ -97,6 +101,23 @@ class ValuesDigestsProperties {
                         .isEqualTo(pin.image().tag() + "@" + pin.digest());
             }
         }
+        assertThat(log.warnings.get(0)).endsWith("only baseimage-kubectl-curl is pinned there, and"
+                + " oauth2envoyfilter-operator in values-digests/charts/experimental/oauth2-envoyfilter-operator/values.yaml");
+        // one override per values file, holding exactly its images: there the second .version is pinned
+        for (ValuesDigests.Pin pin : pins) {
+            String values = pin.image().config().valuesYamlFile();
+            Object own = new Yaml().load(Files.readString(dir.resolve("values-digests").resolve(values)));
+            assertThat(at(own, pin.image().config().valuesPathVersion())).as(pin.image().key() + " in its " + values)
+                    .isEqualTo(pin.image().tag() + "@" + pin.digest());
+        }
+        try (var files = Files.walk(dir.resolve("values-digests"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> dir.resolve("values-digests").relativize(f)
+                    .toString())).containsExactlyInAnyOrder("charts/canvas-oda/values.yaml",
+                            "baseimages/kubectl-curl/version.yaml", "charts/credentialsmanagement-operator/values.yaml",
+                            "charts/experimental/oauth2-envoyfilter-operator/values.yaml");
+        }
+        assertThat(Files.readString(dir.resolve("values-digests/baseimages/kubectl-curl/version.yaml")))
+                .doesNotContain("oda-webhook");
         assertThat(at(yaml, YqPath.parse(".secretsmanagement-operator.digest"))).isNull();
         assertThat(at(yaml, YqPath.parse(".oda-webhook.digest"))).isNotNull();
     }
