@@ -117,7 +117,8 @@ public record YqPath(String text, List<Segment> segments) {
                 s = new Key(quoted());
             } else {
                 int start = pos;
-                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                // ASCII digits only: Java's isDigit and parseInt take '٣' (Arabic-Indic 3) too, yq does not
+                while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
                     pos++;
                 }
                 if (start == pos) {

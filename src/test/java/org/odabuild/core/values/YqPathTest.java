@@ -47,7 +47,7 @@ class YqPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.b", ".a..b", ".a[", ".a[x]", ".\"open", ".a b", ""})
+    @ValueSource(strings = {"a.b", ".a..b", ".a[", ".a[x]", ".\"open", ".a b", "", ".a[\u0663]", ".a[\uFF11]"})
     void rejectsMalformedPaths(String text) {
         assertThatThrownBy(() -> YqPath.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a yq path");
