@@ -42,7 +42,7 @@ public final class ChangedCharts {
         ChartSet charts = ChartSet.read(repo, head, files);
         Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, files, config)
                 .charts(changedFiles));
-        new DeployedImageChanges(history, base, charts, files).charts(images).forEach((chart, image) ->
+        new DeployedImageChanges(history, base, charts, files).deployers(images).forEach((chart, image) ->
                 because.putIfAbsent(chart, "the version of its image " + image.key()));
         List<ChangedChart> out = new ArrayList<>();
         because.forEach((chart, file) -> {

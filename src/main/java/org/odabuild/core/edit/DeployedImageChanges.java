@@ -17,7 +17,7 @@ import org.odabuild.core.values.ValuesDocument;
 record DeployedImageChanges(HistoryYaml history, String base, ChartSet charts, FileEdits files) {
 
     /** Each such chart with the first image that makes it one. */
-    Map<Chart, ImageConfig> charts(Collection<ImageConfig> images) {
+    Map<Chart, ImageConfig> deployers(Collection<ImageConfig> images) {
         Map<Chart, ImageConfig> out = new LinkedHashMap<>();
         for (ImageConfig image : images) {
             if (changed(image)) {

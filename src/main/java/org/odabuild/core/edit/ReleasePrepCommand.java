@@ -83,7 +83,7 @@ public final class ReleasePrepCommand {
             Map<Chart, String> triggers = new LinkedHashMap<>();
             new ShippedChanges(repo, base, charts, files, config).charts(changed)
                     .forEach((chart, file) -> triggers.put(chart, FILES + " (" + file + ")"));
-            new DeployedImageChanges(history, base, charts, files).charts(images.stream().map(ResolvedImage::config)
+            new DeployedImageChanges(history, base, charts, files).deployers(images.stream().map(ResolvedImage::config)
                     .toList()).forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
             Set<Chart> done = new HashSet<>();
