@@ -28,11 +28,21 @@ public final class ImageResolver {
 
     private final RepoLayout layout;
     private final BuildLog log;
-    private final Map<String, ValuesDocument> documents = new HashMap<>();
+    private final Map<String, ValuesDocument> documents;
 
     public ImageResolver(RepoLayout layout, BuildLog log) {
+        this(layout, log, new HashMap<>());
+    }
+
+    private ImageResolver(RepoLayout layout, BuildLog log, Map<String, ValuesDocument> documents) {
         this.layout = layout;
         this.log = log;
+        this.documents = documents;
+    }
+
+    /** A resolver that reads the same files once with this one and says nothing: for images the run does not build. */
+    ImageResolver quiet() {
+        return new ImageResolver(layout, BuildLog.silent(), documents);
     }
 
     public ResolvedImage resolve(ImageConfig image) {

@@ -1,5 +1,6 @@
 package org.odabuild.core.resolve;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,18 +58,30 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 .filter(b -> selected.isEmpty() || selected.contains(b.key())).toList());
         List<ResolvedImage> images = new ArrayList<>();
         ImageResolver resolver = new ImageResolver(layout, log);
+        List<ResolvedImage> others = new ArrayList<>();
+        ImageResolver quiet = resolver.quiet();
         for (ImageConfig image : config.images()) {
             if (!selected.isEmpty() && !selected.contains(image.key())) {
+                // only to see whether it publishes the repository of a selected image; its faults are its own
+                try {
+                    others.add(renamed(quiet.resolve(image), fork));
+                } catch (InvalidInputException | UncheckedIOException e) {
+                    // not this run's image
+                }
                 continue;
             }
             try {
-                ResolvedImage resolved = resolver.resolve(image);
-                images.add(fork.map(f -> resolved.withImage(f.rename(resolved.image()))).orElse(resolved));
+                images.add(renamed(resolver.resolve(image), fork));
             } catch (InvalidInputException e) {
                 broken.add(new BrokenImage(image.key(), e.getMessage()));
             }
         }
-        return new Resolution(layout, config, images, broken, resolver.valuesFiles());
+        return new Resolution(layout, config, images, broken, resolver.valuesFiles())
+                .withBroken(SharedRepositories.among(images, others));
+    }
+
+    private static ResolvedImage renamed(ResolvedImage image, Optional<ImageRepository> fork) {
+        return fork.map(f -> image.withImage(f.rename(image.image()))).orElse(image);
     }
 
     /** Where the repository is: the explicit root, else the git work tree around the project, else the project. */
