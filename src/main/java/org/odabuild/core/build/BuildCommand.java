@@ -52,9 +52,13 @@ public final class BuildCommand {
         ValuesDigests.delete(out);
         Plan planned = Planner.plan(request.release().plan(), log);
         // an image whose context or Dockerfile is missing is refused on its own, before anything is built
-        Plan plan = planned.withBroken(planned.toBuild().stream().flatMap(p -> BuildInputs.problem(
+        Plan checked = planned.withBroken(planned.toBuild().stream().flatMap(p -> BuildInputs.problem(
                 planned.resolution().layout(), p.image().config()).map(why -> new BrokenImage(p.key(), why))
                 .stream()).toList());
+        // images built on images of this run wait for them; images built on each other are refused
+        RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), request.buildArgs(),
+                request.latestTag());
+        Plan plan = checked.withBroken(bases.cycles());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
         refuseWhatThePlanRefuses(plan);
@@ -76,9 +80,10 @@ public final class BuildCommand {
                     allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry);
-            ImageTasks.Outcome<BuiltImage> built = ImageTasks.run(toBuild, request.threads(), PlannedImage::key, log,
-                    job::run, (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
+            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases);
+            ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),
+                    toBuild, request.threads(), PlannedImage::key, log, job::run,
+                    (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));
             results = built.results();
             if (built.failure().isPresent()) {

@@ -74,7 +74,8 @@ final class ImageBuilder {
      * image on the native platform.
      */
     BuiltImage build(ResolvedImage image, BuildContext sources, HeadCommit head, String branch, String source,
-            String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode) {
+            String sourceHash, Map<String, String> userArgs, LatestTag latest, Duration testTimeout, IndexMode mode,
+            RunBases.OnBases onBases) {
         long start = System.nanoTime();
         // files keep their times up to the commit's, the SOURCE_DATE_EPOCH of the build args below
         Instant now = Instant.now();
@@ -104,10 +105,20 @@ final class ImageBuilder {
             log.info("The daemon may pull the base images of " + image.key() + " with the " + logins);
         }
         boolean retarget = (platforms.size() > 1 || !local.accepts(nativePlatform))
-                && dockerfile.filter(BaseImages::runsNothing).isPresent();
-        boolean once = retarget && dockerfile.filter(BaseImages::namesPlatformArgs).isEmpty();
+                && dockerfile.filter(text -> BaseImages.runsNothing(text, userArgs, onBases::builtHere)).isPresent();
+        // on images of this run, each platform's image is made on that platform's base
+        boolean onRunBases = dockerfile.filter(text -> BaseImages.of(text, userArgs).stream()
+                .anyMatch(from -> onBases.builtHere(from.image()))).isPresent();
+        boolean once = retarget && !onRunBases && dockerfile.filter(BaseImages::namesPlatformArgs).isEmpty();
+        if (retarget && onRunBases) {
+            log.info(image.key() + " runs nothing on images of this run: each platform's image is made natively on"
+                    + " that platform's base and published with that platform in its config");
+        } else if (retarget && !once) {
+            log.info(image.key() + " is FROM scratch, runs nothing and names a platform arg: each platform's files are"
+                    + " copied natively with its args and published with that platform in its config");
+        }
         List<BuiltImage.PlatformBuild> built = once ? buildOnce(image, context, args, platforms, nativePlatform)
-                : buildEach(image, context, args, platforms, local, nativePlatform, retarget);
+                : buildEach(image, context, args, platforms, local, nativePlatform, retarget, onBases);
         boolean runsHere = once || local.accepts(nativePlatform);
         List<String> tags = new ArrayList<>(List.of(image.reference()));
         if (latest.applies(image.isRelease())) {
@@ -158,18 +169,16 @@ final class ImageBuilder {
      * others locally. {@code retarget}: built natively, to be published with the platform in its config.
      */
     private List<BuiltImage.PlatformBuild> buildEach(ResolvedImage image, BuildContext context, Map<String, String> args,
-            List<Platform> platforms, Platform local, Platform nativePlatform, boolean retarget) {
-        if (retarget) {
-            log.info(image.key() + " is FROM scratch, runs nothing and names a platform arg: each platform's files are"
-                    + " copied natively with its args and published with that platform in its config");
-        }
+            List<Platform> platforms, Platform local, Platform nativePlatform, boolean retarget,
+            RunBases.OnBases onBases) {
         List<BuiltImage.PlatformBuild> built = new ArrayList<>();
         for (Platform platform : platforms) {
             String reference = platform == local ? image.reference() : platformReference(image, platform);
             Platform buildAs = retarget ? nativePlatform : platform;
             Map<String, String> platformArgs = BuildArgs.forPlatform(args, platform, nativePlatform);
-            BuildContext sent = baseDigests.forPlatform(image.key(), DaemonDockerfile.forPlatform(context,
-                    platformArgs), platformArgs, buildAs, nativePlatform);
+            BuildContext sent = baseDigests.forPlatform(image.key(), onBases.forPlatform(DaemonDockerfile
+                    .forPlatform(context, platformArgs), platformArgs, retarget ? platform : buildAs, retarget),
+                    platformArgs, buildAs, nativePlatform);
             String id = buildFor(image, new DockerDaemon.Build(reference, sent, platformArgs,
                     Optional.of(buildAs.toString()), false), buildAs, nativePlatform);
             built.add(new BuiltImage.PlatformBuild(platform.toString(), id, null,

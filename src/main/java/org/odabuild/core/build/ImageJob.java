@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.docker.ClientProxies;
@@ -30,11 +31,14 @@ final class ImageJob {
     private final Path out;
     private final CredentialSource credentials;
     private final RegistryClient registry;
+    private final RunBases bases;
+    private final Map<String, BuiltImage> built = new ConcurrentHashMap<>();
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
     private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
-            SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials, RegistryClient registry) {
+            SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials, RegistryClient registry,
+            RunBases bases) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
@@ -43,6 +47,7 @@ final class ImageJob {
         this.out = out;
         this.credentials = credentials;
         this.registry = registry;
+        this.bases = bases;
     }
 
     /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
@@ -65,6 +70,12 @@ final class ImageJob {
     }
 
     BuiltImage run(PlannedImage planned, BuildLog log) {
+        BuiltImage result = runOne(planned, log);
+        built.put(result.key(), result);
+        return result;
+    }
+
+    private BuiltImage runOne(PlannedImage planned, BuildLog log) {
         ResolvedImage image = planned.image();
         ReleaseImmutabilityCheck.Finding finding = findings.get(image.key());
         Optional<BuiltImage> published = alreadyPublished(image, finding, log);
@@ -73,9 +84,17 @@ final class ImageJob {
         }
         SourceHashes.Hashed sources = hashes.of(image.key());
         String hash = sources.hash();
-        Optional<BuiltImage> upToDate = upToDate(image, hash, finding, log);
+        // its own files are not all it is made of when a base of it was built again in this run
+        List<String> rebuiltBases = bases.basesOf(image.key()).stream().filter(k -> built.containsKey(k)
+                && built.get(k).status() == BuildStatus.BUILT).toList();
+        Optional<BuiltImage> upToDate = rebuiltBases.isEmpty() ? upToDate(image, hash, finding, log)
+                : Optional.empty();
         if (upToDate.isPresent()) {
             return upToDate.get();
+        }
+        if (!rebuiltBases.isEmpty()) {
+            log.info(image.key() + " is built on " + String.join(", ", rebuiltBases) + ", which this run built: on"
+                    + " its image for each platform");
         }
         Optional<DockerDaemon> connected = daemon.get();
         if (connected.isEmpty()) {
@@ -85,7 +104,7 @@ final class ImageJob {
                 registry);
         return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
                 ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
-                request.testTimeout(), request.index());
+                request.testTimeout(), request.index(), bases.of(image, built));
     }
 
     /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */

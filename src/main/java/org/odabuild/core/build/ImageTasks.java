@@ -1,7 +1,9 @@
 package org.odabuild.core.build;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +37,37 @@ final class ImageTasks {
      */
     static <I, R> Outcome<R> run(List<I> items, int threads, Function<I, String> key, BuildLog log,
             BiFunction<I, BuildLog, R> task, BiFunction<I, RuntimeException, R> failed, Function<I, R> skipped) {
+        return inWaves(List.of(items), items, threads, key, log, task, failed, skipped);
+    }
+
+    /**
+     * As {@link #run}, one wave after another: a wave starts when the one before it has ended without a failure
+     * (images built on images of an earlier wave); after a failure the later waves are skipped.
+     */
+    static <I, R> Outcome<R> inWaves(List<List<I>> waves, List<I> items, int threads, Function<I, String> key,
+            BuildLog log, BiFunction<I, BuildLog, R> task, BiFunction<I, RuntimeException, R> failed,
+            Function<I, R> skipped) {
+        boolean together = threads > 1 && items.size() > 1; // each line names its image in every wave alike
+        Map<String, R> results = new HashMap<>();
+        Optional<RuntimeException> failure = Optional.empty();
+        for (List<I> wave : waves) {
+            if (failure.isPresent()) {
+                wave.forEach(i -> results.put(key.apply(i), skipped.apply(i)));
+                continue;
+            }
+            Outcome<R> outcome = wave(wave, threads, together, key, log, task, failed, skipped);
+            for (int i = 0; i < wave.size(); i++) {
+                results.put(key.apply(wave.get(i)), outcome.results().get(i));
+            }
+            failure = outcome.failure();
+        }
+        return new Outcome<>(items.stream().map(i -> results.get(key.apply(i))).toList(), failure);
+    }
+
+    private static <I, R> Outcome<R> wave(List<I> items, int threads, boolean together, Function<I, String> key,
+            BuildLog log, BiFunction<I, BuildLog, R> task, BiFunction<I, RuntimeException, R> failed,
+            Function<I, R> skipped) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        boolean together = threads > 1 && items.size() > 1;
         Function<I, R> one = item -> {
             if (failure.get() != null) {
                 return skipped.apply(item);
@@ -48,7 +79,7 @@ final class ImageTasks {
                 return failed.apply(item, e);
             }
         };
-        if (!together) {
+        if (threads <= 1 || items.size() <= 1) {
             return new Outcome<>(items.stream().map(one).toList(), Optional.ofNullable(failure.get()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()),

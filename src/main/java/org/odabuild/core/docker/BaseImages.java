@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.odabuild.core.docker.DockerfileStages.Stage;
 
@@ -51,8 +52,19 @@ public final class BaseImages {
      * {@link #namesPlatformArgs}.
      */
     public static boolean runsNothing(String dockerfile) {
-        return of(dockerfile).isEmpty() && !copiesFromAnImage(dockerfile) && DockerfileInstructions.of(dockerfile)
-                .stream().noneMatch(i -> i.keyword().equals("RUN"));
+        return runsNothing(dockerfile, Map.of(), image -> false);
+    }
+
+    /**
+     * As {@link #runsNothing(String)}, where a stage may also start FROM an image that {@code builtForEachPlatform}
+     * accepts (one made in this run, whose image for each platform is at hand): no program runs, so each platform's
+     * image can be made natively on that platform's base and published with that platform in its config.
+     */
+    public static boolean runsNothing(String dockerfile, Map<String, String> buildArgs,
+            Predicate<String> builtForEachPlatform) {
+        return of(dockerfile, buildArgs).stream().allMatch(from -> builtForEachPlatform.test(from.image()))
+                && !copiesFromAnImage(dockerfile) && DockerfileInstructions.of(dockerfile).stream()
+                .noneMatch(i -> i.keyword().equals("RUN"));
     }
 
     /**

@@ -3,11 +3,8 @@ package org.odabuild.core.resolve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.odabuild.core.config.BrokenImage;
-import org.odabuild.core.version.ImageName;
 
 /**
  * One repository, one entry. Two entries that publish one repository (an entry copied without changing its
@@ -17,9 +14,6 @@ import org.odabuild.core.version.ImageName;
  * such selected entry is refused, naming the other; which of them is meant is for the user to say.
  */
 final class SharedRepositories {
-
-    /** Docker's own names for Docker Hub: {@code tmforumodacanvas/x} and {@code index.docker.io/tmforumodacanvas/x} are one. */
-    private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
 
     private SharedRepositories() {
     }
@@ -32,17 +26,17 @@ final class SharedRepositories {
     static List<BrokenImage> among(List<ResolvedImage> selected, List<ResolvedImage> others) {
         Map<String, List<ResolvedImage>> byRepository = new LinkedHashMap<>();
         for (ResolvedImage image : selected) {
-            byRepository.computeIfAbsent(repository(image.image()), r -> new ArrayList<>()).add(image);
+            byRepository.computeIfAbsent(image.image().canonical(), r -> new ArrayList<>()).add(image);
         }
         for (ResolvedImage image : others) {
-            byRepository.computeIfPresent(repository(image.image()), (r, images) -> {
+            byRepository.computeIfPresent(image.image().canonical(), (r, images) -> {
                 images.add(image);
                 return images;
             });
         }
         List<BrokenImage> refused = new ArrayList<>();
         for (ResolvedImage image : selected) {
-            List<ResolvedImage> sharing = byRepository.get(repository(image.image())).stream()
+            List<ResolvedImage> sharing = byRepository.get(image.image().canonical()).stream()
                     .filter(other -> other != image).toList();
             if (!sharing.isEmpty()) {
                 refused.add(new BrokenImage(image.key(), reason(image, sharing)));
@@ -61,15 +55,5 @@ final class SharedRepositories {
                 + ", as " + others + (sharing.size() > 1 ? " do" : " does") + ": entries of one repository overwrite"
                 + " each other's tags and latest; give each entry its own image (valuesPathImage "
                 + image.config().valuesPathImage() + " in " + image.config().valuesYamlFile() + ")";
-    }
-
-    /** The registry host (case does not matter in a host name) and the repository's path in it. */
-    private static String repository(ImageName name) {
-        String registry = name.registry().toLowerCase(Locale.ROOT);
-        if (!DOCKER_HUB.contains(registry)) {
-            return registry + "/" + name.repository();
-        }
-        String path = name.repository();
-        return "docker.io/" + (path.contains("/") ? path : "library/" + path);
     }
 }

@@ -1,6 +1,7 @@
 package org.odabuild.core.version;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.odabuild.core.Excerpt;
 
@@ -15,6 +16,8 @@ public record ImageName(String name) {
     private static final String DOMAIN = DOMAIN_PART + "(?:\\." + DOMAIN_PART + ")*(?::[0-9]+)?";
     private static final Pattern NAME = Pattern.compile("(?:" + DOMAIN + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final int MAX_LENGTH = 255;
+    /** The names Docker gives Docker Hub. */
+    private static final Set<String> DOCKER_HUB = Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
 
     public ImageName {
         if (name.contains("@")) {
@@ -56,6 +59,20 @@ public record ImageName(String name) {
         String registry = registry();
         String path = name.startsWith(registry + "/") ? name.substring(registry.length() + 1) : name;
         return registry.equals("docker.io") && !path.contains("/") ? "library/" + path : path;
+    }
+
+    /**
+     * The repository as Docker resolves the name, for telling whether two names are one: the registry host in lower
+     * case (host names have no case), Docker Hub's other names as {@code docker.io}, its official images under
+     * {@code library/}. {@code index.docker.io/x/y} and {@code x/y} are one repository.
+     */
+    public String canonical() {
+        String host = registry().toLowerCase(Locale.ROOT);
+        if (!DOCKER_HUB.contains(host)) {
+            return host + "/" + repository();
+        }
+        String path = repository();
+        return "docker.io/" + (path.contains("/") ? path : "library/" + path);
     }
 
     public String withTag(ImageTag tag) {

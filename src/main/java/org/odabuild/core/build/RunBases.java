@@ -1,0 +1,244 @@
+package org.odabuild.core.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.odabuild.core.OdaException;
+import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.config.RepoLayout;
+import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.DockerfileText;
+import org.odabuild.core.docker.FromDigests;
+import org.odabuild.core.docker.ImageReference;
+import org.odabuild.core.image.Platform;
+import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * Images of this run that others of this run are built on: a monorepo's base image and the images FROM it, changed
+ * together. An image whose FROM names another image of this run by the tag this run gives it (or {@code latest}, when
+ * this run tags it so) is built after it, in a later wave, and on it: each platform's build names the base's image
+ * of that platform on the daemon by its id. Otherwise the daemon would pull the tag (absent before the push, or the
+ * previous push of a prerelease) or build on the one variant it holds under the tag. Images that are built on each
+ * other are refused before anything is built.
+ */
+final class RunBases {
+
+    private final Map<String, String> keyByReference;
+    private final Map<String, Set<String>> basesOf;
+    private final List<List<String>> waves;
+    private final List<BrokenImage> cycles;
+
+    private RunBases(Map<String, String> keyByReference, Map<String, Set<String>> basesOf, List<List<String>> waves,
+            List<BrokenImage> cycles) {
+        this.keyByReference = keyByReference;
+        this.basesOf = basesOf;
+        this.waves = waves;
+        this.cycles = cycles;
+    }
+
+    /** @param buildArgs the user's build args, which may fill an ARG in a FROM */
+    static RunBases of(RepoLayout layout, List<PlannedImage> toBuild, Map<String, String> buildArgs,
+            LatestTag latest) {
+        Map<String, String> keyByReference = new LinkedHashMap<>();
+        for (PlannedImage p : toBuild) {
+            ResolvedImage image = p.image();
+            keyByReference.put(image.image().canonical() + ":" + image.tag(), p.key());
+            if (latest.applies(image.isRelease())) {
+                keyByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
+            }
+        }
+        Map<String, Set<String>> basesOf = new LinkedHashMap<>();
+        Map<String, String> firstFrom = new LinkedHashMap<>(); // for the message of a cycle
+        for (PlannedImage p : toBuild) {
+            Set<String> bases = new LinkedHashSet<>();
+            for (FromDigests.Pull pull : pulls(layout, p, buildArgs)) {
+                keyOf(keyByReference, pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
+                    bases.add(k);
+                    firstFrom.putIfAbsent(p.key() + ">" + k, p.image().config().buildDockerfile() + ":" + pull.line());
+                });
+            }
+            basesOf.put(p.key(), bases);
+        }
+        List<List<String>> waves = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        while (done.size() < basesOf.size()) {
+            List<String> wave = basesOf.entrySet().stream().filter(e -> !done.contains(e.getKey()))
+                    .filter(e -> done.containsAll(e.getValue())).map(Map.Entry::getKey).toList();
+            if (wave.isEmpty()) {
+                break;
+            }
+            waves.add(wave);
+            done.addAll(wave);
+        }
+        List<BrokenImage> cycles = new ArrayList<>();
+        for (PlannedImage p : toBuild) {
+            if (!done.contains(p.key())) {
+                String base = basesOf.get(p.key()).stream().filter(b -> !done.contains(b)).findFirst().orElseThrow();
+                String from = firstFrom.get(p.key() + ">" + base) + ": image '" + p.key() + "' is built FROM '" + base
+                        + "' of this run, ";
+                cycles.add(new BrokenImage(p.key(), from + (reaches(basesOf, base, p.key())
+                        ? "and '" + base + "' on '" + p.key() + "' (directly or through others): neither can be built"
+                                + " first; let one of the FROM lines name a published tag"
+                        : "which cannot be built: see '" + base + "'")));
+            }
+        }
+        return new RunBases(keyByReference, basesOf, waves, cycles);
+    }
+
+    /** Whether {@code from} is built on {@code to}, directly or through others. */
+    private static boolean reaches(Map<String, Set<String>> basesOf, String from, String to) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> next = new ArrayList<>(List.of(from));
+        while (!next.isEmpty()) {
+            String key = next.remove(next.size() - 1);
+            if (key.equals(to)) {
+                return true;
+            }
+            if (seen.add(key)) {
+                next.addAll(basesOf.getOrDefault(key, Set.of()));
+            }
+        }
+        return false;
+    }
+
+    /** Images built on each other (and images built on them), each refused with a FROM line to change. */
+    List<BrokenImage> cycles() {
+        return cycles;
+    }
+
+    /** The images in the order they can be built: each wave only on images of earlier waves, in the config's order. */
+    <I> List<List<I>> waves(List<I> items, Function<I, String> key) {
+        Map<String, I> byKey = new LinkedHashMap<>();
+        items.forEach(i -> byKey.put(key.apply(i), i));
+        List<List<I>> ordered = new ArrayList<>();
+        for (List<String> wave : waves) {
+            List<I> present = wave.stream().filter(byKey::containsKey).map(byKey::get).toList();
+            if (!present.isEmpty()) {
+                ordered.add(present);
+            }
+        }
+        return ordered;
+    }
+
+    /** The images of this run {@code key} is built on. */
+    Set<String> basesOf(String key) {
+        return basesOf.getOrDefault(key, Set.of());
+    }
+
+    /**
+     * The context of one platform's build of {@code image}, each FROM that names an image built in this run naming
+     * that image's build for the stage's platform by its id.
+     *
+     * @param built        what this run built so far, by key
+     * @param platformArgs the build's args with its platform args
+     */
+    BuildContext forPlatform(ResolvedImage image, BuildContext context, Map<String, String> platformArgs,
+            Platform platform, boolean retargeted, Map<String, BuiltImage> built) {
+        if (basesOf(image.key()).isEmpty()) {
+            return context;
+        }
+        byte[] dockerfile;
+        try {
+            dockerfile = context.dockerfileBytes();
+        } catch (IOException e) {
+            return context; // the daemon says what is wrong
+        }
+        Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
+        for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
+            Optional<BuiltImage> base = keyOf(keyByReference, pull.image()).map(built::get)
+                    .filter(b -> b.status() == BuildStatus.BUILT);
+            if (base.isEmpty()) {
+                continue; // not built in this run (up to date, or published already): the daemon pulls it
+            }
+            Platform stage = pull.platform().map(RunBases::parse).orElse(platform);
+            BuiltImage.PlatformBuild made = base.get().platforms().stream()
+                    .filter(b -> stage.accepts(Platform.parse(b.platform()))).findFirst()
+                    .orElseThrow(() -> new DockerException("image " + image.key() + " is built for " + stage + " on "
+                            + base.get().key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
+                            + pull.line() + "), which is not built for " + stage + ": add " + stage + " to the"
+                            + " platforms of " + base.get().key() + ", or remove it from those of " + image.key()));
+            if (made.retargeted() && !retargeted) {
+                // the base's image for the platform has its files but the daemon's platform: a program of the
+                // platform run on it would be the daemon's
+                throw new DockerException("image " + image.key() + " runs commands for " + stage + " on "
+                        + base.get().key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
+                        + pull.line() + "), whose " + stage + " image was made on this daemon's platform and gets "
+                        + stage + " in its config only when it is pushed. Build and push " + base.get().key()
+                        + " first (-Doda.images=" + base.get().key() + " -Doda.push=true), then " + image.key());
+            }
+            pinned.put(pull, made.imageId());
+        }
+        return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
+    }
+
+    /** One image's platform builds on the bases this run built so far. */
+    interface OnBases {
+
+        /**
+         * The context of the build of {@code platform}; {@code retargeted}: the image is made natively and published
+         * with {@code platform} in its config, so the base's image of that platform may be one made so too.
+         */
+        BuildContext forPlatform(BuildContext context, Map<String, String> platformArgs, Platform platform,
+                boolean retargeted);
+
+        /** Whether a FROM's image (args put in) is one this run built, with its image for each platform at hand. */
+        boolean builtHere(String image);
+    }
+
+    OnBases of(ResolvedImage image, Map<String, BuiltImage> built) {
+        return new OnBases() {
+            @Override
+            public BuildContext forPlatform(BuildContext context, Map<String, String> platformArgs,
+                    Platform platform, boolean retargeted) {
+                return RunBases.this.forPlatform(image, context, platformArgs, platform, retargeted, built);
+            }
+
+            @Override
+            public boolean builtHere(String from) {
+                return keyOf(keyByReference, from).filter(k -> basesOf(image.key()).contains(k)).map(built::get)
+                        .filter(b -> b.status() == BuildStatus.BUILT).isPresent();
+            }
+        };
+    }
+
+    private static Platform parse(String platform) {
+        try {
+            return Platform.parse(platform);
+        } catch (IllegalArgumentException e) {
+            throw new DockerException("a FROM names the platform '" + platform + "', which is no platform");
+        }
+    }
+
+    /** The key of the image of this run that a FROM's image names; none for an image from elsewhere. */
+    private static Optional<String> keyOf(Map<String, String> keyByReference, String image) {
+        ImageReference ref = ImageReference.parse(image);
+        if (ref.reference().contains(":")) {
+            return Optional.empty(); // a digest names one published image
+        }
+        try {
+            return Optional.ofNullable(keyByReference.get(new ImageName(ref.name()).canonical() + ":"
+                    + ref.reference()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // an arg none could fill, or no image name: the daemon says what it makes of it
+        }
+    }
+
+    private static List<FromDigests.Pull> pulls(RepoLayout layout, PlannedImage image, Map<String, String> args) {
+        try {
+            return DaemonDockerfile.text(layout.file(image.image().config().buildDockerfile(), "buildDockerfile of"
+                    + " image " + image.key()), args).map(text -> FromDigests.pulls(text, args)).orElse(List.of());
+        } catch (OdaException | UncheckedIOException | IllegalArgumentException e) {
+            return List.of(); // a Dockerfile that cannot be read is refused on its own (BuildInputs) or by the daemon
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.odabuild.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.policy.BranchPolicy;
+import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistrySettings;
+import org.odabuild.core.release.ReleaseCheckRequest;
+import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.LocalDocker;
+import org.odabuild.testing.LocalRegistry;
+import org.odabuild.testing.RecordingLog;
+import org.odabuild.testing.TestGit;
+
+/**
+ * A monorepo's base image and an image FROM it, changed together: one run builds the base first and the other on
+ * it, for each platform, against the real daemon and registry. Neither the previous push of the base's tag nor the
+ * one variant the daemon holds under it stands in for the base this run built.
+ */
+class ImagesOnImagesOfTheRunTest {
+
+    @TempDir
+    static Path shared;
+    static LocalRegistry registry;
+    static String dockerHost;
+    static int counter;
+
+    @TempDir
+    Path dir;
+    TestGit git;
+    String base;
+    String app;
+    final RecordingLog log = new RecordingLog();
+
+    @BeforeAll
+    static void infrastructure() {
+        dockerHost = LocalDocker.host();
+        registry = LocalRegistry.start(shared.resolve("registry"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void repo() {
+        String run = (++counter) + "-" + System.nanoTime() % 100000;
+        base = registry.host() + "/onrun/base" + run;
+        app = registry.host() + "/onrun/app" + run;
+        git = TestGit.init(dir.resolve("repo"))
+                .write("src/base/Dockerfile", "FROM scratch\nCOPY base.txt /base.txt\n")
+                .write("src/base/base.txt", "base v1\n")
+                .write("src/app/Dockerfile", "FROM " + base + ":1.0.1-x\nCOPY app.txt /app.txt\n")
+                .write("src/app/app.txt", "app v1\n");
+        config(true);
+        git.write("charts/values.yaml", "base:\n  image: " + base + "\n  version: 1.0.1\n  prereleaseSuffix: x\n"
+                + "app:\n  image: " + app + "\n  version: 1.0.1\n  prereleaseSuffix: x\n");
+        git.commit("initial");
+        git.branch("feature/x");
+    }
+
+    @AfterEach
+    void close() {
+        git.close();
+    }
+
+    /** The base, and the app after it in the config when {@code withApp}; both for linux/amd64 and linux/arm64. */
+    void config(boolean withApp) {
+        String entry = """
+                %1$s:
+                  valuesYamlFile: charts/values.yaml
+                  valuesPathImage: .%1$s.image
+                  valuesPathVersion: .%1$s.version
+                  valuesPathPrereleaseSuffix: .%1$s.prereleaseSuffix
+                  paths: [src/%1$s/**]
+                  buildContext: src/%1$s
+                  platforms: linux/amd64,linux/arm64
+                """;
+        git.write("dockerbuild-config.yaml", entry.formatted("base") + (withApp ? entry.formatted("app") : ""));
+    }
+
+    BuildReport build() {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda"), List.of(), Optional.empty()), Optional.empty(), BranchPolicy.defaults(),
+                Optional.empty(), Optional.of(false), List.of(), true, Map.of());
+        RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
+                Duration.ofMillis(20));
+        return BuildCommand.build(new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(true),
+                LatestTag.RELEASE, Map.of(), dockerHost, null, Duration.ofSeconds(60), IndexMode.AUTO),
+                CredentialSource.none(), DaemonFactory.fabric8(), true, log);
+    }
+
+    @Test
+    void anImageOnABaseOfTheRunIsBuiltAfterItAndOnItForEachPlatform() throws Exception {
+        // an earlier push of the base's prerelease tag, which the daemon also holds under that name
+        config(false);
+        git.commit("only the base");
+        assertThat(build().images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED);
+
+        config(true);
+        git.write("src/base/base.txt", "base v2\n");
+        git.commit("the base changed, and an image on it");
+        BuildReport report = build();
+
+        assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("base", BuildStatus.PUSHED),
+                org.assertj.core.groups.Tuple.tuple("app", BuildStatus.PUSHED));
+        Map<String, Map<String, String>> files = filesByPlatform(app, "1.0.1-x");
+        assertThat(files).containsOnlyKeys("linux/amd64", "linux/arm64");
+        for (Map.Entry<String, Map<String, String>> platform : files.entrySet()) {
+            assertThat(platform.getValue()).as(platform.getKey()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "base.txt", "base v2\n", "app.txt", "app v1\n", "config", platform.getKey()));
+        }
+        assertThat(log.infos).anyMatch(i -> i.contains("app is built on base, which this run built"));
+
+        BuildReport again = build();
+        assertThat(again.images()).extracting(BuiltImage::status).containsExactly(BuildStatus.UP_TO_DATE,
+                BuildStatus.UP_TO_DATE);
+
+        // only the base changed: the app, planned (forced here; in a repository, by paths that name the base's
+        // folder), is not up to date with its own files alone
+        git.write("src/base/base.txt", "base v3\n");
+        git.commit("the base alone");
+        assertThat(build().images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
+                BuildStatus.PUSHED);
+        assertThat(filesByPlatform(app, "1.0.1-x").values()).allSatisfy(f -> assertThat(f).containsEntry("base.txt",
+                "base v3\n"));
+    }
+
+    @Test
+    void imagesBuiltOnEachOtherAreRefusedBeforeAnythingIsBuilt() {
+        git.write("src/base/Dockerfile", "FROM scratch AS files\nCOPY base.txt /base.txt\n\nFROM " + app
+                + ":1.0.1-x\nCOPY --from=files /base.txt /base.txt\n");
+        git.commit("the base on the app");
+
+        assertThatThrownBy(this::build).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("src/base/Dockerfile:4: image 'base' is built FROM 'app' of this run, and 'app'"
+                        + " on 'base' (directly or through others): neither can be built first")
+                .hasMessageContaining("src/app/Dockerfile:1: image 'app' is built FROM 'base' of this run");
+        assertThat(git.root().resolve("target/oda/build.json")).content().contains("\"images\": []");
+    }
+
+    @Test
+    void anImageThatRunsCommandsOnAForeignImageMadeNativelySaysToPushTheBaseFirst() {
+        git.write("src/app/Dockerfile", "FROM " + base + ":1.0.1-x\nCOPY app.txt /app.txt\nRUN [\"/app\"]\n");
+        git.write("dockerbuild-config.yaml", git.read("dockerbuild-config.yaml").replaceFirst(
+                "(?s)(app:.*)platforms: linux/amd64,linux/arm64", "$1platforms: linux/arm64"));
+        git.commit("the app runs a program, for arm64 only");
+
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("image app runs commands for linux/arm64 on base of this run (FROM at"
+                        + " src/app/Dockerfile:1), whose linux/arm64 image was made on this daemon's platform")
+                .hasMessageContaining("Build and push base first (-Doda.images=base -Doda.push=true), then app");
+    }
+
+    /** Each platform's files of the image (and its config's platform under "config"), as the registry holds them. */
+    Map<String, Map<String, String>> filesByPlatform(String image, String tag) throws Exception {
+        String repository = image.substring(registry.host().length() + 1);
+        JsonObject index = get(repository, "/manifests/" + tag);
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (JsonElement e : index.getAsJsonArray("manifests")) {
+            JsonObject entry = e.getAsJsonObject();
+            JsonObject manifest = get(repository, "/manifests/" + entry.get("digest").getAsString());
+            JsonObject config = get(repository, "/blobs/" + manifest.getAsJsonObject("config").get("digest")
+                    .getAsString());
+            Map<String, String> files = new HashMap<>();
+            files.put("config", config.get("os").getAsString() + "/" + config.get("architecture").getAsString());
+            for (JsonElement layer : manifest.getAsJsonArray("layers")) {
+                byte[] blob = blob(repository, layer.getAsJsonObject().get("digest").getAsString());
+                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(
+                        new ByteArrayInputStream(blob)))) {
+                    for (var f = tar.getNextEntry(); f != null; f = tar.getNextEntry()) {
+                        if (f.isFile()) {
+                            files.put(f.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+            JsonObject platform = entry.getAsJsonObject("platform");
+            out.put(platform.get("os").getAsString() + "/" + platform.get("architecture").getAsString(), files);
+        }
+        return out;
+    }
+
+    JsonObject get(String repository, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + registry.host() + "/v2/" + repository + path)).header("Accept", MultiPlatformBuildTest.ACCEPT)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    byte[] blob(String repository, String digest) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(HttpRequest
+                .newBuilder(URI.create("http://" + registry.host() + "/v2/" + repository + "/blobs/" + digest))
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+}
