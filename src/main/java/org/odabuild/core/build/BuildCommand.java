@@ -31,6 +31,7 @@ import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.version.ImageRepository;
 
 /**
  * The product's main job: plan, refuse what the rules forbid before anything is built, skip what the registry
@@ -57,7 +58,8 @@ public final class BuildCommand {
                 .stream()).toList());
         // images built on images of this run wait for them; images built on each other are refused
         RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), request.buildArgs(),
-                request.latestTag());
+                request.latestTag(), request.release().plan().resolve().imageRepository().map(r -> ImageRepository
+                        .parse(r, Setting.IMAGE_REPOSITORY.toString())));
         Plan plan = checked.withBroken(bases.cycles());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.odabuild.core.OdaException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
@@ -22,6 +23,7 @@ import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageName;
+import org.odabuild.core.version.ImageRepository;
 
 /**
  * Images of this run that others of this run are built on: a monorepo's base image and the images FROM it, changed
@@ -33,22 +35,46 @@ import org.odabuild.core.version.ImageName;
  */
 final class RunBases {
 
-    private final Map<String, String> keyByReference;
+    private final Images images;
     private final Map<String, Set<String>> basesOf;
     private final List<List<String>> waves;
     private final List<BrokenImage> cycles;
 
-    private RunBases(Map<String, String> keyByReference, Map<String, Set<String>> basesOf, List<List<String>> waves,
+    private RunBases(Images images, Map<String, Set<String>> basesOf, List<List<String>> waves,
             List<BrokenImage> cycles) {
-        this.keyByReference = keyByReference;
+        this.images = images;
         this.basesOf = basesOf;
         this.waves = waves;
         this.cycles = cycles;
     }
 
+    /**
+     * The images of this run by the references a FROM may name them by.
+     *
+     * @param fork {@code -Doda.imageRepository}: a FROM naming an image as its values file does names the fork's
+     */
+    private record Images(Map<String, String> keyByReference, Optional<ImageRepository> fork) {
+
+        /** The key of the image of this run that a FROM's image names; none for an image from elsewhere. */
+        Optional<String> keyOf(String image) {
+            ImageReference ref = ImageReference.parse(image);
+            if (ref.reference().contains(":")) {
+                return Optional.empty(); // a digest names one published image
+            }
+            try {
+                ImageName name = new ImageName(ref.name());
+                return Optional.ofNullable(keyByReference.get(name.canonical() + ":" + ref.reference()))
+                        .or(() -> fork.map(f -> keyByReference.get(f.rename(name).canonical() + ":"
+                                + ref.reference())));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // an arg none could fill, or no image name: the daemon says what it makes of it
+            }
+        }
+    }
+
     /** @param buildArgs the user's build args, which may fill an ARG in a FROM */
     static RunBases of(RepoLayout layout, List<PlannedImage> toBuild, Map<String, String> buildArgs,
-            LatestTag latest) {
+            LatestTag latest, Optional<ImageRepository> fork) {
         Map<String, String> keyByReference = new LinkedHashMap<>();
         for (PlannedImage p : toBuild) {
             ResolvedImage image = p.image();
@@ -57,12 +83,13 @@ final class RunBases {
                 keyByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
             }
         }
+        Images images = new Images(keyByReference, fork);
         Map<String, Set<String>> basesOf = new LinkedHashMap<>();
         Map<String, String> firstFrom = new LinkedHashMap<>(); // for the message of a cycle
         for (PlannedImage p : toBuild) {
             Set<String> bases = new LinkedHashSet<>();
             for (FromDigests.Pull pull : pulls(layout, p, buildArgs)) {
-                keyOf(keyByReference, pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
+                images.keyOf(pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
                     bases.add(k);
                     firstFrom.putIfAbsent(p.key() + ">" + k, p.image().config().buildDockerfile() + ":" + pull.line());
                 });
@@ -92,7 +119,7 @@ final class RunBases {
                         : "which cannot be built: see '" + base + "'")));
             }
         }
-        return new RunBases(keyByReference, basesOf, waves, cycles);
+        return new RunBases(images, basesOf, waves, cycles);
     }
 
     /** Whether {@code from} is built on {@code to}, directly or through others. */
@@ -155,7 +182,7 @@ final class RunBases {
         }
         Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
         for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
-            Optional<BuiltImage> base = keyOf(keyByReference, pull.image()).map(built::get)
+            Optional<BuiltImage> base = images.keyOf(pull.image()).map(built::get)
                     .filter(b -> b.status() == BuildStatus.BUILT);
             if (base.isEmpty()) {
                 continue; // not built in this run (up to date, or published already): the daemon pulls it
@@ -174,7 +201,8 @@ final class RunBases {
                         + base.get().key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
                         + pull.line() + "), whose " + stage + " image was made on this daemon's platform and gets "
                         + stage + " in its config only when it is pushed. Build and push " + base.get().key()
-                        + " first (-Doda.images=" + base.get().key() + " -Doda.push=true), then " + image.key());
+                        + " first (" + Setting.IMAGES.set(base.get().key()) + " " + Setting.PUSH.set("true") + "), then "
+                        + image.key());
             }
             pinned.put(pull, made.imageId());
         }
@@ -205,7 +233,7 @@ final class RunBases {
 
             @Override
             public boolean builtHere(String from) {
-                return keyOf(keyByReference, from).filter(k -> basesOf(image.key()).contains(k)).map(built::get)
+                return images.keyOf(from).filter(k -> basesOf(image.key()).contains(k)).map(built::get)
                         .filter(b -> b.status() == BuildStatus.BUILT).isPresent();
             }
         };
@@ -219,19 +247,6 @@ final class RunBases {
         }
     }
 
-    /** The key of the image of this run that a FROM's image names; none for an image from elsewhere. */
-    private static Optional<String> keyOf(Map<String, String> keyByReference, String image) {
-        ImageReference ref = ImageReference.parse(image);
-        if (ref.reference().contains(":")) {
-            return Optional.empty(); // a digest names one published image
-        }
-        try {
-            return Optional.ofNullable(keyByReference.get(new ImageName(ref.name()).canonical() + ":"
-                    + ref.reference()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // an arg none could fill, or no image name: the daemon says what it makes of it
-        }
-    }
 
     private static List<FromDigests.Pull> pulls(RepoLayout layout, PlannedImage image, Map<String, String> args) {
         try {

@@ -36,14 +36,22 @@ final class BuildOutput {
     private String imageId;
     private String error;
 
-    private BuildOutput(BuildLog log) {
+    /** What is built, for the failed step's line: images built side by side share the log. */
+    private final String what;
+
+    private BuildOutput(BuildLog log, String what) {
         this.log = log;
+        this.what = what;
         this.pulls = new PullProgress(log);
     }
 
-    /** Reads the whole answer; returns the image id the daemon reported, if any. */
-    static Optional<String> read(InputStream answer, BuildLog log) throws IOException {
-        BuildOutput output = new BuildOutput(log);
+    /**
+     * Reads the whole answer; returns the image id the daemon reported, if any.
+     *
+     * @param what the image and platform built, as the line of a failed step names them
+     */
+    static Optional<String> read(InputStream answer, BuildLog log, String what) throws IOException {
+        BuildOutput output = new BuildOutput(log, what);
         JsonStreamParser parser = new JsonStreamParser(new InputStreamReader(answer, StandardCharsets.UTF_8));
         try {
             while (parser.hasNext()) {
@@ -104,7 +112,7 @@ final class BuildOutput {
         if (step == null || log.isDebugEnabled()) {
             return;
         }
-        log.error("The build failed at " + step + (stepOutput.isEmpty() ? " (it printed nothing)"
+        log.error("The build of " + what + " failed at " + step + (stepOutput.isEmpty() ? " (it printed nothing)"
                 : "; its last output lines:"));
         stepOutput.forEach(line -> log.error("  " + line));
     }

@@ -140,10 +140,10 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 .append("&pull=").append(build.pull() ? 1 : 0)
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
-        call("build " + build.reference() + build.platform().map(p -> " for " + p).orElse(""),
-                () -> engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
-                        : Map.of("X-Registry-Config", build.logins().header()), build.context().archive(),
-                        answer -> BuildOutput.read(answer, buildLog)));
+        String what = build.reference() + build.platform().map(p -> " for " + p).orElse("");
+        call("build " + what, () -> engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
+                : Map.of("X-Registry-Config", build.logins().header()), build.context().archive(),
+                answer -> BuildOutput.read(answer, buildLog, what)));
         // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
         // before this one has saved and pushed its image
         ownNames.add(own);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
@@ -112,9 +113,14 @@ class ImagesOnImagesOfTheRunTest {
     }
 
     BuildReport build() {
+        return build(Optional.empty());
+    }
+
+    /** @param fork {@code -Doda.imageRepository} */
+    BuildReport build(Optional<String> fork) {
         Path root = git.root();
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
-                root.resolve("target/oda"), List.of(), Optional.empty()), Optional.empty(), BranchPolicy.defaults(),
+                root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
                 Optional.empty(), Optional.of(false), List.of(), true, Map.of());
         RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
@@ -161,6 +167,19 @@ class ImagesOnImagesOfTheRunTest {
     }
 
     @Test
+    void aForkBuildsTheImageOnItsOwnBuildOfTheBaseThatTheFromNamesAsTheValuesDo() throws Exception {
+        // the FROM names the base as upstream publishes it; upstream's registry has no such tag
+        String fork = registry.host() + "/fork" + counter;
+        BuildReport report = build(Optional.of(fork));
+
+        assertThat(report.images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
+                BuildStatus.PUSHED);
+        String forkedApp = fork + app.substring(app.lastIndexOf('/'));
+        assertThat(filesByPlatform(forkedApp, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("base.txt", "base v1\n").containsEntry("app.txt", "app v1\n"));
+    }
+
+    @Test
     void imagesBuiltOnEachOtherAreRefusedBeforeAnythingIsBuilt() {
         git.write("src/base/Dockerfile", "FROM scratch AS files\nCOPY base.txt /base.txt\n\nFROM " + app
                 + ":1.0.1-x\nCOPY --from=files /base.txt /base.txt\n");
@@ -183,7 +202,8 @@ class ImagesOnImagesOfTheRunTest {
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
                 .hasMessageContaining("image app runs commands for linux/arm64 on base of this run (FROM at"
                         + " src/app/Dockerfile:1), whose linux/arm64 image was made on this daemon's platform")
-                .hasMessageContaining("Build and push base first (-Doda.images=base -Doda.push=true), then app");
+                .hasMessageContaining("Build and push base first (" + Setting.IMAGES.set("base") + " "
+                        + Setting.PUSH.set("true") + "), then app");
     }
 
     /** Each platform's files of the image (and its config's platform under "config"), as the registry holds them. */

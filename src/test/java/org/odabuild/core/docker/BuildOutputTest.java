@@ -22,7 +22,7 @@ class BuildOutputTest {
         // messages as they come, one per line or run together within one chunk
         String id = BuildOutput.read(answer("{\"stream\":\"Step 1/2 : FROM scratch\"}\r\n{\"stream\":\"\\n\"}"
                 + "{\"stream\":\" ---> Running in 1\\n\"}\r\n{\"aux\":{\"ID\":\"sha256:abc\"}}\r\n"
-                + "{\"stream\":\"Successfully built abc\\n\"}\r\n"), log).orElseThrow();
+                + "{\"stream\":\"Successfully built abc\\n\"}\r\n"), log, "op:1").orElseThrow();
         assertThat(id).isEqualTo("sha256:abc");
         assertThat(log.debugs).contains("Step 1/2 : FROM scratch", "---> Running in 1");
     }
@@ -33,7 +33,7 @@ class BuildOutputTest {
                 + "{\"stream\":\"standard_init_linux.go:228: exec user process caused: exec format error\\n\"}\n"
                 + "{\"errorDetail\":{\"code\":1,\"message\":\"The command '/bin/sh -c /tool' returned a non-zero code:"
                 + " 1\"},\"error\":\"The command '/bin/sh -c /tool' returned a non-zero code: 1\"}\n";
-        assertThatThrownBy(() -> BuildOutput.read(answer(text), new RecordingLog()))
+        assertThatThrownBy(() -> BuildOutput.read(answer(text), new RecordingLog(), "op:1 for linux/amd64"))
                 .isInstanceOf(IOException.class)
                 .hasMessage("The command '/bin/sh -c /tool' returned a non-zero code: 1 (build output: "
                         + "standard_init_linux.go:228: exec user process caused: exec format error)");
@@ -51,9 +51,11 @@ class BuildOutputTest {
         text.append("{\"stream\":\"FAILED tests/test_op.py::test_bump - assert 2 == 3\\n\"}\n")
                 .append("{\"error\":\"The command '/bin/sh -c pytest' returned a non-zero code: 1\"}\n");
         RecordingLog log = new RecordingLog();
-        assertThatThrownBy(() -> BuildOutput.read(answer(text.toString()), log)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BuildOutput.read(answer(text.toString()), log, "op:1 for linux/amd64"))
+                .isInstanceOf(IOException.class)
                 .hasMessage("The command '/bin/sh -c pytest' returned a non-zero code: 1");
-        assertThat(log.errors).first().isEqualTo("The build failed at Step 2/2 : RUN pytest; its last output lines:");
+        assertThat(log.errors).first().isEqualTo("The build of op:1 for linux/amd64 failed at Step 2/2 : RUN pytest;"
+                + " its last output lines:");
         assertThat(log.errors).hasSize(31).last().isEqualTo("  FAILED tests/test_op.py::test_bump - assert 2 == 3");
         assertThat(log.errors).doesNotContain("  earlier step's line", "  line 10")
                 .noneMatch(l -> l.contains("Running in"));
@@ -61,7 +63,8 @@ class BuildOutputTest {
 
     @Test
     void aBrokenAnswerIsAnErrorNotASuccess() {
-        assertThatThrownBy(() -> BuildOutput.read(answer("{\"stream\":\"Step 1/2\"}\n{\"aux\":"), new RecordingLog()))
+        assertThatThrownBy(() -> BuildOutput.read(answer("{\"stream\":\"Step 1/2\"}\n{\"aux\":"), new RecordingLog(),
+                "op:1 for linux/amd64"))
                 .isInstanceOf(IOException.class).hasMessageContaining("unreadable build output");
     }
 
@@ -86,7 +89,7 @@ class BuildOutputTest {
                 .append("{\"status\":\"Digest: sha256:abc\"}\n")
                 .append("{\"aux\":{\"ID\":\"sha256:feed\"}}\n");
         RecordingLog log = new RecordingLog();
-        assertThat(BuildOutput.read(answer(answer.toString()), log)).contains("sha256:feed");
+        assertThat(BuildOutput.read(answer(answer.toString()), log, "op:1 for linux/amd64")).contains("sha256:feed");
         assertThat(log.infos).first().isEqualTo("Pulling base image library/python:3.12-slim");
         assertThat(log.infos).hasSizeLessThanOrEqualTo(11)
                 .last().isEqualTo("Pulling base image layers: 100% (40 of 40 MiB so far)");

@@ -90,7 +90,8 @@ class SharedRepositoriesTest {
                   buildContext: source/hub
                 """);
         for (String name : List.of("docker.io/tmforumodacanvas/compcrdwebhook",
-                "index.docker.io/tmforumodacanvas/compcrdwebhook", "Registry-1.Docker.IO/tmforumodacanvas/compcrdwebhook")) {
+                "index.docker.io/tmforumodacanvas/compcrdwebhook",
+                "Registry-1.Docker.IO/tmforumodacanvas/compcrdwebhook")) {
             Fixtures.write(repo, "charts/webhook-hub/values.yaml", "image: " + name + "\nversion: 2.0.0\n");
             assertThat(resolve(List.of("webhook-hub"), Optional.empty()).broken()).as(name).singleElement()
                     .satisfies(b -> assertThat(b.reason()).contains("publishes " + name + ", as 'compcrdwebhook'"));
@@ -98,7 +99,8 @@ class SharedRepositoriesTest {
         // Docker Hub's official images: busybox is library/busybox
         Fixtures.replace(repo.resolve("charts/canvas-oda/values.yaml"), "image: tmforumodacanvas/compcrdwebhook\n",
                 "image: busybox\n");
-        Fixtures.write(repo, "charts/webhook-hub/values.yaml", "image: index.docker.io/library/busybox\nversion: 1.0.0\n");
+        Fixtures.write(repo, "charts/webhook-hub/values.yaml",
+                "image: index.docker.io/library/busybox\nversion: 1.0.0\n");
         assertThat(resolve(List.of("webhook-hub"), Optional.empty()).broken()).hasSize(1);
         // another registry's repository of the same path is another repository
         Fixtures.write(repo, "charts/webhook-hub/values.yaml", "image: ghcr.io/library/busybox\nversion: 1.0.0\n");
@@ -115,12 +117,14 @@ class SharedRepositoriesTest {
                   paths: [source/quay/**]
                   buildContext: source/quay
                 """);
-        Fixtures.write(repo, "charts/webhook-quay/values.yaml", "image: quay.io/someone/compcrdwebhook\nversion: 3.0.0\n");
+        Fixtures.write(repo, "charts/webhook-quay/values.yaml",
+                "image: quay.io/someone/compcrdwebhook\nversion: 3.0.0\n");
         assertThat(resolve(List.of(), Optional.empty()).broken()).isEmpty();
 
         Resolution forked = resolve(List.of(), Optional.of("ghcr.io/me"));
         assertThat(forked.broken()).extracting(BrokenImage::key).containsExactly("compcrdwebhook", "webhook-quay");
-        assertThat(forked.broken().get(1).reason()).contains("publishes ghcr.io/me/compcrdwebhook, as 'compcrdwebhook'");
+        assertThat(forked.broken().get(1).reason())
+                .contains("publishes ghcr.io/me/compcrdwebhook, as 'compcrdwebhook'");
     }
 
     @Test
