@@ -96,6 +96,27 @@ final class RunBases {
             }
             basesOf.put(p.key(), bases);
         }
+        List<List<String>> waves = waves(basesOf);
+        Set<String> ordered = new LinkedHashSet<>();
+        waves.forEach(ordered::addAll);
+        List<BrokenImage> cycles = new ArrayList<>();
+        for (PlannedImage p : toBuild) {
+            if (!ordered.contains(p.key())) {
+                String base = basesOf.get(p.key()).stream().filter(b -> !ordered.contains(b)).findFirst()
+                        .orElseThrow();
+                String from = firstFrom.get(p.key() + ">" + base) + ": image '" + p.key() + "' is built FROM '" + base
+                        + "' of this run, ";
+                cycles.add(new BrokenImage(p.key(), from + (reaches(basesOf, base, p.key())
+                        ? "and '" + base + "' on '" + p.key() + "' (directly or through others): neither can be built"
+                                + " first; let one of the FROM lines name a published tag"
+                        : "which cannot be built: see '" + base + "'")));
+            }
+        }
+        return new RunBases(images, basesOf, waves, cycles);
+    }
+
+    /** Each wave: the images whose bases are all in earlier waves. Images on a cycle are in none. */
+    private static List<List<String>> waves(Map<String, Set<String>> basesOf) {
         List<List<String>> waves = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         while (done.size() < basesOf.size()) {
@@ -107,19 +128,7 @@ final class RunBases {
             waves.add(wave);
             done.addAll(wave);
         }
-        List<BrokenImage> cycles = new ArrayList<>();
-        for (PlannedImage p : toBuild) {
-            if (!done.contains(p.key())) {
-                String base = basesOf.get(p.key()).stream().filter(b -> !done.contains(b)).findFirst().orElseThrow();
-                String from = firstFrom.get(p.key() + ">" + base) + ": image '" + p.key() + "' is built FROM '" + base
-                        + "' of this run, ";
-                cycles.add(new BrokenImage(p.key(), from + (reaches(basesOf, base, p.key())
-                        ? "and '" + base + "' on '" + p.key() + "' (directly or through others): neither can be built"
-                                + " first; let one of the FROM lines name a published tag"
-                        : "which cannot be built: see '" + base + "'")));
-            }
-        }
-        return new RunBases(images, basesOf, waves, cycles);
+        return waves;
     }
 
     /** Whether {@code from} is built on {@code to}, directly or through others. */
