@@ -20,6 +20,7 @@ import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.docker.ImageReference;
 import org.odabuild.core.image.Platform;
+import org.odabuild.core.plan.BuildJobs;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageName;
@@ -33,7 +34,7 @@ import org.odabuild.core.version.ImageRepository;
  * previous push of a prerelease) or build on the one variant it holds under the tag. Images that are built on each
  * other are refused before anything is built.
  */
-final class RunBases {
+public final class RunBases {
 
     private final Images images;
     private final Map<String, Set<String>> basesOf;
@@ -129,6 +130,43 @@ final class RunBases {
             done.addAll(wave);
         }
         return waves;
+    }
+
+    /**
+     * For {@code oda:plan}: each image to build with the images of the run it is built on or that are built on it,
+     * in one CI job; otherwise in its own. Read with the Dockerfiles' defaults, as a build without build args.
+     */
+    public static BuildJobs jobs(Optional<ImageRepository> fork) {
+        return plan -> of(plan.resolution().layout(), plan.toBuild(), Map.of(), LatestTag.RELEASE, fork).jobs(
+                plan.toBuild().stream().map(PlannedImage::key).toList());
+    }
+
+    /** The keys joined where one is built on another, in their order. */
+    private List<List<String>> jobs(List<String> keys) {
+        Map<String, Set<String>> linked = new LinkedHashMap<>();
+        keys.forEach(k -> linked.put(k, new LinkedHashSet<>()));
+        basesOf.forEach((key, bases) -> bases.forEach(base -> {
+            linked.get(key).add(base);
+            linked.get(base).add(key);
+        }));
+        List<List<String>> jobs = new ArrayList<>();
+        Set<String> placed = new LinkedHashSet<>();
+        for (String key : keys) {
+            if (placed.contains(key)) {
+                continue;
+            }
+            Set<String> job = new LinkedHashSet<>();
+            List<String> next = new ArrayList<>(List.of(key));
+            while (!next.isEmpty()) {
+                String k = next.remove(next.size() - 1);
+                if (job.add(k)) {
+                    next.addAll(linked.get(k));
+                }
+            }
+            placed.addAll(job);
+            jobs.add(keys.stream().filter(job::contains).toList());
+        }
+        return jobs;
     }
 
     /** Whether {@code from} is built on {@code to}, directly or through others. */

@@ -1,5 +1,6 @@
 package org.odabuild.core.plan;
 
+import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
@@ -13,6 +14,11 @@ public final class PlanCommand {
     }
 
     public static Plan run(PlanRequest request, BuildLog log) {
+        return run(request, log, BuildJobs.ONE_PER_IMAGE);
+    }
+
+    /** @param jobs how the images to build are split into CI jobs (several are read only when there are several) */
+    public static Plan run(PlanRequest request, BuildLog log, BuildJobs jobs) {
         JsonReports.delete(request.resolve().outputDir(), PlanReport.REPORT);
         Plan plan = Planner.plan(request, log);
         log.info("Branch " + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
@@ -21,10 +27,14 @@ public final class PlanCommand {
                 + plan.changes().baseReason() + ")");
         PlanReport.log(plan, request.lint().verbose(), log);
         log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
-        log.info("Wrote " + PlanReport.writeJson(plan, request.resolve().outputDir()));
+        List<List<String>> split = (plan.toBuild().size() > 1 ? jobs : BuildJobs.ONE_PER_IMAGE).of(plan);
+        split.stream().filter(job -> job.size() > 1).forEach(job -> log.info("Built in one job (one on another): "
+                + String.join(", ", job)));
+        log.info("Wrote " + PlanReport.writeJson(plan, split, request.resolve().outputDir()));
 
         GithubActions gha = new GithubActions(CiEnvironment.of(request.env()));
-        gha.output("images-to-build", JsonReports.compact(plan.toBuild().stream().map(PlannedImage::key).toList()));
+        gha.output("images-to-build", JsonReports.compact(split.stream().map(job -> String.join(",", job))
+                .toList()));
         gha.output("skip-tests", Boolean.toString(plan.skipTests().skip()));
         gha.summary(summary(plan));
         return plan;

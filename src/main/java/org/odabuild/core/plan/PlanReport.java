@@ -60,6 +60,11 @@ public final class PlanReport {
     }
 
     public static Path writeJson(Plan plan, Path outputDir) {
+        return writeJson(plan, BuildJobs.ONE_PER_IMAGE.of(plan), outputDir);
+    }
+
+    /** @param jobs the images to build, split into CI jobs */
+    public static Path writeJson(Plan plan, List<List<String>> jobs, Path outputDir) {
         JsonObject root = new JsonObject();
         root.addProperty("branch", plan.branch().name());
         root.addProperty("branchSource", plan.branch().source());
@@ -75,6 +80,9 @@ public final class PlanReport {
         root.addProperty("skipTests", plan.skipTests().skip());
         root.addProperty("skipTestsReason", plan.skipTests().reason());
         root.add("imagesToBuild", strings(plan.toBuild().stream().map(PlannedImage::key).toList()));
+        JsonArray jobArray = new JsonArray();
+        jobs.forEach(job -> jobArray.add(strings(job)));
+        root.add("jobs", jobArray);
         JsonArray images = new JsonArray();
         for (PlannedImage i : plan.images()) {
             JsonObject o = JsonReports.tree(ImageEntry.of(i.image()));
