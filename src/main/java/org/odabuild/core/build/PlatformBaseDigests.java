@@ -1,8 +1,6 @@
 package org.odabuild.core.build;
 
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +8,6 @@ import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
-import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.docker.ImageReference;
 import org.odabuild.core.image.Platform;
@@ -55,23 +52,11 @@ final class PlatformBaseDigests {
         if (platform.accepts(nativePlatform)) {
             return context;
         }
-        byte[] dockerfile;
-        try {
-            dockerfile = context.dockerfileBytes();
-        } catch (IOException e) {
-            return context; // the daemon says what is wrong
-        }
-        Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
         Map<String, Optional<String>> asked = new HashMap<>(); // stages on one base ask its registry once
-        for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
-            Optional<Platform> stagePlatform = platformOf(pull, platform);
-            if (stagePlatform.isPresent() && !stagePlatform.get().accepts(nativePlatform)) {
-                asked.computeIfAbsent(pull.image() + " " + stagePlatform.get(), k -> whyPin(pull.image(),
-                        stagePlatform.get()).flatMap(why -> manifestFor(key, pull.image(), stagePlatform.get(), why)))
-                        .ifPresent(reference -> pinned.put(pull, reference));
-            }
-        }
-        return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
+        return FromDigests.pinned(context, platformArgs, pull -> platformOf(pull, platform)
+                .filter(stage -> !stage.accepts(nativePlatform))
+                .flatMap(stage -> asked.computeIfAbsent(pull.image() + " " + stage, k -> whyPin(pull.image(), stage)
+                        .flatMap(why -> manifestFor(key, pull.image(), stage, why)))));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.odabuild.core.build;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.docker.ImageReference;
 import org.odabuild.core.image.Platform;
@@ -221,39 +219,32 @@ public final class RunBases {
         if (basesOf(image.key()).isEmpty()) {
             return context;
         }
-        byte[] dockerfile;
-        try {
-            dockerfile = context.dockerfileBytes();
-        } catch (IOException e) {
-            return context; // the daemon says what is wrong
+        return FromDigests.pinned(context, platformArgs, pull -> images.keyOf(pull.image()).map(built::get)
+                // not built in this run (up to date, or published already): the daemon pulls it
+                .filter(base -> base.status() == BuildStatus.BUILT)
+                .map(base -> platformImage(image, base, pull, platform, retargeted)));
+    }
+
+    /** The id of the base's image for the platform of the FROM's stage. */
+    private static String platformImage(ResolvedImage image, BuiltImage base, FromDigests.Pull pull,
+            Platform platform, boolean retargeted) {
+        Platform stage = pull.platform().map(RunBases::parse).orElse(platform);
+        BuiltImage.PlatformBuild made = base.platforms().stream()
+                .filter(b -> stage.accepts(Platform.parse(b.platform()))).findFirst()
+                .orElseThrow(() -> new DockerException("image " + image.key() + " is built for " + stage + " on "
+                        + base.key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
+                        + pull.line() + "), which is not built for " + stage + ": add " + stage + " to the"
+                        + " platforms of " + base.key() + ", or remove it from those of " + image.key()));
+        if (made.retargeted() && !retargeted) {
+            // the base's image for the platform has its files but the daemon's platform: a program of the
+            // platform run on it would be the daemon's
+            throw new DockerException("image " + image.key() + " runs commands for " + stage + " on " + base.key()
+                    + " of this run (FROM at " + image.config().buildDockerfile() + ":" + pull.line() + "), whose "
+                    + stage + " image was made on this daemon's platform and gets " + stage + " in its config only"
+                    + " when it is pushed. Build and push " + base.key() + " first (" + Setting.IMAGES.set(base.key())
+                    + " " + Setting.PUSH.set("true") + "), then " + image.key());
         }
-        Map<FromDigests.Pull, String> pinned = new LinkedHashMap<>();
-        for (FromDigests.Pull pull : FromDigests.pulls(DockerfileText.of(dockerfile), platformArgs)) {
-            Optional<BuiltImage> base = images.keyOf(pull.image()).map(built::get)
-                    .filter(b -> b.status() == BuildStatus.BUILT);
-            if (base.isEmpty()) {
-                continue; // not built in this run (up to date, or published already): the daemon pulls it
-            }
-            Platform stage = pull.platform().map(RunBases::parse).orElse(platform);
-            BuiltImage.PlatformBuild made = base.get().platforms().stream()
-                    .filter(b -> stage.accepts(Platform.parse(b.platform()))).findFirst()
-                    .orElseThrow(() -> new DockerException("image " + image.key() + " is built for " + stage + " on "
-                            + base.get().key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
-                            + pull.line() + "), which is not built for " + stage + ": add " + stage + " to the"
-                            + " platforms of " + base.get().key() + ", or remove it from those of " + image.key()));
-            if (made.retargeted() && !retargeted) {
-                // the base's image for the platform has its files but the daemon's platform: a program of the
-                // platform run on it would be the daemon's
-                throw new DockerException("image " + image.key() + " runs commands for " + stage + " on "
-                        + base.get().key() + " of this run (FROM at " + image.config().buildDockerfile() + ":"
-                        + pull.line() + "), whose " + stage + " image was made on this daemon's platform and gets "
-                        + stage + " in its config only when it is pushed. Build and push " + base.get().key()
-                        + " first (" + Setting.IMAGES.set(base.get().key()) + " " + Setting.PUSH.set("true") + "), then "
-                        + image.key());
-            }
-            pinned.put(pull, made.imageId());
-        }
-        return FromDigests.pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
+        return made.imageId();
     }
 
     /** One image's platform builds on the bases this run built so far. */

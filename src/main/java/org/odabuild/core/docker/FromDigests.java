@@ -1,10 +1,13 @@
 package org.odabuild.core.docker;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.odabuild.core.docker.DockerfileInstructions.Instruction;
 import org.odabuild.core.docker.DockerfileStages.Stage;
 
@@ -49,6 +52,28 @@ public final class FromDigests {
             pulls.add(new Pull(stage.line(), stage.written(), stage.base(), platform));
         }
         return pulls;
+    }
+
+    /**
+     * The context with the image of each FROM that {@code reference} gives another reference for replaced by it (on
+     * its own line, every other byte kept); the context as it is when none is, or its Dockerfile cannot be read (the
+     * daemon then says what is wrong).
+     *
+     * @param buildArgs the args of the build, its platform args among them
+     */
+    public static BuildContext pinned(BuildContext context, Map<String, String> buildArgs,
+            Function<Pull, Optional<String>> reference) {
+        byte[] dockerfile;
+        try {
+            dockerfile = context.dockerfileBytes();
+        } catch (IOException e) {
+            return context;
+        }
+        Map<Pull, String> pinned = new LinkedHashMap<>();
+        for (Pull pull : pulls(DockerfileText.of(dockerfile), buildArgs)) {
+            reference.apply(pull).ifPresent(r -> pinned.put(pull, r));
+        }
+        return pin(dockerfile, pinned).map(context::withDockerfile).orElse(context);
     }
 
     /**
