@@ -198,6 +198,10 @@ public final class RunBases {
             if (!present.isEmpty()) {
                 ordered.add(present);
             }
+            wave.forEach(byKey::remove);
+        }
+        if (!byKey.isEmpty()) {
+            ordered.add(List.copyOf(byKey.values())); // none when the refused cycles were set aside: never left out
         }
         return ordered;
     }
