@@ -56,11 +56,12 @@ public final class BuildCommand {
         Plan checked = planned.withBroken(planned.toBuild().stream().flatMap(p -> BuildInputs.problem(
                 planned.resolution().layout(), p.image().config()).map(why -> new BrokenImage(p.key(), why))
                 .stream()).toList());
-        // images built on images of this run wait for them; images built on each other are refused
+        // images built on images of this run wait for them; images built on each other, or that copy from one,
+        // are refused
         RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), request.buildArgs(),
                 request.latestTag(), request.release().plan().resolve().imageRepository().map(r -> ImageRepository
                         .parse(r, Setting.IMAGE_REPOSITORY.toString())));
-        Plan plan = checked.withBroken(bases.cycles());
+        Plan plan = checked.withBroken(bases.refused());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
         refuseWhatThePlanRefuses(plan);

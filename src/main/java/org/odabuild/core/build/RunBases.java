@@ -15,6 +15,7 @@ import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.DockerfileInstructions;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.docker.ImageReference;
 import org.odabuild.core.image.Platform;
@@ -37,14 +38,14 @@ public final class RunBases {
     private final Images images;
     private final Map<String, Set<String>> basesOf;
     private final List<List<String>> waves;
-    private final List<BrokenImage> cycles;
+    private final List<BrokenImage> refused;
 
     private RunBases(Images images, Map<String, Set<String>> basesOf, List<List<String>> waves,
-            List<BrokenImage> cycles) {
+            List<BrokenImage> refused) {
         this.images = images;
         this.basesOf = basesOf;
         this.waves = waves;
-        this.cycles = cycles;
+        this.refused = refused;
     }
 
     /**
@@ -66,7 +67,7 @@ public final class RunBases {
                         .or(() -> fork.map(f -> keyByReference.get(f.rename(name).canonical() + ":"
                                 + ref.reference())));
             } catch (IllegalArgumentException e) {
-                return Optional.empty(); // an arg none could fill, or no image name: the daemon says what it makes of it
+                return Optional.empty(); // an arg none could fill, a stage or no image name: not an image of the run
             }
         }
     }
@@ -85,9 +86,12 @@ public final class RunBases {
         Images images = new Images(keyByReference, fork);
         Map<String, Set<String>> basesOf = new LinkedHashMap<>();
         Map<String, String> firstFrom = new LinkedHashMap<>(); // for the message of a cycle
+        List<BrokenImage> refused = new ArrayList<>();
         for (PlannedImage p : toBuild) {
             Set<String> bases = new LinkedHashSet<>();
-            for (FromDigests.Pull pull : pulls(layout, p, buildArgs)) {
+            Optional<String> text = dockerfile(layout, p, buildArgs);
+            text.flatMap(t -> copiesFromTheRun(p, t, images)).ifPresent(refused::add);
+            for (FromDigests.Pull pull : text.map(t -> FromDigests.pulls(t, buildArgs)).orElse(List.of())) {
                 images.keyOf(pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
                     bases.add(k);
                     firstFrom.putIfAbsent(p.key() + ">" + k, p.image().config().buildDockerfile() + ":" + pull.line());
@@ -98,20 +102,44 @@ public final class RunBases {
         List<List<String>> waves = waves(basesOf);
         Set<String> ordered = new LinkedHashSet<>();
         waves.forEach(ordered::addAll);
-        List<BrokenImage> cycles = new ArrayList<>();
         for (PlannedImage p : toBuild) {
             if (!ordered.contains(p.key())) {
                 String base = basesOf.get(p.key()).stream().filter(b -> !ordered.contains(b)).findFirst()
                         .orElseThrow();
                 String from = firstFrom.get(p.key() + ">" + base) + ": image '" + p.key() + "' is built FROM '" + base
                         + "' of this run, ";
-                cycles.add(new BrokenImage(p.key(), from + (reaches(basesOf, base, p.key())
+                refused.add(new BrokenImage(p.key(), from + (reaches(basesOf, base, p.key())
                         ? "and '" + base + "' on '" + p.key() + "' (directly or through others): neither can be built"
                                 + " first; let one of the FROM lines name a published tag"
                         : "which cannot be built: see '" + base + "'")));
             }
         }
-        return new RunBases(images, basesOf, waves, cycles);
+        return new RunBases(images, basesOf, waves, refused);
+    }
+
+    /**
+     * A {@code COPY --from=} that names an image of this run: the daemon would take the files from the tag's previous
+     * push, or from the one variant it holds under the name for every platform. Said with the line that mends it: a
+     * stage FROM that image, which is built on the base this run builds.
+     */
+    private static Optional<BrokenImage> copiesFromTheRun(PlannedImage image, String dockerfile, Images images) {
+        for (DockerfileInstructions.Instruction copy : DockerfileInstructions.of(dockerfile)) {
+            if (!copy.keyword().equals("COPY")) {
+                continue;
+            }
+            for (String option : DockerfileInstructions.optionWords(copy.arguments())) {
+                String source = option.startsWith("--from=") ? option.substring("--from=".length()) : "";
+                Optional<String> base = images.keyOf(source).filter(k -> !k.equals(image.key()));
+                if (base.isPresent()) {
+                    return Optional.of(new BrokenImage(image.key(), image.image().config().buildDockerfile() + ":"
+                            + copy.line() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this"
+                            + " run (COPY --from=" + source + "), which the daemon would take from the tag's previous"
+                            + " push, not from this run's build: name it in a stage (FROM " + source + " AS "
+                            + base.get() + "-files) and COPY --from=" + base.get() + "-files"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Each wave: the images whose bases are all in earlier waves. Images on a cycle are in none. */
@@ -183,9 +211,12 @@ public final class RunBases {
         return false;
     }
 
-    /** Images built on each other (and images built on them), each refused with a FROM line to change. */
-    List<BrokenImage> cycles() {
-        return cycles;
+    /**
+     * Images built on each other (and images built on them), and images that copy from an image of this run, each
+     * refused with the line to change.
+     */
+    List<BrokenImage> refused() {
+        return refused;
     }
 
     /** The images in the order they can be built: each wave only on images of earlier waves, in the config's order. */
@@ -290,12 +321,13 @@ public final class RunBases {
     }
 
 
-    private static List<FromDigests.Pull> pulls(RepoLayout layout, PlannedImage image, Map<String, String> args) {
+    /** The Dockerfile as the daemon gets it, without the stages its last one does not need. */
+    private static Optional<String> dockerfile(RepoLayout layout, PlannedImage image, Map<String, String> args) {
         try {
             return DaemonDockerfile.text(layout.file(image.image().config().buildDockerfile(), "buildDockerfile of"
-                    + " image " + image.key()), args).map(text -> FromDigests.pulls(text, args)).orElse(List.of());
+                    + " image " + image.key()), args);
         } catch (OdaException | UncheckedIOException | IllegalArgumentException e) {
-            return List.of(); // a Dockerfile that cannot be read is refused on its own (BuildInputs) or by the daemon
+            return Optional.empty(); // a Dockerfile that cannot be read is refused on its own (BuildInputs)
         }
     }
 }

@@ -193,6 +193,28 @@ class ImagesOnImagesOfTheRunTest {
     }
 
     @Test
+    void aCopyFromAnImageOfTheRunIsRefusedWithTheStageThatMendsIt() throws Exception {
+        git.write("src/app/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY --from=" + base
+                + ":1.0.1-x /base.txt /from-base.txt\n");
+        git.commit("the app copies a file of the base");
+
+        // the base is built and pushed as usual; the app is refused, naming its line and the stage to write
+        assertThatThrownBy(this::build).isInstanceOf(InvalidInputException.class).hasMessageContaining(
+                "src/app/Dockerfile:3: image 'app' copies from 'base' of this run (COPY --from=" + base + ":1.0.1-x),"
+                        + " which the daemon would take from the tag's previous push, not from this run's build: name"
+                        + " it in a stage (FROM " + base + ":1.0.1-x AS base-files) and COPY --from=base-files");
+
+        git.write("src/base/base.txt", "base v2\n");
+        git.write("src/app/Dockerfile", "FROM " + base + ":1.0.1-x AS base-files\nFROM scratch\nCOPY app.txt"
+                + " /app.txt\nCOPY --from=base-files /base.txt /from-base.txt\n");
+        git.commit("as the message says");
+        assertThat(build().images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
+                BuildStatus.PUSHED);
+        assertThat(filesByPlatform(app, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("from-base.txt", "base v2\n").doesNotContainKey("base.txt"));
+    }
+
+    @Test
     void anImageThatRunsCommandsOnAForeignImageMadeNativelySaysToPushTheBaseFirst() {
         git.write("src/app/Dockerfile", "FROM " + base + ":1.0.1-x\nCOPY app.txt /app.txt\nRUN [\"/app\"]\n");
         git.write("dockerbuild-config.yaml", git.read("dockerbuild-config.yaml").replaceFirst(
