@@ -75,6 +75,12 @@ public final class RunBases {
     /** @param buildArgs the user's build args, which may fill an ARG in a FROM */
     static RunBases of(RepoLayout layout, List<PlannedImage> toBuild, Map<String, String> buildArgs,
             LatestTag latest, Optional<ImageRepository> fork) {
+        if (toBuild.size() < 2) {
+            // no other image of the run to be built on: no Dockerfile read (a no-op build stays a few classes lighter)
+            Map<String, Set<String>> none = new LinkedHashMap<>();
+            toBuild.forEach(p -> none.put(p.key(), Set.of()));
+            return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of());
+        }
         Map<String, String> keyByReference = new LinkedHashMap<>();
         for (PlannedImage p : toBuild) {
             ResolvedImage image = p.image();
