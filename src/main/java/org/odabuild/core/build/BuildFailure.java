@@ -38,6 +38,12 @@ final class BuildFailure {
             + " with reference \\S+ was found but (?:does not match the specified platform: wanted [^,]+, actual:"
             + " (\\S+)|its platform \\(([^)]+)\\) does not match the specified platform|does not provide the"
             + " specified platform)");
+    /**
+     * Docker 20.10's classic builder, when its cache gave the stage being built (FROM scratch) a step made for another
+     * platform and a later {@code COPY --from} reads that step's image: the cache's doing, gone without cache.
+     */
+    private static final Pattern CACHED_STEP_OF_ANOTHER_PLATFORM = Pattern.compile("failed to get destination image"
+            + " \\S+: image with reference \\S+ was found but does not match the specified platform");
     /** The containerd image store's wording of it: the stage has no image of the build's platform. */
     private static final Pattern STAGE_NOT_OF_THIS_PLATFORM = Pattern.compile(
             "invalid from flag value ([^:]+): No such image: sha256:");
@@ -76,7 +82,9 @@ final class BuildFailure {
      * FROM scratch stage back as built for the first platform asked for, so the build is worth once more without it.
      */
     static boolean isStageOfAnotherPlatform(DockerException e) {
-        return STAGE_OF_ANOTHER_PLATFORM.matcher(String.valueOf(e.getMessage())).find();
+        String message = String.valueOf(e.getMessage());
+        return STAGE_OF_ANOTHER_PLATFORM.matcher(message).find()
+                || CACHED_STEP_OF_ANOTHER_PLATFORM.matcher(message).find();
     }
 
     /**
