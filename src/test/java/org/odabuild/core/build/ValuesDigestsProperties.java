@@ -71,6 +71,30 @@ class ValuesDigestsProperties {
         }
     }
 
+    /** Two images released in lockstep on one version key: one value cannot hold both digests, and that is said. */
+    @Example
+    void twoImagesOfOneVersionKeyAreSaidToShareIt() throws IOException {
+        Path dir = Files.createTempDirectory("values-digests");
+        Path repo = Fixtures.copyOdaCanvas(dir.resolve("repo"));
+        Fixtures.replace(repo.resolve(Fixtures.ODA_CANVAS_CONFIG), "valuesPathVersion: .secretsmanagement-operator"
+                + ".sidecarVersion", "valuesPathVersion: .secretsmanagement-operator.version");
+        Resolution resolution = Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo),
+                repo.resolve("target/oda"), List.of("secretsmanagement-operator-vault", "secretsmanagement-sidecar"),
+                Optional.empty()), new RecordingLog());
+        List<ValuesDigests.Pin> pins = List.of(new ValuesDigests.Pin(resolution.images().get(0), "sha256:"
+                + "a".repeat(64)), new ValuesDigests.Pin(resolution.images().get(1), "sha256:" + "b".repeat(64)));
+        RecordingLog log = new RecordingLog();
+
+        Path file = ValuesDigests.write(dir, pins, log);
+
+        assertThat(log.warnings).isNotEmpty().allMatch(w -> w.equals("values-digests: secretsmanagement-sidecar and"
+                + " secretsmanagement-operator-vault share the version .secretsmanagement-operator.version of"
+                + " charts/canvas-oda/values.yaml; only secretsmanagement-operator-vault is pinned there: give"
+                + " secretsmanagement-sidecar a version key of its own to pin it"));
+        assertThat(at(new Yaml().load(Files.readString(file)), pins.get(0).image().config().valuesPathVersion()))
+                .isEqualTo("1.0.0@sha256:" + "a".repeat(64));
+    }
+
     /**
      * All of oda-canvas' images pushed at once (a full release, or pin-digests after one): each is pinned; the two
      * pairs whose versions share a mapping get no digest key there, and of the two top-level {@code .version}s (in
