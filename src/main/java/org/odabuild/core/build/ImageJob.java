@@ -85,8 +85,7 @@ final class ImageJob {
         SourceHashes.Hashed sources = hashes.of(image.key());
         String hash = sources.hash();
         // its own files are not all it is made of when a base of it was built again in this run
-        List<String> rebuiltBases = bases.basesOf(image.key()).stream().filter(k -> built.containsKey(k)
-                && built.get(k).status() == BuildStatus.BUILT).toList();
+        List<String> rebuiltBases = bases.rebuiltBasesOf(image.key(), built);
         Optional<BuiltImage> upToDate = rebuiltBases.isEmpty() ? upToDate(image, hash, finding, log)
                 : Optional.empty();
         if (upToDate.isPresent()) {

@@ -248,6 +248,12 @@ public final class RunBases {
         return basesOf.getOrDefault(key, Set.of());
     }
 
+    /** The images {@code key} is built on that this run built (not found up to date or published already). */
+    List<String> rebuiltBasesOf(String key, Map<String, BuiltImage> built) {
+        return basesOf(key).stream().filter(k -> built.containsKey(k) && built.get(k).status() == BuildStatus.BUILT)
+                .toList();
+    }
+
     /**
      * The context of one platform's build of {@code image}, each FROM that names an image built in this run naming
      * that image's build for the stage's platform by its id.
@@ -312,8 +318,7 @@ public final class RunBases {
 
             @Override
             public boolean builtHere(String from) {
-                return images.keyOf(from).filter(k -> basesOf(image.key()).contains(k)).map(built::get)
-                        .filter(b -> b.status() == BuildStatus.BUILT).isPresent();
+                return images.keyOf(from).filter(rebuiltBasesOf(image.key(), built)::contains).isPresent();
             }
         };
     }
