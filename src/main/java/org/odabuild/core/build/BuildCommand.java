@@ -58,7 +58,8 @@ public final class BuildCommand {
                 .stream()).toList());
         // images built on images of this run wait for them; images built on each other, or that copy from one,
         // are refused
-        RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), request.buildArgs(),
+        RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), checked.builtElsewhere(),
+                request.buildArgs(),
                 request.latestTag(), request.release().plan().resolve().imageRepository().map(r -> ImageRepository
                         .parse(r, Setting.IMAGE_REPOSITORY.toString())));
         Plan plan = checked.withBroken(bases.refused());
@@ -74,8 +75,14 @@ public final class BuildCommand {
                     List.of()), plan.resolution(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
+        // the bases other runs build for this push are hashed too: the registry must hold them from these sources
+        Map<String, PlannedImage> otherRunsBases = new LinkedHashMap<>();
+        plan.builtElsewhere().stream().filter(p -> bases.elsewhere().stream().anyMatch(e -> e.base().equals(p.key())))
+                .forEach(p -> otherRunsBases.put(p.key(), p));
+        List<PlannedImage> hashed = new ArrayList<>(toBuild);
+        hashed.addAll(otherRunsBases.values());
         List<BuiltImage> results;
-        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), out, toBuild, request.buildArgs(),
+        try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), out, hashed, request.buildArgs(),
                 request.threads());
                 LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
             RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
@@ -83,6 +90,7 @@ public final class BuildCommand {
                     allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
+            BasesOfOtherRuns.check(bases.elsewhere(), otherRunsBases, hashes, registry, push, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),
                     toBuild, request.threads(), PlannedImage::key, log, job::run,

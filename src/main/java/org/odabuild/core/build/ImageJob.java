@@ -84,10 +84,11 @@ final class ImageJob {
         }
         SourceHashes.Hashed sources = hashes.of(image.key());
         String hash = sources.hash();
-        // its own files are not all it is made of when a base of it was built again in this run
+        // its own files are not all it is made of when a base of it was built again in this run, or is changed by
+        // this push and built by another run
         List<String> rebuiltBases = bases.rebuiltBasesOf(image.key(), built);
-        Optional<BuiltImage> upToDate = rebuiltBases.isEmpty() ? upToDate(image, hash, finding, log)
-                : Optional.empty();
+        Optional<BuiltImage> upToDate = rebuiltBases.isEmpty() && !bases.onOtherRuns(image.key())
+                ? upToDate(image, hash, finding, log) : Optional.empty();
         if (upToDate.isPresent()) {
             return upToDate.get();
         }

@@ -39,13 +39,26 @@ public final class RunBases {
     private final Map<String, Set<String>> basesOf;
     private final List<List<String>> waves;
     private final List<BrokenImage> refused;
+    private final List<BaseElsewhere> elsewhere;
 
     private RunBases(Images images, Map<String, Set<String>> basesOf, List<List<String>> waves,
-            List<BrokenImage> refused) {
+            List<BrokenImage> refused, List<BaseElsewhere> elsewhere) {
         this.images = images;
         this.basesOf = basesOf;
         this.waves = waves;
         this.refused = refused;
+        this.elsewhere = elsewhere;
+    }
+
+    /**
+     * An image of this run built on (or copying from) an image that this push changes too but that this run leaves to
+     * another (a CI matrix job's {@code -Doda.images}): the daemon takes whatever the registry holds under its tag.
+     *
+     * @param image the image of this run
+     * @param base  the key of the image it is built on
+     * @param at    the Dockerfile and line that names it
+     */
+    record BaseElsewhere(String image, String base, String at) {
     }
 
     /**
@@ -72,14 +85,19 @@ public final class RunBases {
         }
     }
 
-    /** @param buildArgs the user's build args, which may fill an ARG in a FROM */
-    static RunBases of(RepoLayout layout, List<PlannedImage> toBuild, Map<String, String> buildArgs,
-            LatestTag latest, Optional<ImageRepository> fork) {
-        if (toBuild.size() < 2) {
-            // no other image of the run to be built on: no Dockerfile read (a no-op build stays a few classes lighter)
+    /**
+     * @param elsewhere the images this push changes that the selection leaves to other runs ({@link
+     *                  org.odabuild.core.plan.Plan#builtElsewhere()})
+     * @param buildArgs the user's build args, which may fill an ARG in a FROM
+     */
+    static RunBases of(RepoLayout layout, List<PlannedImage> toBuild, List<PlannedImage> elsewhere,
+            Map<String, String> buildArgs, LatestTag latest, Optional<ImageRepository> fork) {
+        if (toBuild.isEmpty() || toBuild.size() + elsewhere.size() < 2) {
+            // no other image of the push to be built on: no Dockerfile read (a no-op build stays a few classes lighter)
             Map<String, Set<String>> none = new LinkedHashMap<>();
             toBuild.forEach(p -> none.put(p.key(), Set.of()));
-            return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of());
+            return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of(),
+                    List.of());
         }
         Map<String, String> keyByReference = new LinkedHashMap<>();
         for (PlannedImage p : toBuild) {
@@ -90,19 +108,34 @@ public final class RunBases {
             }
         }
         Images images = new Images(keyByReference, fork);
+        Map<String, String> elsewhereByReference = new LinkedHashMap<>();
+        for (PlannedImage p : elsewhere) {
+            ResolvedImage image = p.image();
+            elsewhereByReference.put(image.image().canonical() + ":" + image.tag(), p.key());
+            if (latest.applies(image.isRelease())) {
+                elsewhereByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
+            }
+        }
+        Images others = new Images(elsewhereByReference, fork);
         Map<String, Set<String>> basesOf = new LinkedHashMap<>();
         Map<String, String> firstFrom = new LinkedHashMap<>(); // for the message of a cycle
         List<BrokenImage> refused = new ArrayList<>();
+        List<BaseElsewhere> onOthers = new ArrayList<>();
         for (PlannedImage p : toBuild) {
             Set<String> bases = new LinkedHashSet<>();
             Optional<String> text = dockerfile(layout, p, buildArgs);
             text.flatMap(t -> copiesFromTheRun(p, t, images)).ifPresent(refused::add);
+            String dockerfile = p.image().config().buildDockerfile();
             for (FromDigests.Pull pull : text.map(t -> FromDigests.pulls(t, buildArgs)).orElse(List.of())) {
                 images.keyOf(pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
                     bases.add(k);
-                    firstFrom.putIfAbsent(p.key() + ">" + k, p.image().config().buildDockerfile() + ":" + pull.line());
+                    firstFrom.putIfAbsent(p.key() + ">" + k, dockerfile + ":" + pull.line());
                 });
+                others.keyOf(pull.image()).ifPresent(k -> onOthers.add(new BaseElsewhere(p.key(), k, dockerfile
+                        + ":" + pull.line())));
             }
+            text.ifPresent(t -> copiedSources(t).forEach((line, source) -> others.keyOf(source).ifPresent(k ->
+                    onOthers.add(new BaseElsewhere(p.key(), k, dockerfile + ":" + line)))));
             basesOf.put(p.key(), bases);
         }
         List<List<String>> waves = waves(basesOf);
@@ -120,7 +153,7 @@ public final class RunBases {
                         : "which cannot be built: see '" + base + "'")));
             }
         }
-        return new RunBases(images, basesOf, waves, refused);
+        return new RunBases(images, basesOf, waves, refused, onOthers);
     }
 
     /**
@@ -129,23 +162,30 @@ public final class RunBases {
      * stage FROM that image, which is built on the base this run builds.
      */
     private static Optional<BrokenImage> copiesFromTheRun(PlannedImage image, String dockerfile, Images images) {
-        for (DockerfileInstructions.Instruction copy : DockerfileInstructions.of(dockerfile)) {
-            if (!copy.keyword().equals("COPY")) {
-                continue;
-            }
-            for (String option : DockerfileInstructions.optionWords(copy.arguments())) {
-                String source = option.startsWith("--from=") ? option.substring("--from=".length()) : "";
-                Optional<String> base = images.keyOf(source).filter(k -> !k.equals(image.key()));
-                if (base.isPresent()) {
-                    return Optional.of(new BrokenImage(image.key(), image.image().config().buildDockerfile() + ":"
-                            + copy.line() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this"
-                            + " run (COPY --from=" + source + "), which the daemon would take from the tag's previous"
-                            + " push, not from this run's build: name it in a stage (FROM " + source + " AS "
-                            + base.get() + "-files) and COPY --from=" + base.get() + "-files"));
-                }
+        for (Map.Entry<Integer, String> copy : copiedSources(dockerfile).entrySet()) {
+            String source = copy.getValue();
+            Optional<String> base = images.keyOf(source).filter(k -> !k.equals(image.key()));
+            if (base.isPresent()) {
+                return Optional.of(new BrokenImage(image.key(), image.image().config().buildDockerfile() + ":"
+                        + copy.getKey() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this"
+                        + " run (COPY --from=" + source + "), which the daemon would take from the tag's previous"
+                        + " push, not from this run's build: name it in a stage (FROM " + source + " AS "
+                        + base.get() + "-files) and COPY --from=" + base.get() + "-files"));
             }
         }
         return Optional.empty();
+    }
+
+    /** The {@code --from=} of each COPY, by its line. */
+    private static Map<Integer, String> copiedSources(String dockerfile) {
+        Map<Integer, String> sources = new LinkedHashMap<>();
+        for (DockerfileInstructions.Instruction copy : DockerfileInstructions.of(dockerfile)) {
+            if (copy.keyword().equals("COPY")) {
+                DockerfileInstructions.optionWords(copy.arguments()).stream().filter(o -> o.startsWith("--from="))
+                        .forEach(o -> sources.putIfAbsent(copy.line(), o.substring("--from=".length())));
+            }
+        }
+        return sources;
     }
 
     /** Each wave: the images whose bases are all in earlier waves. Images on a cycle are in none. */
@@ -169,7 +209,7 @@ public final class RunBases {
      * in one CI job; otherwise in its own. Read with the Dockerfiles' defaults, as a build without build args.
      */
     public static BuildJobs jobs(Optional<ImageRepository> fork) {
-        return plan -> of(plan.resolution().layout(), plan.toBuild(), Map.of(), LatestTag.RELEASE, fork).jobs(
+        return plan -> of(plan.resolution().layout(), plan.toBuild(), List.of(), Map.of(), LatestTag.RELEASE, fork).jobs(
                 plan.toBuild().stream().map(PlannedImage::key).toList());
     }
 
@@ -241,6 +281,16 @@ public final class RunBases {
             ordered.add(List.copyOf(byKey.values())); // none when the refused cycles were set aside: never left out
         }
         return ordered;
+    }
+
+    /** The images of this run built on images this push changes that other runs build, each with its line. */
+    List<BaseElsewhere> elsewhere() {
+        return elsewhere;
+    }
+
+    /** Whether {@code key} is built on an image this push changes that another run builds. */
+    boolean onOtherRuns(String key) {
+        return elsewhere.stream().anyMatch(e -> e.image().equals(key));
     }
 
     /** The images of this run {@code key} is built on. */

@@ -24,11 +24,13 @@ public record Plan(
         List<String> warnings,
         List<String> lint,
         boolean lintRan,
-        Resolution resolution) {
+        Resolution resolution,
+        List<PlannedImage> unselected) {
 
     public Plan {
         uncommittedFiles = List.copyOf(uncommittedFiles);
         images = List.copyOf(images);
+        unselected = List.copyOf(unselected);
         warnings = List.copyOf(warnings);
         lint = List.copyOf(lint);
     }
@@ -39,6 +41,14 @@ public record Plan(
 
     public List<PlannedImage> toBuild() {
         return images.stream().filter(i -> i.decision().action().builds()).toList();
+    }
+
+    /**
+     * The images a selection ({@code -Doda.images}) leaves out that a run of every image would build for this push:
+     * another CI job's, which an image of this run may be built on.
+     */
+    public List<PlannedImage> builtElsewhere() {
+        return unselected.stream().filter(i -> i.decision().action().builds()).toList();
     }
 
     /** Images whose config or values entry is wrong: refused on their own, the goal fails after the others. */
@@ -56,7 +66,7 @@ public record Plan(
         more.forEach(b -> allWarnings.add(b.warning()));
         return new Plan(branch, branchKind, head, changes, uncommittedFiles, skipTests, images.stream()
                 .filter(i -> !keys.contains(i.key())).toList(), allWarnings, lint, lintRan,
-                resolution.withBroken(more));
+                resolution.withBroken(more), unselected);
     }
 
     public List<PlannedImage> refused() {

@@ -145,34 +145,40 @@ public final class Planner {
         ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
                 f)), parsedAlready);
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
-        for (ResolvedImage image : resolution.images()) {
+        // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
+        BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
+            boolean force = selected && request.force();
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
             String valuesFile = image.config().valuesYamlFile();
-            VersionBump bump = files.isEmpty() || !changes.known() ? VersionBump.NOT_APPLICABLE
+            VersionBump bump = files.isEmpty() || !changes.known() || !selected ? VersionBump.NOT_APPLICABLE
                     : versionBump(image, atBase.get(valuesFile));
             if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
                     && ValuesEntryChange.differs(image.config(), atBase.get(valuesFile), now.get(valuesFile))) {
                 files.add(valuesFile);
             }
-            boolean changed = request.force() || !changes.known() || !files.isEmpty();
+            boolean changed = force || !changes.known() || !files.isEmpty();
             Decision decision = fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
                     : policy.decide(branch.name(), image, changed);
             if (changed && files.isEmpty()) {
                 decision = new Decision(decision.action(), decision.reason()
-                        + (request.force() ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
+                        + (force ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
             }
             if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
-                    && !request.force()) {
+                    && !force && selected) {
                 decision = releaseOnPrereleaseBranch(policy, built, image, decision);
             }
-            planned.add(new PlannedImage(image, changed, files, decision, bump));
+            return new PlannedImage(image, changed, files, decision, bump);
+        };
+        for (ResolvedImage image : resolution.images()) {
+            planned.add(planOne.apply(image, true));
             if (lints) {
                 lint.addAll(CoverageLint.check(image.config(), tracked));
             }
         }
+        List<PlannedImage> unselected = resolution.unselected().stream().map(i -> planOne.apply(i, false)).toList();
         resolution.broken().forEach(b -> warnings.add(b.warning()));
         return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
-                resolution);
+                resolution, unselected);
     }
 
     /**

@@ -30,14 +30,17 @@ import org.odabuild.core.version.ImageRepository;
  * @param images      the selected images that resolved, in config order
  * @param broken      the selected images that did not, with the reason
  * @param valuesFiles the values files read from the work tree for them, by repository-relative path
+ * @param unselected  the entries a selection ({@code -Doda.images}) leaves out that resolve: a CI matrix job that
+ *                    builds one image still sees what the other jobs of the same push publish
  */
 public record Resolution(RepoLayout layout, DockerBuildConfig config, List<ResolvedImage> images,
-        List<BrokenImage> broken, Map<String, ValuesDocument> valuesFiles) {
+        List<BrokenImage> broken, Map<String, ValuesDocument> valuesFiles, List<ResolvedImage> unselected) {
 
     public Resolution {
         images = List.copyOf(images);
         broken = List.copyOf(broken);
         valuesFiles = Map.copyOf(valuesFiles);
+        unselected = List.copyOf(unselected);
     }
 
     public static Resolution of(ResolveRequest request, BuildLog log) {
@@ -76,7 +79,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
                 broken.add(new BrokenImage(image.key(), e.getMessage()));
             }
         }
-        return new Resolution(layout, config, images, broken, resolver.valuesFiles())
+        return new Resolution(layout, config, images, broken, resolver.valuesFiles(), others)
                 .withBroken(SharedRepositories.among(images, others));
     }
 
@@ -98,7 +101,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
         List<BrokenImage> all = new ArrayList<>(broken);
         all.addAll(more);
         return new Resolution(layout, config, images.stream().filter(i -> !keys.contains(i.key())).toList(), all,
-                valuesFiles);
+                valuesFiles, unselected);
     }
 
     /** This resolution, or the error listing every broken image; for goals that need all selected images. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.PlanRequest;
@@ -118,13 +119,22 @@ class ImagesOnImagesOfTheRunTest {
 
     /** @param fork {@code -Doda.imageRepository} */
     BuildReport build(Optional<String> fork) {
+        return build(fork, List.of(), true);
+    }
+
+    /** @param images {@code -Doda.images}, as a CI matrix job of one image gives it */
+    BuildReport build(List<String> images, boolean push) {
+        return build(Optional.empty(), images, push);
+    }
+
+    BuildReport build(Optional<String> fork, List<String> images, boolean push) {
         Path root = git.root();
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
-                Optional.empty(), Optional.of(false), List.of(), true, Map.of());
+                Optional.empty(), Optional.of(false), images, true, Map.of());
         RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
                 Duration.ofMillis(20));
-        return BuildCommand.build(new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(true),
+        return BuildCommand.build(new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(push),
                 LatestTag.RELEASE, Map.of(), dockerHost, null, Duration.ofSeconds(60), IndexMode.AUTO),
                 CredentialSource.none(), DaemonFactory.fabric8(), true, log);
     }
@@ -164,6 +174,60 @@ class ImagesOnImagesOfTheRunTest {
                 BuildStatus.PUSHED);
         assertThat(filesByPlatform(app, "1.0.1-x").values()).allSatisfy(f -> assertThat(f).containsEntry("base.txt",
                 "base v3\n"));
+    }
+
+    @Test
+    void aMatrixJobOfTheAppGoesOnOnlyOnceTheBaseOfThisPushIsInTheRegistry() throws Exception {
+        git.write("src/base/base.txt", "base v1.1\n");
+        git.write("src/app/app.txt", "app v1.1\n");
+        git.commit("both changed on the branch");
+        // one CI job per image: the app's job, while the base's job of the same push has not pushed yet
+        assertThatThrownBy(() -> build(List.of("app"), true)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("src/app/Dockerfile:1: image 'app' is built on 'base' (" + base + ":1.0.1-x),"
+                        + " which this push changes too but this run leaves out: the registry has no " + base
+                        + ":1.0.1-x yet, so 'app' would be built on what the tag held before. Build them in one run ("
+                        + Setting.IMAGES.set("base,app") + "; oda:plan's images-to-build joins them), or run this"
+                        + " again once 'base' is pushed");
+        assertThat(git.root().resolve("target/oda/build.json")).doesNotExist();
+
+        assertThat(build(List.of("base"), true).images()).extracting(BuiltImage::status)
+                .containsExactly(BuildStatus.PUSHED);
+        assertThat(build(List.of("app"), true).images()).extracting(BuiltImage::status)
+                .containsExactly(BuildStatus.PUSHED);
+        assertThat(log.infos).anyMatch(i -> i.contains("app is built on " + base + ":1.0.1-x (src/app/Dockerfile:1),"
+                + " which this push changes and another run has pushed from the sources here"));
+
+        // the next push changes both: the registry's base is the previous push's
+        git.write("src/base/base.txt", "base v2\n");
+        git.write("src/app/app.txt", "app v2\n");
+        git.commit("both changed");
+        assertThatThrownBy(() -> build(List.of("app"), true)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("the registry's " + base + ":1.0.1-x (sha256:")
+                .hasMessageContaining("was built from other sources, so 'app' would be built on what the tag held"
+                        + " before");
+        assertThat(filesByPlatform(app, "1.0.1-x").values()).allSatisfy(f -> assertThat(f)
+                .containsEntry("app.txt", "app v1.1\n"));
+        // a run that does not push builds, and says so
+        assertThat(build(List.of("app"), false).images()).extracting(BuiltImage::status)
+                .containsExactly(BuildStatus.BUILT);
+        assertThat(log.warnings).anyMatch(w -> w.contains("image 'app' is built on 'base'")
+                && w.endsWith("(a run that pushes stops here)"));
+
+        build(List.of("base"), true);
+        assertThat(build(List.of("app"), true).images()).extracting(BuiltImage::status)
+                .containsExactly(BuildStatus.PUSHED);
+        assertThat(filesByPlatform(app, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("base.txt", "base v2\n").containsEntry("app.txt", "app v2\n"));
+
+        // only the base changes: the app's job (forced here, by paths naming the base's folder in a repository) is
+        // not up to date by its own files, which the registry holds already
+        git.write("src/base/base.txt", "base v3\n");
+        git.commit("the base alone");
+        build(List.of("base"), true);
+        assertThat(build(List.of("app"), true).images()).extracting(BuiltImage::status)
+                .containsExactly(BuildStatus.PUSHED);
+        assertThat(filesByPlatform(app, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("base.txt", "base v3\n"));
     }
 
     @Test
