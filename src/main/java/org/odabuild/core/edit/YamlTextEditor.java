@@ -103,7 +103,21 @@ public final class YamlTextEditor {
                 && text.charAt(start - 1) == ' ' && text.startsWith(" #", end)) {
             start--; // "key: x # note" is cleared to "key: # note", as it was before it was filled
         }
-        if (start == end) {
+        int blankFrom = start;
+        int blankTo = end;
+        while (blankFrom > 0 && (text.charAt(blankFrom - 1) == ' ' || text.charAt(blankFrom - 1) == '\t')) {
+            blankFrom--;
+        }
+        while (blankTo < text.length() && (text.charAt(blankTo) == ' ' || text.charAt(blankTo) == '\t')) {
+            blankTo++;
+        }
+        if (start == end && !replacement.isEmpty() && blankFrom < blankTo && (blankTo == text.length()
+                || text.charAt(blankTo) == '\n' || text.charAt(blankTo) == '\r')) {
+            // "key:  " filled: one space before the value and none left after it
+            start = blankFrom;
+            end = blankTo;
+            replacement = " " + replacement;
+        } else if (start == end) {
             // an empty value: reuse the separator space after the colon, or add one
             if (start < text.length() && text.charAt(start) == ' ') {
                 start++;

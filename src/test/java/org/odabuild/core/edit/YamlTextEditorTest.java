@@ -111,6 +111,19 @@ class YamlTextEditorTest {
     }
 
     @Test
+    void fillsAnEmptyValueFollowedBySpacesWithoutLeavingThemTrailing() {
+        // an editor's trailing whitespace after "key:" is not kept after the value it is filled with
+        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  prereleaseSuffix:  \n  b: 1\n  c:   \r\n");
+        editor.set(p(".a.prereleaseSuffix"), "issue777", Optional.empty());
+        editor.set(p(".a.c"), "x", Optional.empty());
+        assertThat(editor.text()).isEqualTo("a:\n  prereleaseSuffix: issue777\n  b: 1\n  c: x\r\n");
+        // before a comment, the spaces stay where they were
+        YamlTextEditor commented = new YamlTextEditor("f.yaml", "a:\n  prereleaseSuffix:    # none\n");
+        commented.set(p(".a.prereleaseSuffix"), "issue7", Optional.empty());
+        assertThat(commented.text()).isEqualTo("a:\n  prereleaseSuffix: issue7   # none\n");
+    }
+
+    @Test
     void aValueHelmWouldReadAsABooleanNumberOrNullIsQuoted() {
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s:\n  t: x\n  u:\n  v:\n  w:\n");
         editor.set(p(".a.s"), "no", Optional.empty());
