@@ -1,7 +1,6 @@
 package org.odabuild.maven;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.build.BuildRequest;
@@ -11,8 +10,6 @@ import org.odabuild.core.docker.DockerEndpoint;
 
 /** Parameters of the goals that build and push through the Docker daemon. */
 abstract class AbstractBuildMojo extends AbstractRegistryMojo {
-
-    private static final String BUILD_ARG_PREFIX = "oda.buildArgs.";
 
     /** Push after building; by default yes on CI ({@code CI} set, Jenkins, Azure Pipelines) and no on a laptop. */
     @Parameter(property = "oda.push")
@@ -50,12 +47,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
     protected Integer threads;
 
     protected BuildRequest buildRequest() {
-        Map<String, String> args = new HashMap<>(buildArgs == null ? Map.of() : buildArgs);
-        session.getUserProperties().forEach((k, v) -> {
-            if (k.toString().startsWith(BUILD_ARG_PREFIX)) {
-                args.put(k.toString().substring(BUILD_ARG_PREFIX.length()), v.toString());
-            }
-        });
+        Map<String, String> args = BuildArgProperties.of(buildArgs, session);
         DockerEndpoint daemon = DockerEndpoint.of(dockerHost, dockerCertPath, System.getenv());
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
                 daemon.host(), daemon.certPath(),

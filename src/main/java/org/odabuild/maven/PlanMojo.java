@@ -1,5 +1,6 @@
 package org.odabuild.maven;
 
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.BuildLog;
@@ -22,6 +23,13 @@ public class PlanMojo extends AbstractPlanMojo {
     @Parameter(property = "oda.plan.skip", defaultValue = "false")
     private boolean skipPlan;
 
+    /**
+     * The build args {@code oda:build} is given, which may fill an ARG in a FROM line: images built on one another
+     * share a CI job; also {@code -Doda.buildArgs.NAME=value}.
+     */
+    @Parameter
+    private Map<String, String> buildArgs;
+
     @Override
     protected boolean skipGoal() {
         return skipPlan;
@@ -31,7 +39,8 @@ public class PlanMojo extends AbstractPlanMojo {
     protected void run(BuildLog log) {
         PlanRequest request = planRequest();
         Plan plan = PlanCommand.run(request, log, RunBases.jobs(request.resolve().imageRepository()
-                .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString()))));
+                .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())),
+                BuildArgProperties.of(buildArgs, session)));
         project.getProperties().setProperty("oda.skipTests", Boolean.toString(plan.skipTests().skip()));
     }
 }

@@ -206,10 +206,12 @@ public final class RunBases {
 
     /**
      * For {@code oda:plan}: each image to build with the images of the run it is built on or that are built on it,
-     * in one CI job; otherwise in its own. Read with the Dockerfiles' defaults, as a build without build args.
+     * in one CI job; otherwise in its own.
+     *
+     * @param buildArgs the build args the builds are given, which may fill an ARG in a FROM
      */
-    public static BuildJobs jobs(Optional<ImageRepository> fork) {
-        return plan -> of(plan.resolution().layout(), plan.toBuild(), List.of(), Map.of(), LatestTag.RELEASE, fork).jobs(
+    public static BuildJobs jobs(Optional<ImageRepository> fork, Map<String, String> buildArgs) {
+        return plan -> of(plan.resolution().layout(), plan.toBuild(), List.of(), buildArgs, LatestTag.RELEASE, fork).jobs(
                 plan.toBuild().stream().map(PlannedImage::key).toList());
     }
 

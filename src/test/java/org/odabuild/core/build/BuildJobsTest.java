@@ -57,13 +57,41 @@ class BuildJobsTest {
                     Map.of("GITHUB_OUTPUT", out.toString()));
             RecordingLog log = new RecordingLog();
 
-            PlanCommand.run(request, log, RunBases.jobs(Optional.empty()));
+            PlanCommand.run(request, log, RunBases.jobs(Optional.empty(), Map.of()));
 
             // other names a published version of base, not the one this run builds
             assertThat(Files.readString(out)).startsWith("images-to-build=[\"app,base,tool\",\"other\"]\n");
             assertThat(JsonParser.parseString(Files.readString(git.root().resolve("target/oda/plan.json")))
                     .getAsJsonObject().get("jobs").toString()).isEqualTo("[[\"app\",\"base\",\"tool\"],[\"other\"]]");
             assertThat(log.infos).contains("Built in one job (one on another): app, base, tool");
+        }
+    }
+
+    @Test
+    void aBuildArgThatNamesAnImageOfTheRunInAFromJoinsItsJob() throws Exception {
+        try (TestGit git = TestGit.init(dir.resolve("repo"))
+                .write("dockerbuild-config.yaml", entry("base") + entry("other"))
+                .write("charts/values.yaml", """
+                        base: {image: example.org/team/base, version: 2.0.0}
+                        other: {image: example.org/team/other, version: 3.0.0}
+                        """)
+                .write("src/base/Dockerfile", "FROM scratch\nCOPY b /\n")
+                .write("src/other/Dockerfile", "ARG BASE=example.org/team/base:1.0.0\nFROM ${BASE}\nCOPY o /\n")) {
+            git.commit("two images");
+            Path out = dir.resolve("github-output");
+            PlanRequest request = new PlanRequest(new ResolveRequest(git.root(), Optional.empty(), Optional.empty(),
+                    git.root().resolve("target/oda"), List.of(), Optional.empty()), Optional.empty(),
+                    BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(), true,
+                    Map.of("GITHUB_OUTPUT", out.toString()));
+
+            PlanCommand.run(request, new RecordingLog(), RunBases.jobs(Optional.empty(), Map.of()));
+            assertThat(Files.readString(out)).startsWith("images-to-build=[\"base\",\"other\"]\n");
+
+            // -Doda.buildArgs.BASE, as oda:build is given it: other is built on this run's base
+            Files.delete(out);
+            PlanCommand.run(request, new RecordingLog(), RunBases.jobs(Optional.empty(),
+                    Map.of("BASE", "example.org/team/base:2.0.0")));
+            assertThat(Files.readString(out)).startsWith("images-to-build=[\"base,other\"]\n");
         }
     }
 }
