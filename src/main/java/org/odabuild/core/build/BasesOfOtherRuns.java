@@ -38,8 +38,16 @@ final class BasesOfOtherRuns {
         }
         Map<String, Optional<String>> unready = new LinkedHashMap<>(); // base key -> what the registry holds instead
         for (String key : onOthers.stream().map(RunBases.BaseElsewhere::base).distinct().toList()) {
+            String hash;
             try {
-                unready.put(key, notFromTheseSources(bases.get(key).image(), hashes.of(key).hash(), registry));
+                hash = hashes.of(key).hash();
+            } catch (RuntimeException e) {
+                // a base whose entry cannot be built here (its context is missing, say) fails its own run too
+                unready.put(key, Optional.of("its sources could not be read here (" + e.getMessage() + ")"));
+                continue;
+            }
+            try {
+                unready.put(key, notFromTheseSources(bases.get(key).image(), hash, registry));
             } catch (RegistryException e) {
                 if (pushes) {
                     throw e;

@@ -175,7 +175,14 @@ public final class Planner {
                 lint.addAll(CoverageLint.check(image.config(), tracked));
             }
         }
-        List<PlannedImage> unselected = resolution.unselected().stream().map(i -> planOne.apply(i, false)).toList();
+        List<PlannedImage> unselected = new ArrayList<>();
+        for (ResolvedImage image : resolution.unselected()) {
+            try {
+                unselected.add(planOne.apply(image, false));
+            } catch (RuntimeException e) {
+                // another run's image: its faults are said there, not in this run
+            }
+        }
         resolution.broken().forEach(b -> warnings.add(b.warning()));
         return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution, unselected);
