@@ -27,70 +27,83 @@ final class BasesOfOtherRuns {
     }
 
     /**
+     * What the registry holds of a base: its image by digest when it is built from the sources here, else why not.
+     *
+     * @param published {@code repository@digest}
+     */
+    private record Held(Optional<String> published, String why) {
+
+        static Held not(String why) {
+            return new Held(Optional.empty(), why);
+        }
+    }
+
+    /**
      * @param bases  the bases the selection leaves out, by key, with their source hashes at hand in {@code hashes}
      * @param pushes whether this run pushes: then a base the registry does not hold from these sources stops it
+     * @return the bases the registry holds from these sources, by key, as {@code repository@digest}: the images of
+     *         this run are built on exactly these
      * @throws RuleViolationException naming each image and base, before anything is built
      */
-    static void check(List<RunBases.BaseElsewhere> onOthers, Map<String, PlannedImage> bases, SourceHashes hashes,
-            RegistryClient registry, boolean pushes, BuildLog log) {
-        if (onOthers.isEmpty()) {
-            return;
-        }
-        Map<String, Optional<String>> unready = new LinkedHashMap<>(); // base key -> what the registry holds instead
+    static Map<String, String> check(List<RunBases.BaseElsewhere> onOthers, Map<String, PlannedImage> bases,
+            SourceHashes hashes, RegistryClient registry, boolean pushes, BuildLog log) {
+        Map<String, Held> held = new LinkedHashMap<>();
         for (String key : onOthers.stream().map(RunBases.BaseElsewhere::base).distinct().toList()) {
             String hash;
             try {
                 hash = hashes.of(key).hash();
             } catch (RuntimeException e) {
                 // a base whose entry cannot be built here (its context is missing, say) fails its own run too
-                unready.put(key, Optional.of("its sources could not be read here (" + e.getMessage() + ")"));
+                held.put(key, Held.not("its sources could not be read here (" + e.getMessage() + ")"));
                 continue;
             }
             try {
-                unready.put(key, notFromTheseSources(bases.get(key).image(), hash, registry));
+                held.put(key, held(bases.get(key).image(), hash, registry));
             } catch (RegistryException e) {
                 if (pushes) {
                     throw e;
                 }
-                unready.put(key, Optional.of("its tag could not be asked of the registry (" + String.join("; ",
+                held.put(key, Held.not("its tag could not be asked of the registry (" + String.join("; ",
                         e.reasons()) + ")"));
             }
         }
+        Map<String, String> published = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (RunBases.BaseElsewhere on : onOthers) {
             ResolvedImage base = bases.get(on.base()).image();
-            Optional<String> why = unready.get(on.base());
-            if (why.isEmpty()) {
+            Held answer = held.get(on.base());
+            if (answer.published().isPresent()) {
+                published.put(on.base(), answer.published().get());
                 log.info(on.image() + " is built on " + base.reference() + " (" + on.at() + "), which this push"
-                        + " changes and another run has pushed from the sources here");
+                        + " changes and another run has pushed from the sources here: " + answer.published().get());
                 continue;
             }
             problems.add(on.at() + ": image '" + on.image() + "' is built on '" + on.base() + "' (" + base.reference()
-                    + "), which this push changes too but this run leaves out: " + why.get() + ", so '"
-                    + on.image() + "' would be built on what the tag held before. Build them in one run ("
-                    + Setting.IMAGES.set(on.base() + "," + on.image()) + "; oda:plan's images-to-build joins them),"
-                    + " or run this again once '" + on.base() + "' is pushed");
+                    + "), which this push changes too but this run leaves out: " + answer.why() + ". Build them in"
+                    + " one run (" + Setting.IMAGES.set(on.base() + "," + on.image()) + "; oda:plan's"
+                    + " images-to-build joins them), or run this again once '" + on.base() + "' is pushed");
         }
         if (problems.isEmpty()) {
-            return;
+            return published;
         }
         if (pushes) {
             throw new RuleViolationException("oda build (images on images of this push, before any build)", problems);
         }
         problems.forEach(p -> log.warn(p + " (a run that pushes stops here)"));
+        return published;
     }
 
-    /** Empty when the registry holds the base's tag built from these sources; else what it holds. */
-    private static Optional<String> notFromTheseSources(ResolvedImage base, String hash, RegistryClient registry) {
+    private static Held held(ResolvedImage base, String hash, RegistryClient registry) {
         Optional<RegistryClient.Manifest> manifest = registry.manifest(base.image(), base.tag().toString());
         if (manifest.isEmpty()) {
-            return Optional.of("the registry has no " + base.reference() + " yet");
+            return Held.not("the registry has no " + base.reference() + " yet, so '" + base.key() + "' of this push"
+                    + " is not there to be built on");
         }
-        Map<String, String> labels = registry.describe(base.image(), manifest.get().digest()).labels();
-        if (hash.equals(labels.get(OdaLabels.SOURCE_HASH))) {
-            return Optional.empty();
+        String digest = manifest.get().digest();
+        if (hash.equals(registry.describe(base.image(), digest).labels().get(OdaLabels.SOURCE_HASH))) {
+            return new Held(Optional.of(base.image().name() + "@" + digest), "");
         }
-        return Optional.of("the registry's " + base.reference() + " (" + manifest.get().digest() + ") was built from"
-                + " other sources");
+        return Held.not("the registry's " + base.reference() + " (" + digest + ") was built from other sources,"
+                + " so the build would be on what the tag held before");
     }
 }

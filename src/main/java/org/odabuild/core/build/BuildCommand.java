@@ -90,8 +90,10 @@ public final class BuildCommand {
                     allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-            BasesOfOtherRuns.check(bases.elsewhere(), otherRunsBases, hashes, registry, push, log);
-            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases);
+            Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), otherRunsBases, hashes,
+                    registry, push, log);
+            ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
+                    published);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),
                     toBuild, request.threads(), PlannedImage::key, log, job::run,
                     (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),

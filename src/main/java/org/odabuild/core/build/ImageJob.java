@@ -32,13 +32,14 @@ final class ImageJob {
     private final CredentialSource credentials;
     private final RegistryClient registry;
     private final RunBases bases;
+    private final Map<String, String> otherRunsBases; // by key, as repository@digest
     private final Map<String, BuiltImage> built = new ConcurrentHashMap<>();
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
     private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
             SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials, RegistryClient registry,
-            RunBases bases) {
+            RunBases bases, Map<String, String> otherRunsBases) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
@@ -48,6 +49,7 @@ final class ImageJob {
         this.credentials = credentials;
         this.registry = registry;
         this.bases = bases;
+        this.otherRunsBases = otherRunsBases;
     }
 
     /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
@@ -104,7 +106,7 @@ final class ImageJob {
                 registry);
         return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
                 ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
-                request.testTimeout(), request.index(), bases.of(image, built));
+                request.testTimeout(), request.index(), bases.of(image, built, otherRunsBases));
     }
 
     /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */

@@ -40,10 +40,12 @@ public final class RunBases {
     private final List<List<String>> waves;
     private final List<BrokenImage> refused;
     private final List<BaseElsewhere> elsewhere;
+    private final Images otherRuns;
 
     private RunBases(Images images, Map<String, Set<String>> basesOf, List<List<String>> waves,
-            List<BrokenImage> refused, List<BaseElsewhere> elsewhere) {
+            List<BrokenImage> refused, List<BaseElsewhere> elsewhere, Images otherRuns) {
         this.images = images;
+        this.otherRuns = otherRuns;
         this.basesOf = basesOf;
         this.waves = waves;
         this.refused = refused;
@@ -97,7 +99,7 @@ public final class RunBases {
             Map<String, Set<String>> none = new LinkedHashMap<>();
             toBuild.forEach(p -> none.put(p.key(), Set.of()));
             return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of(),
-                    List.of());
+                    List.of(), new Images(Map.of(), fork));
         }
         Map<String, String> keyByReference = new LinkedHashMap<>();
         for (PlannedImage p : toBuild) {
@@ -153,7 +155,7 @@ public final class RunBases {
                         : "which cannot be built: see '" + base + "'")));
             }
         }
-        return new RunBases(images, basesOf, waves, refused, onOthers);
+        return new RunBases(images, basesOf, waves, refused, onOthers, others);
     }
 
     /**
@@ -308,20 +310,24 @@ public final class RunBases {
 
     /**
      * The context of one platform's build of {@code image}, each FROM that names an image built in this run naming
-     * that image's build for the stage's platform by its id.
+     * that image's build for the stage's platform by its id, and each FROM that names a base another run pushed for
+     * this push naming the published image that was checked by its digest (not an older image the daemon holds under
+     * the tag).
      *
      * @param built        what this run built so far, by key
+     * @param published    the bases of other runs, by key, as {@code repository@digest}
      * @param platformArgs the build's args with its platform args
      */
     BuildContext forPlatform(ResolvedImage image, BuildContext context, Map<String, String> platformArgs,
-            Platform platform, boolean retargeted, Map<String, BuiltImage> built) {
-        if (basesOf(image.key()).isEmpty()) {
+            Platform platform, boolean retargeted, Map<String, BuiltImage> built, Map<String, String> published) {
+        if (basesOf(image.key()).isEmpty() && !onOtherRuns(image.key())) {
             return context;
         }
         return FromDigests.pinned(context, platformArgs, pull -> images.keyOf(pull.image()).map(built::get)
                 // not built in this run (up to date, or published already): the daemon pulls it
                 .filter(base -> base.status() == BuildStatus.BUILT)
-                .map(base -> platformImage(image, base, pull, platform, retargeted)));
+                .map(base -> platformImage(image, base, pull, platform, retargeted))
+                .or(() -> otherRuns.keyOf(pull.image()).map(published::get)));
     }
 
     /** The id of the base's image for the platform of the FROM's stage. */
@@ -360,12 +366,14 @@ public final class RunBases {
         boolean builtHere(String image);
     }
 
-    OnBases of(ResolvedImage image, Map<String, BuiltImage> built) {
+    /** @param published the bases other runs pushed for this push, by key, as {@code repository@digest} */
+    OnBases of(ResolvedImage image, Map<String, BuiltImage> built, Map<String, String> published) {
         return new OnBases() {
             @Override
             public BuildContext forPlatform(BuildContext context, Map<String, String> platformArgs,
                     Platform platform, boolean retargeted) {
-                return RunBases.this.forPlatform(image, context, platformArgs, platform, retargeted, built);
+                return RunBases.this.forPlatform(image, context, platformArgs, platform, retargeted, built,
+                        published);
             }
 
             @Override

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
+import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
@@ -185,17 +186,21 @@ class ImagesOnImagesOfTheRunTest {
         assertThatThrownBy(() -> build(List.of("app"), true)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("src/app/Dockerfile:1: image 'app' is built on 'base' (" + base + ":1.0.1-x),"
                         + " which this push changes too but this run leaves out: the registry has no " + base
-                        + ":1.0.1-x yet, so 'app' would be built on what the tag held before. Build them in one run ("
+                        + ":1.0.1-x yet, so 'base' of this push is not there to be built on. Build them in one run ("
                         + Setting.IMAGES.set("base,app") + "; oda:plan's images-to-build joins them), or run this"
                         + " again once 'base' is pushed");
         assertThat(git.root().resolve("target/oda/build.json")).doesNotExist();
 
         assertThat(build(List.of("base"), true).images()).extracting(BuiltImage::status)
                 .containsExactly(BuildStatus.PUSHED);
+        String older;
+        try (DockerDaemon daemon = DaemonFactory.fabric8().connect(dockerHost, null, log)) {
+            older = daemon.inspect(base + ":1.0.1-x").id();
+        }
         assertThat(build(List.of("app"), true).images()).extracting(BuiltImage::status)
                 .containsExactly(BuildStatus.PUSHED);
-        assertThat(log.infos).anyMatch(i -> i.contains("app is built on " + base + ":1.0.1-x (src/app/Dockerfile:1),"
-                + " which this push changes and another run has pushed from the sources here"));
+        assertThat(log.infos).anyMatch(i -> i.startsWith("app is built on " + base + ":1.0.1-x (src/app/Dockerfile:1),"
+                + " which this push changes and another run has pushed from the sources here: " + base + "@sha256:"));
 
         // the next push changes both: the registry's base is the previous push's
         git.write("src/base/base.txt", "base v2\n");
@@ -203,8 +208,8 @@ class ImagesOnImagesOfTheRunTest {
         git.commit("both changed");
         assertThatThrownBy(() -> build(List.of("app"), true)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("the registry's " + base + ":1.0.1-x (sha256:")
-                .hasMessageContaining("was built from other sources, so 'app' would be built on what the tag held"
-                        + " before");
+                .hasMessageContaining("was built from other sources, so the build would be on what the tag held"
+                        + " before. Build them in one run");
         assertThat(filesByPlatform(app, "1.0.1-x").values()).allSatisfy(f -> assertThat(f)
                 .containsEntry("app.txt", "app v1.1\n"));
         // a run that does not push builds, and says so
@@ -214,6 +219,11 @@ class ImagesOnImagesOfTheRunTest {
                 && w.endsWith("(a run that pushes stops here)"));
 
         build(List.of("base"), true);
+        // the app's job runs where the daemon holds an older image under the base's tag (another push's job ran
+        // there): it is built on the image the registry was checked for, not on that one
+        try (DockerDaemon daemon = DaemonFactory.fabric8().connect(dockerHost, null, log)) {
+            daemon.tag(older, base + ":1.0.1-x");
+        }
         assertThat(build(List.of("app"), true).images()).extracting(BuiltImage::status)
                 .containsExactly(BuildStatus.PUSHED);
         assertThat(filesByPlatform(app, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
