@@ -1,5 +1,6 @@
 package org.odabuild.core.build;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.odabuild.core.docker.OdaLabels;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**
@@ -23,7 +25,22 @@ import org.odabuild.core.resolve.ResolvedImage;
  */
 final class BasesOfOtherRuns {
 
+    static final String FILE = "bases-of-other-runs.json";
+
     private BasesOfOtherRuns() {
+    }
+
+    /**
+     * One image of this run on a base of another run, as {@link #FILE} says it.
+     *
+     * @param published the base the image is built on, {@code repository@digest}; null when the registry does not
+     *                  hold it from the sources here
+     * @param reason    why not; null when it does
+     */
+    record Finding(String image, String base, String at, String reference, String published, String reason) {
+    }
+
+    record Report(boolean passed, List<Finding> bases) {
     }
 
     /**
@@ -41,12 +58,16 @@ final class BasesOfOtherRuns {
     /**
      * @param bases  the bases the selection leaves out, by key, with their source hashes at hand in {@code hashes}
      * @param pushes whether this run pushes: then a base the registry does not hold from these sources stops it
+     * @param out    the report folder, for {@link #FILE}
      * @return the bases the registry holds from these sources, by key, as {@code repository@digest}: the images of
      *         this run are built on exactly these
      * @throws RuleViolationException naming each image and base, before anything is built
      */
     static Map<String, String> check(List<RunBases.BaseElsewhere> onOthers, Map<String, PlannedImage> bases,
-            SourceHashes hashes, RegistryClient registry, boolean pushes, BuildLog log) {
+            SourceHashes hashes, RegistryClient registry, boolean pushes, Path out, BuildLog log) {
+        if (onOthers.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Held> held = new LinkedHashMap<>();
         for (String key : onOthers.stream().map(RunBases.BaseElsewhere::base).distinct().toList()) {
             String hash;
@@ -69,9 +90,12 @@ final class BasesOfOtherRuns {
         }
         Map<String, String> published = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (RunBases.BaseElsewhere on : onOthers) {
             ResolvedImage base = bases.get(on.base()).image();
             Held answer = held.get(on.base());
+            findings.add(new Finding(on.image(), on.base(), on.at(), base.reference(), answer.published()
+                    .orElse(null), answer.published().isPresent() ? null : answer.why()));
             if (answer.published().isPresent()) {
                 published.put(on.base(), answer.published().get());
                 log.info(on.image() + " is built on " + base.reference() + " (" + on.at() + "), which this push"
@@ -83,6 +107,7 @@ final class BasesOfOtherRuns {
                     + " one run (" + Setting.IMAGES.set(on.base() + "," + on.image()) + "; oda:plan's"
                     + " images-to-build joins them), or run this again once '" + on.base() + "' is pushed");
         }
+        JsonReports.write(out, FILE, new Report(problems.isEmpty(), findings));
         if (problems.isEmpty()) {
             return published;
         }

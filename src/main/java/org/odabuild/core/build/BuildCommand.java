@@ -49,7 +49,7 @@ public final class BuildCommand {
             boolean allowPush, BuildLog log) {
         Path out = request.release().plan().resolve().outputDir();
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
-        JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT);
+        JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT, BasesOfOtherRuns.FILE);
         ValuesDigests.delete(out);
         Plan planned = Planner.plan(request.release().plan(), log);
         // an image whose context or Dockerfile is missing is refused on its own, before anything is built
@@ -91,7 +91,7 @@ public final class BuildCommand {
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
             Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), otherRunsBases, hashes,
-                    registry, push, log);
+                    registry, push, out, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
                     published);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),

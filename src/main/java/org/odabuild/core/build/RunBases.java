@@ -70,6 +70,19 @@ public final class RunBases {
      */
     private record Images(Map<String, String> keyByReference, Optional<ImageRepository> fork) {
 
+        /** By the tag each is given, and by {@code latest} where that is given too. */
+        static Images of(List<PlannedImage> planned, LatestTag latest, Optional<ImageRepository> fork) {
+            Map<String, String> keyByReference = new LinkedHashMap<>();
+            for (PlannedImage p : planned) {
+                ResolvedImage image = p.image();
+                keyByReference.put(image.image().canonical() + ":" + image.tag(), p.key());
+                if (latest.applies(image.isRelease())) {
+                    keyByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
+                }
+            }
+            return new Images(keyByReference, fork);
+        }
+
         /** The key of the image of this run that a FROM's image names; none for an image from elsewhere. */
         Optional<String> keyOf(String image) {
             ImageReference ref = ImageReference.parse(image);
@@ -101,24 +114,8 @@ public final class RunBases {
             return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of(),
                     List.of(), new Images(Map.of(), fork));
         }
-        Map<String, String> keyByReference = new LinkedHashMap<>();
-        for (PlannedImage p : toBuild) {
-            ResolvedImage image = p.image();
-            keyByReference.put(image.image().canonical() + ":" + image.tag(), p.key());
-            if (latest.applies(image.isRelease())) {
-                keyByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
-            }
-        }
-        Images images = new Images(keyByReference, fork);
-        Map<String, String> elsewhereByReference = new LinkedHashMap<>();
-        for (PlannedImage p : elsewhere) {
-            ResolvedImage image = p.image();
-            elsewhereByReference.put(image.image().canonical() + ":" + image.tag(), p.key());
-            if (latest.applies(image.isRelease())) {
-                elsewhereByReference.putIfAbsent(image.image().canonical() + ":latest", p.key());
-            }
-        }
-        Images others = new Images(elsewhereByReference, fork);
+        Images images = Images.of(toBuild, latest, fork);
+        Images others = Images.of(elsewhere, latest, fork);
         Map<String, Set<String>> basesOf = new LinkedHashMap<>();
         Map<String, String> firstFrom = new LinkedHashMap<>(); // for the message of a cycle
         List<BrokenImage> refused = new ArrayList<>();
@@ -126,7 +123,8 @@ public final class RunBases {
         for (PlannedImage p : toBuild) {
             Set<String> bases = new LinkedHashSet<>();
             Optional<String> text = dockerfile(layout, p, buildArgs);
-            text.flatMap(t -> copiesFromTheRun(p, t, images)).ifPresent(refused::add);
+            text.flatMap(t -> copiesFrom(p, t, images, "run").or(() -> copiesFrom(p, t, others, "push")))
+                    .ifPresent(refused::add);
             String dockerfile = p.image().config().buildDockerfile();
             for (FromDigests.Pull pull : text.map(t -> FromDigests.pulls(t, buildArgs)).orElse(List.of())) {
                 images.keyOf(pull.image()).filter(k -> !k.equals(p.key())).ifPresent(k -> {
@@ -136,8 +134,6 @@ public final class RunBases {
                 others.keyOf(pull.image()).ifPresent(k -> onOthers.add(new BaseElsewhere(p.key(), k, dockerfile
                         + ":" + pull.line())));
             }
-            text.ifPresent(t -> copiedSources(t).forEach((line, source) -> others.keyOf(source).ifPresent(k ->
-                    onOthers.add(new BaseElsewhere(p.key(), k, dockerfile + ":" + line)))));
             basesOf.put(p.key(), bases);
         }
         List<List<String>> waves = waves(basesOf);
@@ -159,19 +155,23 @@ public final class RunBases {
     }
 
     /**
-     * A {@code COPY --from=} that names an image of this run: the daemon would take the files from the tag's previous
-     * push, or from the one variant it holds under the name for every platform. Said with the line that mends it: a
-     * stage FROM that image, which is built on the base this run builds.
+     * A {@code COPY --from=} that names an image of this run (or of this push, built by another run): the daemon would
+     * take the files from the tag's previous push, or from the one variant it holds under the name for every
+     * platform. Said with the line that mends it: a stage FROM that image, which is built on the base this run builds
+     * (or on the one another run pushed, by its digest).
+     *
+     * @param whose "run" or "push"
      */
-    private static Optional<BrokenImage> copiesFromTheRun(PlannedImage image, String dockerfile, Images images) {
+    private static Optional<BrokenImage> copiesFrom(PlannedImage image, String dockerfile, Images images,
+            String whose) {
         for (Map.Entry<Integer, String> copy : copiedSources(dockerfile).entrySet()) {
             String source = copy.getValue();
             Optional<String> base = images.keyOf(source).filter(k -> !k.equals(image.key()));
             if (base.isPresent()) {
                 return Optional.of(new BrokenImage(image.key(), image.image().config().buildDockerfile() + ":"
-                        + copy.getKey() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this"
-                        + " run (COPY --from=" + source + "), which the daemon would take from the tag's previous"
-                        + " push, not from this run's build: name it in a stage (FROM " + source + " AS "
+                        + copy.getKey() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this "
+                        + whose + " (COPY --from=" + source + "), which the daemon would take from the tag's previous"
+                        + " push, not from this " + whose + "'s build: name it in a stage (FROM " + source + " AS "
                         + base.get() + "-files) and COPY --from=" + base.get() + "-files"));
             }
         }

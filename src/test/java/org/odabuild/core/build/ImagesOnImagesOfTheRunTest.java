@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -190,6 +191,15 @@ class ImagesOnImagesOfTheRunTest {
                         + Setting.IMAGES.set("base,app") + "; oda:plan's images-to-build joins them), or run this"
                         + " again once 'base' is pushed");
         assertThat(git.root().resolve("target/oda/build.json")).doesNotExist();
+        JsonObject refused = JsonParser.parseString(Files.readString(git.root().resolve(
+                "target/oda/bases-of-other-runs.json"))).getAsJsonObject();
+        assertThat(refused.get("passed").getAsBoolean()).isFalse();
+        JsonObject finding = refused.getAsJsonArray("bases").get(0).getAsJsonObject();
+        assertThat(finding.get("image").getAsString()).isEqualTo("app");
+        assertThat(finding.get("base").getAsString()).isEqualTo("base");
+        assertThat(finding.get("at").getAsString()).isEqualTo("src/app/Dockerfile:1");
+        assertThat(finding.get("published").isJsonNull()).isTrue();
+        assertThat(finding.get("reason").getAsString()).startsWith("the registry has no " + base + ":1.0.1-x yet");
 
         assertThat(build(List.of("base"), true).images()).extracting(BuiltImage::status)
                 .containsExactly(BuildStatus.PUSHED);
@@ -201,6 +211,11 @@ class ImagesOnImagesOfTheRunTest {
                 .containsExactly(BuildStatus.PUSHED);
         assertThat(log.infos).anyMatch(i -> i.startsWith("app is built on " + base + ":1.0.1-x (src/app/Dockerfile:1),"
                 + " which this push changes and another run has pushed from the sources here: " + base + "@sha256:"));
+        JsonObject passed = JsonParser.parseString(Files.readString(git.root().resolve(
+                "target/oda/bases-of-other-runs.json"))).getAsJsonObject();
+        assertThat(passed.get("passed").getAsBoolean()).isTrue();
+        assertThat(passed.getAsJsonArray("bases").get(0).getAsJsonObject().get("published").getAsString())
+                .startsWith(base + "@sha256:");
 
         // the next push changes both: the registry's base is the previous push's
         git.write("src/base/base.txt", "base v2\n");
@@ -286,6 +301,21 @@ class ImagesOnImagesOfTheRunTest {
                 BuildStatus.PUSHED);
         assertThat(filesByPlatform(app, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
                 .containsEntry("from-base.txt", "base v2\n").doesNotContainKey("base.txt"));
+    }
+
+    @Test
+    void aCopyFromABaseOfAnotherRunOfThisPushIsRefusedWithTheStageThatMendsIt() throws Exception {
+        git.write("src/base/base.txt", "base v2\n");
+        git.write("src/app/Dockerfile", "FROM scratch\nCOPY app.txt /app.txt\nCOPY --from=" + base
+                + ":1.0.1-x /base.txt /from-base.txt\n");
+        git.commit("the base changes; the app copies a file of it");
+
+        // the app's own CI job: the base is another job's
+        assertThatThrownBy(() -> build(List.of("app"), true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("src/app/Dockerfile:3: image 'app' copies from 'base' of this push (COPY --from="
+                        + base + ":1.0.1-x), which the daemon would take from the tag's previous push, not from this"
+                        + " push's build: name it in a stage (FROM " + base + ":1.0.1-x AS base-files) and COPY"
+                        + " --from=base-files");
     }
 
     @Test
