@@ -59,9 +59,8 @@ public final class BuildCommand {
         // images built on images of this run wait for them; images built on each other, or that copy from one,
         // are refused
         RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), checked.builtElsewhere(),
-                request.buildArgs(),
-                request.latestTag(), request.release().plan().resolve().imageRepository().map(r -> ImageRepository
-                        .parse(r, Setting.IMAGE_REPOSITORY.toString())));
+                request.buildArgs(), request.latestTag(), request.release().plan().resolve().imageRepository()
+                        .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())));
         Plan plan = checked.withBroken(bases.refused());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
@@ -76,11 +75,8 @@ public final class BuildCommand {
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
         // the bases other runs build for this push are hashed too: the registry must hold them from these sources
-        Map<String, PlannedImage> otherRunsBases = new LinkedHashMap<>();
-        plan.builtElsewhere().stream().filter(p -> bases.elsewhere().stream().anyMatch(e -> e.base().equals(p.key())))
-                .forEach(p -> otherRunsBases.put(p.key(), p));
         List<PlannedImage> hashed = new ArrayList<>(toBuild);
-        hashed.addAll(otherRunsBases.values());
+        hashed.addAll(bases.otherRunsBases().values());
         List<BuiltImage> results;
         try (SourceHashes hashes = SourceHashes.start(plan.resolution().layout(), out, hashed, request.buildArgs(),
                 request.threads());
@@ -90,7 +86,7 @@ public final class BuildCommand {
                     allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-            Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), otherRunsBases, hashes,
+            Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), bases.otherRunsBases(), hashes,
                     registry, push, out, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
                     published);

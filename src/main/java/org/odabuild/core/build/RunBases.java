@@ -31,7 +31,9 @@ import org.odabuild.core.version.ImageRepository;
  * this run tags it so) is built after it, in a later wave, and on it: each platform's build names the base's image
  * of that platform on the daemon by its id. Otherwise the daemon would pull the tag (absent before the push, or the
  * previous push of a prerelease) or build on the one variant it holds under the tag. Images that are built on each
- * other are refused before anything is built.
+ * other are refused before anything is built. A run that selects images (one CI job per image) also knows the images
+ * this push changes that other runs build ({@link BaseElsewhere}): an image on one of them is built on the one the
+ * registry was checked for ({@link BasesOfOtherRuns}), by its digest.
  */
 public final class RunBases {
 
@@ -41,11 +43,14 @@ public final class RunBases {
     private final List<BrokenImage> refused;
     private final List<BaseElsewhere> elsewhere;
     private final Images otherRuns;
+    private final Map<String, PlannedImage> otherRunsBases;
 
     private RunBases(Images images, Map<String, Set<String>> basesOf, List<List<String>> waves,
-            List<BrokenImage> refused, List<BaseElsewhere> elsewhere, Images otherRuns) {
+            List<BrokenImage> refused, List<BaseElsewhere> elsewhere, Images otherRuns,
+            Map<String, PlannedImage> otherRunsBases) {
         this.images = images;
         this.otherRuns = otherRuns;
+        this.otherRunsBases = otherRunsBases;
         this.basesOf = basesOf;
         this.waves = waves;
         this.refused = refused;
@@ -112,7 +117,7 @@ public final class RunBases {
             Map<String, Set<String>> none = new LinkedHashMap<>();
             toBuild.forEach(p -> none.put(p.key(), Set.of()));
             return new RunBases(new Images(Map.of(), fork), none, List.of(List.copyOf(none.keySet())), List.of(),
-                    List.of(), new Images(Map.of(), fork));
+                    List.of(), new Images(Map.of(), fork), Map.of());
         }
         Images images = Images.of(toBuild, latest, fork);
         Images others = Images.of(elsewhere, latest, fork);
@@ -151,7 +156,10 @@ public final class RunBases {
                         : "which cannot be built: see '" + base + "'")));
             }
         }
-        return new RunBases(images, basesOf, waves, refused, onOthers, others);
+        Map<String, PlannedImage> otherRunsBases = new LinkedHashMap<>();
+        elsewhere.stream().filter(p -> onOthers.stream().anyMatch(e -> e.base().equals(p.key())))
+                .forEach(p -> otherRunsBases.put(p.key(), p));
+        return new RunBases(images, basesOf, waves, refused, onOthers, others, otherRunsBases);
     }
 
     /**
@@ -290,6 +298,11 @@ public final class RunBases {
     /** The images of this run built on images this push changes that other runs build, each with its line. */
     List<BaseElsewhere> elsewhere() {
         return elsewhere;
+    }
+
+    /** The images this push changes that other runs build and images of this run are built on, by key. */
+    Map<String, PlannedImage> otherRunsBases() {
+        return otherRunsBases;
     }
 
     /** Whether {@code key} is built on an image this push changes that another run builds. */
