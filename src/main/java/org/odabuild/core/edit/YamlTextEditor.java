@@ -153,9 +153,8 @@ public final class YamlTextEditor {
         }
         String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
         if (parent.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            throw InvalidInputException.at(location(anchorNode), "cannot add '" + key + "' to '" + after.parent()
-                    + "': it is written on one line ({...}), where a key is not added line by line; add '" + key
-                    + ": " + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
+            insertInFlow(parent, tuple, anchorNode, path, key, value, after);
+            return;
         }
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
         // an alias (version: *v) has the marks of the node it names, written elsewhere: its line is the key's
@@ -169,6 +168,28 @@ public final class YamlTextEditor {
         String prefix = lineEnd < 0 ? text + newline : text.substring(0, at);
         change(prefix + line + (lineEnd < 0 ? "" : text.substring(at)), path, value, location(anchorNode));
         edits.add(new ScalarEdit(displayName, anchorNode.getStartMark().getLine() + 2, path.toString(), null, value));
+    }
+
+    /**
+     * {@code {image: x, version: 1.0.0}} gains {@code , prereleaseSuffix: rc1} right after the value it is added
+     * after: on that value's line, whether the braces are on one line or several.
+     */
+    private void insertInFlow(MappingNode parent, NodeTuple tuple, Node anchorNode, YqPath path, String key,
+            String value, YqPath after) {
+        if (anchorNode.getStartMark().getIndex() < tuple.getKeyNode().getStartMark().getIndex()
+                || !(anchorNode instanceof ScalarNode)) {
+            // an alias has the marks of the node it names, and a collection's end is not where its text ends
+            throw InvalidInputException.at(location(anchorNode), "cannot add '" + key + "' to '" + after.parent()
+                    + "' ({...}) after '" + after + "', which is not a plain value; add '" + key + ": "
+                    + render(value, DumperOptions.ScalarStyle.PLAIN) + "' to it by hand");
+        }
+        int at = offset(anchorNode.getEndMark());
+        // in braces a plain ',' '[' ']' '{' or '}' would end the value
+        String rendered = value.isEmpty() || value.matches(".*[,\\[\\]{}].*") ? render(value,
+                DumperOptions.ScalarStyle.DOUBLE_QUOTED) : render(value, DumperOptions.ScalarStyle.PLAIN);
+        change(text.substring(0, at) + ", " + key + ": " + rendered + text.substring(at), path, value,
+                location(anchorNode));
+        edits.add(new ScalarEdit(displayName, anchorNode.getStartMark().getLine() + 1, path.toString(), null, value));
     }
 
     private static String render(String value, DumperOptions.ScalarStyle style) {

@@ -64,7 +64,8 @@ class YamlTextEditorProperties {
     /**
      * Against SnakeYAML's reading (YAML 1.1 types, as Helm's): an edit of a random file changes exactly the edited
      * value, to the text wanted (or to no value when cleared), and every other value keeps its text and its type. It
-     * is refused only where the value is shared through an anchor or a key would go into a {@code {...}} mapping.
+     * is refused only where the value is shared through an anchor, or a key would go into a {@code {...}} mapping
+     * after an alias.
      */
     @Property(tries = 1000)
     void anEditChangesExactlyTheEditedValueAsAYamlReaderSeesIt(@ForAll("seeds") long seed) {
@@ -82,7 +83,7 @@ class YamlTextEditorProperties {
             editor.set(yq(target), value, adding ? Optional.of(yq(scalar)) : Optional.empty());
         } catch (InvalidInputException e) {
             assertThat(e.getMessage()).as(yaml.text()).satisfiesAnyOf(
-                    m -> assertThat(m).contains("is written on one line ({...})"),
+                    m -> assertThat(m).contains("({...}) after").contains("which is not a plain value"),
                     m -> assertThat(m).contains("cannot be changed on its own").satisfies(
                             x -> assertThat(usesOf(yaml.text(), target)).as("uses of the node").isGreaterThan(1)));
             assertThat(editor.text()).isEqualTo(yaml.text());
@@ -93,7 +94,7 @@ class YamlTextEditorProperties {
                 value.isEmpty() ? set(before, target, null) : set(before, target, value));
     }
 
-    private static final List<String> VALUES = List.of("1.2.3", "", "issue-42", "no", "1.10", "x y", "a#b", "it's",
+    private static final List<String> VALUES = List.of("1.2.3", "", "issue-42", "no", "1.10", "x y", "a#b", "it's", "a,b}",
             "q\"x", "yes", "~", "-x", "x: y", "@a", "*b", "&c", "!d", "%e", "`f", "a\\b", "1e3", "a\tb", "#x");
 
     private static Object load(String text) {

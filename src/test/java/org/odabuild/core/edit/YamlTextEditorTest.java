@@ -149,11 +149,26 @@ class YamlTextEditorTest {
         editor.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
         assertThat(editor.text()).isEqualTo("op:\n  image: x\n  version: 1.0.0\n  prereleaseSuffix: rc1\n  other: 1\n");
         assertThat(editor.edits()).singleElement().hasToString("f.yaml:4 .op.prereleaseSuffix: (no key) -> rc1");
-        YamlTextEditor flow = new YamlTextEditor("f.yaml", "op: {image: x, version: 1.0.0}\n");
-        assertThatThrownBy(() -> flow.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version"))))
-                .hasMessage("f.yaml:1:25: cannot add 'prereleaseSuffix' to '.op': it is written on one line ({...}),"
-                        + " where a key is not added line by line; add 'prereleaseSuffix: rc1' to it by hand");
-        assertThat(flow.text()).isEqualTo("op: {image: x, version: 1.0.0}\n");
+    }
+
+    @Test
+    void addsAMissingKeyToAMappingInBracesRightAfterTheOtherValue() {
+        YamlTextEditor flow = new YamlTextEditor("f.yaml", "op: {image: x, version: 1.0.0}  # the operator\n");
+        flow.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
+        assertThat(flow.text()).isEqualTo("op: {image: x, version: 1.0.0, prereleaseSuffix: rc1}  # the operator\n");
+        assertThat(flow.edits()).singleElement().hasToString("f.yaml:1 .op.prereleaseSuffix: (no key) -> rc1");
+        // over several lines, after a quoted version; a ',' that would end the value in braces is quoted
+        YamlTextEditor lines = new YamlTextEditor("f.yaml", "op: {\n  version: \"1.0.0\",\n  image: x\n}\n");
+        lines.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version")));
+        lines.set(p(".op.note"), "a,b", Optional.of(p(".op.image")));
+        assertThat(lines.text()).isEqualTo("op: {\n  version: \"1.0.0\", prereleaseSuffix: rc1,\n  image: x, note:"
+                + " \"a,b\"\n}\n");
+        // after an alias, whose marks are its anchor's, it is not guessed
+        YamlTextEditor alias = new YamlTextEditor("f.yaml", "v: &v 1.0.0\nop: {image: x, version: *v}\n");
+        assertThatThrownBy(() -> alias.set(p(".op.prereleaseSuffix"), "rc1", Optional.of(p(".op.version"))))
+                .hasMessageContaining("cannot add 'prereleaseSuffix' to '.op' ({...}) after '.op.version', which is"
+                        + " not a plain value; add 'prereleaseSuffix: rc1' to it by hand");
+        assertThat(alias.text()).isEqualTo("v: &v 1.0.0\nop: {image: x, version: *v}\n");
     }
 
     @Test
