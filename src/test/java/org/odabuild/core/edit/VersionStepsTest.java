@@ -116,6 +116,19 @@ class VersionStepsTest {
     }
 
     @Test
+    void aSuffixKeyWithTrailingSpacesInOdaCanvasIsFilledWithoutThem() {
+        // canvas-oda's values file has "idlistkeyPrereleaseSuffix:  " (two trailing spaces)
+        assertThat(read(values)).contains("\n    idlistkeyPrereleaseSuffix:  \n");
+        git.branch("feature/issue777");
+        git.write("source/operators/TMFOP003-Identity-Config/keycloak/identity-listener-keycloak/a.py", "x\n");
+        git.commit("work on the identity listener");
+
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("identity-listener-keycloak")), Optional.empty(),
+                Bump.PATCH, false), log);
+        assertThat(read(values)).contains("\n    idlistkeyVersion: 1.1.1\n    idlistkeyPrereleaseSuffix: issue777\n");
+    }
+
+    @Test
     void prereleaseThenReleasePrepTouchOnlyTheIntendedLines() {
         String valuesBefore = read(values);
         String canvasBefore = read(canvasChart);
