@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.plan.ImageCopies;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.version.ImageRepository;
 
 /**
  * oda-canvas' pull-request check "no prerelease suffixes": a branch can only be merged once every image points to
@@ -39,17 +42,24 @@ public final class NoPrereleaseCheck {
     public static List<Violation> run(ResolveRequest request, BuildLog log) {
         JsonReports.delete(request.outputDir(), REPORT);
         Resolution resolution = Resolution.of(request, log);
-        List<Violation> violations = resolution.images().stream()
+        List<Violation> violations = new ArrayList<>(resolution.images().stream()
                 .filter(i -> !i.isRelease())
                 .map(NoPrereleaseCheck::violation)
-                .toList();
+                .toList());
+        // a second copy of an image's reference in a values file (name:tag) that names a prerelease tag
+        ImageCopies.all(resolution, request.imageRepository().map(r -> ImageRepository.parse(r,
+                Setting.IMAGE_REPOSITORY.toString()))).stream().filter(ImageCopies.Copy::prerelease)
+                .map(c -> new Violation(c.image().key(), c.text().location().file(), c.text().location().line(),
+                        c.tag().substring(c.tag().indexOf('-') + 1), c.text().text().strip()))
+                .forEach(violations::add);
         JsonReports.write(request.outputDir(), REPORT,
                 new Report(violations.isEmpty() && resolution.broken().isEmpty(), resolution.images().size(),
                         violations, resolution.broken()));
         if (!violations.isEmpty()) {
             List<String> lines = new ArrayList<>(violations.stream().map(Violation::toString).toList());
-            lines.add("Remove these prereleaseSuffix values (leave them empty) before merging; a commit subject"
-                    + " starting with '[skip tests]' skips the BDD tests that need the release images.");
+            lines.add("Remove these prereleaseSuffix values (leave them empty), and write the release tag where a"
+                    + " values file names an image with its tag, before merging (oda:release-prep does both); a"
+                    + " commit subject starting with '[skip tests]' skips the BDD tests that need the release images.");
             resolution.broken().forEach(b -> lines.add("not checked, its entry is broken: " + b.reason()));
             throw new RuleViolationException(RULE, lines);
         }

@@ -15,16 +15,19 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.plan.ImageCopies;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ChartVersion;
+import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.SemVer;
 
 /**
  * Steps 4 and 5 of the seed's how-to, done as oda-canvas maintainers do them before a pull request is merged:
  * <ol>
- * <li>every {@code prereleaseSuffix} is cleared ({@value #SUFFIX});</li>
+ * <li>every {@code prereleaseSuffix} is cleared ({@value #SUFFIX}), and a values text that names an image with a
+ * prerelease tag ({@code name:1.2.3-issue7}) names its release ({@code name:1.2.3});</li>
  * <li>a chart is bumped when files it ships changed since the merge-base ({@value #FILES}): templates, values
  * beyond the image entries, Chart.yaml beyond its version; README, Markdown and docs are not a release;</li>
  * <li>the chart that deploys an image is bumped when the image's name or version changed ({@value #IMAGE}), also
@@ -63,6 +66,14 @@ public final class ReleasePrepCommand {
             if (!image.isRelease()) {
                 files.set(image.config().valuesYamlFile(), image.config().valuesPathPrereleaseSuffix().orElseThrow(),
                         "", SUFFIX);
+            }
+        }
+        // a values file that names an image with a prerelease tag (name:tag) deploys the release instead
+        for (ImageCopies.Copy copy : ImageCopies.all(plan.resolution(), request.plan().resolve().imageRepository()
+                .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())))) {
+            if (copy.prerelease()) {
+                files.set(copy.text().location().file(), copy.text().path(), copy.name() + ":"
+                        + copy.image().version(), SUFFIX + " (" + copy.image().key() + ")");
             }
         }
         Set<String> changed = new TreeSet<>(plan.changes().files());

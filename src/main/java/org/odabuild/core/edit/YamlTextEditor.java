@@ -30,7 +30,9 @@ public final class YamlTextEditor {
 
     /** A node's text that starts with an explicit tag, after its anchor if it has one. */
     private static final Pattern TAGGED = Pattern.compile("(&\\S+\\s+)?!");
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    /** Plain in any YAML: an image reference (name:tag) too, its ':' not before a space; digits:digits are not. */
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*"
+            + "|(?=.*[A-Za-z/])[A-Za-z0-9][A-Za-z0-9._/-]*(:[A-Za-z0-9._/-]+)+");
 
     private final String displayName;
     private String text;

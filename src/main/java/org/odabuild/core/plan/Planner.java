@@ -35,6 +35,7 @@ import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.SemVer;
 
 /** Builds the {@link Plan}: resolves images, reads git, applies change detection and the branch rules. */
@@ -184,6 +185,8 @@ public final class Planner {
             }
         }
         resolution.broken().forEach(b -> warnings.add(b.warning()));
+        ImageCopies.differing(resolution, request.resolve().imageRepository().map(r -> ImageRepository.parse(r,
+                Setting.IMAGE_REPOSITORY.toString()))).forEach(copy -> warnings.add(ImageCopies.warning(copy)));
         return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution, unselected);
     }

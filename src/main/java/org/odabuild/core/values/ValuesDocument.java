@@ -1,14 +1,25 @@
 package org.odabuild.core.values;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -81,6 +92,48 @@ public final class ValuesDocument {
                     + elsewhere);
         }
         return scalar(path, (NodeLookup.Found) result);
+    }
+
+    /** One text value of the file, by the path that reaches it first. */
+    public record Text(YqPath path, String text, SourceLocation location) {
+    }
+
+    /**
+     * Every text value of the file (not the keys), each once: a value an alias names again is not repeated. Walked
+     * without recursion, so a deeply nested file costs no stack.
+     */
+    public List<Text> texts() {
+        List<Text> texts = new ArrayList<>();
+        if (yaml.root().isEmpty()) {
+            return texts;
+        }
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Map.Entry<YqPath, Node>> next = new ArrayDeque<>();
+        next.push(Map.entry(new YqPath(".", List.of()), yaml.root().get()));
+        while (!next.isEmpty()) {
+            Map.Entry<YqPath, Node> at = next.pop();
+            Node node = at.getValue();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof ScalarNode scalar) {
+                if (!Tag.NULL.equals(scalar.getTag())) {
+                    texts.add(new Text(at.getKey(), scalar.getValue(), yaml.locationOf(scalar)));
+                }
+            } else if (node instanceof MappingNode mapping) {
+                List<NodeTuple> tuples = mapping.getValue();
+                for (int i = tuples.size() - 1; i >= 0; i--) { // pushed last first: popped in the file's order
+                    if (tuples.get(i).getKeyNode() instanceof ScalarNode key) { // a key that is a mapping: no path
+                        next.push(Map.entry(at.getKey().child(key.getValue()), tuples.get(i).getValueNode()));
+                    }
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                for (int i = sequence.getValue().size() - 1; i >= 0; i--) {
+                    next.push(Map.entry(at.getKey().at(i), sequence.getValue().get(i)));
+                }
+            }
+        }
+        return texts;
     }
 
     /**

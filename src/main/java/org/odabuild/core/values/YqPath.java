@@ -65,6 +65,13 @@ public record YqPath(String text, List<Segment> segments) {
         return new YqPath((segments.isEmpty() ? "" : text) + "." + quoteIfNeeded(key), down);
     }
 
+    /** This path one list entry further, e.g. {@code .a.b[2]} of {@code .a.b}. */
+    public YqPath at(int position) {
+        List<Segment> down = new ArrayList<>(segments);
+        down.add(new Index(position));
+        return new YqPath((segments.isEmpty() ? "." : text) + "[" + position + "]", down);
+    }
+
     private static String quoteIfNeeded(String key) {
         return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -20,6 +20,7 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.check.NoPrereleaseCheck;
 import org.odabuild.core.plan.PlanRequest;
+import org.odabuild.core.plan.Planner;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.testing.Fixtures;
@@ -126,6 +127,42 @@ class VersionStepsTest {
         PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("identity-listener-keycloak")), Optional.empty(),
                 Bump.PATCH, false), log);
         assertThat(read(values)).contains("\n    idlistkeyVersion: 1.1.1\n    idlistkeyPrereleaseSuffix: issue777\n");
+    }
+
+    @Test
+    void aSecondCopyOfAnImageReferenceIsSaidWhileItPartsAndReleasedByReleasePrep() {
+        // canvas-oda deploys its Helm hooks' image from global.hookImages.kubectlCurl (name:tag in one text), while
+        // the image's own version is in baseimages/kubectl-curl/version.yaml
+        String hookLine = "    kubectlCurl: tmforumodacanvas/baseimage-kubectl-curl:1.30.5\n";
+        assertThat(read(values)).contains(hookLine);
+        assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
+        git.branch("feature/issue9");
+        git.write("baseimages/kubectl-curl/Dockerfile", "FROM scratch\n");
+        git.commit("a new kubectl-curl");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("baseimage-kubectl-curl")), Optional.empty(),
+                Bump.PATCH, false), log);
+        git.commit("prerelease");
+
+        assertThat(Planner.plan(plan(List.of()), log).warnings()).contains("charts/canvas-oda/values.yaml:23:18:"
+                + " .global.hookImages.kubectlCurl names tmforumodacanvas/baseimage-kubectl-curl:1.30.5, but image"
+                + " 'baseimage-kubectl-curl' is 1.30.6-issue9 here (baseimages/kubectl-curl/version.yaml:2:10): the"
+                + " chart deploys the other; write 1.30.6-issue9 there too, or leave it if the other is meant");
+        // as the warning says: the chart on the branch deploys the image of the branch
+        Fixtures.replace(values, hookLine, hookLine.replace("1.30.5", "1.30.6-issue9"));
+        git.commit("the hooks on the new image");
+        assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
+        assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
+                .hasMessageContaining("baseimages/kubectl-curl/version.yaml:3 baseimage-kubectl-curl=issue9")
+                .hasMessageContaining("charts/canvas-oda/values.yaml:23 baseimage-kubectl-curl=issue9"
+                        + " (tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9)");
+
+        EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
+        assertThat(prep.edits()).extracting(e -> e.file() + ":" + e.line() + " " + e.path() + "=" + e.newValue()
+                + " " + e.rule()).contains("charts/canvas-oda/values.yaml:23 .global.hookImages.kubectlCurl="
+                        + "tmforumodacanvas/baseimage-kubectl-curl:1.30.6 suffix-cleared (baseimage-kubectl-curl)");
+        assertThat(read(values)).contains(hookLine.replace("1.30.5", "1.30.6"));
+        assertThat(NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog())).isEmpty();
+        assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.odabuild.core.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.odabuild.core.resolve.Resolution;
+import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.ImageName;
+import org.odabuild.core.version.ImageRepository;
+
+/**
+ * A values file that names an image of the config a second time, as one {@code name:tag} text (oda-canvas'
+ * {@code global.hookImages.kubectlCurl: tmforumodacanvas/baseimage-kubectl-curl:1.30.5} beside the image's own
+ * {@code version} in {@code baseimages/kubectl-curl/version.yaml}): when the two tags part, the chart deploys
+ * another image than the one built here. Said as a warning with both places; {@code latest} and references by
+ * digest are meant to be what they are.
+ */
+public final class ImageCopies {
+
+    /** name:tag, the tag as Docker allows it; no digest. */
+    private static final Pattern REFERENCE = Pattern.compile("([^\\s@]+):([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})");
+
+    /**
+     * One such copy: where it stands and the image it names.
+     *
+     * @param name the image's name as the copy writes it
+     */
+    public record Copy(ValuesDocument.Text text, ResolvedImage image, String name, String tag) {
+
+        /** Whether the copy names a prerelease tag of the image (version-suffix), which a release must not deploy. */
+        public boolean prerelease() {
+            return tag.matches("\\d+\\.\\d+\\.\\d+-.+");
+        }
+    }
+
+    private ImageCopies() {
+    }
+
+    /**
+     * Every text of the parsed values files that names an image of the config (by {@code fork}'s name too) by a
+     * tag, {@code latest} aside.
+     */
+    public static List<Copy> all(Resolution resolution, Optional<ImageRepository> fork) {
+        Map<String, ResolvedImage> byName = new LinkedHashMap<>();
+        List<ResolvedImage> images = new ArrayList<>(resolution.images());
+        images.addAll(resolution.unselected());
+        images.forEach(i -> byName.putIfAbsent(i.image().canonical(), i));
+        List<Copy> copies = new ArrayList<>();
+        resolution.valuesFiles().values().forEach(doc -> doc.texts().forEach(text -> {
+            Matcher m = REFERENCE.matcher(text.text().strip());
+            if (!m.matches() || m.group(2).equals("latest")) {
+                return;
+            }
+            name(m.group(1)).flatMap(name -> Optional.ofNullable(byName.get(name.canonical()))
+                    .or(() -> fork.map(f -> byName.get(f.rename(name).canonical()))))
+                    .ifPresent(image -> copies.add(new Copy(text, image, m.group(1), m.group(2))));
+        }));
+        return copies;
+    }
+
+    /** The copies whose tag is not the one the image has here: the chart deploys another image than is built. */
+    public static List<Copy> differing(Resolution resolution, Optional<ImageRepository> fork) {
+        return all(resolution, fork).stream().filter(c -> !c.tag().equals(c.image().tag().toString())).toList();
+    }
+
+    /** The plan's warning for a copy. */
+    public static String warning(Copy copy) {
+        ResolvedImage image = copy.image();
+        ValuesDocument.Text text = copy.text();
+        return text.location() + ": " + text.path() + " names " + text.text().strip() + ", but image '" + image.key()
+                + "' is " + image.tag() + " here (" + image.versionAt() + "): the chart deploys the other; write "
+                + image.tag() + " there too, or leave it if the other is meant";
+    }
+
+    private static Optional<ImageName> name(String text) {
+        try {
+            return Optional.of(new ImageName(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
