@@ -30,6 +30,7 @@ import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.policy.Decision;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.policy.TagPolicy;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;

@@ -1,4 +1,4 @@
-package org.odabuild.core.plan;
+package org.odabuild.core.resolve;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.odabuild.core.resolve.Resolution;
-import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ImageName;
 import org.odabuild.core.version.ImageRepository;
