@@ -155,7 +155,7 @@ public final class YamlTextEditor {
         }
         String key = ((YqPath.Key) path.segments().get(path.segments().size() - 1)).name();
         if (parent.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            insertInFlow(parent, tuple, anchorNode, path, key, value, after);
+            insertInFlow(tuple, anchorNode, path, key, value, after);
             return;
         }
         int keyColumn = tuple.getKeyNode().getStartMark().getColumn();
@@ -176,8 +176,8 @@ public final class YamlTextEditor {
      * {@code {image: x, version: 1.0.0}} gains {@code , prereleaseSuffix: rc1} right after the value it is added
      * after: on that value's line, whether the braces are on one line or several.
      */
-    private void insertInFlow(MappingNode parent, NodeTuple tuple, Node anchorNode, YqPath path, String key,
-            String value, YqPath after) {
+    private void insertInFlow(NodeTuple tuple, Node anchorNode, YqPath path, String key, String value,
+            YqPath after) {
         if (anchorNode.getStartMark().getIndex() < tuple.getKeyNode().getStartMark().getIndex()
                 || !(anchorNode instanceof ScalarNode)) {
             // an alias has the marks of the node it names, and a collection's end is not where its text ends

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.values.ValuesDocument;
@@ -15,7 +16,8 @@ import org.odabuild.core.version.ImageRepository;
  * A values file that names an image of the config a second time, as one {@code name:tag} text (oda-canvas'
  * {@code global.hookImages.kubectlCurl: tmforumodacanvas/baseimage-kubectl-curl:1.30.5} beside the image's own
  * {@code version} in {@code baseimages/kubectl-curl/version.yaml}): when the two tags part, the chart deploys
- * another image than the one built here. Said as a warning with both places; {@code latest} and references by
+ * another image than the one built here. The plan says so with both places, {@code check-no-prerelease} fails on
+ * a copy with a prerelease tag and {@code release-prep} writes the release there; {@code latest} and references by
  * digest are meant to be what they are.
  */
 public final class ImageCopies {
@@ -49,7 +51,8 @@ public final class ImageCopies {
         images.addAll(resolution.unselected());
         images.forEach(i -> byName.putIfAbsent(i.image().canonical(), i));
         List<Copy> copies = new ArrayList<>();
-        resolution.valuesFiles().values().forEach(doc -> doc.texts().forEach(text -> {
+        // by file name, so that the warnings come in the same order every run
+        new TreeMap<>(resolution.valuesFiles()).values().forEach(doc -> doc.texts().forEach(text -> {
             Matcher m = REFERENCE.matcher(text.text().strip());
             if (!m.matches() || m.group(2).equals("latest")) {
                 return;
