@@ -171,6 +171,20 @@ public final class CiEnvironment {
         return get("CI_MERGE_REQUEST_DIFF_BASE_SHA").filter(sha -> sha.matches("[0-9a-f]{40}"));
     }
 
+    /**
+     * The last commit of the pull (merge) request's source branch, as the CI system names it: GitHub's event
+     * {@code pull_request.head.sha}, GitLab's {@code CI_MERGE_REQUEST_SOURCE_BRANCH_SHA} (merged results pipelines),
+     * Azure's {@code SYSTEM_PULLREQUEST_SOURCECOMMITID}. They build the merge of it into the target branch.
+     */
+    public Optional<String> changeRequestHead() {
+        JsonElement pr = event.get("pull_request");
+        JsonElement head = pr != null && pr.isJsonObject() ? pr.getAsJsonObject().get("head") : null;
+        Optional<String> github = head != null && head.isJsonObject() ? string(head.getAsJsonObject(), "sha")
+                : Optional.empty();
+        return github.or(() -> get("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"))
+                .or(() -> get("SYSTEM_PULLREQUEST_SOURCECOMMITID")).filter(sha -> sha.matches("[0-9a-f]{40}"));
+    }
+
     /** The title of the pull (merge, change) request being built: GitHub's event, GitLab's, Jenkins'. */
     public Optional<String> pullRequestTitle() {
         JsonElement pr = event.get("pull_request");

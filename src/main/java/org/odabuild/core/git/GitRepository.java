@@ -283,6 +283,19 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
+    /** A commit's full message, decoded as JGit's RevCommit decodes it. */
+    public String message(String commit) {
+        return either(n -> n.message(commit), () -> messageByJGit(commit));
+    }
+
+    private String messageByJGit(String commit) {
+        try (RevWalk walk = new RevWalk(jgit())) {
+            return walk.parseCommit(ObjectId.fromString(commit)).getFullMessage();
+        } catch (IOException e) {
+            throw failure("read the message of commit " + commit, e);
+        }
+    }
+
     /** Files added, changed or deleted between two commits; a null base means "the empty tree". */
     public Set<String> changedFiles(String base, String head) {
         // the plan asks the same pair again (the change set, then a release image's window): asked once

@@ -180,6 +180,10 @@ final class NativeGit implements AutoCloseable {
         return Instant.ofEpochSecond(commit(commit).time());
     }
 
+    String message(String commit) {
+        return commit(commit).message();
+    }
+
     /** Every best common ancestor ({@code merge-base --all}); none when the histories do not meet here. */
     List<String> mergeBases(String a, String b) {
         GitProcess.Result r = git.run(root, "merge-base", "--all", sha(a), sha(b))

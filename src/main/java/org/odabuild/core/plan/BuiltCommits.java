@@ -27,8 +27,9 @@ import org.odabuild.core.values.YqPath;
  * <ul>
  * <li>{@code -Doda.since}: the commits after it;</li>
  * <li>on CI, a push: the pushed commits (the event's {@code before}..HEAD);</li>
- * <li>otherwise: the commits after the last one on HEAD's first-parent line whose values entry had a suffix, or
- * every commit since the merge-base when it never had one on this branch.</li>
+ * <li>otherwise: the commits after the last one on the branch's first-parent line whose values entry had a suffix,
+ * or every commit since the merge-base when it never had one on this branch. In a pull request's build that line
+ * starts at the pull request's head ({@link BranchTip}): the merge commit CI builds has the target's line.</li>
  * </ul>
  * A change of the image's own values entry (clearing the suffix, bumping the version) is not a source change, even
  * when its values file lies under its {@code paths}; nor is a change that only came in with main merged into the
@@ -55,8 +56,9 @@ final class BuiltCommits {
     private final Map<String, Set<String>> filesSince = new HashMap<>();
 
     /**
+     * @param head        the branch's last commit ({@link BranchTip})
      * @param uncommitted the work-tree changes the plan counts (empty when it does not)
-     * @param currentText a values file's text as the plan reads it now (work tree or HEAD)
+     * @param currentText a values file's text as the plan reads it now (work tree or the branch's last commit)
      */
     BuiltCommits(GitRepository repo, String head, ChangeSet sinceMergeBase, Optional<String> since, CiEnvironment ci,
             Set<String> uncommitted, Function<String, Optional<String>> currentText) {
@@ -122,7 +124,7 @@ final class BuiltCommits {
         return before.isPresent() && now.isPresent() && ValuesData.sameExcept(before.get(), now.get(), entry);
     }
 
-    /** The newest commit of HEAD's first-parent line, after the merge-base, whose values entry has a suffix. */
+    /** The newest commit of the branch's first-parent line, after the merge-base, whose values entry has a suffix. */
     private Optional<String> lastCommitWithSuffix(String valuesFile, YqPath suffix) {
         for (String commit : repo.firstParentLine(head, sinceMergeBase.baseCommit())) {
             Optional<ValuesDocument> doc = repo.blobId(commit, valuesFile)

@@ -72,12 +72,13 @@ public final class Planner {
     }
 
     /** What the plan asks of git before it knows the images: HEAD, the branch, the change set, the tests' marker. */
-    private record Commits(HeadCommit head, BranchName branch, BranchKind kind, ChangeSet changes,
+    private record Commits(HeadCommit head, BranchTip tip, BranchName branch, BranchKind kind, ChangeSet changes,
             SkipTests skipTests) {
 
         static Commits read(PlanRequest request, GitRepository repo) {
             CiEnvironment ci = CiEnvironment.of(request.env());
             HeadCommit head = repo.head();
+            BranchTip tip = BranchTip.of(repo, head, ci);
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());
             if (kind == BranchKind.RELEASE && branch.changeRequest()) {
@@ -86,14 +87,14 @@ public final class Planner {
             // on a prerelease branch the branch's first-parent line is asked (once, the repository keeps it) of every
             // release image changed, which oda-canvas has until a suffix is set: read beside the diff and the values
             Consumer<String> lineAhead = kind != BranchKind.PRERELEASE ? base -> {
-            } : base -> CompletableFuture.runAsync(() -> repo.firstParentLine(head.id(), Optional.of(base)),
+            } : base -> CompletableFuture.runAsync(() -> repo.firstParentLine(tip.id(), Optional.of(base)),
                     GitRepository::background);
             ChangeSet changes = new BaseSelector(repo, request.branches().releaseBranches(), lineAhead)
                     .select(head.id(), kind == BranchKind.RELEASE, request.since(), ci);
             if (kind == BranchKind.PRERELEASE && changes.known()) {
-                repo.firstParentLine(head.id(), changes.baseCommit()); // the line read ahead, or its error
+                repo.firstParentLine(tip.id(), changes.baseCommit()); // the line read ahead, or its error
             }
-            return new Commits(head, branch, kind, changes, SkipTests.detect(repo, head, ci));
+            return new Commits(head, tip, branch, kind, changes, SkipTests.detect(repo, tip, ci));
         }
     }
 
@@ -128,8 +129,11 @@ public final class Planner {
         Map<String, Optional<String>> headTexts = new HashMap<>();
         Function<String, Optional<String>> currentText = includeUncommitted ? workTree
                 : file -> headTexts.computeIfAbsent(file, f -> repo.readFile(head.id(), f));
-        BuiltCommits built = new BuiltCommits(repo, head.id(), changes, request.since(), ci,
-                includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(), currentText);
+        // the window is of the branch's own commits: a pull request's head, not the merge CI made of it
+        BranchTip tip = commits.tip();
+        BuiltCommits built = new BuiltCommits(repo, tip.id(), changes, request.since(), ci,
+                includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(),
+                tip.merged() ? file -> repo.readFile(tip.id(), file) : currentText);
 
         TagPolicy policy = new TagPolicy(request.branches());
         // a pull request from a fork's main: planned as another branch (see Commits.read), said as what it is

@@ -12,8 +12,9 @@ import org.odabuild.core.git.HeadCommit;
 
 /**
  * Whether CI should skip the BDD tests, as oda-canvas decides it: {@code [skip tests]} in the pull request title or
- * in the HEAD commit subject, or a HEAD commit that only clears {@code prereleaseSuffix} values (the last commit
- * before merging, whose tests would fail because the release images do not exist yet).
+ * in the subject of the branch's last commit, or a last commit that only clears {@code prereleaseSuffix} values (the
+ * last commit before merging, whose tests would fail because the release images do not exist yet). In a pull
+ * request's build that commit is the pull request's head, not the merge commit CI builds.
  */
 public record SkipTests(boolean skip, String reason) {
 
@@ -25,16 +26,20 @@ public record SkipTests(boolean skip, String reason) {
     private static final Pattern CLEARED_SUFFIX = Pattern.compile(
             "^(\\s*)([\\w.-]*[pP]rereleaseSuffix)\\s*:\\s*(?:\"\"|''|~|null)?\\s*(?:#.*)?$");
 
-    public static SkipTests detect(GitRepository repo, HeadCommit head, CiEnvironment ci) {
+    /** @param tip the branch's last commit: HEAD, or the pull request's head that CI's merge commit merges */
+    static SkipTests detect(GitRepository repo, BranchTip tip, CiEnvironment ci) {
         if (ci.pullRequestTitle().map(SkipTests::hasMarker).orElse(false)) {
             return new SkipTests(true, "pull request title contains " + MARKER);
         }
-        if (hasMarker(head.subject())) {
-            return new SkipTests(true, "commit subject contains " + MARKER);
+        HeadCommit last = tip.commit();
+        String which = tip.merged() ? "the pull request's last commit " + last.shortId() : "HEAD commit";
+        if (hasMarker(last.subject())) {
+            return new SkipTests(true, (tip.merged() ? "the subject of " + which : "commit subject") + " contains "
+                    + MARKER);
         }
-        List<String> parents = repo.parents(head.id());
-        if (parents.size() == 1 && onlyClearsSuffixes(repo, parents.get(0), head.id())) {
-            return new SkipTests(true, "HEAD commit only clears prereleaseSuffix values");
+        List<String> parents = repo.parents(last.id());
+        if (parents.size() == 1 && onlyClearsSuffixes(repo, parents.get(0), last.id())) {
+            return new SkipTests(true, which + " only clears prereleaseSuffix values");
         }
         return new SkipTests(false, "no " + MARKER + " marker");
     }

@@ -88,4 +88,20 @@ class CiEnvironmentTest {
                 .pullRequestTitle()).contains("z");
         assertThat(CiEnvironment.of(Map.of()).pullRequestTitle()).isEmpty();
     }
+
+    @Test
+    void theLastCommitOfAPullRequestsBranch(@TempDir Path dir) throws Exception {
+        String a = "3f85665a0167b2c84a95f22dd38c5c469bdb1b09";
+        String b = "b3cea935c9ccba934cf082e4d97e16efeabb32ff";
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\": {\"head\": {\"sha\": \"" + a + "\", \"ref\": \"feature/x\"}}}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).changeRequestHead()).contains(a);
+        assertThat(CiEnvironment.of(Map.of("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", b)).changeRequestHead()).contains(b);
+        assertThat(CiEnvironment.of(Map.of("SYSTEM_PULLREQUEST_SOURCECOMMITID", b)).changeRequestHead()).contains(b);
+        assertThat(CiEnvironment.of(Map.of("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", "HEAD")).changeRequestHead())
+                .as("only a full commit id").isEmpty();
+        Files.writeString(event, "{\"before\": \"" + b + "\"}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).changeRequestHead())
+                .as("a push").isEmpty();
+    }
 }

@@ -142,6 +142,7 @@ class NativeGitTest {
         for (String c : asked) {
             f.put("parents " + c, answer(() -> repo.parents(c)));
             f.put("time " + c, answer(() -> repo.commitTime(c)));
+            f.put("message " + c, answer(() -> repo.message(c)));
             f.put("has " + c, answer(() -> repo.hasCommit(c)));
             f.put("changed from nothing " + c, answer(() -> repo.changedFiles(null, c)));
             f.put("first-parent line " + c, answer(() -> repo.firstParentLine(c, Optional.empty())));

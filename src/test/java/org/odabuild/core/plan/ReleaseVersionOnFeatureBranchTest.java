@@ -50,11 +50,18 @@ class ReleaseVersionOnFeatureBranchTest {
         git.close();
     }
 
-    PlannedImage op() {
+    Plan plan() {
         ResolveRequest resolve = new ResolveRequest(git.root(), Optional.empty(), Optional.empty(),
                 git.root().resolve("target/oda"));
-        Plan plan = Planner.plan(new PlanRequest(resolve, Optional.empty(), BranchPolicy.defaults(), since,
+        return Planner.plan(new PlanRequest(resolve, Optional.empty(), BranchPolicy.defaults(), since,
                 includeUncommitted, List.of(), false, env), new RecordingLog());
+    }
+
+    PlannedImage op() {
+        return op(plan());
+    }
+
+    static PlannedImage op(Plan plan) {
         return plan.images().stream().filter(i -> i.key().equals("op")).findFirst().orElseThrow();
     }
 
@@ -242,5 +249,67 @@ class ReleaseVersionOnFeatureBranchTest {
         PlannedImage op = op();
         assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
         assertThat(op.decision().reason()).contains("never had a prereleaseSuffix on this branch");
+    }
+
+    /**
+     * The README's workflow plans a pull request on GitHub's {@code refs/pull/N/merge}: HEAD is the merge of the
+     * branch into main, its subject "Merge ... into ...", its first-parent line main's.
+     */
+    @Test
+    void aPullRequestBuildOfTheMergeCommitReadsTheBranchsOwnCommits() throws Exception {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        String cleared = git.commit("[skip tests] remove prerelease suffixes");
+        // meanwhile another pull request is merged: it bumps hook in the same values file and touches op's folder
+        git.checkout("main");
+        git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 2.0.0", "version: 2.0.1"));
+        git.write("src/op/README.txt", "docs from another pull request\n");
+        git.commit("main: hook 2.0.1");
+        git.detach();
+        String merge = git.merge("feature/issue3456");
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"pull_request\": {\"title\": \"Fix 3456\", \"head\": {\"sha\": \"" + cleared
+                + "\"}}}");
+        env.put("CI", "true");
+        env.put("GITHUB_HEAD_REF", "feature/issue3456");
+        env.put("GITHUB_EVENT_PATH", event.toString());
+
+        Plan plan = plan();
+        assertThat(plan.head().id()).as("what is built is the merge").isEqualTo(merge);
+        assertThat(plan.skipTests().skip()).isTrue();
+        assertThat(plan.skipTests().reason()).isEqualTo("the subject of the pull request's last commit "
+                + cleared.substring(0, 7) + " contains [skip tests]");
+        PlannedImage op = op(plan);
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+        assertThat(op.decision().reason()).contains("the last one with a prereleaseSuffix");
+
+        // the same commit without the marker: it only clears suffixes
+        git.checkout("feature/issue3456");
+        git.git().commit().setAmend(true).setMessage("remove prerelease suffixes").setSign(false).call();
+        String amended = git.git().getRepository().resolve("HEAD").getName();
+        git.checkout("main");
+        git.detach();
+        git.merge("feature/issue3456");
+        Files.writeString(event, "{\"pull_request\": {\"title\": \"Fix 3456\", \"head\": {\"sha\": \"" + amended
+                + "\"}}}");
+        plan = plan();
+        assertThat(plan.skipTests().reason()).isEqualTo("the pull request's last commit " + amended.substring(0, 7)
+                + " only clears prereleaseSuffix values");
+        assertThat(op(plan).decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+
+        // a code change on the branch after the release prep is still refused, in the merge too
+        git.checkout("feature/issue3456");
+        git.write("src/op/main.py", "print('second, without a suffix')\n");
+        String changed = git.commit("op: change");
+        git.checkout("main");
+        git.detach();
+        git.merge("feature/issue3456");
+        Files.writeString(event, "{\"pull_request\": {\"head\": {\"sha\": \"" + changed + "\"}}}");
+        plan = plan();
+        assertThat(plan.skipTests().skip()).isFalse();
+        assertThat(op(plan).decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(op(plan).decision().reason()).contains("src/op/main.py").doesNotContain("README.txt");
     }
 }

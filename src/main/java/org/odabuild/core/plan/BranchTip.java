@@ -1,0 +1,32 @@
+package org.odabuild.core.plan;
+
+import java.util.Optional;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.git.HeadCommit;
+
+/**
+ * The last commit of the branch being built. CI builds a pull request as the merge of its branch into the target
+ * (GitHub's {@code refs/pull/N/merge}, GitLab's merged results, Azure's pull request merge): HEAD is a commit the CI
+ * system made ("Merge 3f85665... into b3cea93..."), whose first-parent line is the target's. What the developer wrote
+ * last ({@code [skip tests]} in a subject, a commit that only clears suffixes) and the branch's own history of
+ * suffixes are on the merge's other parent, the pull request's head.
+ *
+ * @param commit the branch's last commit: HEAD, or the pull request's head that HEAD merges
+ * @param merged true when it is the pull request's head and not HEAD
+ */
+record BranchTip(HeadCommit commit, boolean merged) {
+
+    static BranchTip of(GitRepository repo, HeadCommit head, CiEnvironment ci) {
+        Optional<String> pullRequestHead = ci.changeRequestHead().filter(sha -> !sha.equals(head.id()));
+        if (pullRequestHead.isEmpty() || !repo.parents(head.id()).contains(pullRequestHead.get())) {
+            return new BranchTip(head, false);
+        }
+        String id = pullRequestHead.get();
+        return new BranchTip(new HeadCommit(id, repo.commitTime(id), repo.message(id), Optional.empty()), true);
+    }
+
+    String id() {
+        return commit.id();
+    }
+}
