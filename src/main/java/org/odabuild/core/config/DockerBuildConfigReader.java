@@ -63,6 +63,7 @@ public final class DockerBuildConfigReader {
                         + first.line() + "): rename one of them or merge the two entries");
             }
             try {
+                ImageKey.check(key, at);
                 images.add(readImage(doc, key, at, tuple.getValueNode()));
             } catch (InvalidInputException e) {
                 // one wrong entry must not block the other images (a matrix job per image, as GitHub's were)

@@ -71,6 +71,27 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
+    void aKeyThatNoCommaListOrCommandLineCarriesWholeIsRefusedAloneWithWhatToDo() {
+        String other = MINIMAL.replace("op", "hook");
+        for (String key : List.of("\"a,b\"", "\"a b\"", "\"a;rm -rf x\"", "\"$(id)\"", "\"a\\tb\"")) {
+            DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(repo), log).read(Fixtures.write(
+                    repo, "dockerbuild-config.yaml", other + key + MINIMAL.substring("op".length())));
+            assertThat(config.images()).as(key).extracting(ImageConfig::key).containsExactly("hook");
+            assertThat(config.broken()).singleElement().satisfies(b -> assertThat(b.reason())
+                    .startsWith("dockerbuild-config.yaml:9:1: image key '")
+                    .contains(" and the plan's images-to-build", "rename it using letters, digits"));
+        }
+        assertThatThrownBy(() -> read(MINIMAL.replaceFirst("^op:", "\"a,b\":")))
+                .hasMessageContaining("image key 'a,b' has ',': keys are listed with commas in " + Setting.IMAGES);
+    }
+
+    @Test
+    void keysOfLettersDigitsDotsDashesUnderscoresAndSlashesAreRead() {
+        assertThat(read(MINIMAL.replaceFirst("^op:", "Team_2/op-ä.v1:")).images()).extracting(ImageConfig::key)
+                .containsExactly("Team_2/op-ä.v1");
+    }
+
+    @Test
     void defaultsForOptionalKeys() {
         ImageConfig op = read(MINIMAL).images().get(0);
         assertThat(op.displayName()).isEqualTo("op");
