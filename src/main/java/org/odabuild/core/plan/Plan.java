@@ -2,6 +2,7 @@ package org.odabuild.core.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.odabuild.core.config.BrokenImage;
@@ -12,11 +13,16 @@ import org.odabuild.core.policy.BranchKind;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.resolve.Resolution;
 
-/** What a build of this commit on this branch will do, image by image, and why. Immutable; nothing is run. */
+/**
+ * What a build of this commit on this branch will do, image by image, and why. Immutable; nothing is run.
+ *
+ * @param pullRequestHead the pull request's head when HEAD is the merge of it that CI builds ({@link BranchTip})
+ */
 public record Plan(
         BranchName branch,
         BranchKind branchKind,
         HeadCommit head,
+        Optional<String> pullRequestHead,
         ChangeSet changes,
         List<String> uncommittedFiles,
         SkipTests skipTests,
@@ -64,7 +70,7 @@ public record Plan(
         Set<String> keys = more.stream().map(BrokenImage::key).collect(Collectors.toSet());
         List<String> allWarnings = new ArrayList<>(warnings);
         more.forEach(b -> allWarnings.add(b.warning()));
-        return new Plan(branch, branchKind, head, changes, uncommittedFiles, skipTests, images.stream()
+        return new Plan(branch, branchKind, head, pullRequestHead, changes, uncommittedFiles, skipTests, images.stream()
                 .filter(i -> !keys.contains(i.key())).toList(), allWarnings, lint, lintRan,
                 resolution.withBroken(more), unselected);
     }

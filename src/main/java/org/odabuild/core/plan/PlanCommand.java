@@ -22,7 +22,9 @@ public final class PlanCommand {
         JsonReports.delete(request.resolve().outputDir(), PlanReport.REPORT);
         Plan plan = Planner.plan(request, log);
         log.info("Branch " + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
-                + ", from " + plan.branch().source() + "), commit " + plan.head().shortId() + ", compared with "
+                + ", from " + plan.branch().source() + "), commit " + plan.head().shortId()
+                + plan.pullRequestHead().map(h -> " (CI's merge of the pull request's " + h.substring(0, 7) + ")")
+                        .orElse("") + ", compared with "
                 + plan.changes().baseCommit().map(c -> c.substring(0, 7)).orElse("-") + " ("
                 + plan.changes().baseReason() + ")");
         PlanReport.log(plan, request.lint().verbose(), log);

@@ -72,6 +72,7 @@ public final class PlanReport {
         root.addProperty("commit", plan.head().id());
         root.addProperty("shortCommit", plan.head().shortId());
         root.addProperty("commitTime", plan.head().time().toString());
+        root.addProperty("pullRequestHead", plan.pullRequestHead().orElse(null));
         root.addProperty("base", plan.changes().baseCommit().orElse(null));
         root.addProperty("baseReason", plan.changes().baseReason());
         root.addProperty("baseKnown", plan.changes().known());

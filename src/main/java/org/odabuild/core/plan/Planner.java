@@ -192,7 +192,8 @@ public final class Planner {
         resolution.broken().forEach(b -> warnings.add(b.warning()));
         ImageCopies.differing(resolution, request.resolve().imageRepository().map(r -> ImageRepository.parse(r,
                 Setting.IMAGE_REPOSITORY.toString()))).forEach(copy -> warnings.add(ImageCopies.warning(copy)));
-        return new Plan(branch, kind, head, changes, uncommitted, commits.skipTests(), planned, warnings, lint, lints,
+        return new Plan(branch, kind, head, tip.merged() ? Optional.of(tip.id()) : Optional.empty(), changes,
+                uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution, unselected);
     }
 

@@ -48,6 +48,7 @@ class PlanCommandTest {
             assertThat(json.get("branch").getAsString()).isEqualTo("feature/x|y");
             assertThat(json.get("commit").getAsString()).isEqualTo(head);
             assertThat(json.get("shortCommit").getAsString()).isEqualTo(head.substring(0, 7));
+            assertThat(json.get("pullRequestHead").isJsonNull()).as("a push, not a pull request's merge").isTrue();
             assertThat(json.get("skipTests").getAsBoolean()).isTrue();
             assertThat(json.get("baseReason").getAsString()).isEqualTo("merge-base with main");
             assertThat(json.getAsJsonArray("imagesToBuild").toString()).isEqualTo("[\"op\"]");

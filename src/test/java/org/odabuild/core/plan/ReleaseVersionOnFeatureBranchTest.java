@@ -278,6 +278,7 @@ class ReleaseVersionOnFeatureBranchTest {
 
         Plan plan = plan();
         assertThat(plan.head().id()).as("what is built is the merge").isEqualTo(merge);
+        assertThat(plan.pullRequestHead()).contains(cleared);
         assertThat(plan.skipTests().skip()).isTrue();
         assertThat(plan.skipTests().reason()).isEqualTo("the subject of the pull request's last commit "
                 + cleared.substring(0, 7) + " contains [skip tests]");
@@ -309,6 +310,7 @@ class ReleaseVersionOnFeatureBranchTest {
         Files.writeString(event, "{\"pull_request\": {\"head\": {\"sha\": \"" + changed + "\"}}}");
         plan = plan();
         assertThat(plan.skipTests().skip()).isFalse();
+        assertThat(plan.pullRequestHead()).contains(changed);
         assertThat(op(plan).decision().action()).isEqualTo(ImageAction.REFUSE);
         assertThat(op(plan).decision().reason()).contains("src/op/main.py").doesNotContain("README.txt");
     }
