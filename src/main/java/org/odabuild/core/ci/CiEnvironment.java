@@ -174,7 +174,8 @@ public final class CiEnvironment {
     /**
      * The last commit of the pull (merge) request's source branch, as the CI system names it: GitHub's event
      * {@code pull_request.head.sha}, GitLab's {@code CI_MERGE_REQUEST_SOURCE_BRANCH_SHA} (merged results pipelines),
-     * Azure's {@code SYSTEM_PULLREQUEST_SOURCECOMMITID}. They build the merge of it into the target branch.
+     * Azure's {@code SYSTEM_PULLREQUEST_SOURCECOMMITID}, Bitbucket's {@code BITBUCKET_COMMIT} in a pull request
+     * pipeline ({@code BITBUCKET_PR_ID}). They build the merge of it and the target branch.
      */
     public Optional<String> changeRequestHead() {
         JsonElement pr = event.get("pull_request");
@@ -182,7 +183,9 @@ public final class CiEnvironment {
         Optional<String> github = head != null && head.isJsonObject() ? string(head.getAsJsonObject(), "sha")
                 : Optional.empty();
         return github.or(() -> get("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"))
-                .or(() -> get("SYSTEM_PULLREQUEST_SOURCECOMMITID")).filter(sha -> sha.matches("[0-9a-f]{40}"));
+                .or(() -> get("SYSTEM_PULLREQUEST_SOURCECOMMITID"))
+                .or(() -> get("BITBUCKET_PR_ID").flatMap(pr -> get("BITBUCKET_COMMIT")))
+                .filter(sha -> sha.matches("[0-9a-f]{40}"));
     }
 
     /** The title of the pull (merge, change) request being built: GitHub's event, GitLab's, Jenkins'. */

@@ -98,6 +98,10 @@ class CiEnvironmentTest {
         assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).changeRequestHead()).contains(a);
         assertThat(CiEnvironment.of(Map.of("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", b)).changeRequestHead()).contains(b);
         assertThat(CiEnvironment.of(Map.of("SYSTEM_PULLREQUEST_SOURCECOMMITID", b)).changeRequestHead()).contains(b);
+        assertThat(CiEnvironment.of(Map.of("BITBUCKET_PR_ID", "7", "BITBUCKET_COMMIT", b)).changeRequestHead())
+                .contains(b);
+        assertThat(CiEnvironment.of(Map.of("BITBUCKET_COMMIT", b)).changeRequestHead()).as("a branch pipeline")
+                .isEmpty();
         assertThat(CiEnvironment.of(Map.of("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", "HEAD")).changeRequestHead())
                 .as("only a full commit id").isEmpty();
         Files.writeString(event, "{\"before\": \"" + b + "\"}");
