@@ -184,7 +184,7 @@ public final class CiEnvironment {
                 : Optional.empty();
         return github.or(() -> get("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"))
                 .or(() -> get("SYSTEM_PULLREQUEST_SOURCECOMMITID"))
-                .or(() -> get("BITBUCKET_PR_ID").flatMap(pr -> get("BITBUCKET_COMMIT")))
+                .or(() -> get("BITBUCKET_PR_ID").flatMap(id -> get("BITBUCKET_COMMIT")))
                 .filter(sha -> sha.matches("[0-9a-f]{40}"));
     }
 
