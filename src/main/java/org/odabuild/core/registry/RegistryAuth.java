@@ -48,27 +48,67 @@ final class RegistryAuth {
         if (r.statusCode() != 401) {
             return r;
         }
-        String authorization = authorize(image, r, what, write);
+        AuthChallenge challenge = challenge(image, r, what);
+        String authorization = authorize(image, challenge, what, write);
         authorizations.put(scopeKey, authorization);
         r = transport.execute(transport.request(image, method, path, authorization, body), image, what);
+        if (r.statusCode() == 401 && !write && challenge.isBearer()) {
+            Optional<RegistryResponse> asPusher = readAsPusher(image, method, path, what, challenge);
+            if (asPusher.isPresent()) {
+                return asPusher.get();
+            }
+        }
         if (r.statusCode() == 401) {
             throw new RegistryException("registry " + image.registry() + " rejected "
                     + login(image, write).map(Object::toString).orElse("anonymous access")
                     + " for " + what + " (401 Unauthorized): check the login for " + image.registry()
                     + " (docker login " + image.registry() + ", or a <server> with id " + image.registry()
-                    + " in settings.xml)");
+                    + " in settings.xml)" + (write ? "" : "; a registry such as Docker Hub also answers 401 for a"
+                    + " repository that does not exist yet, which only a login that may push to it tells apart"));
         }
         return r;
+    }
+
+    /**
+     * Docker Hub answers a read of a repository that does not exist with 401, even to the owner of its namespace,
+     * so a new image's first check could not tell "absent" from "not allowed". A token that may also push, as
+     * {@code docker push} asks for, gets the registry's own answer: 404 for the absent repository, which the
+     * fail-closed checks accept as before, and 200 for what exists. Empty when there is no push login or it is
+     * refused too: the 401 stands.
+     */
+    private Optional<RegistryResponse> readAsPusher(ImageName image, String method, String path, String what,
+            AuthChallenge challenge) {
+        Optional<RegistryCredentials> pusher = credentials.forPush(image.registry());
+        if (pusher.isEmpty()) {
+            return Optional.empty();
+        }
+        String authorization;
+        try {
+            authorization = "Bearer " + token(image, challenge, "repository:" + image.repository() + ":pull,push",
+                    pusher, what);
+        } catch (RegistryException e) {
+            return Optional.empty();
+        }
+        RegistryResponse r = transport.execute(transport.request(image, method, path, authorization, null), image,
+                what);
+        if (r.statusCode() == 401) {
+            return Optional.empty();
+        }
+        authorizations.put(image.registry() + "|" + image.repository() + "|pull", authorization);
+        return Optional.of(r);
     }
 
     private Optional<RegistryCredentials> login(ImageName image, boolean write) {
         return write ? credentials.forPush(image.registry()) : credentials.forRegistry(image.registry());
     }
 
-    private String authorize(ImageName image, RegistryResponse unauthorized, String what, boolean write) {
-        AuthChallenge challenge = unauthorized.header("WWW-Authenticate").flatMap(AuthChallenge::parse)
+    private static AuthChallenge challenge(ImageName image, RegistryResponse unauthorized, String what) {
+        return unauthorized.header("WWW-Authenticate").flatMap(AuthChallenge::parse)
                 .orElseThrow(() -> new RegistryException("registry " + image.registry() + " answered 401 for " + what
                         + " without saying how to authenticate"));
+    }
+
+    private String authorize(ImageName image, AuthChallenge challenge, String what, boolean write) {
         Optional<RegistryCredentials> login = login(image, write);
         if (challenge.isBasic()) {
             RegistryCredentials c = login.orElseThrow(() -> new RegistryException("registry " + image.registry()
@@ -77,7 +117,8 @@ final class RegistryAuth {
             return basic(c);
         }
         if (challenge.isBearer()) {
-            return "Bearer " + token(image, challenge, login, what);
+            return "Bearer " + token(image, challenge, challenge.params().getOrDefault("scope", "repository:"
+                    + image.repository() + ":pull"), login, what);
         }
         throw new RegistryException("registry " + image.registry() + " asks for unsupported authentication '"
                 + challenge.scheme() + "' for " + what);
@@ -97,7 +138,7 @@ final class RegistryAuth {
         }
     }
 
-    private String token(ImageName image, AuthChallenge challenge, Optional<RegistryCredentials> login,
+    private String token(ImageName image, AuthChallenge challenge, String scope, Optional<RegistryCredentials> login,
             String what) {
         String realm = challenge.params().get("realm");
         if (realm == null) {
@@ -108,7 +149,6 @@ final class RegistryAuth {
         if (service != null) {
             url.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8)).append('&');
         }
-        String scope = challenge.params().getOrDefault("scope", "repository:" + image.repository() + ":pull");
         url.append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         URI realmUri = realmUri(image, url.toString());
         boolean plain = realmUri.getScheme().equalsIgnoreCase("http");

@@ -201,6 +201,68 @@ class RegistryProtocolTest {
         assertThat(client.digest(image, "9.9.9")).isEmpty();
     }
 
+    /**
+     * Docker Hub since 2023: a read of a repository that does not exist is 401 to anyone, its namespace's owner too,
+     * unless the token may push there (as docker push's does); then the registry's own 404 says it is absent.
+     */
+    @Test
+    void aNewRepositoryOnARegistryThatHidesItBehind401IsAbsentToALoginThatMayPushThere() {
+        AtomicInteger pushTokens = new AtomicInteger();
+        server.createContext("/token", x -> {
+            String query = x.getRequestURI().getRawQuery();
+            boolean owner = "Basic Ym9iOnB3".equals(x.getRequestHeaders().getFirst("Authorization")); // bob:pw
+            boolean push = query.contains("%3Apull%2Cpush");
+            if (push) {
+                pushTokens.incrementAndGet();
+            }
+            reply(x, 200, "{\"token\":\"" + (owner && push ? "may-push" : owner ? "may-pull" : "anonymous") + "\"}");
+        });
+        java.util.function.BiConsumer<HttpExchange, Boolean> repository = (x, exists) -> {
+            try {
+                String token = x.getRequestHeaders().getFirst("Authorization");
+                String challenge = "Bearer realm=\"http://" + host + "/token\",service=\"hub\",scope=\"repository:"
+                        + x.getRequestURI().getPath().split("/")[2] + "/" + x.getRequestURI().getPath().split("/")[3]
+                        + ":pull\"";
+                boolean allowed = "Bearer may-push".equals(token) || exists && "Bearer may-pull".equals(token);
+                if (!allowed) {
+                    reply(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}", "WWW-Authenticate", challenge);
+                } else if (!exists) {
+                    reply(x, 404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}", "Docker-Distribution-API-Version",
+                            "registry/2.0");
+                } else if (x.getRequestURI().getPath().endsWith("/tags/list")) {
+                    reply(x, 200, "{\"name\":\"org/op\",\"tags\":[\"1.0.0\"]}");
+                } else {
+                    reply(x, x.getRequestURI().getPath().endsWith("/1.0.0") ? 200 : 404,
+                            "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}", "Docker-Content-Digest", "sha256:abc",
+                            "Docker-Distribution-API-Version", "registry/2.0");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        server.createContext("/v2/org/op/", x -> repository.accept(x, true));
+        server.createContext("/v2/org/newop/", x -> repository.accept(x, false));
+        server.createContext("/v2/", x -> reply(x, 401, "", "Docker-Distribution-API-Version", "registry/2.0"));
+        ImageName existing = new ImageName(host + "/org/op");
+        ImageName created = new ImageName(host + "/org/newop");
+
+        RegistryClient owner = client(r -> Optional.of(new RegistryCredentials("bob", "pw", null, "test")));
+        assertThat(owner.manifest(existing, "1.0.0")).isPresent();
+        assertThat(owner.manifest(existing, "2.0.0")).isEmpty();
+        assertThat(pushTokens.get()).as("a pull token answers for what exists").isZero();
+        assertThat(owner.manifest(created, "0.1.0")).isEmpty();
+        assertThat(owner.tags(created)).isEmpty();
+        assertThat(pushTokens.get()).as("the token that may push is kept for the repository").isEqualTo(1);
+
+        // no login that may push there: the 401 still fails closed, and says why it may be a new repository
+        for (RegistryClient reader : List.of(client(CredentialSource.none()),
+                client(r -> Optional.of(new RegistryCredentials("eve", "x", null, "test"))))) {
+            assertThatThrownBy(() -> reader.manifest(created, "0.1.0")).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("(401 Unauthorized)")
+                    .hasMessageContaining("Docker Hub also answers 401 for a repository that does not exist yet");
+        }
+    }
+
     @Test
     void theLoginGoesToATokenRealmOnlyOverHttpsOrWhenItIsListed() throws Exception {
         HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
