@@ -4,12 +4,10 @@ import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.Setting;
 import org.odabuild.core.build.RunBases;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanCommand;
 import org.odabuild.core.plan.PlanRequest;
-import org.odabuild.core.version.ImageRepository;
 
 /**
  * Shows what a build of this commit on this branch would do with each image and why: changed files since the
@@ -38,8 +36,7 @@ public class PlanMojo extends AbstractPlanMojo {
     @Override
     protected void run(BuildLog log) {
         PlanRequest request = planRequest();
-        Plan plan = PlanCommand.run(request, log, RunBases.jobs(request.resolve().imageRepository()
-                .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())),
+        Plan plan = PlanCommand.run(request, log, RunBases.jobs(request.resolve().fork(),
                 BuildArgProperties.of(buildArgs, session)));
         project.getProperties().setProperty("oda.skipTests", Boolean.toString(plan.skipTests().skip()));
     }

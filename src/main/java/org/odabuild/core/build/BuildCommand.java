@@ -29,6 +29,7 @@ import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.registry.RegistryUploads;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageRepository;
@@ -59,8 +60,7 @@ public final class BuildCommand {
         // images built on images of this run wait for them; images built on each other, or that copy from one,
         // are refused
         RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), checked.builtElsewhere(),
-                request.buildArgs(), request.latestTag(), request.release().plan().resolve().imageRepository()
-                        .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())));
+                request.buildArgs(), request.latestTag(), request.release().plan().resolve().fork());
         Plan plan = checked.withBroken(bases.refused());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
@@ -71,7 +71,7 @@ public final class BuildCommand {
         if (toBuild.isEmpty()) {
             log.info("Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
             return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), false,
-                    List.of()), plan.resolution(), out, ci, log));
+                    List.of()), plan.resolution(), request.release().plan().resolve().fork(), out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
         // the bases other runs build for this push are hashed too: the registry must hold them from these sources
@@ -98,7 +98,7 @@ public final class BuildCommand {
             if (built.failure().isPresent()) {
                 // build.json still tells CI which image failed and which were not built; nothing is pushed
                 finish(new BuildReport(plan.branch().name(), plan.head().id(), false, results), plan.resolution(),
-                        out, ci, log);
+                        request.release().plan().resolve().fork(), out, ci, log);
                 throw built.failure().get();
             }
             if (push) {
@@ -110,7 +110,7 @@ public final class BuildCommand {
             }
         }
         return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results),
-                plan.resolution(), out, ci, log));
+                plan.resolution(), request.release().plan().resolve().fork(), out, ci, log));
     }
 
     /** Broken entries do not block the other images; the goal fails after them, naming each. */
@@ -132,13 +132,14 @@ public final class BuildCommand {
         List<BuiltImage> toPush = built.images().stream().filter(b -> b.status() == BuildStatus.BUILT).toList();
         if (toPush.isEmpty()) {
             log.info("Nothing to push: oda:build-image built no image.");
-            return finish(built, resolution, out, ci, log);
+            return finish(built, resolution, request.resolve().fork(), out, ci, log);
         }
         RegistryClient registry = new RegistryClient(request.registry(), credentials, log);
         try (DockerDaemon daemon = daemons.connect(request.dockerHost(), request.certPath(), log)) {
             List<BuiltImage> results = publish(built.images(), daemon, registry, request.registry(),
                     request.threads(), out, built.commit(), log);
-            return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution, out, ci, log);
+            return finish(new BuildReport(built.branch(), built.commit(), true, results), resolution,
+                    request.resolve().fork(), out, ci, log);
         }
     }
 
@@ -228,8 +229,9 @@ public final class BuildCommand {
         }
     }
 
-    private static BuildReport finish(BuildReport report, Resolution resolution, Path out, CiEnvironment ci,
-            BuildLog log) {
+    /** @param fork {@code -Doda.imageRepository}, by which values texts may name the images too */
+    private static BuildReport finish(BuildReport report, Resolution resolution, Optional<ImageRepository> fork,
+            Path out, CiEnvironment ci, BuildLog log) {
         log.info("Wrote " + report.write(out));
         Map<String, ResolvedImage> images = resolution.images().stream()
                 .collect(Collectors.toMap(ResolvedImage::key, Function.identity()));
@@ -237,7 +239,8 @@ public final class BuildCommand {
                 .filter(b -> images.containsKey(b.key()))
                 .map(b -> new ValuesDigests.Pin(images.get(b.key()), b.digest())).toList();
         if (!pins.isEmpty()) {
-            log.info("Wrote " + ValuesDigests.write(out, pins, log) + " (helm upgrade -f it to deploy by digest)");
+            log.info("Wrote " + ValuesDigests.write(out, pins, ImageCopies.all(resolution, fork), log)
+                    + " (helm upgrade -f it to deploy by digest)");
         }
         GithubActions gha = new GithubActions(ci);
         Map<String, String> digests = new LinkedHashMap<>();

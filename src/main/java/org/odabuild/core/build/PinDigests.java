@@ -12,6 +12,7 @@ import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.ResolvedImage;
@@ -65,7 +66,8 @@ public final class PinDigests {
             }
         }
         if (!pins.isEmpty()) {
-            log.info("Wrote " + ValuesDigests.write(out, pins, log) + ": helm upgrade --install <release> <chart> -f"
+            log.info("Wrote " + ValuesDigests.write(out, pins, ImageCopies.all(resolution, request.fork()), log)
+                    + ": helm upgrade --install <release> <chart> -f"
                     + " it deploys these digests");
         }
         Result result = new Result(pinned, missing, resolution.broken());

@@ -12,12 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.report.ReadableTempFile;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.QuotedYaml;
 
@@ -27,7 +31,9 @@ import org.odabuild.core.yaml.QuotedYaml;
  * tag alone does not change the pod spec). The version path gets {@code tag@sha256:...} and the suffix path is
  * emptied, so a chart template {@code image:version[-suffix]} renders {@code image:tag@sha256:...}; the digest is
  * also set beside them as {@code digest} (unless another pinned image's version shares their mapping), and the image
- * path names the image that was pushed (a fork's, with {@code -Doda.imageRepository}).
+ * path names the image that was pushed (a fork's, with {@code -Doda.imageRepository}). A values text that names a
+ * pinned image by the same tag ({@link ImageCopies}: oda-canvas' {@code global.hookImages.kubectlCurl}) gets
+ * {@code name:tag@sha256:...} too, so the chart's second use of the image is redeployed with the first.
  */
 final class ValuesDigests {
 
@@ -49,16 +55,38 @@ final class ValuesDigests {
      * @return the override for all charts
      */
     static Path write(Path outputDir, List<Pin> pins, BuildLog log) {
+        return write(outputDir, pins, List.of(), log);
+    }
+
+    /**
+     * @param copies the values texts that name an image of the config by a tag ({@link ImageCopies#all}): those that
+     *               name a pinned image by its tag are pinned with it
+     */
+    static Path write(Path outputDir, List<Pin> pins, List<ImageCopies.Copy> copies, BuildLog log) {
+        Map<String, Pin> pinned = new LinkedHashMap<>();
+        pins.forEach(p -> pinned.putIfAbsent(p.image().key(), p));
+        List<CopyPin> copyPins = copies.stream().filter(c -> pinned.containsKey(c.image().key()))
+                .filter(c -> c.tag().equals(pinned.get(c.image().key()).image().tag().toString()))
+                .map(c -> new CopyPin(c, pinned.get(c.image().key()))).toList();
         Map<String, List<Pin>> byFile = pins.stream().collect(Collectors.groupingBy(
                 p -> p.image().config().valuesYamlFile(), LinkedHashMap::new, Collectors.toList()));
-        byFile.forEach((file, ofFile) -> {
+        Map<String, List<CopyPin>> copiesByFile = copyPins.stream().collect(Collectors.groupingBy(
+                c -> c.copy().text().location().file(), LinkedHashMap::new, Collectors.toList()));
+        Set<String> files = new LinkedHashSet<>(byFile.keySet());
+        files.addAll(copiesByFile.keySet());
+        for (String file : files) {
             Path target = outputDir.resolve(DIR).resolve(file).normalize();
             if (target.startsWith(outputDir.resolve(DIR))) { // repository-relative and normalised already
                 // its clashes are the combined file's too, and said there
-                write(target, ofFile, BuildLog.silent(), "the images of " + file);
+                write(target, byFile.getOrDefault(file, List.of()), copiesByFile.getOrDefault(file, List.of()),
+                        BuildLog.silent(), "the images of " + file);
             }
-        });
-        return write(outputDir.resolve(FILE), pins, log, "the pushed images");
+        }
+        return write(outputDir.resolve(FILE), pins, copyPins, log, "the pushed images");
+    }
+
+    /** A copy of a pinned image's reference, and the pin it takes its digest from. */
+    private record CopyPin(ImageCopies.Copy copy, Pin pin) {
     }
 
     /** Removes what an earlier run wrote, so a run that stops early leaves no stale pin to deploy. */
@@ -78,7 +106,7 @@ final class ValuesDigests {
         }
     }
 
-    private static Path write(Path file, List<Pin> pins, BuildLog log, String what) {
+    private static Path write(Path file, List<Pin> pins, List<CopyPin> copies, BuildLog log, String what) {
         // images of different values files rarely share a path in the one override, and a clash is reported
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, ImageConfig> owner = new LinkedHashMap<>();
@@ -122,6 +150,20 @@ final class ValuesDigests {
             // a comment ends at a line break: one in a key or file name must not start a line of YAML
             text.append(("# " + config.key() + ": " + config.valuesYamlFile() + " " + at).replaceAll("\\R", " "))
                     .append('\n');
+        }
+        for (CopyPin c : copies) {
+            ValuesDocument.Text at = c.copy().text();
+            YqPath path = canonical(at.path());
+            String value = c.pin().image().image().name() + ":" + c.copy().tag() + "@" + c.pin().digest();
+            Optional<String> clash = clash(root, path);
+            if (clash.isPresent()) {
+                log.warn("values-digests.yaml: cannot pin the copy of " + c.copy().image().key() + " at " + at.location()
+                        + ": " + clash.get());
+                continue;
+            }
+            set(root, path, value);
+            text.append(("# " + c.copy().image().key() + " again: " + at.location().file() + " " + at.path())
+                    .replaceAll("\\R", " ")).append('\n');
         }
         text.append(QuotedYaml.blockMapping(root));
         try {

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
-import org.odabuild.core.Setting;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.ResolvedImage;
-import org.odabuild.core.version.ImageRepository;
 
 /**
  * oda-canvas' pull-request check "no prerelease suffixes": a branch can only be merged once every image points to
@@ -47,8 +45,7 @@ public final class NoPrereleaseCheck {
                 .map(NoPrereleaseCheck::violation)
                 .toList());
         // a second copy of an image's reference in a values file (name:tag) that names a prerelease tag
-        ImageCopies.all(resolution, request.imageRepository().map(r -> ImageRepository.parse(r,
-                Setting.IMAGE_REPOSITORY.toString()))).stream().filter(ImageCopies.Copy::prerelease)
+        ImageCopies.all(resolution, request.fork()).stream().filter(ImageCopies.Copy::prerelease)
                 .map(c -> new Violation(c.image().key(), c.text().location().file(), c.text().location().line(),
                         c.tag().substring(c.tag().indexOf('-') + 1), c.text().text().strip()))
                 .forEach(violations::add);

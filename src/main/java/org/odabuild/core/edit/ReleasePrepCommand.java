@@ -20,7 +20,6 @@ import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ChartVersion;
-import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.SemVer;
 
 /**
@@ -69,8 +68,7 @@ public final class ReleasePrepCommand {
             }
         }
         // a values file that names an image with a prerelease tag (name:tag) deploys the release instead
-        for (ImageCopies.Copy copy : ImageCopies.all(plan.resolution(), request.plan().resolve().imageRepository()
-                .map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString())))) {
+        for (ImageCopies.Copy copy : ImageCopies.all(plan.resolution(), request.plan().resolve().fork())) {
             if (copy.prerelease()) {
                 files.set(copy.text().location().file(), copy.text().path(), copy.name() + ":"
                         + copy.image().version(), SUFFIX + " (" + copy.image().key() + ")");

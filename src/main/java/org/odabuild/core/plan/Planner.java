@@ -36,7 +36,6 @@ import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
-import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.SemVer;
 
 /** Builds the {@link Plan}: resolves images, reads git, applies change detection and the branch rules. */
@@ -190,8 +189,7 @@ public final class Planner {
             }
         }
         resolution.broken().forEach(b -> warnings.add(b.warning()));
-        ImageCopies.differing(resolution, request.resolve().imageRepository().map(r -> ImageRepository.parse(r,
-                Setting.IMAGE_REPOSITORY.toString()))).forEach(copy -> warnings.add(ImageCopies.warning(copy)));
+        ImageCopies.differing(resolution, request.resolve().fork()).forEach(copy -> warnings.add(ImageCopies.warning(copy)));
         return new Plan(branch, kind, head, tip.merged() ? Optional.of(tip.id()) : Optional.empty(), changes,
                 uncommitted, commits.skipTests(), planned, warnings, lint, lints,
                 resolution, unselected);

@@ -54,8 +54,7 @@ public record Resolution(RepoLayout layout, DockerBuildConfig config, List<Resol
         log.debug("Read " + config.images().size() + " images from " + config.file() + " (repository root "
                 + layout.root() + ")");
         Set<String> selected = selection(config, request.images());
-        Optional<ImageRepository> fork = request.imageRepository().map(r -> ImageRepository.parse(r,
-                Setting.IMAGE_REPOSITORY.toString()));
+        Optional<ImageRepository> fork = request.fork();
 
         List<BrokenImage> broken = new ArrayList<>(config.broken().stream()
                 .filter(b -> selected.isEmpty() || selected.contains(b.key())).toList());

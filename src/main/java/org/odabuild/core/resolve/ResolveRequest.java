@@ -3,6 +3,8 @@ package org.odabuild.core.resolve;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.odabuild.core.Setting;
+import org.odabuild.core.version.ImageRepository;
 
 /**
  * What every goal needs to find and read the images.
@@ -23,6 +25,11 @@ public record ResolveRequest(Path baseDir, Optional<Path> configFile, Optional<P
 
     public ResolveRequest(Path baseDir, Optional<Path> configFile, Optional<Path> repositoryRoot, Path outputDir) {
         this(baseDir, configFile, repositoryRoot, outputDir, List.of(), Optional.empty());
+    }
+
+    /** {@link #imageRepository} read: the fork's registry and namespace that rename every image. */
+    public Optional<ImageRepository> fork() {
+        return imageRepository.map(r -> ImageRepository.parse(r, Setting.IMAGE_REPOSITORY.toString()));
     }
 
     /** The same request restricted to these image keys; an empty list keeps the current selection. */

@@ -15,6 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.policy.TagPolicyTestSupport;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.ResolvedImage;
@@ -144,6 +145,45 @@ class ValuesDigestsProperties {
                 .doesNotContain("oda-webhook");
         assertThat(at(yaml, YqPath.parse(".secretsmanagement-operator.digest"))).isNull();
         assertThat(at(yaml, YqPath.parse(".oda-webhook.digest"))).isNotNull();
+    }
+
+    /**
+     * oda-canvas deploys its Helm hooks from {@code global.hookImages.kubectlCurl}, a second copy of the kubectl-curl
+     * image's reference: pinned with the image, a redeploy takes the hooks' image from the same push.
+     */
+    @Example
+    void aCopyOfAPinnedImagesReferenceIsPinnedWithItWhileItsTagIsTheImages() throws IOException {
+        Path dir = Files.createTempDirectory("values-digests");
+        Path repo = Fixtures.copyOdaCanvas(dir.resolve("repo"));
+        Resolution resolution = Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo),
+                repo.resolve("target/oda"), List.of("baseimage-kubectl-curl"), Optional.empty()), new RecordingLog());
+        String digest = "sha256:" + "c".repeat(64);
+        List<ValuesDigests.Pin> pins = List.of(new ValuesDigests.Pin(resolution.images().get(0), digest));
+        RecordingLog log = new RecordingLog();
+
+        Path file = ValuesDigests.write(dir, pins, ImageCopies.all(resolution, Optional.empty()), log);
+
+        YqPath hooks = YqPath.parse(".global.hookImages.kubectlCurl");
+        String pinned = "tmforumodacanvas/baseimage-kubectl-curl:1.30.5@" + digest;
+        assertThat(log.warnings).isEmpty();
+        assertThat(at(new Yaml().load(Files.readString(file)), hooks)).isEqualTo(pinned);
+        assertThat(at(new Yaml().load(Files.readString(file)), YqPath.parse(".version"))).isEqualTo("1.30.5@" + digest);
+        // the chart's own override holds the copy alone; the image's own file its entry alone
+        Object chart = new Yaml().load(Files.readString(dir.resolve("values-digests/charts/canvas-oda/values.yaml")));
+        assertThat(at(chart, hooks)).isEqualTo(pinned);
+        assertThat(at(chart, YqPath.parse(".version"))).isNull();
+        assertThat(at(new Yaml().load(Files.readString(dir.resolve("values-digests/baseimages/kubectl-curl/version.yaml"))),
+                hooks)).isNull();
+
+        // a copy that names another tag than the image's is what the chart means to deploy: not pinned
+        Fixtures.replace(repo.resolve("baseimages/kubectl-curl/version.yaml"), "version: 1.30.5", "version: 1.30.6");
+        resolution = Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo),
+                repo.resolve("target/oda"), List.of("baseimage-kubectl-curl"), Optional.empty()), new RecordingLog());
+        ValuesDigests.delete(dir);
+        file = ValuesDigests.write(dir, List.of(new ValuesDigests.Pin(resolution.images().get(0), digest)),
+                ImageCopies.all(resolution, Optional.empty()), log);
+        assertThat(at(new Yaml().load(Files.readString(file)), hooks)).isNull();
+        assertThat(dir.resolve("values-digests/charts/canvas-oda/values.yaml")).doesNotExist();
     }
 
     /** A version path of 1 to 3 keys; image and suffix beside it, as values files hold them. */
