@@ -12,6 +12,7 @@ import org.odabuild.core.Setting;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
@@ -21,9 +22,13 @@ import org.odabuild.core.version.SemVer;
 
 /**
  * Step 1 of the seed's how-to, done for you: for each image to change, bump {@code version} unless it is already
- * ahead of the release branch, and set {@code prereleaseSuffix} from the branch name.
+ * ahead of the release branch, and set {@code prereleaseSuffix} from the branch name; a values text that names the
+ * image by the tag it had ({@code name:tag}) gets the new tag.
  */
 public final class PrereleaseCommand {
+
+    /** The rule in edits.json of a values text that names the image by its tag, moved with it. */
+    static final String COPY_FOLLOWS = "copy-follows";
 
     private PrereleaseCommand() {
     }
@@ -44,6 +49,7 @@ public final class PrereleaseCommand {
         }
         var layout = plan.resolution().layout();
         FileEdits files = new FileEdits(layout);
+        Map<String, String> newTags = new LinkedHashMap<>();
         try (GitRepository repo = GitRepository.open(layout.root())) {
             Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
             HistoryYaml history = new HistoryYaml(repo, log);
@@ -62,8 +68,18 @@ public final class PrereleaseCommand {
                 editor.set(config.valuesPathVersion(), version.toString(), Optional.empty());
                 editor.set(suffixPath, suffix.text(), Optional.of(config.valuesPathVersion()));
                 String tag = version + "-" + suffix;
+                newTags.put(image.key(), tag);
                 log.info(image.key() + ": " + (tag.equals(image.tag().toString()) ? "already " + tag
                         : image.tag() + " -> " + tag));
+            }
+        }
+        // a values text that named the image by the tag it had (oda-canvas' hook image) follows it; one that named
+        // another tag is meant to (the plan says that it parts)
+        for (ImageCopies.Copy copy : ImageCopies.all(plan.resolution(), request.plan().resolve().fork())) {
+            String tag = newTags.get(copy.image().key());
+            if (tag != null && !tag.equals(copy.tag()) && copy.tag().equals(copy.image().tag().toString())) {
+                files.set(copy.text().location().file(), copy.text().path(), copy.name() + ":" + tag,
+                        COPY_FOLLOWS + " (" + copy.image().key() + ")");
             }
         }
         return EditApply.finish("prerelease", files, request.dryRun(), request.plan().resolve().outputDir(), mover,

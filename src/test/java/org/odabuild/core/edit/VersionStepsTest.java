@@ -130,7 +130,7 @@ class VersionStepsTest {
     }
 
     @Test
-    void aSecondCopyOfAnImageReferenceIsSaidWhileItPartsAndReleasedByReleasePrep() {
+    void aSecondCopyOfAnImageReferenceFollowsItIsSaidWhileItPartsAndReleasedByReleasePrep() {
         // canvas-oda deploys its Helm hooks' image from global.hookImages.kubectlCurl (name:tag in one text), while
         // the image's own version is in baseimages/kubectl-curl/version.yaml
         String hookLine = "    kubectlCurl: tmforumodacanvas/baseimage-kubectl-curl:1.30.5\n";
@@ -139,17 +139,25 @@ class VersionStepsTest {
         git.branch("feature/issue9");
         git.write("baseimages/kubectl-curl/Dockerfile", "FROM scratch\n");
         git.commit("a new kubectl-curl");
-        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("baseimage-kubectl-curl")), Optional.empty(),
-                Bump.PATCH, false), log);
+        EditReport pre = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("baseimage-kubectl-curl")),
+                Optional.empty(), Bump.PATCH, false), log);
+        // the chart on the branch deploys the image of the branch, as it deployed the image before
+        assertThat(pre.edits()).extracting(e -> e.file() + ":" + e.line() + " " + e.path() + "=" + e.newValue()
+                + " " + e.rule()).contains("charts/canvas-oda/values.yaml:23 .global.hookImages.kubectlCurl="
+                        + "tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9 copy-follows (baseimage-kubectl-curl)");
+        assertThat(read(values)).contains(hookLine.replace("1.30.5", "1.30.6-issue9"));
         git.commit("prerelease");
+        assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
 
+        // a developer who means the hooks to stay on the release puts it back: said, and left as it is
+        Fixtures.replace(values, hookLine.replace("1.30.5", "1.30.6-issue9"), hookLine);
         assertThat(Planner.plan(plan(List.of()), log).warnings()).contains("charts/canvas-oda/values.yaml:23:18:"
                 + " .global.hookImages.kubectlCurl names tmforumodacanvas/baseimage-kubectl-curl:1.30.5, but image"
                 + " 'baseimage-kubectl-curl' is 1.30.6-issue9 here (baseimages/kubectl-curl/version.yaml:2:10): the"
                 + " chart deploys the other; write 1.30.6-issue9 there too, or leave it if the other is meant");
-        // as the warning says: the chart on the branch deploys the image of the branch
+        assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("baseimage-kubectl-curl")),
+                Optional.empty(), Bump.PATCH, false), log).edits()).isEmpty();
         Fixtures.replace(values, hookLine, hookLine.replace("1.30.5", "1.30.6-issue9"));
-        git.commit("the hooks on the new image");
         assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
         assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
                 .hasMessageContaining("baseimages/kubectl-curl/version.yaml:3 baseimage-kubectl-curl=issue9")
