@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.FetchAdvice;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.edit.ChangedCharts;
@@ -49,7 +51,8 @@ public final class VersionBumpCheck {
         Plan plan = Planner.plan(request, log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException(RULE + " compares"
                 + " with the merge-base, which is unknown here (" + plan.changes().baseReason() + "): fetch the"
-                + " release branch with history (actions/checkout fetch-depth: 0), or pass " + Setting.SINCE.set("<ref>")));
+                + " release branch with history (" + FetchAdvice.of(CiEnvironment.of(request.env()),
+                        request.branches().releaseBranches()) + "), or pass " + Setting.SINCE.set("<ref>")));
         List<Finding> images = new ArrayList<>();
         for (PlannedImage i : plan.images()) {
             VersionBump bump = i.versionBump();

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.FetchAdvice;
 
 /**
  * Chooses the commit that "changed" is measured against: {@code -Doda.since}; on a release branch the push event's
@@ -52,7 +53,7 @@ public final class BaseSelector {
             }
             return ChangeSet.unknown("push event's before commit (not in this clone)", "the push event's before"
                     + " commit " + before.get() + " is not in this clone (shallow?): every image counts as changed;"
-                    + " fetch more history (actions/checkout fetch-depth: 0) to build only what changed");
+                    + " fetch more history (" + FetchAdvice.of(ci, releaseBranches) + ") to build only what changed");
         }
         List<String> parents = repo.parents(head);
         if (!parents.isEmpty()) {
@@ -97,8 +98,8 @@ public final class BaseSelector {
                         : "HEAD has no common ancestor with " + looked)
                 : "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
         return ChangeSet.unknown(why, why + ": every image counts as changed; fetch the release"
-                + " branch with history (git fetch origin main, or actions/checkout fetch-depth: 0) or pass"
-                + " " + Setting.SINCE.set("<ref>"));
+                + " branch with history (" + FetchAdvice.of(ci, releaseBranches) + ") or pass "
+                + Setting.SINCE.set("<ref>"));
     }
 
     private List<String> candidateRefs() {

@@ -309,6 +309,14 @@ class PlannerTest {
             assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
             assertThat(image(plan, "hook").changed()).isTrue();
             assertThat(image(plan, "hook").decision().reason()).contains("base unknown");
+            // what to do, in the words of the CI system that cloned it so
+            env.put("CI", "true");
+            env.put("GITLAB_CI", "true");
+            assertThat(plan(clone.root()).warnings()).anyMatch(w -> w.contains("every image counts as changed")
+                    && w.contains("variables: GIT_DEPTH: \"0\", and 'git fetch origin main' before the goal"));
+            env.remove("GITLAB_CI");
+            env.put("GITHUB_ACTIONS", "true");
+            assertThat(plan(clone.root()).warnings()).anyMatch(w -> w.contains("(actions/checkout with fetch-depth: 0)"));
         }
     }
 
