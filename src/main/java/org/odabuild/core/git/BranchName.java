@@ -19,7 +19,7 @@ public record BranchName(String name, String source, boolean changeRequest) {
 
     public static BranchName resolve(Optional<String> explicit, CiEnvironment ci, HeadCommit head) {
         if (explicit.isPresent() && !explicit.get().isBlank()) {
-            return new BranchName(explicit.get().strip(), Setting.BRANCH.property());
+            return new BranchName(branchOf(explicit.get().strip()), Setting.BRANCH.property());
         }
         Optional<CiEnvironment.Branch> fromCi = ci.branch();
         if (fromCi.isPresent()) {
@@ -29,5 +29,25 @@ public record BranchName(String name, String source, boolean changeRequest) {
                 .orElseThrow(() -> new InvalidInputException("HEAD is detached at " + head.shortId()
                         + " and no CI variable (" + String.join(", ", CiEnvironment.BRANCH_VARIABLE_NAMES)
                         + ") names the branch: pass it with " + Setting.BRANCH.set("<branch>")));
+    }
+
+    /**
+     * A full ref given for the branch ({@code ${{ github.ref }}} where {@code github.ref_name} was meant) names the
+     * branch it holds; a ref that holds no branch (a tag, a pull request's merge) is refused: as a name it would match
+     * no branch rule and build nothing, without a word.
+     */
+    private static String branchOf(String given) {
+        if (given.startsWith("refs/heads/") && given.length() > "refs/heads/".length()) {
+            return given.substring("refs/heads/".length());
+        }
+        if (given.matches("refs/remotes/[^/]+/.+")) {
+            return given.substring(given.indexOf('/', "refs/remotes/".length()) + 1);
+        }
+        if (given.startsWith("refs/")) {
+            throw new InvalidInputException(Setting.BRANCH + " '" + given + "' is a ref that holds no branch (a tag,"
+                    + " or a pull request's merge): pass the branch being built, e.g. on GitHub Actions"
+                    + " ${{ github.head_ref || github.ref_name }}");
+        }
+        return given;
     }
 }

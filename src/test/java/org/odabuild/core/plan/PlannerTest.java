@@ -295,6 +295,22 @@ class PlannerTest {
     }
 
     @Test
+    void aFullRefGivenForTheBranchNamesTheBranchItHolds() {
+        startFeature("feature/r");
+        git.commit("on the branch");
+        branch = Optional.of("refs/heads/feature/r"); // -Doda.branch=${{ github.ref }}
+        assertThat(plan().branch().name()).isEqualTo("feature/r");
+        assertThat(plan().branchKind()).isEqualTo(BranchKind.PRERELEASE);
+        branch = Optional.of("refs/remotes/origin/feature/r");
+        assertThat(plan().branch().name()).isEqualTo("feature/r");
+        for (String ref : List.of("refs/pull/12/merge", "refs/tags/v1.0.0")) {
+            branch = Optional.of(ref);
+            assertThatThrownBy(this::plan).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("'" + ref + "' is a ref that holds no branch");
+        }
+    }
+
+    @Test
     void shallowCloneWithoutBaseCountsEverythingAsChanged() {
         startFeature("feature/s");
         setSuffix("op", "1.0.1", "s");
