@@ -134,7 +134,12 @@ public final class RegistryUploads {
     private static void expect(RegistryResponse r, int status, ImageName image, String action) {
         if (r.statusCode() != status) {
             String hint = r.statusCode() == 403 || r.statusCode() == 401
-                    ? ": the login has no push access to " + image.repository() : "";
+                    ? ": the login has no push access to " + image.repository()
+                    : r.statusCode() == 404 && RegistryResponses.registryErrorCode(r).filter("NAME_UNKNOWN"::equals)
+                            .isPresent()
+                            ? ": the registry has no repository " + image.repository() + " and does not create one"
+                                    + " on a push (Amazon ECR does not): create it there, then run this again"
+                            : "";
             throw new RegistryException("registry " + image.registry() + " answered " + r.statusCode()
                     + " when asked to " + action + hint + RegistryResponses.errorCode(r));
         }
