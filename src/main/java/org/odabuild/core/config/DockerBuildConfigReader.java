@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.image.Platform;
@@ -57,9 +58,11 @@ public final class DockerBuildConfigReader {
         for (NodeTuple tuple : mapping.getValue()) {
             SourceLocation at = doc.locationOf(tuple.getKeyNode());
             String key = keyName(tuple.getKeyNode(), at, "an image key");
+            // a line break in a key, shown as it is, would start a line of the CI log of its own (::error::...)
+            String shown = Excerpt.of(key, Integer.MAX_VALUE);
             SourceLocation first = seen.putIfAbsent(key, at);
             if (first != null) {
-                throw InvalidInputException.at(at, "image key '" + key + "' is defined twice (first at line "
+                throw InvalidInputException.at(at, "image key '" + shown + "' is defined twice (first at line "
                         + first.line() + "): rename one of them or merge the two entries");
             }
             try {
@@ -67,7 +70,7 @@ public final class DockerBuildConfigReader {
                 images.add(readImage(doc, key, at, tuple.getValueNode()));
             } catch (InvalidInputException e) {
                 // one wrong entry must not block the other images (a matrix job per image, as GitHub's were)
-                broken.add(new BrokenImage(key, e.getMessage()));
+                broken.add(new BrokenImage(shown, e.getMessage()));
             }
         }
         return new DockerBuildConfig(configFile, display, images, broken);
@@ -128,11 +131,12 @@ public final class DockerBuildConfigReader {
                 SourceLocation at = doc.locationOf(t.getKeyNode());
                 String name = keyName(t.getKeyNode(), at, "a setting of image '" + image + "'");
                 if (byName.put(name, t) != null) {
-                    throw InvalidInputException.at(at, "'" + name + "' is set twice for image '" + image
+                    throw InvalidInputException.at(at, "'" + Excerpt.of(name) + "' is set twice for image '" + image
                             + "': keep one");
                 }
                 if (!KNOWN_KEYS.contains(name)) {
-                    log.warn(at + ": unknown setting '" + name + "' of image '" + image + "' is ignored (known: "
+                    log.warn(at + ": unknown setting '" + Excerpt.of(name) + "' of image '" + image
+                            + "' is ignored (known: "
                             + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
                 }
             }

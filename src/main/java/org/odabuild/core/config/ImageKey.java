@@ -1,5 +1,6 @@
 package org.odabuild.core.config;
 
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.SourceLocation;
@@ -20,7 +21,7 @@ final class ImageKey {
         if (bad >= 0) {
             String shown = Character.isISOControl(bad) || Character.isWhitespace(bad)
                     ? String.format("U+%04X", bad) : "'" + Character.toString(bad) + "'";
-            throw InvalidInputException.at(at, "image key '" + key + "' has " + shown + ": keys are listed with"
+            throw InvalidInputException.at(at, "image key '" + Excerpt.of(key, Integer.MAX_VALUE) + "' has " + shown + ": keys are listed with"
                     + " commas in " + Setting.IMAGES + " and the plan's images-to-build, which CI pastes into a"
                     + " command line; rename it using letters, digits, '.', '_', '-' and '/' only (the image's"
                     + " name comes from its values file, not from the key)");

@@ -86,6 +86,16 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
+    void aKeyWithALineBreakIsShownEscapedSoItStartsNoLineOfTheCiLog() {
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(repo), log).read(Fixtures.write(repo,
+                "dockerbuild-config.yaml", "\"a\\n::error::forged\"" + MINIMAL.substring("op".length())));
+        assertThat(config.broken()).singleElement().satisfies(b -> {
+            assertThat(b.key()).isEqualTo("a\\x0a::error::forged");
+            assertThat(b.warning()).doesNotContain("\n").contains("image key 'a\\x0a::error::forged' has U+000A");
+        });
+    }
+
+    @Test
     void keysOfLettersDigitsDotsDashesUnderscoresAndSlashesAreRead() {
         assertThat(read(MINIMAL.replaceFirst("^op:", "Team_2/op-ä.v1:")).images()).extracting(ImageConfig::key)
                 .containsExactly("Team_2/op-ä.v1");
