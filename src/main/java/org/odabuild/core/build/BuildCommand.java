@@ -49,6 +49,7 @@ public final class BuildCommand {
     public static BuildReport build(BuildRequest request, CredentialSource credentials, DaemonFactory daemons,
             boolean allowPush, BuildLog log) {
         Path out = request.release().plan().resolve().outputDir();
+        Optional<ImageRepository> fork = request.release().plan().resolve().fork();
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
         JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT, BasesOfOtherRuns.FILE);
         ValuesDigests.delete(out);
@@ -60,7 +61,7 @@ public final class BuildCommand {
         // images built on images of this run wait for them; images built on each other, or that copy from one,
         // are refused
         RunBases bases = RunBases.of(checked.resolution().layout(), checked.toBuild(), checked.builtElsewhere(),
-                request.buildArgs(), request.latestTag(), request.release().plan().resolve().fork());
+                request.buildArgs(), request.latestTag(), fork);
         Plan plan = checked.withBroken(bases.refused());
         PlanReport.log(plan, request.release().plan().lint().verbose(), log);
         PlanReport.writeJson(plan, out);
@@ -71,7 +72,7 @@ public final class BuildCommand {
         if (toBuild.isEmpty()) {
             log.info("Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
             return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), false,
-                    List.of()), plan.resolution(), request.release().plan().resolve().fork(), out, ci, log));
+                    List.of()), plan.resolution(), fork, out, ci, log));
         }
         boolean push = allowPush && request.push().orElse(ci.isCi());
         // the bases other runs build for this push are hashed too: the registry must hold them from these sources
@@ -98,7 +99,7 @@ public final class BuildCommand {
             if (built.failure().isPresent()) {
                 // build.json still tells CI which image failed and which were not built; nothing is pushed
                 finish(new BuildReport(plan.branch().name(), plan.head().id(), false, results), plan.resolution(),
-                        request.release().plan().resolve().fork(), out, ci, log);
+                        fork, out, ci, log);
                 throw built.failure().get();
             }
             if (push) {
@@ -110,7 +111,7 @@ public final class BuildCommand {
             }
         }
         return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results),
-                plan.resolution(), request.release().plan().resolve().fork(), out, ci, log));
+                plan.resolution(), fork, out, ci, log));
     }
 
     /** Broken entries do not block the other images; the goal fails after them, naming each. */
