@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 
 /**
  * The {@code prereleaseSuffix} of a values file: a semver prerelease identifier list such as {@code issue123} or
@@ -40,7 +41,8 @@ public record PrereleaseSuffix(String text) {
     /** Why these identifiers are not a legal semver prerelease, or empty when they are. */
     static Optional<String> checkIdentifiers(List<String> identifiers) {
         for (String id : identifiers) {
-            String shown = "'" + String.join(".", identifiers) + "'";
+            // a line break in it, shown as it is, would start a line of the CI log of its own (::error::...)
+            String shown = "'" + Excerpt.of(String.join(".", identifiers)) + "'";
             if (id.isEmpty()) {
                 return Optional.of(shown + " is not a semver prerelease: it has an empty part between dots");
             }

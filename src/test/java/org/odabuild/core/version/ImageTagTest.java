@@ -41,6 +41,12 @@ class ImageTagTest {
         assertThat(tag("1.0.0", "odaa-42.2").asSemVer()).isLessThan(SemVer.parse("1.0.0"));
     }
 
+    @Test
+    void aSuffixWithALineBreakIsShownEscapedSoItStartsNoLineOfTheCiLog() {
+        assertThatThrownBy(() -> PrereleaseSuffix.parse("x\n::error::forged")).hasMessageNotContaining("\n")
+                .hasMessageStartingWith("'x\\x0a::error::forged' is not a semver prerelease");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"issue_123", "issue 123", "issue/1", "a..b", ".a", "01", "ä"})
     void rejectsIllegalSuffixes(String suffix) {
