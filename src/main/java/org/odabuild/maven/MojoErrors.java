@@ -14,6 +14,7 @@ import org.odabuild.core.FileNameEncoding;
 import org.odabuild.core.OdaException;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
+import org.odabuild.core.ci.WorkflowCommands;
 
 /**
  * The one place where core failures become Maven failures, and where the settings the core names become what a
@@ -82,8 +83,12 @@ final class MojoErrors {
         return copy;
     }
 
-    /** A core message as a Maven user reads it. */
+    /**
+     * A core message as a Maven user reads it; no line of it can be taken for a GitHub workflow command, whatever
+     * file name or value it shows.
+     */
     static String render(String message) {
-        return Setting.render(message, Setting::property, (s, value) -> "-D" + s.property() + "=" + value);
+        return WorkflowCommands.neutralized(Setting.render(message, Setting::property,
+                (s, value) -> "-D" + s.property() + "=" + value));
     }
 }

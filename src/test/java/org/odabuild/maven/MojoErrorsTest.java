@@ -37,6 +37,22 @@ class MojoErrorsTest {
         assertThat(MojoErrors.said(new java.io.IOException("Stream closed"))).isEqualTo("Stream closed");
     }
 
+    /**
+     * A file name with a line break (git allows one) in a refusal: the line it starts is shown, not taken by GitHub
+     * Actions as a workflow command, in the log and in the failure Maven prints.
+     */
+    @Test
+    void noLineOfAMessageCanBeTakenForAGithubWorkflowCommand() {
+        String reason = "app: release versions can only be built from master/main; its sources changed"
+                + " (src/app/x\n::error::forged.txt,\n  ::add-mask::x)";
+        assertThat(MojoErrors.render(reason)).isEqualTo("app: release versions can only be built from master/main;"
+                + " its sources changed (src/app/x\n\\::error::forged.txt,\n  \\::add-mask::x)");
+        Exception e = MojoErrors.translate(new RuleViolationException("oda build", List.of(reason)));
+        assertThat(e.getMessage().lines()).noneMatch(l -> l.strip().startsWith("::"));
+        assertThat(e.getCause().getMessage().lines()).noneMatch(l -> l.strip().startsWith("::"));
+        assertThat(MojoErrors.render("a: b::c")).as("only a line's start is a command").isEqualTo("a: b::c");
+    }
+
     /** java.nio's refusal of a path is bad input, said with its fix, not "a bug". */
     @Test
     void aPathJavaRefusesIsSaidWithItsFix() {
