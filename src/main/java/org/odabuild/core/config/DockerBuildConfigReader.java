@@ -44,8 +44,16 @@ public final class DockerBuildConfigReader {
     }
 
     public DockerBuildConfig read(Path configFile) {
+        return read(configFile, YamlDocument.load(configFile, layout.display(configFile)));
+    }
+
+    /** The config as a commit held it: {@code text} read as {@link #read(Path)} reads the file. */
+    public DockerBuildConfig read(Path configFile, String text) {
+        return read(configFile, YamlDocument.parse(text, layout.display(configFile)));
+    }
+
+    private DockerBuildConfig read(Path configFile, YamlDocument doc) {
         String display = layout.display(configFile);
-        YamlDocument doc = YamlDocument.load(configFile, display);
         Node root = doc.root().orElseThrow(() -> new InvalidInputException(display
                 + ": is empty: list at least one image (see README, 'dockerbuild-config.yaml')"));
         if (!(root instanceof MappingNode mapping)) {

@@ -28,6 +28,7 @@ import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -499,6 +500,44 @@ public final class GitRepository implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a commit's tree holds at a path: a file or a folder, with its object id.
+     *
+     * @param mode git's mode bits ({@code 040000} a folder, {@code 100644} a file, {@code 120000} a link)
+     */
+    public record TreeEntry(int mode, String id) {
+
+        public boolean isFolder() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+        }
+
+        /** A regular or executable file: not a link, whose blob is the text of its target. */
+        public boolean isFile() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+    }
+
+    /** The entry at a path of a commit ("." for its root), empty when there is none. */
+    public Optional<TreeEntry> entry(String commit, String path) {
+        return either(n -> n.entry(commit, path), () -> entryByJGit(commit, path));
+    }
+
+    private Optional<TreeEntry> entryByJGit(String commit, String path) {
+        Repository repository = jgit();
+        try (RevWalk walk = new RevWalk(repository)) {
+            var tree = walk.parseCommit(ObjectId.fromString(commit)).getTree();
+            if (path.equals(".")) {
+                return Optional.of(new TreeEntry(FileMode.TREE.getBits(), tree.name()));
+            }
+            try (TreeWalk tw = TreeWalk.forPath(repository, path, tree)) {
+                return tw == null ? Optional.empty()
+                        : Optional.of(new TreeEntry(tw.getRawMode(0), tw.getObjectId(0).name()));
+            }
+        } catch (IOException e) {
+            throw failure("find " + path + " at " + commit, e);
+        }
     }
 
     /** The blob id of a file at a commit, empty when the file does not exist there. */

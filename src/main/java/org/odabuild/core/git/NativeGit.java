@@ -23,6 +23,7 @@ import org.eclipse.jgit.diff.DiffEntry.ChangeType;
 import org.eclipse.jgit.lib.FileMode;
 import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.OdaException;
+import org.odabuild.core.git.GitRepository.TreeEntry;
 
 /**
  * Commits and files read through the installed git: one {@code git cat-file --batch-command} process answers every
@@ -303,6 +304,27 @@ final class NativeGit implements AutoCloseable {
         GitProcess.Result r = git.run(root, args.toArray(String[]::new)).filter(x -> x.exitCode() == 0)
                 .orElseThrow(() -> new Unanswered("ls-tree"));
         return GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered("ls-tree output"));
+    }
+
+    /** See {@link GitRepository#entry}: {@code ls-tree} of one path; the commit's own tree for ".". */
+    Optional<TreeEntry> entry(String commit, String path) {
+        if (path.equals(".")) {
+            return object("info", requireCommit(commit) + "^{tree}").map(o -> new TreeEntry(FileMode.TREE.getBits(), o.id()));
+        }
+        String name = plainPath(path);
+        GitProcess.Result r = git.run(root, "ls-tree", "-z", "--full-tree", requireCommit(commit), "--", name)
+                .filter(x -> x.exitCode() == 0).orElseThrow(() -> new Unanswered("ls-tree"));
+        List<String> records = GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered(
+                "ls-tree output"));
+        if (records.isEmpty()) {
+            return Optional.empty();
+        }
+        // "<mode> SP <type> SP <id> TAB <path>": one record, of the path asked (a folder's contents need a '/')
+        String[] f = records.get(0).split("[ \t]", 4);
+        if (records.size() != 1 || f.length != 4 || !f[3].equals(name) || !SHA1.matcher(f[2]).matches()) {
+            throw new Unanswered("ls-tree record " + records.get(0));
+        }
+        return Optional.of(new TreeEntry(mode(f[0]).getBits(), f[2]));
     }
 
     /** A file's bytes at a commit; empty when it is not a file there. */

@@ -20,6 +20,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.BaseSelector;
 import org.odabuild.core.git.BranchName;
@@ -150,20 +151,35 @@ public final class Planner {
         ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
                 f)), parsedAlready);
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
+        // files under an image's paths that changed with its build inputs as they were (a move) do not change it;
+        // not asked while the config, or anything the build reads, has uncommitted changes that count
+        String configFile = resolution.layout().display(resolution.config().file());
+        Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
+        Optional<SameBuildInputs> sameInputs = changes.baseCommit().filter(b -> !counted.contains(configFile))
+                .map(b -> new SameBuildInputs(repo, resolution.layout(), b, head.id(), resolution.config().file(),
+                        changes.files().contains(configFile)));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
             boolean force = selected && request.force();
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
+            boolean underPaths = !files.isEmpty(); // a bump is asked for these; a values entry's own change needs none
             String valuesFile = image.config().valuesYamlFile();
-            VersionBump bump = files.isEmpty() || !changes.known() || !selected ? VersionBump.NOT_APPLICABLE
-                    : versionBump(image, atBase.get(valuesFile));
-            if (changedFiles.contains(valuesFile) && !files.contains(valuesFile)
-                    && ValuesEntryChange.differs(image.config(), atBase.get(valuesFile), now.get(valuesFile))) {
+            boolean entryChanged = changedFiles.contains(valuesFile)
+                    && ValuesEntryChange.differs(image.config(), atBase.get(valuesFile), now.get(valuesFile));
+            if (entryChanged && !files.contains(valuesFile)) {
                 files.add(valuesFile);
             }
-            boolean changed = force || !changes.known() || !files.isEmpty();
+            Optional<String> sameBuild = force || files.isEmpty() || !changes.known() || entryChanged
+                    || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
+                    : sameInputs.flatMap(same -> same.reason(image.config()));
+            VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
+                    ? VersionBump.NOT_APPLICABLE : versionBump(image, atBase.get(valuesFile));
+            boolean changed = force || !changes.known() || !files.isEmpty() && sameBuild.isEmpty();
             Decision decision = fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
                     : policy.decide(branch.name(), image, changed);
+            if (sameBuild.isPresent() && decision.action() == ImageAction.SKIP_UNCHANGED) {
+                decision = new Decision(ImageAction.SKIP_UNCHANGED, sameBuild.get());
+            }
             if (changed && files.isEmpty()) {
                 decision = new Decision(decision.action(), decision.reason()
                         + (force ? " (" + Setting.FORCE + ")" : " (base unknown, counted as changed)"));
@@ -212,6 +228,13 @@ public final class Planner {
         return new Decision(ImageAction.REFUSE, refusal.reason() + "; its sources changed in " + window.reason()
                 + " (" + sources.get(0) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + ")");
+    }
+
+    /** Whether the build of an image reads a file: one in its context, its Dockerfile or its test Dockerfile. */
+    private static boolean readByBuild(ImageConfig image, String file) {
+        String context = image.buildContext();
+        return context.equals(".") || file.startsWith(context + "/") || file.equals(context)
+                || file.equals(image.buildDockerfile()) || image.testDockerfile().filter(file::equals).isPresent();
     }
 
     /** The version now against the version at the base (MAJOR.MINOR.PATCH; a suffix does not make it higher). */

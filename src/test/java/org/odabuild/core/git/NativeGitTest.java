@@ -164,7 +164,9 @@ class NativeGitTest {
                 f.put("blob " + c + ":" + p, answer(() -> repo.blobId(c, p)));
                 f.put("mentions " + c + ":" + p, answer(() -> repo.mentions(c, p, "prereleaseSuffix")));
                 f.put("blob text " + c + ":" + p, answer(() -> repo.blobId(c, p).map(repo::readBlob)));
+                f.put("entry " + c + ":" + p, answer(() -> repo.entry(c, p)));
             }
+            f.put("entry " + c + ":.", answer(() -> repo.entry(c, ".")));
         }
         for (String rev : List.of("main", "feature/x", "refs/heads/main", "HEAD", "HEAD~1", "HEAD^2", "v1", "v1^{}",
                 "nope", "origin/main", commits.get(1), commits.get(1).substring(0, 10), "main:values.yaml", " main",
@@ -217,6 +219,13 @@ class NativeGitTest {
             assertThat(repo.mentions(first, "values.yaml", "prereleaseSuffix")).isTrue();
             assertThat(repo.blobId(first, "values.yaml").map(repo::readBlob)).isEqualTo(repo.readFile(first,
                     "values.yaml"));
+            assertThat(repo.entry(head, "dir")).hasValueSatisfying(e -> assertThat(e.isFolder()).isTrue());
+            assertThat(repo.entry(commits.get(1), "run.sh")).hasValueSatisfying(e -> assertThat(e.isFile()).isTrue());
+            // run.sh became a link: neither a file nor a folder, whatever it points at
+            assertThat(repo.entry(head, "run.sh")).hasValueSatisfying(e -> assertThat(e.isFile() || e.isFolder())
+                    .isFalse());
+            assertThat(repo.entry(head, ".")).hasValueSatisfying(e -> assertThat(e.isFolder()).isTrue());
+            assertThat(repo.entry(head, "missing.txt")).isEmpty();
             assertThat(repo.edits(commits.get(6), commits.get(7))).extracting(GitRepository.FileEdit::path)
                     .contains("values.yaml", "run.sh", "dir/inner.txt");
             assertThat(repo.jgitOpened()).as("JGit was set up").isFalse();

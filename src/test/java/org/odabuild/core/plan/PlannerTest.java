@@ -164,6 +164,45 @@ class PlannerTest {
     }
 
     @Test
+    void aFileUnderItsPathsThatItsBuildDoesNotReadChangesNothingButItsDockerfileOutsideDoes() {
+        git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/op/**/*\n", "    - src/op/**/*\n"
+                + "    - shared/*\n    - docker/*\n  buildDockerfile: docker/op.Dockerfile\n"))
+                .write("shared/notes.txt", "v1\n").write("docker/op.Dockerfile", "FROM scratch\n")
+                .commit("op watches shared/ and has its Dockerfile outside its context");
+        startFeature("feature/x");
+        git.write("shared/notes.txt", "v2\n").commit("notes");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changedFiles()).containsExactly("shared/notes.txt");
+        assertThat(op.changed()).isFalse();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+        assertThat(op.decision().reason()).startsWith("what changed under its paths is not part of its build");
+
+        // an uncommitted change of its context, counted, makes it changed
+        git.write("src/op/main.py", "print('uncommitted')\n");
+        includeUncommitted = Optional.of(true);
+        assertThat(image(plan(), "op").changed()).isTrue();
+        includeUncommitted = Optional.of(false);
+        git.write("src/op/main.py", "print(1)\n");
+
+        git.write("docker/op.Dockerfile", "FROM scratch\nCOPY . /\n").commit("op's Dockerfile");
+        op = image(plan(), "op");
+        assertThat(op.changed()).isTrue();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+    }
+
+    @Test
+    void aContextThatIsALinkIsNeverTakenForTheSameFiles() throws Exception {
+        git.write("dockerbuild-config.yaml", CONFIG.replace("  buildContext: src/op\n", "  buildContext: ctx\n"));
+        Files.createSymbolicLink(git.root().resolve("ctx"), Path.of("src/op"));
+        git.commit("op's context is a link to src/op");
+        startFeature("feature/x");
+        git.write("src/op/main.py", "print('changed behind the link')\n").commit("op changed");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changed()).isTrue();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+    }
+
+    @Test
     void releaseVersionOnFeatureBranchIsRefused() {
         startFeature("feature/issue3456");
         git.write("src/op/main.py", "print('changed')\n");
