@@ -27,6 +27,7 @@ import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.registry.RegistryUploads;
+import org.odabuild.core.release.LocalSources;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImageCopies;
@@ -84,7 +85,7 @@ public final class BuildCommand {
                 LazyDaemon daemon = new LazyDaemon(() -> connect(daemons, request, allowPush && !push, toBuild, log))) {
             RegistryClient registry = new RegistryClient(request.release().registry(), credentials, log);
             List<ReleaseImmutabilityCheck.Finding> findings = registryCheck(plan, registry, request,
-                    allowPush && !push, log);
+                    localSources(hashes), allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
             Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), bases.otherRunsBases(), hashes,
@@ -112,6 +113,17 @@ public final class BuildCommand {
         }
         return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), push, results),
                 plan.resolution(), fork, out, ci, log));
+    }
+
+    /** The hashes being worked out; one that fails is not known here, and its build says why. */
+    private static LocalSources localSources(SourceHashes hashes) {
+        return image -> {
+            try {
+                return Optional.of(hashes.of(image.key()).hash());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** Broken entries do not block the other images; the goal fails after them, naming each. */
@@ -173,11 +185,12 @@ public final class BuildCommand {
      * goes on without the registry, since nothing it does can overwrite a tag.
      */
     private static List<ReleaseImmutabilityCheck.Finding> registryCheck(Plan plan, RegistryClient registry,
-            BuildRequest request, boolean preview, BuildLog log) {
+            BuildRequest request, LocalSources sources, boolean preview, BuildLog log) {
         List<ReleaseImmutabilityCheck.Finding> findings;
         long start = System.nanoTime();
         try {
-            findings = ReleaseImmutabilityCheck.check(plan, registry, request.release().allowSuffixTakeover());
+            findings = ReleaseImmutabilityCheck.check(plan, registry, request.release().allowSuffixTakeover(),
+                    sources);
         } catch (RegistryException e) {
             if (!preview) {
                 throw e;

@@ -127,24 +127,22 @@ final class ImageJob {
         if (finding == null || !finding.tagExists() || !hash.equals(finding.sourceHash())) {
             return Optional.empty();
         }
-        if (!samePlatforms(image.config().platforms(), finding.platforms())) {
+        if (!Platform.sameSet(image.config().platforms(), finding.platforms())) {
             log.info(image.reference() + " holds the same sources for " + Excerpt.of(finding.platforms().toString())
                     + ", but " + image.config().platforms() + " are asked for: building it again");
             return Optional.empty();
         }
-        log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
-                + finding.digest() + ")");
-        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
-                image.isRelease(), BuildStatus.UP_TO_DATE, List.of(image.reference()), hash, finding.digest(), 0, null, null,
-                List.of(), false, Map.of(), null));
-    }
-
-    /** Each platform asked for is served, and nothing else. */
-    static boolean samePlatforms(List<String> wanted, List<String> served) {
-        if (wanted.size() != served.size()) {
-            return false;
+        if (image.isRelease()) {
+            // planned again (a move, a clone too shallow to tell, -Doda.force) but published already as it would be
+            log.info(image.reference() + " is already published from the same sources" + Optional.ofNullable(
+                    finding.revision()).map(r -> " (built from commit " + Excerpt.of(r.substring(0, Math.min(7,
+                            r.length()))) + ")").orElse("") + ": " + finding.digest() + "; nothing to build");
+        } else {
+            log.info(image.reference() + " is up to date: the registry holds it built from the same sources ("
+                    + finding.digest() + ")");
         }
-        List<Platform> have = served.stream().map(Platform::parse).toList();
-        return wanted.stream().map(Platform::parse).allMatch(w -> have.stream().anyMatch(w::accepts));
+        return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
+                image.isRelease(), image.isRelease() ? BuildStatus.ALREADY_PUBLISHED : BuildStatus.UP_TO_DATE,
+                List.of(image.reference()), hash, finding.digest(), 0, null, null, List.of(), false, Map.of(), null));
     }
 }

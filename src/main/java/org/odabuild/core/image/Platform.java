@@ -1,6 +1,7 @@
 package org.odabuild.core.image;
 
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,15 @@ public record Platform(String os, String architecture, Optional<String> variant)
     public boolean accepts(Platform built) {
         return os.equals(built.os) && architecture.equals(built.architecture)
                 && (variant.isEmpty() || variant.equals(built.variant));
+    }
+
+    /** Each platform asked for is served, and nothing else. */
+    public static boolean sameSet(List<String> wanted, List<String> served) {
+        if (wanted.size() != served.size()) {
+            return false;
+        }
+        List<Platform> have = served.stream().map(Platform::parse).toList();
+        return wanted.stream().map(Platform::parse).allMatch(w -> have.stream().anyMatch(w::accepts));
     }
 
     /**

@@ -46,7 +46,8 @@ public final class ReleaseImmutabilityCheck {
     /** One image's facts and findings, as written to the report. */
     public record Finding(String key, String reference, boolean release, boolean tagExists, String digest,
             String releaseTag, boolean releaseTagExists, String newestRelease, String owner, String sourceHash,
-            String revision, List<String> platforms, boolean publishedFromThisCommit, List<String> violations) {
+            String revision, List<String> platforms, boolean publishedFromThisCommit,
+            boolean publishedFromTheseSources, List<String> violations) {
     }
 
     /** @param registryMillis how long the registry's answers took, all images together */
@@ -96,6 +97,12 @@ public final class ReleaseImmutabilityCheck {
 
     /** Reads the registry for each planned build concurrently and applies the rules. */
     public static List<Finding> check(Plan plan, RegistryClient registry, boolean allowSuffixTakeover) {
+        return check(plan, registry, allowSuffixTakeover, LocalSources.UNKNOWN);
+    }
+
+    /** @param sources this checkout's source hash of an image, asked for a release whose tag exists */
+    public static List<Finding> check(Plan plan, RegistryClient registry, boolean allowSuffixTakeover,
+            LocalSources sources) {
         List<PlannedImage> toBuild = plan.toBuild();
         if (toBuild.isEmpty()) {
             return List.of();
@@ -111,7 +118,7 @@ public final class ReleaseImmutabilityCheck {
             Map<String, Set<String>> commits = buildCommits(plan, toBuild);
             List<Future<RegistryFacts>> futures = toBuild.stream()
                     .map(i -> pool.submit(() -> facts(i, registry, commits.getOrDefault(i.key(), Set.of()),
-                            requests))).toList();
+                            sources, requests))).toList();
             List<Finding> findings = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (Future<RegistryFacts> future : futures) {
@@ -162,7 +169,7 @@ public final class ReleaseImmutabilityCheck {
     }
 
     private static RegistryFacts facts(PlannedImage planned, RegistryClient registry, Set<String> buildCommits,
-            ExecutorService requests) {
+            LocalSources sources, ExecutorService requests) {
         var image = planned.image();
         // the tag and the tag list at once: on a registry 50 ms away the check costs one round trip, not two
         var tagAsked = CompletableFuture.supplyAsync(() -> registry.manifest(image.image(), image.tag().toString()),
@@ -189,9 +196,13 @@ public final class ReleaseImmutabilityCheck {
                 .filter(SemVer::isRelease)
                 .max(SemVer::compareTo);
         Map<String, String> labels = existing.labels();
+        Optional<String> sourceHash = Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH));
+        // hashing this checkout is asked for only where it can let an existing release pass
+        Optional<String> local = image.isRelease() && sourceHash.isPresent() ? sources.hashOf(planned)
+                : Optional.empty();
         return new RegistryFacts(planned, tag, releaseTag, newest, Optional.ofNullable(labels.get(OdaLabels.BRANCH)),
-                Optional.ofNullable(labels.get(OdaLabels.SOURCE_HASH)),
-                Optional.ofNullable(labels.get(OdaLabels.REVISION)), existing.platforms(), buildCommits);
+                sourceHash, Optional.ofNullable(labels.get(OdaLabels.REVISION)), existing.platforms(), buildCommits,
+                local);
     }
 
     private static <T> T answer(CompletableFuture<T> asked) {
@@ -219,6 +230,6 @@ public final class ReleaseImmutabilityCheck {
                 image.isRelease() ? null : image.version().toString(), f.releaseTag().isPresent(),
                 f.newestRelease().map(Object::toString).orElse(null), f.owner().orElse(null),
                 f.sourceHash().orElse(null), f.revision().orElse(null), f.platforms(), f.publishedFromThisCommit(),
-                violations);
+                f.publishedFromTheseSources(), violations);
     }
 }

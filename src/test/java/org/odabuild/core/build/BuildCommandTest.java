@@ -310,6 +310,50 @@ class BuildCommandTest {
     }
 
     @Test
+    void aReleasePlannedAgainFromTheSameSourcesIsAlreadyPublishedAndFromOtherSourcesRefused() throws Exception {
+        String released = git.git().getRepository().resolve("HEAD").name();
+        BuiltImage first = build().images().get(0);
+        assertThat(first.status()).isEqualTo(BuildStatus.PUSHED);
+        connects.set(0);
+
+        // op's folder moves, the config with it: its build reads the same files, so nothing is planned
+        for (String file : List.of("Dockerfile", "app.txt", ".dockerignore", "secret.txt")) {
+            git.write("src/operator/" + file, git.read("src/op/" + file)).delete("src/op/" + file);
+        }
+        git.write("dockerbuild-config.yaml", OperatorRepo.config("  platforms: linux/amd64\n")
+                .replace("src/op", "src/operator"));
+        git.commit("move op into src/operator");
+        assertThat(build().images()).as("the move changes no image").isEmpty();
+        assertThat(log.infos).anyMatch(l -> l.contains("its build context moved from src/op"));
+
+        // a clone too shallow to know what the push changed plans every image: the release is there, from these
+        // sources, and nothing is built
+        try (TestGit shallow = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
+            BuildReport again = BuildCommand.build(op.request(shallow.root(), env, push, latest, fork, index, threads,
+                    dockerHost), CredentialSource.none(), counting(), true, log);
+            assertThat(again.images()).singleElement().satisfies(b -> {
+                assertThat(b.status()).isEqualTo(BuildStatus.ALREADY_PUBLISHED);
+                assertThat(b.digest()).isEqualTo(first.digest());
+            });
+            assertThat(connects.get()).as("nothing is built").isZero();
+            assertThat(log.infos).anyMatch(l -> l.contains(":1.0.0 is already published from the same sources"
+                    + " (built from commit " + released.substring(0, 7) + ")"));
+            assertThat(Files.readString(shallow.root().resolve("target/oda/verify-release-immutable.json")))
+                    .contains("\"publishedFromTheseSources\": true");
+        }
+
+        // another text of its sources without a bump: refused there as ever
+        git.write("src/operator/app.txt", "v2\n").commit("change without a bump");
+        try (TestGit shallow = git.shallowClone(dir.resolve("shallow2"), "main", 1)) {
+            assertThatThrownBy(() -> BuildCommand.build(op.request(shallow.root(), env, push, latest, fork, index,
+                    threads, dockerHost), CredentialSource.none(), counting(), true, log))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining(":1.0.0 already exists (" + first.digest() + ")");
+        }
+        assertThat(connects.get()).isZero();
+    }
+
+    @Test
     void aReRunReleaseJobSucceedsWithoutBuildingAndAnotherCommitIsRefused() throws Exception {
         git.write("src/op/app.txt", "v2\n");
         String released = git.commit("release change");

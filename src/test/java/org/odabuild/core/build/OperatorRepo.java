@@ -67,7 +67,12 @@ final class OperatorRepo {
     /** The build of this repository with the tests' registry settings (plain HTTP, short timeouts). */
     BuildRequest request(Map<String, String> env, Optional<Boolean> push, LatestTag latest, Optional<String> fork,
             IndexMode index, int threads, String dockerHost) {
-        Path root = git.root();
+        return request(git.root(), env, push, latest, fork, index, threads, dockerHost);
+    }
+
+    /** The same build of another clone of this repository. */
+    BuildRequest request(Path root, Map<String, String> env, Optional<Boolean> push, LatestTag latest,
+            Optional<String> fork, IndexMode index, int threads, String dockerHost) {
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
                 Optional.empty(), Optional.of(false), List.of(), false, env, LintMode.AUTO);
