@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.odabuild.core.DaemonThreads;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
@@ -59,9 +60,15 @@ final class SourceHashes implements AutoCloseable {
     }
 
     private Hashed hash(ResolvedImage image) {
+        return hash(layout, reports, image, buildArgs, this::indexed);
+    }
+
+    /** @param indexed git's index blob ids, read only for a large context */
+    static Hashed hash(RepoLayout layout, Path reports, ResolvedImage image, Map<String, String> buildArgs,
+            Supplier<IndexedBlobs> indexed) {
         BuildContext context = ImageBuilder.context(layout, reports, image);
         return new Hashed(context, SourceHash.of(context, ImageBuilder.testDockerfile(layout, image), buildArgs,
-                SourceHash.cheaperThanTheIndex(context) ? IndexedBlobs.NONE : indexed()));
+                SourceHash.cheaperThanTheIndex(context) ? IndexedBlobs.NONE : indexed.get()));
     }
 
     private synchronized IndexedBlobs indexed() {

@@ -1,6 +1,7 @@
 package org.odabuild.core.release;
 
 import java.util.Optional;
+import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 
 /**
@@ -14,4 +15,13 @@ public interface LocalSources {
     LocalSources UNKNOWN = image -> Optional.empty();
 
     Optional<String> hashOf(PlannedImage image);
+
+    /** The hashes of the checkout a plan was made of. */
+    @FunctionalInterface
+    interface Of {
+
+        Of UNKNOWN = plan -> LocalSources.UNKNOWN;
+
+        LocalSources of(Plan plan);
+    }
 }

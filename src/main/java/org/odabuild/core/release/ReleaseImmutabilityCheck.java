@@ -63,12 +63,18 @@ public final class ReleaseImmutabilityCheck {
      * @throws RegistryException      when the registry could not answer (fail closed)
      */
     public static List<Finding> run(ReleaseCheckRequest request, CredentialSource credentials, BuildLog log) {
+        return run(request, credentials, LocalSources.Of.UNKNOWN, log);
+    }
+
+    /** @param sources this checkout's source hashes, asked for a release whose tag exists */
+    public static List<Finding> run(ReleaseCheckRequest request, CredentialSource credentials,
+            LocalSources.Of sources, BuildLog log) {
         // a check that cannot be made must not leave an earlier "passed" behind
         JsonReports.delete(request.plan().resolve().outputDir(), REPORT);
         Plan plan = Planner.plan(request.plan(), log);
         long start = System.nanoTime();
         List<Finding> findings = check(plan, new RegistryClient(request.registry(), credentials, log),
-                request.allowSuffixTakeover());
+                request.allowSuffixTakeover(), sources.of(plan));
         long registryMillis = (System.nanoTime() - start) / 1_000_000;
         List<String> violations = findings.stream().flatMap(f -> f.violations().stream()).toList();
         writeReport(request.plan().resolve().outputDir(), plan, findings, registryMillis);
@@ -82,6 +88,8 @@ public final class ReleaseImmutabilityCheck {
         }
         findings.stream().filter(Finding::publishedFromThisCommit).forEach(f -> log.info(f.reference()
                 + " is already published from this commit: " + f.digest()));
+        findings.stream().filter(f -> f.publishedFromTheseSources() && !f.publishedFromThisCommit()).forEach(f ->
+                log.info(f.reference() + " is already published from the same sources: " + f.digest()));
         log.info(findings.isEmpty() ? "No image is planned to be built: nothing to verify against the registry."
                 : "Registry check passed for " + findings.size() + " planned image(s): "
                         + findings.stream().map(Finding::reference).toList());

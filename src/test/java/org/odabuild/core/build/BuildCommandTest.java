@@ -23,6 +23,7 @@ import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistrySettings;
+import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.version.ImageName;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.LocalRegistry;
@@ -340,6 +341,13 @@ class BuildCommandTest {
                     + " (built from commit " + released.substring(0, 7) + ")"));
             assertThat(Files.readString(shallow.root().resolve("target/oda/verify-release-immutable.json")))
                     .contains("\"publishedFromTheseSources\": true");
+            // oda:verify-release-immutable hashes the checkout as the build does, and passes it too
+            BuildRequest request = op.request(shallow.root(), env, push, latest, fork, index, threads, dockerHost);
+            assertThat(ReleaseImmutabilityCheck.run(request.release(), CredentialSource.none(), new CheckoutHashes(
+                    shallow.root().resolve("target/oda"), Map.of()), log)).singleElement()
+                    .satisfies(f -> assertThat(f.publishedFromTheseSources()).isTrue());
+            assertThatThrownBy(() -> ReleaseImmutabilityCheck.run(request.release(), CredentialSource.none(), log))
+                    .as("without the hashes: judged by its commit alone").isInstanceOf(RuleViolationException.class);
         }
 
         // another text of its sources without a bump: refused there as ever
