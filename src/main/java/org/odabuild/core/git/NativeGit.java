@@ -312,6 +312,11 @@ final class NativeGit implements AutoCloseable {
             return object("info", requireCommit(commit) + "^{tree}").map(o -> new TreeEntry(FileMode.TREE.getBits(), o.id()));
         }
         String name = plainPath(path);
+        // a folder is told over the pipe; only a blob needs ls-tree, for its mode (a file or a link)
+        Optional<GitObject> o = object("info", inCommit(commit, path));
+        if (o.isEmpty() || o.get().type().equals("tree")) {
+            return o.map(tree -> new TreeEntry(FileMode.TREE.getBits(), tree.id()));
+        }
         GitProcess.Result r = git.run(root, "ls-tree", "-z", "--full-tree", requireCommit(commit), "--", name)
                 .filter(x -> x.exitCode() == 0).orElseThrow(() -> new Unanswered("ls-tree"));
         List<String> records = GitProcess.nulTerminated(r.output()).orElseThrow(() -> new Unanswered(
