@@ -8,7 +8,8 @@ final class VersionMustBeNewest implements ImmutabilityRule {
 
     @Override
     public Optional<String> check(RegistryFacts f, String branch) {
-        if (f.newestRelease().isEmpty()) {
+        // a release published already is not built: nothing goes down (a re-run, or a shallow clone's plan)
+        if (f.newestRelease().isEmpty() || f.publishedFromThisCommit() || f.publishedFromTheseSources()) {
             return Optional.empty();
         }
         var image = f.image().image();

@@ -91,12 +91,16 @@ class ReleaseImmutabilityCheckTest {
     }
 
     List<ReleaseImmutabilityCheck.Finding> check(String insecureHost) {
+        return check(insecureHost, LocalSources.Of.UNKNOWN);
+    }
+
+    List<ReleaseImmutabilityCheck.Finding> check(String insecureHost, LocalSources.Of sources) {
         Path root = git.root();
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), Optional.empty(),
                 Optional.of(false), List.of(), false, Map.of());
         return ReleaseImmutabilityCheck.run(new ReleaseCheckRequest(plan, new RegistrySettings(Set.of(insecureHost),
-                Duration.ofSeconds(3), 2, Duration.ofMillis(10)), takeover), CredentialSource.none(),
+                Duration.ofSeconds(3), 2, Duration.ofMillis(10)), takeover), CredentialSource.none(), sources,
                 new RecordingLog());
     }
 
@@ -122,6 +126,33 @@ class ReleaseImmutabilityCheckTest {
                 .hasMessageContaining(registry.host() + "/" + repo + ":1.0.0 already exists (" + digest + ")")
                 .hasMessageContaining("release tags are immutable");
         assertThat(report().get("passed").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void aReleaseFromTheSameSourcesForTheSamePlatformsPassesEvenBelowANewerOneAndFromOtherSourcesIsRefused() {
+        // each commit changes op's sources: the plan builds it, and the registry is asked (the hashes are given)
+        git.write("dockerbuild-config.yaml", git.read("dockerbuild-config.yaml") + "  platforms: linux/amd64\n")
+                .write("src/app.txt", "1\n").commit("amd64 only");
+        String digest = seeder.push(repo, "1.0.0", Map.of("org.odabuild.source-hash", "sha256:same",
+                "org.opencontainers.image.revision", "0123456789abcdef0123456789abcdef01234567"));
+        seeder.push(repo, "1.1.0", Map.of());
+        LocalSources.Of same = plan -> image -> Optional.of("sha256:same");
+        assertThat(check(registry.host(), same)).singleElement().satisfies(f -> {
+            assertThat(f.digest()).isEqualTo(digest);
+            assertThat(f.publishedFromTheseSources()).isTrue();
+            assertThat(f.publishedFromThisCommit()).isFalse();
+            assertThat(f.violations()).as("not built: neither an overwrite nor a downgrade").isEmpty();
+        });
+        assertThatThrownBy(() -> check(registry.host(), plan -> image -> Optional.of("sha256:other")))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining(":1.0.0 already exists (" + digest + ")")
+                .hasMessageContaining("version 1.0.0 is lower than 1.1.0");
+
+        // asked for another platform too: the published one is not what a build would make
+        git.write("dockerbuild-config.yaml", git.read("dockerbuild-config.yaml").replace("linux/amd64",
+                "linux/amd64,linux/arm64")).write("src/app.txt", "2\n").commit("arm64 too");
+        assertThatThrownBy(() -> check(registry.host(), same)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining(":1.0.0 already exists (" + digest + ")");
     }
 
     @Test
