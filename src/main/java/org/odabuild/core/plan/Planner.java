@@ -37,6 +37,7 @@ import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.values.YqPath;
 import org.odabuild.core.version.SemVer;
 
 /** Builds the {@link Plan}: resolves images, reads git, applies change detection and the branch rules. */
@@ -155,17 +156,21 @@ public final class Planner {
         // not asked while the config, or anything the build reads, has uncommitted changes that count
         String configFile = resolution.layout().display(resolution.config().file());
         Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
-        Optional<SameBuildInputs> sameInputs = changes.baseCommit().filter(b -> !counted.contains(configFile))
-                .map(b -> new SameBuildInputs(repo, resolution.layout(), b, head.id(), resolution.config().file(),
+        Optional<ConfigAtBase> configAtBase = changes.baseCommit().filter(b -> !counted.contains(configFile))
+                .map(b -> new ConfigAtBase(repo, resolution.layout(), b, resolution.config().file(),
                         changes.files().contains(configFile)));
+        Optional<SameBuildInputs> sameInputs = configAtBase.map(c -> new SameBuildInputs(repo, c, head.id()));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
             boolean force = selected && request.force();
             List<String> files = new ArrayList<>(PathFilter.of(image.paths()).matching(changedFiles));
             boolean underPaths = !files.isEmpty(); // a bump is asked for these; a values entry's own change needs none
             String valuesFile = image.config().valuesYamlFile();
-            boolean entryChanged = changedFiles.contains(valuesFile)
-                    && ValuesEntryChange.differs(image.config(), atBase.get(valuesFile), now.get(valuesFile));
+            // its values entry where the base's config put it (a commit may move it with the config)
+            ImageConfig then = configAtBase.flatMap(c -> c.entry(image.config())).orElse(image.config());
+            boolean entryChanged = (changedFiles.contains(valuesFile) || !sameValuesPaths(then, image.config()))
+                    && ValuesEntryChange.differs(then, atBase.get(then.valuesYamlFile()), image.config(),
+                            now.get(valuesFile));
             if (entryChanged && !files.contains(valuesFile)) {
                 files.add(valuesFile);
             }
@@ -173,7 +178,7 @@ public final class Planner {
                     || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
                     : sameInputs.flatMap(same -> same.reason(image.config()));
             VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
-                    ? VersionBump.NOT_APPLICABLE : versionBump(image, atBase.get(valuesFile));
+                    ? VersionBump.NOT_APPLICABLE : versionBump(image, then, atBase.get(then.valuesYamlFile()));
             boolean changed = force || !changes.known() || !files.isEmpty() && sameBuild.isEmpty();
             Decision decision = fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
                     : policy.decide(branch.name(), image, changed);
@@ -230,6 +235,15 @@ public final class Planner {
                 + ")");
     }
 
+    /** Whether an image's values entry stands where it stood: the same file and paths. */
+    private static boolean sameValuesPaths(ImageConfig then, ImageConfig now) {
+        return then.valuesYamlFile().equals(now.valuesYamlFile())
+                && then.valuesPathImage().segments().equals(now.valuesPathImage().segments())
+                && then.valuesPathVersion().segments().equals(now.valuesPathVersion().segments())
+                && then.valuesPathPrereleaseSuffix().map(YqPath::segments)
+                        .equals(now.valuesPathPrereleaseSuffix().map(YqPath::segments));
+    }
+
     /** Whether the build of an image reads a file: one in its context, its Dockerfile or its test Dockerfile. */
     private static boolean readByBuild(ImageConfig image, String file) {
         String context = image.buildContext();
@@ -238,10 +252,11 @@ public final class Planner {
     }
 
     /** The version now against the version at the base (MAJOR.MINOR.PATCH; a suffix does not make it higher). */
-    private static VersionBump versionBump(ResolvedImage image, Optional<ValuesDocument> valuesAtBase) {
+    private static VersionBump versionBump(ResolvedImage image, ImageConfig then,
+            Optional<ValuesDocument> valuesAtBase) {
         Optional<String> before = valuesAtBase.flatMap(doc -> {
             try {
-                return doc.find(image.config().valuesPathVersion()).map(ScalarValue::textOrNull).map(String::strip);
+                return doc.find(then.valuesPathVersion()).map(ScalarValue::textOrNull).map(String::strip);
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }

@@ -1,14 +1,8 @@
 package org.odabuild.core.plan;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
-import org.odabuild.core.BuildLog;
-import org.odabuild.core.InvalidInputException;
-import org.odabuild.core.config.DockerBuildConfig;
-import org.odabuild.core.config.DockerBuildConfigReader;
 import org.odabuild.core.config.ImageConfig;
-import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.git.GitRepository.TreeEntry;
 
@@ -22,35 +16,23 @@ import org.odabuild.core.git.GitRepository.TreeEntry;
 final class SameBuildInputs {
 
     private final GitRepository repo;
-    private final RepoLayout layout;
-    private final String base;
+    private final ConfigAtBase atBase;
     private final String head;
-    private final Path configFile;
-    private final boolean configChanged;
-    private Optional<DockerBuildConfig> baseConfig;
 
-    /**
-     * @param configChanged whether the config file differs between the base and HEAD: then each image's entry at
-     *                      the base is read from the config there
-     */
-    SameBuildInputs(GitRepository repo, RepoLayout layout, String base, String head, Path configFile,
-            boolean configChanged) {
+    SameBuildInputs(GitRepository repo, ConfigAtBase atBase, String head) {
         this.repo = repo;
-        this.layout = layout;
-        this.base = base;
+        this.atBase = atBase;
         this.head = head;
-        this.configFile = configFile;
-        this.configChanged = configChanged;
     }
 
     /** Why the image is built from the same inputs as at the base; empty when it is not, or when that is unknown. */
     Optional<String> reason(ImageConfig now) {
-        Optional<ImageConfig> atBase = configChanged ? baseConfig().flatMap(c -> c.image(now.key()))
-                : Optional.of(now);
-        if (atBase.isEmpty()) {
+        Optional<ImageConfig> entry = atBase.entry(now);
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
-        ImageConfig then = atBase.get();
+        ImageConfig then = entry.get();
+        String base = atBase.base();
         if (!new HashSet<>(then.platforms()).equals(new HashSet<>(now.platforms()))) {
             return Optional.empty();
         }
@@ -76,7 +58,7 @@ final class SameBuildInputs {
             return true;
         }
         Optional<TreeEntry> now = repo.entry(head, fileNow).filter(TreeEntry::isFile);
-        return now.isPresent() && now.equals(repo.entry(base, fileThen).filter(TreeEntry::isFile));
+        return now.isPresent() && now.equals(repo.entry(atBase.base(), fileThen).filter(TreeEntry::isFile));
     }
 
     private boolean sameTestDockerfile(ImageConfig then, ImageConfig now) {
@@ -92,19 +74,5 @@ final class SameBuildInputs {
             return Optional.of(file);
         }
         return file.startsWith(context + "/") ? Optional.of(file.substring(context.length() + 1)) : Optional.empty();
-    }
-
-    /** The config at the base, read once; empty when it was not there or does not read. */
-    private Optional<DockerBuildConfig> baseConfig() {
-        if (baseConfig == null) {
-            String name = layout.display(configFile);
-            try {
-                baseConfig = repo.readFile(base, name)
-                        .map(text -> new DockerBuildConfigReader(layout, BuildLog.silent()).read(configFile, text));
-            } catch (InvalidInputException e) {
-                baseConfig = Optional.empty(); // its faults are the base's: the image counts as changed
-            }
-        }
-        return baseConfig;
     }
 }

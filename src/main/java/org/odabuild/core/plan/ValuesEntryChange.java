@@ -21,7 +21,13 @@ final class ValuesEntryChange {
 
     /** Absent files, and texts that cannot be read (empty), count as different. */
     static boolean differs(ImageConfig image, Optional<ValuesDocument> before, Optional<ValuesDocument> after) {
-        Optional<List<String>> old = before.flatMap(doc -> entry(image, doc));
+        return differs(image, before, image, after);
+    }
+
+    /** @param then the image's config entry at the base: its values may have stood at other paths there */
+    static boolean differs(ImageConfig then, Optional<ValuesDocument> before, ImageConfig image,
+            Optional<ValuesDocument> after) {
+        Optional<List<String>> old = before.flatMap(doc -> entry(then, doc));
         Optional<List<String>> now = after.flatMap(doc -> entry(image, doc));
         return old.isEmpty() || now.isEmpty() || !old.get().equals(now.get());
     }

@@ -191,6 +191,25 @@ class PlannerTest {
     }
 
     @Test
+    void valuesKeysMovedWithTheConfigAreReadWhereTheBaseHadThem() {
+        startFeature("feature/x");
+        String moved = "operator:\n  deployment:\n    image: org/op\n    version: %s\n    prereleaseSuffix: %s\n";
+        String entry = "op:\n  image: org/op\n  version: 1.0.0\n  prereleaseSuffix:\n";
+        git.write("dockerbuild-config.yaml", CONFIG.replace(".op.", ".operator.deployment."))
+                .write("charts/a/values.yaml", VALUES.replace(entry, moved.formatted("1.0.0", "")))
+                .commit("op's values move under operator.deployment, as the chart's were restructured");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changed()).as("the same image, version and suffix as before").isFalse();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+
+        git.write("charts/a/values.yaml", VALUES.replace(entry, moved.formatted("1.0.1", "x")))
+                .write("src/op/main.py", "print('x')\n").commit("op 1.0.1-x");
+        op = image(plan(), "op");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+        assertThat(op.versionBump()).isEqualTo(new VersionBump(VersionBump.Status.BUMPED, Optional.of("1.0.0")));
+    }
+
+    @Test
     void aContextThatIsALinkIsNeverTakenForTheSameFiles() throws Exception {
         git.write("dockerbuild-config.yaml", CONFIG.replace("  buildContext: src/op\n", "  buildContext: ctx\n"));
         Files.createSymbolicLink(git.root().resolve("ctx"), Path.of("src/op"));
