@@ -3,8 +3,10 @@ package org.odabuild.core.build;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.IndexedBlobs;
 import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.release.LocalSources;
 
 /**
@@ -27,14 +29,32 @@ public final class CheckoutHashes implements LocalSources.Of {
 
     @Override
     public LocalSources of(Plan plan) {
-        var layout = plan.resolution().layout();
-        return image -> {
+        return new Hasher(plan.resolution().layout());
+    }
+
+    /** One plan's hashes; git's index is read once, for the first large context, however many images are asked. */
+    private final class Hasher implements LocalSources {
+        private final RepoLayout layout;
+        private IndexedBlobs indexed;
+
+        Hasher(RepoLayout layout) {
+            this.layout = layout;
+        }
+
+        @Override
+        public Optional<String> hashOf(PlannedImage image) {
             try {
-                return Optional.of(SourceHashes.hash(layout, reports, image.image(), buildArgs,
-                        () -> IndexedBlobs.read(layout.root())).hash());
+                return Optional.of(SourceHashes.hash(layout, reports, image.image(), buildArgs, this::indexed).hash());
             } catch (RuntimeException e) {
                 return Optional.empty(); // sources that cannot be read are not the same: the rule refuses as before
             }
-        };
+        }
+
+        private synchronized IndexedBlobs indexed() {
+            if (indexed == null) {
+                indexed = IndexedBlobs.read(layout.root());
+            }
+            return indexed;
+        }
     }
 }

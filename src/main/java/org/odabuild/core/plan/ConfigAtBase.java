@@ -35,10 +35,6 @@ final class ConfigAtBase {
         this.changed = changed;
     }
 
-    String base() {
-        return base;
-    }
-
     /** The image's entry at the base; empty when the image had none there, or the config there does not read. */
     Optional<ImageConfig> entry(ImageConfig now) {
         return changed ? config().flatMap(c -> c.image(now.key())) : Optional.of(now);

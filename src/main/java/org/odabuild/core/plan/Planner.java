@@ -159,7 +159,7 @@ public final class Planner {
         Optional<ConfigAtBase> configAtBase = changes.baseCommit().filter(b -> !counted.contains(configFile))
                 .map(b -> new ConfigAtBase(repo, resolution.layout(), b, resolution.config().file(),
                         changes.files().contains(configFile)));
-        Optional<SameBuildInputs> sameInputs = configAtBase.map(c -> new SameBuildInputs(repo, c, head.id()));
+        Optional<SameBuildInputs> sameInputs = changes.baseCommit().map(b -> new SameBuildInputs(repo, b, head.id()));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
             boolean force = selected && request.force();
@@ -167,7 +167,8 @@ public final class Planner {
             boolean underPaths = !files.isEmpty(); // a bump is asked for these; a values entry's own change needs none
             String valuesFile = image.config().valuesYamlFile();
             // its values entry where the base's config put it (a commit may move it with the config)
-            ImageConfig then = configAtBase.flatMap(c -> c.entry(image.config())).orElse(image.config());
+            Optional<ImageConfig> entryAtBase = configAtBase.flatMap(c -> c.entry(image.config()));
+            ImageConfig then = entryAtBase.orElse(image.config());
             boolean entryChanged = (changedFiles.contains(valuesFile) || !sameValuesPaths(then, image.config()))
                     && ValuesEntryChange.differs(then, atBase.get(then.valuesYamlFile()), image.config(),
                             now.get(valuesFile));
@@ -176,7 +177,7 @@ public final class Planner {
             }
             Optional<String> sameBuild = force || files.isEmpty() || !changes.known() || entryChanged
                     || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
-                    : sameInputs.flatMap(same -> same.reason(image.config()));
+                    : entryAtBase.flatMap(at -> sameInputs.flatMap(same -> same.reason(at, image.config())));
             VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
                     ? VersionBump.NOT_APPLICABLE : versionBump(image, then, atBase.get(then.valuesYamlFile()));
             boolean changed = force || !changes.known() || !files.isEmpty() && sameBuild.isEmpty();

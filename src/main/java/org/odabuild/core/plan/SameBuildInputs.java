@@ -16,23 +16,21 @@ import org.odabuild.core.git.GitRepository.TreeEntry;
 final class SameBuildInputs {
 
     private final GitRepository repo;
-    private final ConfigAtBase atBase;
+    private final String base;
     private final String head;
 
-    SameBuildInputs(GitRepository repo, ConfigAtBase atBase, String head) {
+    SameBuildInputs(GitRepository repo, String base, String head) {
         this.repo = repo;
-        this.atBase = atBase;
+        this.base = base;
         this.head = head;
     }
 
-    /** Why the image is built from the same inputs as at the base; empty when it is not, or when that is unknown. */
-    Optional<String> reason(ImageConfig now) {
-        Optional<ImageConfig> entry = atBase.entry(now);
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
-        ImageConfig then = entry.get();
-        String base = atBase.base();
+    /**
+     * Why the image is built from the same inputs as at the base; empty when it is not.
+     *
+     * @param then the image's config entry at the base ({@link ConfigAtBase})
+     */
+    Optional<String> reason(ImageConfig then, ImageConfig now) {
         if (!new HashSet<>(then.platforms()).equals(new HashSet<>(now.platforms()))) {
             return Optional.empty();
         }
@@ -58,7 +56,7 @@ final class SameBuildInputs {
             return true;
         }
         Optional<TreeEntry> now = repo.entry(head, fileNow).filter(TreeEntry::isFile);
-        return now.isPresent() && now.equals(repo.entry(atBase.base(), fileThen).filter(TreeEntry::isFile));
+        return now.isPresent() && now.equals(repo.entry(base, fileThen).filter(TreeEntry::isFile));
     }
 
     private boolean sameTestDockerfile(ImageConfig then, ImageConfig now) {
