@@ -245,11 +245,16 @@ public final class Planner {
                         .equals(now.valuesPathPrereleaseSuffix().map(YqPath::segments));
     }
 
-    /** Whether the build of an image reads a file: one in its context, its Dockerfile or its test Dockerfile. */
+    /**
+     * Whether the build of an image reads a file: one in its context, its Dockerfile or its test Dockerfile, or the
+     * ignore file beside either.
+     */
     private static boolean readByBuild(ImageConfig image, String file) {
         String context = image.buildContext();
+        String dockerfile = file.endsWith(".dockerignore") ? file.substring(0, file.length() - 13) : file;
         return context.equals(".") || file.startsWith(context + "/") || file.equals(context)
-                || file.equals(image.buildDockerfile()) || image.testDockerfile().filter(file::equals).isPresent();
+                || dockerfile.equals(image.buildDockerfile())
+                || image.testDockerfile().filter(dockerfile::equals).isPresent();
     }
 
     /** The version now against the version at the base (MAJOR.MINOR.PATCH; a suffix does not make it higher). */

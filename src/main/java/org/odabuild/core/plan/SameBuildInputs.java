@@ -8,7 +8,8 @@ import org.odabuild.core.git.GitRepository.TreeEntry;
 
 /**
  * Whether an image that files under its paths changed for is still built from what it was built from at the base:
- * its build context the same tree, its Dockerfile and test Dockerfile the same files, its platforms the same. Then
+ * its build context the same tree, its Dockerfile and test Dockerfile the same files (and the ignore files beside them,
+ * BuildKit's {@code op-dockerfile.dockerignore}, which pick what the build sends), its platforms the same. Then
  * the change was a move (oda-canvas moved its operators' folders into {@code TMFOPnnn-...} ones, the config's paths
  * with them) or of files the build never reads, and the image would come out as it is: no version bump is asked
  * for it, and no release of it is built again (its tag exists, and is immutable).
@@ -37,7 +38,8 @@ final class SameBuildInputs {
         Optional<TreeEntry> context = repo.entry(head, now.buildContext()).filter(TreeEntry::isFolder);
         if (context.isEmpty()
                 || !context.equals(repo.entry(base, then.buildContext()).filter(TreeEntry::isFolder))
-                || !sameFile(then.buildContext(), then.buildDockerfile(), now.buildContext(), now.buildDockerfile())
+                || !sameDockerfile(then.buildContext(), then.buildDockerfile(), now.buildContext(),
+                        now.buildDockerfile())
                 || !sameTestDockerfile(then, now)) {
             return Optional.empty();
         }
@@ -47,6 +49,22 @@ final class SameBuildInputs {
                         + " the base " + at + ")"
                 : "its build context moved from " + then.buildContext() + " with the same files, its Dockerfile the"
                         + " same, since the base " + at + ": the image would be the same");
+    }
+
+    /**
+     * The same Dockerfile, and beside it the same own ignore file or none: outside the context, where the context's
+     * tree does not hold it, that file alone decides which files of the context are sent.
+     */
+    private boolean sameDockerfile(String contextThen, String fileThen, String contextNow, String fileNow) {
+        String ignore = ".dockerignore";
+        return sameFile(contextThen, fileThen, contextNow, fileNow)
+                && (sameFile(contextThen, fileThen + ignore, contextNow, fileNow + ignore)
+                        || sameAbsence(fileThen + ignore, fileNow + ignore));
+    }
+
+    /** Neither commit has anything at its path. */
+    private boolean sameAbsence(String pathThen, String pathNow) {
+        return repo.entry(head, pathNow).isEmpty() && repo.entry(base, pathThen).isEmpty();
     }
 
     /** The same file, or one the same tree holds at the same place of both contexts (equal already). */
@@ -63,7 +81,7 @@ final class SameBuildInputs {
         if (then.testDockerfile().isEmpty() || now.testDockerfile().isEmpty()) {
             return then.testDockerfile().isEmpty() && now.testDockerfile().isEmpty();
         }
-        return sameFile(then.buildContext(), then.testDockerfile().get(), now.buildContext(),
+        return sameDockerfile(then.buildContext(), then.testDockerfile().get(), now.buildContext(),
                 now.testDockerfile().get());
     }
 

@@ -191,6 +191,35 @@ class PlannerTest {
     }
 
     @Test
+    void anIgnoreFileBesideADockerfileOutsideTheContextIsPartOfTheBuild() {
+        git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/op/**/*\n", "    - src/op/**/*\n"
+                + "    - docker/*\n  buildDockerfile: docker/op.Dockerfile\n"))
+                .write("docker/op.Dockerfile", "FROM scratch\nCOPY . /\n").write("src/op/secret.txt", "s\n")
+                .commit("op's Dockerfile is outside its context");
+        startFeature("feature/x");
+        // BuildKit's own ignore file of that Dockerfile now keeps secret.txt out of the image: another image
+        git.write("docker/op.Dockerfile.dockerignore", "secret.txt\n").commit("keep the secret out");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changedFiles()).containsExactly("docker/op.Dockerfile.dockerignore");
+        assertThat(op.changed()).isTrue();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.REFUSE);
+
+        git.write("docker/op.Dockerfile.dockerignore", "secret.txt\n*.md\n").commit("and the notes");
+        assertThat(image(plan(), "op").changed()).as("against the base, which had none").isTrue();
+
+        // a base that had it, and a file under paths that the build does not read: unchanged, until the ignore file
+        // changes uncommitted and that counts
+        git.checkout("main");
+        git.merge("feature/x");
+        startFeature("feature/y");
+        git.write("docker/notes.txt", "n\n").commit("notes");
+        assertThat(image(plan(), "op").changed()).isFalse();
+        git.write("docker/op.Dockerfile.dockerignore", "*.md\n");
+        includeUncommitted = Optional.of(true);
+        assertThat(image(plan(), "op").changed()).isTrue();
+    }
+
+    @Test
     void valuesKeysMovedWithTheConfigAreReadWhereTheBaseHadThem() {
         startFeature("feature/x");
         String moved = "operator:\n  deployment:\n    image: org/op\n    version: %s\n    prereleaseSuffix: %s\n";
