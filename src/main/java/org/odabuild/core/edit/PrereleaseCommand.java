@@ -40,9 +40,8 @@ public final class PrereleaseCommand {
     static EditReport run(PrereleaseRequest request, BuildLog log, AtomicFileSet.Mover mover) {
         Plan plan = EditApply.plan(request.plan(), "oda:prerelease sets prerelease versions, which release branch"
                 + " {branch} may not build: create a feature/... or odaa-... branch first", log);
-        List<ResolvedImage> images = (request.plan().images().isEmpty()
-                ? plan.images().stream().filter(PlannedImage::changed) : plan.images().stream())
-                .map(PlannedImage::image).toList();
+        List<PlannedImage> images = (request.plan().images().isEmpty()
+                ? plan.images().stream().filter(PlannedImage::changed) : plan.images().stream()).toList();
         if (images.isEmpty()) {
             log.info("No image changed since " + plan.changes().baseReason() + ": name the images to prepare with"
                     + " " + Setting.IMAGES.set("<key,...>"));
@@ -53,8 +52,8 @@ public final class PrereleaseCommand {
         try (GitRepository repo = GitRepository.open(layout.root())) {
             Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
             HistoryYaml history = new HistoryYaml(repo, log);
-            for (ResolvedImage image : images) {
-                versions.put(image, nextVersion(image, plan, history, request));
+            for (PlannedImage planned : images) {
+                versions.put(planned.image(), nextVersion(planned, plan, history, request));
             }
             PrereleaseSuffix suffix = suffix(request, plan.branch().name(), versions.values(), log);
             for (Map.Entry<ResolvedImage, SemVer> e : versions.entrySet()) {
@@ -121,11 +120,13 @@ public final class PrereleaseCommand {
     /**
      * The image's next version: the bump of the released one, unless the branch is already ahead of the base, or
      * added the image (never released: its first version is kept). A values file that cannot be read at the base
-     * leaves the released version unknown: the version is bumped, which is never wrong for a prerelease.
+     * leaves the released version unknown: the version is bumped, which is never wrong for a prerelease. The base's
+     * version is read where the base's config put it: a branch may move the image's values keys with the config.
      */
-    private static SemVer nextVersion(ResolvedImage image, Plan plan, HistoryYaml history,
+    private static SemVer nextVersion(PlannedImage planned, Plan plan, HistoryYaml history,
             PrereleaseRequest request) {
-        var config = image.config();
+        ResolvedImage image = planned.image();
+        var config = planned.entryAtBase();
         String file = config.valuesYamlFile();
         Optional<String> base = plan.changes().baseCommit();
         Optional<ValuesDocument> atBaseFile = base.flatMap(b -> history.at(b, file, "the versions released from it"

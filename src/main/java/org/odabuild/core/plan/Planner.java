@@ -156,9 +156,10 @@ public final class Planner {
         // not asked while the config, or anything the build reads, has uncommitted changes that count
         String configFile = resolution.layout().display(resolution.config().file());
         Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
-        Optional<ConfigAtBase> configAtBase = changes.baseCommit().filter(b -> !counted.contains(configFile))
+        boolean configUncommitted = counted.contains(configFile);
+        Optional<ConfigAtBase> configAtBase = changes.baseCommit()
                 .map(b -> new ConfigAtBase(repo, resolution.layout(), b, resolution.config().file(),
-                        changes.files().contains(configFile)));
+                        configUncommitted || changes.files().contains(configFile)));
         Optional<SameBuildInputs> sameInputs = changes.baseCommit().map(b -> new SameBuildInputs(repo, b, head.id()));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
@@ -176,7 +177,7 @@ public final class Planner {
                 files.add(valuesFile);
             }
             Optional<String> sameBuild = force || files.isEmpty() || !changes.known() || entryChanged
-                    || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
+                    || configUncommitted || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
                     : entryAtBase.flatMap(at -> sameInputs.flatMap(same -> same.reason(at, image.config())));
             VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
                     ? VersionBump.NOT_APPLICABLE : versionBump(image, then, atBase.get(then.valuesYamlFile()));
@@ -194,7 +195,7 @@ public final class Planner {
                     && !force && selected) {
                 decision = releaseOnPrereleaseBranch(policy, built, image, decision);
             }
-            return new PlannedImage(image, changed, files, decision, bump);
+            return new PlannedImage(image, changed, files, decision, bump, then);
         };
         for (ResolvedImage image : resolution.images()) {
             planned.add(planOne.apply(image, true));

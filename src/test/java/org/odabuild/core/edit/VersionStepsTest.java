@@ -257,6 +257,36 @@ class VersionStepsTest {
     }
 
     @Test
+    void aBranchThatMovesAnImagesValuesKeysWithTheConfigIsBumpedFromTheReleasedVersion() {
+        // oda-canvas' tmf638 went between .canvas-info-service and .canvas-info-service.serviceInventoryAPI
+        Path config = git.root().resolve(Fixtures.ODA_CANVAS_CONFIG);
+        String context = "source/tmf-services/TMF638_Service_Inventory/";
+        git.write(context + "Dockerfile", "FROM scratch\nCOPY app.js /\n").write(context + "app.js", "1\n");
+        git.commit("tmf638's sources");
+        git.branch("feature/issue638");
+        for (String key : List.of("image", "version", "prereleaseSuffix")) {
+            Fixtures.replace(config, ".canvas-info-service." + key, ".canvas-info-service.serviceInventoryAPI." + key);
+        }
+        Fixtures.replace(values, "  image: tmforumodacanvas/tmf638-service-inventory-api\n  version: 1.0.0\n"
+                + "  prereleaseSuffix:\n", "  serviceInventoryAPI:\n    image: tmforumodacanvas/tmf638-service-inventory-api\n"
+                + "    version: 1.0.0\n    prereleaseSuffix:\n");
+        git.write(context + "app.js", "2\n");
+
+        // uncommitted, as a developer runs it before the commit, and committed: 1.0.0 is released, 1.0.1 is next
+        for (boolean committed : new boolean[] {false, true}) {
+            if (committed) {
+                git.commit("tmf638's values move under serviceInventoryAPI; its code changes");
+            }
+            EditReport report = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("tmf638-service-inventory-api")),
+                    Optional.empty(), Bump.PATCH, true), log);
+            assertThat(report.edits()).as(committed ? "committed" : "uncommitted")
+                    .extracting(e -> e.path() + "=" + e.newValue()).containsExactly(
+                            ".canvas-info-service.serviceInventoryAPI.version=1.0.1",
+                            ".canvas-info-service.serviceInventoryAPI.prereleaseSuffix=issue638");
+        }
+    }
+
+    @Test
     void aFailureBetweenTwoFilesLeavesBothOld() {
         git.branch("feature/x");
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
