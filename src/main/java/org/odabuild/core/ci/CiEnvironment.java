@@ -130,15 +130,45 @@ public final class CiEnvironment {
                 || get("TF_BUILD").map(v -> v.equalsIgnoreCase("true")).orElse(false);
     }
 
-    /** The branch the CI system says it builds, when one of {@link #BRANCH_VARIABLE_NAMES} names one. */
+    /**
+     * The branch the CI system says it builds, when one of {@link #BRANCH_VARIABLE_NAMES} names one. In a build of a
+     * tag some of them hold the tag's name ({@code GITHUB_REF_NAME}, {@code CI_COMMIT_REF_NAME}, Jenkins'
+     * {@code BRANCH_NAME}, {@code BUILDKITE_BRANCH}): that is no branch ({@link #tag()}).
+     */
     public Optional<Branch> branch() {
+        Optional<String> tag = tag().map(Tag::name);
         for (BranchVariable variable : BRANCH_VARIABLES) {
-            Optional<String> name = get(variable.name()).map(variable.branch());
+            Optional<String> name = get(variable.name()).map(variable.branch())
+                    .filter(n -> variable.changeRequest() || !tag.equals(Optional.of(n)));
             if (name.isPresent()) {
                 return Optional.of(new Branch(name.get(), variable.name(), variable.changeRequest()));
             }
         }
         return Optional.empty();
+    }
+
+    /** A tag the CI system builds, and the variable that says so. */
+    public record Tag(String name, String variable) {
+    }
+
+    /**
+     * The tag being built, when the CI system builds one instead of a branch (a push of a tag): GitHub's
+     * {@code GITHUB_REF_TYPE=tag}, GitLab's {@code CI_COMMIT_TAG}, Jenkins' {@code TAG_NAME}, Azure's
+     * {@code BUILD_SOURCEBRANCH=refs/tags/...}, Bitbucket's {@code BITBUCKET_TAG}, CircleCI's {@code CIRCLE_TAG},
+     * Buildkite's {@code BUILDKITE_TAG}.
+     */
+    public Optional<Tag> tag() {
+        if (get("GITHUB_REF_TYPE").filter("tag"::equals).isPresent() && get("GITHUB_REF_NAME").isPresent()) {
+            return Optional.of(new Tag(get("GITHUB_REF_NAME").get(), "GITHUB_REF_TYPE=tag"));
+        }
+        for (String variable : List.of("CI_COMMIT_TAG", "TAG_NAME", "BITBUCKET_TAG", "CIRCLE_TAG", "BUILDKITE_TAG")) {
+            Optional<String> name = get(variable);
+            if (name.isPresent()) {
+                return Optional.of(new Tag(name.get(), variable));
+            }
+        }
+        return get("BUILD_SOURCEBRANCH").filter(ref -> ref.startsWith("refs/tags/") && ref.length() > 10)
+                .map(ref -> new Tag(ref.substring("refs/tags/".length()), "BUILD_SOURCEBRANCH"));
     }
 
     /**

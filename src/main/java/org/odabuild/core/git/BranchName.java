@@ -10,11 +10,12 @@ import org.odabuild.core.ci.CiEnvironment;
  * before the checked-out branch.
  *
  * @param changeRequest the CI system builds a pull (merge) request from this branch, not the branch itself
+ * @param tag           the CI system builds a tag of this name, not a branch: nothing is built from it
  */
-public record BranchName(String name, String source, boolean changeRequest) {
+public record BranchName(String name, String source, boolean changeRequest, boolean tag) {
 
     public BranchName(String name, String source) {
-        this(name, source, false);
+        this(name, source, false, false);
     }
 
     public static BranchName resolve(Optional<String> explicit, CiEnvironment ci, HeadCommit head) {
@@ -23,7 +24,12 @@ public record BranchName(String name, String source, boolean changeRequest) {
         }
         Optional<CiEnvironment.Branch> fromCi = ci.branch();
         if (fromCi.isPresent()) {
-            return new BranchName(fromCi.get().name(), fromCi.get().variable(), fromCi.get().changeRequest());
+            return new BranchName(fromCi.get().name(), fromCi.get().variable(), fromCi.get().changeRequest(), false);
+        }
+        // a push of a tag (a workflow on every push): its name is no branch, though it may look like one (odaa-7)
+        Optional<CiEnvironment.Tag> tag = ci.tag();
+        if (tag.isPresent()) {
+            return new BranchName(tag.get().name(), tag.get().variable(), false, true);
         }
         return head.checkedOutBranch().map(b -> new BranchName(b, "checked-out branch"))
                 .orElseThrow(() -> new InvalidInputException("HEAD is detached at " + head.shortId()

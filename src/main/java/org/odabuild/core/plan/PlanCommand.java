@@ -21,7 +21,7 @@ public final class PlanCommand {
     public static Plan run(PlanRequest request, BuildLog log, BuildJobs jobs) {
         JsonReports.delete(request.resolve().outputDir(), PlanReport.REPORT);
         Plan plan = Planner.plan(request, log);
-        log.info("Branch " + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
+        log.info((plan.branch().tag() ? "Tag " : "Branch ") + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", from " + plan.branch().source() + "), commit " + plan.head().shortId()
                 + plan.pullRequestHead().map(h -> " (CI's merge of the pull request's " + h.substring(0, 7) + ")")
                         .orElse("") + ", compared with "

@@ -82,8 +82,8 @@ public final class Planner {
             BranchTip tip = BranchTip.of(repo, head, ci);
             BranchName branch = BranchName.resolve(request.branch(), ci, head);
             BranchKind kind = request.branches().classify(branch.name());
-            if (kind == BranchKind.RELEASE && branch.changeRequest()) {
-                kind = BranchKind.OTHER; // a pull request from a fork's main is not the release branch
+            if (kind == BranchKind.RELEASE && branch.changeRequest() || branch.tag()) {
+                kind = BranchKind.OTHER; // a pull request from a fork's main is not the release branch, a tag none
             }
             // on a prerelease branch the branch's first-parent line is asked (once, the repository keeps it) of every
             // release image changed, which oda-canvas has until a suffix is set: read beside the diff and the values
@@ -182,7 +182,8 @@ public final class Planner {
             VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
                     ? VersionBump.NOT_APPLICABLE : versionBump(image, then, atBase.get(then.valuesYamlFile()));
             boolean changed = force || !changes.known() || !files.isEmpty() && sameBuild.isEmpty();
-            Decision decision = fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
+            Decision decision = branch.tag() ? policy.tagBuild(branch.name(), branch.source())
+                    : fromReleaseName ? policy.pullRequestFromReleaseName(branch.name(), branch.source())
                     : policy.decide(branch.name(), image, changed);
             if (sameBuild.isPresent() && decision.action() == ImageAction.SKIP_UNCHANGED) {
                 decision = new Decision(ImageAction.SKIP_UNCHANGED, sameBuild.get());

@@ -44,6 +44,16 @@ public record TagPolicy(BranchPolicy branches) {
                 + " after the merge");
     }
 
+    /**
+     * A build of a git tag (a workflow run on every push): a tag is no branch, even one named like a prerelease
+     * branch ({@code odaa-7}); the push of the branch it is on builds its images.
+     */
+    public Decision tagBuild(String tag, String variable) {
+        return new Decision(ImageAction.SKIP_BRANCH, "the CI builds tag " + tag + " (" + variable + "), not a branch:"
+                + " images are built by the pushes of " + branches.releaseBranchNames() + " and of prerelease branches ("
+                + String.join(", ", branches.prereleaseBranches()) + ")");
+    }
+
     private static String howToSetASuffix(ResolvedImage image) {
         return image.config().valuesPathPrereleaseSuffix()
                 .map(path -> "set a prereleaseSuffix at " + image.versionAt().file() + " (" + path + ") and bump the"

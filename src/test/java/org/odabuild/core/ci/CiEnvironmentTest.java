@@ -55,6 +55,33 @@ class CiEnvironmentTest {
     }
 
     @Test
+    void aTagBuildNamesATagAndNoBranchThoughItsNameLooksLikeOne() {
+        // each system's variables for the push of tag odaa-7, as its documentation gives them
+        Map<String, String> github = Map.of("GITHUB_REF_NAME", "odaa-7", "GITHUB_REF_TYPE", "tag", "GITHUB_REF",
+                "refs/tags/odaa-7");
+        Map<String, String> gitlab = Map.of("CI_COMMIT_REF_NAME", "odaa-7", "CI_COMMIT_TAG", "odaa-7");
+        Map<String, String> jenkins = Map.of("BRANCH_NAME", "odaa-7", "TAG_NAME", "odaa-7", "JENKINS_URL", "x");
+        Map<String, String> azure = Map.of("BUILD_SOURCEBRANCH", "refs/tags/odaa-7", "TF_BUILD", "True");
+        Map<String, String> bitbucket = Map.of("BITBUCKET_TAG", "odaa-7");
+        Map<String, String> circle = Map.of("CIRCLE_TAG", "odaa-7");
+        Map<String, String> buildkite = Map.of("BUILDKITE_BRANCH", "odaa-7", "BUILDKITE_TAG", "odaa-7");
+        for (Map<String, String> env : java.util.List.of(github, gitlab, jenkins, azure, bitbucket, circle,
+                buildkite)) {
+            assertThat(branch(env)).as(env.toString()).isEqualTo("none");
+            assertThat(CiEnvironment.of(env).tag()).as(env.toString()).hasValueSatisfying(
+                    tag -> assertThat(tag.name()).isEqualTo("odaa-7"));
+        }
+        assertThat(CiEnvironment.of(github).tag().orElseThrow().variable()).isEqualTo("GITHUB_REF_TYPE=tag");
+
+        // a branch build says no tag, and a branch's variable that differs from the tag stays the branch
+        assertThat(CiEnvironment.of(Map.of("GITHUB_REF_NAME", "odaa-7", "GITHUB_REF_TYPE", "branch")).tag()).isEmpty();
+        assertThat(branch(Map.of("GITHUB_REF_NAME", "odaa-7", "GITHUB_REF_TYPE", "branch")))
+                .isEqualTo("odaa-7|GITHUB_REF_NAME");
+        assertThat(branch(Map.of("CI_COMMIT_TAG", "v1", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "feature/a")))
+                .isEqualTo("feature/a|CI_MERGE_REQUEST_SOURCE_BRANCH_NAME");
+    }
+
+    @Test
     void jenkinsAndAzureAreCiWithoutSettingCi() {
         assertThat(CiEnvironment.of(Map.of()).isCi()).isFalse();
         assertThat(CiEnvironment.of(Map.of("CI", "false")).isCi()).isFalse();

@@ -328,6 +328,32 @@ class PlannerTest {
     }
 
     @Test
+    void aTagPushedToCiBuildsNothingThoughItIsNamedLikeABranch() {
+        // a workflow that runs on every push runs for tags too: tag odaa-7 (or main) is no prerelease (release) branch
+        startFeature("odaa-7");
+        setSuffix("op", "1.0.1", "odaa-7");
+        git.write("src/op/main.py", "print('changed')\n").commit("op 1.0.1-odaa-7");
+        git.detach();
+        env.put("CI", "true");
+        for (String tag : List.of("odaa-7", "main")) {
+            env.put("GITHUB_REF_NAME", tag);
+            env.put("GITHUB_REF_TYPE", "tag");
+            Plan plan = plan();
+            assertThat(plan.branch().tag()).isTrue();
+            assertThat(plan.branchKind()).isEqualTo(BranchKind.OTHER);
+            assertThat(plan.toBuild()).isEmpty();
+            assertThat(image(plan, "op").decision().reason()).isEqualTo("the CI builds tag " + tag
+                    + " (GITHUB_REF_TYPE=tag), not a branch: images are built by the pushes of master/main and of"
+                    + " prerelease branches (feature/*, odaa-*)");
+        }
+
+        // the push of the branch odaa-7 builds the prerelease
+        env.put("GITHUB_REF_NAME", "odaa-7");
+        env.put("GITHUB_REF_TYPE", "branch");
+        assertThat(image(plan(), "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+    }
+
+    @Test
     void pushEventBeforeCommitIsTheReleaseBase() throws Exception {
         String first = git.commit("empty marker");
         git.write("src/hook/app.py", "print('a')\n");
