@@ -87,11 +87,20 @@ final class ImageJob {
         SourceHashes.Hashed sources = hashes.of(image.key());
         String hash = sources.hash();
         // its own files are not all it is made of when a base of it was built again in this run, or is changed by
-        // this push and built by another run
+        // this push and built by another run; but a release tag published from these sources is immutable: built
+        // again on the new base it could only be refused before the push, so it stays as the plan leaves an image
+        // whose own files did not change
         List<String> rebuiltBases = bases.rebuiltBasesOf(image.key(), built);
-        Optional<BuiltImage> upToDate = rebuiltBases.isEmpty() && !bases.onOtherRuns(image.key())
-                ? upToDate(image, hash, finding, log) : Optional.empty();
+        boolean onNewBases = !rebuiltBases.isEmpty() || bases.onOtherRuns(image.key());
+        boolean immutable = image.isRelease() && finding != null && finding.publishedFromTheseSources();
+        Optional<BuiltImage> upToDate = !onNewBases || immutable ? upToDate(image, hash, finding, log)
+                : Optional.empty();
         if (upToDate.isPresent()) {
+            if (onNewBases) {
+                log.info(image.key() + "'s base " + (rebuiltBases.isEmpty() ? "changes in this push"
+                        : String.join(", ", rebuiltBases) + " was built again in this run") + ", but a release tag is"
+                        + " immutable: bump " + image.key() + "'s version to publish it on the new one");
+            }
             return upToDate.get();
         }
         if (!rebuiltBases.isEmpty()) {

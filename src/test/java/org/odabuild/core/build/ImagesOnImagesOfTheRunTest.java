@@ -130,7 +130,10 @@ class ImagesOnImagesOfTheRunTest {
     }
 
     BuildReport build(Optional<String> fork, List<String> images, boolean push) {
-        Path root = git.root();
+        return build(git.root(), fork, images, push);
+    }
+
+    BuildReport build(Path root, Optional<String> fork, List<String> images, boolean push) {
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
                 Optional.empty(), Optional.of(false), images, true, Map.of());
@@ -176,6 +179,38 @@ class ImagesOnImagesOfTheRunTest {
                 BuildStatus.PUSHED);
         assertThat(filesByPlatform(app, "1.0.1-x").values()).allSatisfy(f -> assertThat(f).containsEntry("base.txt",
                 "base v3\n"));
+    }
+
+    @Test
+    void aReleaseOnABaseOfTheRunPublishedFromTheSameSourcesStaysAsPublished() throws Exception {
+        // main: the base and an app FROM its latest release, both released
+        git.checkout("main");
+        git.write("src/app/Dockerfile", "FROM " + base + ":latest\nCOPY app.txt /app.txt\n")
+                .write("charts/values.yaml", "base:\n  image: " + base + "\n  version: 1.0.0\n  prereleaseSuffix:\n"
+                        + "app:\n  image: " + app + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
+        git.commit("release both");
+        BuildReport released = build();
+        assertThat(released.images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
+                BuildStatus.PUSHED);
+        String appDigest = released.images().get(1).digest();
+
+        // the base changes and is bumped; in a clone too shallow to tell what changed the app is planned again
+        // with its own sources as released: its tag is immutable, so it stays as published, as it does where the
+        // plan sees that only the base changed, and the run is green
+        git.write("src/base/base.txt", "base v2\n").write("charts/values.yaml", "base:\n  image: " + base
+                + "\n  version: 1.0.1\n  prereleaseSuffix:\n" + "app:\n  image: " + app
+                + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
+        git.commit("base 1.0.1");
+        try (TestGit shallow = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
+            BuildReport report = build(shallow.root(), Optional.empty(), List.of(), true);
+            assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("base", BuildStatus.PUSHED),
+                    org.assertj.core.groups.Tuple.tuple("app", BuildStatus.ALREADY_PUBLISHED));
+            assertThat(report.images().get(1).digest()).isEqualTo(appDigest);
+        }
+        assertThat(log.infos).anyMatch(i -> i.contains(app + ":1.0.0 is already published from the same sources"))
+                .contains("app's base base was built again in this run, but a release tag is immutable: bump app's"
+                        + " version to publish it on the new one");
     }
 
     @Test
