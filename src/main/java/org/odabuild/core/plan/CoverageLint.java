@@ -9,7 +9,8 @@ import org.odabuild.core.config.ImageConfig;
 /**
  * Finds paths that cannot trigger the builds they should: files in an image's build context that no glob of its
  * {@code paths} covers (oda-canvas' pdb-management-operator watches {@code dir/*} while its code sits in
- * subfolders, so changes to it never build), and globs that match no tracked file at all.
+ * subfolders, so changes to it never build), a Dockerfile or test Dockerfile outside the context (or the ignore file
+ * beside it) that none covers, and globs that match no tracked file at all.
  */
 final class CoverageLint {
 
@@ -33,6 +34,19 @@ final class CoverageLint {
         List<String> uncovered = under(trackedFiles, prefix).stream()
                 .filter(f -> !filter.matches(f))
                 .toList();
+        List<String> dockerfiles = new ArrayList<>();
+        dockerfiles.add(image.buildDockerfile());
+        image.testDockerfile().ifPresent(dockerfiles::add);
+        for (String dockerfile : List.copyOf(dockerfiles)) {
+            dockerfiles.add(dockerfile + ".dockerignore");
+        }
+        for (String file : dockerfiles) {
+            if (!file.startsWith(prefix) && trackedFiles.contains(file) && !filter.matches(file)) {
+                warnings.add("image " + image.key() + ": " + file + ", outside its build context, is read by its"
+                        + " build but not covered by its paths: changes to it do not rebuild it; add '" + file
+                        + "' to its paths in " + image.location().file() + " (line " + image.location().line() + ")");
+            }
+        }
         if (!uncovered.isEmpty()) {
             String examples = String.join(", ", uncovered.subList(0, Math.min(EXAMPLES, uncovered.size())))
                     + (uncovered.size() > EXAMPLES ? " and " + (uncovered.size() - EXAMPLES) + " more" : "");

@@ -571,9 +571,27 @@ class PlannerTest {
                 + " not covered by its paths (src/hook/sub/deep.py)") && w.contains("'src/hook/**/*'"));
         assertThat(plan.lint()).anyMatch(w -> w.contains("paths glob 'src/gone/*' matches no tracked file"));
         assertThat(plan.lint()).noneMatch(w -> w.startsWith("image op:"));
+
+        // a Dockerfile outside the context, and the ignore file beside it, read by the build but not watched
+        git.write("dockerbuild-config.yaml", CONFIG.replace("  buildContext: src/op\n", "  buildContext: src/op\n"
+                + "  buildDockerfile: docker/op.Dockerfile\n")).write("docker/op.Dockerfile", "FROM scratch\n")
+                .write("docker/op.Dockerfile.dockerignore", "*.md\n").commit("op's Dockerfile outside");
+        assertThat(plan().lint()).filteredOn(w -> w.startsWith("image op:")).containsExactly(
+                "image op: docker/op.Dockerfile, outside its build context, is read by its build but not covered by"
+                        + " its paths: changes to it do not rebuild it; add 'docker/op.Dockerfile' to its paths in"
+                        + " dockerbuild-config.yaml (line 1)",
+                "image op: docker/op.Dockerfile.dockerignore, outside its build context, is read by its build but not"
+                        + " covered by its paths: changes to it do not rebuild it; add"
+                        + " 'docker/op.Dockerfile.dockerignore' to its paths in dockerbuild-config.yaml (line 1)");
+        git.write("dockerbuild-config.yaml", CONFIG.replace("    - src/op/**/*\n", "    - src/op/**/*\n"
+                + "    - docker/op.*\n").replace("  buildContext: src/op\n", "  buildContext: src/op\n"
+                + "  buildDockerfile: docker/op.Dockerfile\n")).commit("watched");
+        Plan watched = plan();
+        assertThat(watched.lint()).noneMatch(w -> w.startsWith("image op:"));
         assertThat(plan.warnings()).noneMatch(w -> w.contains("paths glob"));
 
         // by default it runs on CI only: it reads the whole tree of HEAD
+        plan = watched;
         assertThat(plan(git.root(), LintMode.AUTO).lint()).isEmpty();
         assertThat(plan(git.root(), LintMode.AUTO).lintRan()).isFalse();
         assertThat(plan(git.root(), LintMode.OFF).lint()).isEmpty();
