@@ -20,7 +20,15 @@ public record BranchName(String name, String source, boolean changeRequest, bool
 
     public static BranchName resolve(Optional<String> explicit, CiEnvironment ci, HeadCommit head) {
         if (explicit.isPresent() && !explicit.get().isBlank()) {
-            return new BranchName(branchOf(explicit.get().strip()), Setting.BRANCH.property());
+            String given = explicit.get().strip();
+            // ${{ github.ref }} or ${{ github.ref_name }} of a run for a pushed tag: a tag, built as the CI's own is
+            Optional<String> tag = given.startsWith("refs/tags/") && given.length() > "refs/tags/".length()
+                    ? Optional.of(given.substring("refs/tags/".length()))
+                    : ci.tag().map(CiEnvironment.Tag::name).filter(given::equals);
+            if (tag.isPresent()) {
+                return new BranchName(tag.get(), Setting.BRANCH.property(), false, true);
+            }
+            return new BranchName(branchOf(given), Setting.BRANCH.property());
         }
         Optional<CiEnvironment.Branch> fromCi = ci.branch();
         if (fromCi.isPresent()) {
@@ -39,8 +47,8 @@ public record BranchName(String name, String source, boolean changeRequest, bool
 
     /**
      * A full ref given for the branch ({@code ${{ github.ref }}} where {@code github.ref_name} was meant) names the
-     * branch it holds; a ref that holds no branch (a tag, a pull request's merge) is refused: as a name it would match
-     * no branch rule and build nothing, without a word.
+     * branch it holds; a ref that holds no branch (a pull request's merge) is refused: as a name it would match no
+     * branch rule and build nothing, without a word.
      */
     private static String branchOf(String given) {
         if (given.startsWith("refs/heads/") && given.length() > "refs/heads/".length()) {
@@ -50,8 +58,8 @@ public record BranchName(String name, String source, boolean changeRequest, bool
             return given.substring(given.indexOf('/', "refs/remotes/".length()) + 1);
         }
         if (given.startsWith("refs/")) {
-            throw new InvalidInputException(Setting.BRANCH + " '" + given + "' is a ref that holds no branch (a tag,"
-                    + " or a pull request's merge): pass the branch being built, e.g. on GitHub Actions"
+            throw new InvalidInputException(Setting.BRANCH + " '" + given + "' is a ref that holds no branch (a pull"
+                    + " request's merge): pass the branch being built, e.g. on GitHub Actions"
                     + " ${{ github.head_ref || github.ref_name }}");
         }
         return given;

@@ -347,6 +347,13 @@ class PlannerTest {
                     + " prerelease branches (feature/*, odaa-*)");
         }
 
+        // ${{ github.ref_name }} given for the branch in that run names the tag
+        branch = Optional.of("odaa-7");
+        env.put("GITHUB_REF_NAME", "odaa-7");
+        assertThat(plan().branch().tag()).isTrue();
+        assertThat(image(plan(), "op").decision().action()).isEqualTo(ImageAction.SKIP_BRANCH);
+        branch = Optional.empty();
+
         // the push of the branch odaa-7 builds the prerelease
         env.put("GITHUB_REF_NAME", "odaa-7");
         env.put("GITHUB_REF_TYPE", "branch");
@@ -416,11 +423,15 @@ class PlannerTest {
         assertThat(plan().branchKind()).isEqualTo(BranchKind.PRERELEASE);
         branch = Optional.of("refs/remotes/origin/feature/r");
         assertThat(plan().branch().name()).isEqualTo("feature/r");
-        for (String ref : List.of("refs/pull/12/merge", "refs/tags/v1.0.0")) {
-            branch = Optional.of(ref);
-            assertThatThrownBy(this::plan).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("'" + ref + "' is a ref that holds no branch");
-        }
+        branch = Optional.of("refs/pull/12/merge");
+        assertThatThrownBy(this::plan).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'refs/pull/12/merge' is a ref that holds no branch");
+        // ${{ github.ref }} of a run for a pushed tag: a tag, which builds nothing, though named like a branch
+        branch = Optional.of("refs/tags/odaa-7");
+        Plan tag = plan();
+        assertThat(tag.branch().tag()).isTrue();
+        assertThat(tag.branchKind()).isEqualTo(BranchKind.OTHER);
+        assertThat(image(tag, "op").decision().action()).isEqualTo(ImageAction.SKIP_BRANCH);
     }
 
     @Test
