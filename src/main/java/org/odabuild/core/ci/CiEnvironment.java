@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.report.JsonText;
@@ -26,16 +27,24 @@ public final class CiEnvironment {
 
     /**
      * A variable that names the branch being built, how its value reads as a branch name (null: it does not), and
-     * whether it is a change request's source branch (set only when a pull or merge request is built).
+     * when it is a change request's source branch: in a pull or merge request's build, whose code is that request's
+     * merge or head, not the branch's.
      */
-    private record BranchVariable(String name, UnaryOperator<String> branch, boolean changeRequest) {
+    private record BranchVariable(String name, UnaryOperator<String> branch, Predicate<CiEnvironment> changeRequest) {
 
         BranchVariable(String name) {
-            this(name, UnaryOperator.identity(), false);
+            this(name, UnaryOperator.identity(), ci -> false);
         }
 
+        /** Set only when a pull or merge request is built. */
         static BranchVariable changeRequestSource(String name, UnaryOperator<String> branch) {
-            return new BranchVariable(name, branch, true);
+            return new BranchVariable(name, branch, ci -> true);
+        }
+
+        /** The source branch while {@code request} is set (and not {@code false}), else the branch built. */
+        static BranchVariable sourceWhile(String name, String request) {
+            return new BranchVariable(name, UnaryOperator.identity(),
+                    ci -> ci.get(request).filter(v -> !v.equalsIgnoreCase("false")).isPresent());
         }
     }
 
@@ -54,10 +63,13 @@ public final class CiEnvironment {
             // Azure Pipelines
             BranchVariable.changeRequestSource("SYSTEM_PULLREQUEST_SOURCEBRANCH", CiEnvironment::headsRef),
             // Azure's BUILD_SOURCEBRANCHNAME is only the last part of the name (feature/x -> x)
-            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef, false),
-            new BranchVariable("BITBUCKET_BRANCH"),
+            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef, ci -> false),
+            // Bitbucket's pull request pipeline builds the source branch merged with the destination; Buildkite's
+            // pull request build is of the request's head or merge. CircleCI sets CIRCLE_PULL_REQUEST on the push
+            // build of a branch that has a pull request open, so it says nothing there.
+            BranchVariable.sourceWhile("BITBUCKET_BRANCH", "BITBUCKET_PR_ID"),
             new BranchVariable("CIRCLE_BRANCH"),
-            new BranchVariable("BUILDKITE_BRANCH"));
+            BranchVariable.sourceWhile("BUILDKITE_BRANCH", "BUILDKITE_PULL_REQUEST"));
 
     /** The variables that name the branch, in the order they are asked. */
     public static final List<String> BRANCH_VARIABLE_NAMES = BRANCH_VARIABLES.stream().map(BranchVariable::name)
@@ -139,9 +151,9 @@ public final class CiEnvironment {
         Optional<String> tag = tag().map(Tag::name);
         for (BranchVariable variable : BRANCH_VARIABLES) {
             Optional<String> name = get(variable.name()).map(variable.branch())
-                    .filter(n -> variable.changeRequest() || !tag.equals(Optional.of(n)));
+                    .filter(n -> variable.changeRequest().test(this) || !tag.equals(Optional.of(n)));
             if (name.isPresent()) {
-                return Optional.of(new Branch(name.get(), variable.name(), variable.changeRequest()));
+                return Optional.of(new Branch(name.get(), variable.name(), variable.changeRequest().test(this)));
             }
         }
         return Optional.empty();

@@ -33,6 +33,23 @@ class CiEnvironmentTest {
     }
 
     @Test
+    void bitbucketsAndBuildkitesPullRequestBuildsAreOfTheRequestNotOfItsSourceBranch() {
+        // a pull request from a branch named main (a fork's, or main into a maintenance branch) is not main's push
+        assertThat(CiEnvironment.of(Map.of("BITBUCKET_BRANCH", "main", "BITBUCKET_PR_ID", "5")).branch())
+                .hasValue(new CiEnvironment.Branch("main", "BITBUCKET_BRANCH", true));
+        assertThat(CiEnvironment.of(Map.of("BITBUCKET_BRANCH", "main")).branch())
+                .hasValue(new CiEnvironment.Branch("main", "BITBUCKET_BRANCH", false));
+        assertThat(CiEnvironment.of(Map.of("BUILDKITE_BRANCH", "main", "BUILDKITE_PULL_REQUEST", "12")).branch())
+                .hasValue(new CiEnvironment.Branch("main", "BUILDKITE_BRANCH", true));
+        assertThat(CiEnvironment.of(Map.of("BUILDKITE_BRANCH", "main", "BUILDKITE_PULL_REQUEST", "false")).branch())
+                .hasValue(new CiEnvironment.Branch("main", "BUILDKITE_BRANCH", false));
+        // CircleCI names the open pull request on the push build of its branch: that build is the branch's
+        assertThat(CiEnvironment.of(Map.of("CIRCLE_BRANCH", "main", "CIRCLE_PULL_REQUEST",
+                "https://github.com/o/r/pull/3")).branch()).hasValue(new CiEnvironment.Branch("main", "CIRCLE_BRANCH",
+                        false));
+    }
+
+    @Test
     void aBranchBuildNamesItsBranch() {
         assertThat(branch(Map.of("GITHUB_REF_NAME", "main"))).isEqualTo("main|GITHUB_REF_NAME");
         assertThat(branch(Map.of("CI_COMMIT_REF_NAME", "odaa-7"))).isEqualTo("odaa-7|CI_COMMIT_REF_NAME");

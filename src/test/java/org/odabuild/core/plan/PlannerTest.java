@@ -325,6 +325,16 @@ class PlannerTest {
         env.remove("GITHUB_HEAD_REF");
         env.put("GITHUB_REF_NAME", "main");
         assertThat(image(plan(), "op").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+
+        // Bitbucket's and Buildkite's pull request builds name the source branch in the variable of a push build
+        env.remove("GITHUB_REF_NAME");
+        for (Map<String, String> request : List.of(Map.of("BITBUCKET_BRANCH", "main", "BITBUCKET_PR_ID", "5"),
+                Map.of("BUILDKITE_BRANCH", "main", "BUILDKITE_PULL_REQUEST", "5"))) {
+            env.putAll(request);
+            assertThat(plan().toBuild()).as(request.toString()).isEmpty();
+            assertThat(image(plan(), "op").decision().reason()).startsWith("pull request from a branch named main");
+            request.keySet().forEach(env::remove);
+        }
     }
 
     @Test
