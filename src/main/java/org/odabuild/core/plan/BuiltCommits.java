@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.ChangeSet;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.resolve.ResolvedImage;
@@ -52,6 +53,7 @@ final class BuiltCommits {
     private final String fixedReason;
     private final Set<String> uncommitted;
     private final Function<String, Optional<String>> currentText;
+    private final ConfigHistory history;
     private final Map<String, Optional<ValuesDocument>> parsed = new HashMap<>();
     private final Map<String, Set<String>> filesSince = new HashMap<>();
 
@@ -59,14 +61,16 @@ final class BuiltCommits {
      * @param head        the branch's last commit ({@link BranchTip})
      * @param uncommitted the work-tree changes the plan counts (empty when it does not)
      * @param currentText a values file's text as the plan reads it now (work tree or the branch's last commit)
+     * @param history     where each commit's config put an image's values entry
      */
     BuiltCommits(GitRepository repo, String head, ChangeSet sinceMergeBase, Optional<String> since, CiEnvironment ci,
-            Set<String> uncommitted, Function<String, Optional<String>> currentText) {
+            Set<String> uncommitted, Function<String, Optional<String>> currentText, ConfigHistory history) {
         this.repo = repo;
         this.head = head;
         this.sinceMergeBase = sinceMergeBase;
         this.uncommitted = Set.copyOf(uncommitted);
         this.currentText = currentText;
+        this.history = history;
         Optional<String> before = ci.isCi() ? ci.pushBefore().filter(repo::hasCommit) : Optional.empty();
         if (since.isPresent()) {
             this.fixedBase = sinceMergeBase.baseCommit();
@@ -84,8 +88,7 @@ final class BuiltCommits {
         if (fixedBase.isPresent()) {
             return window(image, fixedBase.get(), fixedReason);
         }
-        Optional<String> lastWithSuffix = image.config().valuesPathPrereleaseSuffix()
-                .flatMap(suffix -> lastCommitWithSuffix(image.config().valuesYamlFile(), suffix));
+        Optional<String> lastWithSuffix = lastCommitWithSuffix(image.config());
         if (lastWithSuffix.isPresent()) {
             return window(image, lastWithSuffix.get(), "the commits after " + lastWithSuffix.get().substring(0, 7)
                     + ", the last one with a prereleaseSuffix");
@@ -124,13 +127,18 @@ final class BuiltCommits {
         return before.isPresent() && now.isPresent() && ValuesData.sameExcept(before.get(), now.get(), entry);
     }
 
-    /** The newest commit of the branch's first-parent line, after the merge-base, whose values entry has a suffix. */
-    private Optional<String> lastCommitWithSuffix(String valuesFile, YqPath suffix) {
+    /**
+     * The newest commit of the branch's first-parent line, after the merge-base, whose values entry has a suffix,
+     * read where that commit's config put the entry: a commit of the branch may move it with the config.
+     */
+    private Optional<String> lastCommitWithSuffix(ImageConfig now) {
         for (String commit : repo.firstParentLine(head, sinceMergeBase.baseCommit())) {
+            ImageConfig then = history.at(commit, now).orElse(now);
+            String valuesFile = then.valuesYamlFile();
             Optional<ValuesDocument> doc = repo.blobId(commit, valuesFile)
                     .flatMap(blob -> parsed.computeIfAbsent(blob, b -> parse(b, valuesFile)));
-            boolean hasSuffix = doc.flatMap(d -> d.find(suffix)).map(ScalarValue::textOrNull)
-                    .filter(t -> !t.isBlank()).isPresent();
+            boolean hasSuffix = then.valuesPathPrereleaseSuffix().flatMap(suffix -> doc.flatMap(d -> d.find(suffix)))
+                    .map(ScalarValue::textOrNull).filter(t -> !t.isBlank()).isPresent();
             if (hasSuffix) {
                 return Optional.of(commit);
             }

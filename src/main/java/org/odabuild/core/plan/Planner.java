@@ -130,11 +130,15 @@ public final class Planner {
         Map<String, Optional<String>> headTexts = new HashMap<>();
         Function<String, Optional<String>> currentText = includeUncommitted ? workTree
                 : file -> headTexts.computeIfAbsent(file, f -> repo.readFile(head.id(), f));
+        String configFile = resolution.layout().display(resolution.config().file());
+        Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
+        boolean configUncommitted = counted.contains(configFile);
+        ConfigHistory history = new ConfigHistory(repo, resolution.layout(), resolution.config().file(), head.id(),
+                configUncommitted);
         // the window is of the branch's own commits: a pull request's head, not the merge CI made of it
         BranchTip tip = commits.tip();
-        BuiltCommits built = new BuiltCommits(repo, tip.id(), changes, request.since(), ci,
-                includeUncommitted ? new TreeSet<>(uncommitted) : Set.of(),
-                tip.merged() ? file -> repo.readFile(tip.id(), file) : currentText);
+        BuiltCommits built = new BuiltCommits(repo, tip.id(), changes, request.since(), ci, counted,
+                tip.merged() ? file -> repo.readFile(tip.id(), file) : currentText, history);
 
         TagPolicy policy = new TagPolicy(request.branches());
         // a pull request from a fork's main: planned as another branch (see Commits.read), said as what it is
@@ -154,12 +158,7 @@ public final class Planner {
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
         // files under an image's paths that changed with its build inputs as they were (a move) do not change it;
         // not asked while the config, or anything the build reads, has uncommitted changes that count
-        String configFile = resolution.layout().display(resolution.config().file());
-        Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
-        boolean configUncommitted = counted.contains(configFile);
-        Optional<ConfigAtBase> configAtBase = changes.baseCommit()
-                .map(b -> new ConfigAtBase(repo, resolution.layout(), b, resolution.config().file(),
-                        configUncommitted || changes.files().contains(configFile)));
+        boolean configChanged = configUncommitted || changes.files().contains(configFile);
         Optional<SameBuildInputs> sameInputs = changes.baseCommit().map(b -> new SameBuildInputs(repo, b, head.id()));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
@@ -168,7 +167,8 @@ public final class Planner {
             boolean underPaths = !files.isEmpty(); // a bump is asked for these; a values entry's own change needs none
             String valuesFile = image.config().valuesYamlFile();
             // its values entry where the base's config put it (a commit may move it with the config)
-            Optional<ImageConfig> entryAtBase = configAtBase.flatMap(c -> c.entry(image.config()));
+            Optional<ImageConfig> entryAtBase = changes.baseCommit()
+                    .flatMap(b -> history.atBase(b, configChanged, image.config()));
             ImageConfig then = entryAtBase.orElse(image.config());
             boolean entryChanged = (changedFiles.contains(valuesFile) || !sameValuesPaths(then, image.config()))
                     && ValuesEntryChange.differs(then, atBase.get(then.valuesYamlFile()), image.config(),

@@ -29,7 +29,7 @@ final class SameBuildInputs {
     /**
      * Why the image is built from the same inputs as at the base; empty when it is not.
      *
-     * @param then the image's config entry at the base ({@link ConfigAtBase})
+     * @param then the image's config entry at the base ({@link ConfigHistory})
      */
     Optional<String> reason(ImageConfig then, ImageConfig now) {
         if (!new HashSet<>(then.platforms()).equals(new HashSet<>(now.platforms()))) {

@@ -99,6 +99,23 @@ class ReleaseVersionOnFeatureBranchTest {
     }
 
     @Test
+    void aCommitThatMovesTheValuesKeysAndClearsTheSuffixReadsTheEarlierOnesWhereTheyHadIt() {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        String withSuffix = git.commit("op 1.0.1-issue3456");
+        // the chart's values are restructured and the suffix cleared for the merge, in one commit
+        git.write("dockerbuild-config.yaml", PlannerTest.CONFIG.replace(".op.", ".operator.deployment."))
+                .write("charts/a/values.yaml", PlannerTest.VALUES.replace("op:\n  image: org/op\n  version: 1.0.0\n"
+                        + "  prereleaseSuffix:\n", "operator:\n  deployment:\n    image: org/op\n    version: 1.0.1\n"
+                        + "    prereleaseSuffix:\n"));
+        git.commit("[skip tests] restructure the values, remove prerelease suffixes");
+        PlannedImage op = op();
+        assertThat(op.decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+        assertThat(op.decision().reason()).contains("the commits after " + withSuffix.substring(0, 7)
+                + ", the last one with a prereleaseSuffix");
+    }
+
+    @Test
     void forgottenSuffixIsStillRefused() {
         git.write("src/op/main.py", "print('no suffix ever')\n");
         git.commit("op: change");
