@@ -230,6 +230,25 @@ public final class CiEnvironment {
                 .filter(sha -> sha.matches("[0-9a-f]{40}"));
     }
 
+    /**
+     * In GitHub's merge queue ({@code merge_group} event), the commit the queue builds this pull request's merge on
+     * ({@code merge_group.base_sha}): the target branch, or the queue's entry before this one.
+     */
+    public Optional<String> mergeQueueBase() {
+        return mergeGroup().flatMap(group -> string(group, "base_sha")).filter(sha -> sha.matches("[0-9a-f]{40}"));
+    }
+
+    /** The message of the merge queue's commit ({@code merge_group.head_commit.message}): it holds the title. */
+    public Optional<String> mergeQueueMessage() {
+        return mergeGroup().map(group -> group.get("head_commit")).filter(JsonElement::isJsonObject)
+                .flatMap(commit -> string(commit.getAsJsonObject(), "message"));
+    }
+
+    private Optional<JsonObject> mergeGroup() {
+        JsonElement group = event.get("merge_group");
+        return group != null && group.isJsonObject() ? Optional.of(group.getAsJsonObject()) : Optional.empty();
+    }
+
     /** The title of the pull (merge, change) request being built: GitHub's event, GitLab's, Jenkins'. */
     public Optional<String> pullRequestTitle() {
         JsonElement pr = event.get("pull_request");

@@ -12,7 +12,8 @@ import org.odabuild.core.ci.FetchAdvice;
 
 /**
  * Chooses the commit that "changed" is measured against: {@code -Doda.since}; on a release branch the push event's
- * {@code before} commit, else HEAD's first parent; on other branches the merge-base with the release branch. When
+ * {@code before} commit, else HEAD's first parent; on other branches the merge-base with the release branch (in
+ * GitHub's merge queue, the commit the queue built on). When
  * the base cannot be had (shallow clone, release branch not fetched) the answer is "unknown", which the plan turns
  * into "changed": a missing base never silently skips a build.
  */
@@ -72,6 +73,12 @@ public final class BaseSelector {
     }
 
     private ChangeSet mergeBase(String head, CiEnvironment ci) {
+        // GitHub's merge queue builds the pull request on the target or on the queue's entry before it: that commit
+        // is the base, so the entries ahead of it are not taken for this pull request's changes
+        Optional<String> queueBase = ci.mergeQueueBase().filter(repo::hasCommit);
+        if (queueBase.isPresent()) {
+            return diff(queueBase.get(), head, "the merge queue's base " + queueBase.get().substring(0, 7));
+        }
         List<String> looked = candidateRefs();
         record Candidate(String ref, String mergeBase) {
         }

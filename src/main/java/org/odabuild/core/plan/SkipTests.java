@@ -11,7 +11,8 @@ import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.git.HeadCommit;
 
 /**
- * Whether CI should skip the BDD tests, as oda-canvas decides it: {@code [skip tests]} in the pull request title or
+ * Whether CI should skip the BDD tests, as oda-canvas decides it: {@code [skip tests]} in the pull request title (in
+ * GitHub's merge queue, the message of the queue's commit, which holds it) or
  * in the subject of the branch's last commit, or a last commit that only clears {@code prereleaseSuffix} values (the
  * last commit before merging, whose tests would fail because the release images do not exist yet). In a pull
  * request's build that commit is the pull request's head, not the merge commit CI builds.
@@ -30,6 +31,10 @@ public record SkipTests(boolean skip, String reason) {
     static SkipTests detect(GitRepository repo, BranchTip tip, CiEnvironment ci) {
         if (ci.pullRequestTitle().map(SkipTests::hasMarker).orElse(false)) {
             return new SkipTests(true, "pull request title contains " + MARKER);
+        }
+        if (ci.mergeQueueMessage().map(SkipTests::hasMarker).orElse(false)) {
+            return new SkipTests(true, "the merge queue's commit message (the pull request's title) contains "
+                    + MARKER);
         }
         HeadCommit last = tip.commit();
         String which = tip.merged() ? "the pull request's last commit " + last.shortId() : "HEAD commit";

@@ -134,6 +134,23 @@ class CiEnvironmentTest {
     }
 
     @Test
+    void githubsMergeQueueNamesItsBaseAndItsCommitsMessage(@TempDir Path dir) throws Exception {
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"merge_group\": {\"base_sha\": \"" + SHA + "\", \"head_commit\":"
+                + " {\"message\": \"Merge pull request #12\\n\\nTitle\"}}}");
+        CiEnvironment queue = CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString()));
+        assertThat(queue.mergeQueueBase()).contains(SHA);
+        assertThat(queue.mergeQueueMessage()).contains("Merge pull request #12\n\nTitle");
+        assertThat(queue.pullRequestTitle()).isEmpty();
+        // fields of the wrong kind, or a base that is no commit id, say nothing
+        Files.writeString(event, "{\"merge_group\": {\"base_sha\": \"main\", \"head_commit\": \"x\"}}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).mergeQueueBase()).isEmpty();
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).mergeQueueMessage()).isEmpty();
+        Files.writeString(event, "{\"merge_group\": [1]}");
+        assertThat(CiEnvironment.of(Map.of("GITHUB_EVENT_PATH", event.toString())).mergeQueueBase()).isEmpty();
+    }
+
+    @Test
     void theLastCommitOfAPullRequestsBranch(@TempDir Path dir) throws Exception {
         String a = "3f85665a0167b2c84a95f22dd38c5c469bdb1b09";
         String b = "b3cea935c9ccba934cf082e4d97e16efeabb32ff";

@@ -269,6 +269,54 @@ class ReleaseVersionOnFeatureBranchTest {
     }
 
     /**
+     * GitHub's merge queue builds the pull request's merge on the queue's entry ahead of it ({@code merge_group}):
+     * that entry is the base, and the pull request's own last commit is the merge's other parent.
+     */
+    @Test
+    void aMergeQueueBuildComparesWithTheQueuesBaseAndReadsThePullRequestsLastCommit() throws Exception {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        String cleared = git.commit("[skip tests] remove prerelease suffixes");
+        // the queue's entry ahead: another pull request, merged onto main in the queue, not on main yet
+        git.checkout("main");
+        git.detach();
+        git.write("src/hook/app.py", "print('from #11')\n");
+        String ahead = git.commit("Merge pull request #11 from o/feature/other");
+        String merge = git.merge("feature/issue3456");
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, "{\"merge_group\": {\"head_sha\": \"" + merge + "\", \"base_sha\": \"" + ahead
+                + "\", \"base_ref\": \"refs/heads/main\", \"head_commit\": {\"message\": \"Merge pull request #12"
+                + " from o/feature/issue3456\\n\\nFix 3456\"}}}");
+        env.put("CI", "true");
+        env.put("GITHUB_REF_NAME", "gh-readonly-queue/main/pr-12-" + ahead);
+        env.put("GITHUB_EVENT_PATH", event.toString());
+
+        Plan plan = plan();
+        assertThat(plan.changes().baseReason()).isEqualTo("the merge queue's base " + ahead.substring(0, 7));
+        assertThat(plan.changes().files()).as("the entry ahead is not this pull request's").contains(
+                "src/op/main.py").doesNotContain("src/hook/app.py");
+        assertThat(plan.pullRequestHead()).contains(cleared);
+        assertThat(plan.skipTests().reason()).isEqualTo("the subject of the pull request's last commit "
+                + cleared.substring(0, 7) + " contains [skip tests]");
+        assertThat(plan.toBuild()).isEmpty();
+
+        // the title in the queue's commit message, with a last commit that does not say it
+        git.checkout("feature/issue3456");
+        git.write("src/op/notes.txt", "n\n");
+        git.commit("notes");
+        git.checkout("main");
+        git.detach();
+        String again = git.merge("feature/issue3456");
+        Files.writeString(event, "{\"merge_group\": {\"head_sha\": \"" + again + "\", \"base_sha\": \""
+                + git.git().getRepository().resolve("main").getName() + "\", \"head_commit\": {\"message\":"
+                + " \"Merge pull request #12 from o/feature/issue3456\\n\\n[skip tests] Fix 3456\"}}}");
+        assertThat(plan().skipTests().reason()).isEqualTo("the merge queue's commit message (the pull request's"
+                + " title) contains [skip tests]");
+    }
+
+    /**
      * The README's workflow plans a pull request on GitHub's {@code refs/pull/N/merge}: HEAD is the merge of the
      * branch into main, its subject "Merge ... into ...", its first-parent line main's.
      */
