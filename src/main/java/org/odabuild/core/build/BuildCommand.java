@@ -71,7 +71,8 @@ public final class BuildCommand {
         List<PlannedImage> toBuild = plan.toBuild();
         CiEnvironment ci = CiEnvironment.of(request.release().plan().env());
         if (toBuild.isEmpty()) {
-            log.info("Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
+            log.info(plan.branch().tag() ? "Nothing to build: " + plan.branch().name() + " is a tag, not a branch."
+                    : "Nothing to build: no image changed on " + plan.branch().name() + " that this branch may build.");
             return failIfBroken(plan, finish(new BuildReport(plan.branch().name(), plan.head().id(), false,
                     List.of()), plan.resolution(), fork, out, ci, log));
         }

@@ -463,6 +463,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void aTagPushedToCiNamedLikeTheReleaseBranchBuildsNothing() {
+        // a workflow on every push runs for a tag too: tag main holds op's change, but it is no branch
+        env.put("CI", "true");
+        env.put("GITHUB_REF_NAME", "main");
+        env.put("GITHUB_REF_TYPE", "tag");
+        assertThat(build().images()).isEmpty();
+        assertThat(connects.get()).isZero();
+        assertThat(log.infos).contains("Nothing to build: main is a tag, not a branch.");
+    }
+
+    @Test
     void dirtyTreeNeverBuildsARelease() {
         git.write("src/op/app.txt", "uncommitted\n");
         assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
