@@ -268,17 +268,22 @@ class ReleaseVersionOnFeatureBranchTest {
         assertThat(op.decision().reason()).contains("never had a prereleaseSuffix on this branch");
     }
 
+    /** The how-to's branch: op's prerelease and a change, then "[skip tests]" clearing the suffix; that commit. */
+    String changedThenClearedForTheMerge() {
+        values("1.0.1", "issue3456");
+        git.write("src/op/main.py", "print('first')\n");
+        git.commit("op: prerelease and change");
+        values("1.0.1", "");
+        return git.commit("[skip tests] remove prerelease suffixes");
+    }
+
     /**
      * GitHub's merge queue builds the pull request's merge on the queue's entry ahead of it ({@code merge_group}):
      * that entry is the base, and the pull request's own last commit is the merge's other parent.
      */
     @Test
     void aMergeQueueBuildComparesWithTheQueuesBaseAndReadsThePullRequestsLastCommit() throws Exception {
-        values("1.0.1", "issue3456");
-        git.write("src/op/main.py", "print('first')\n");
-        git.commit("op: prerelease and change");
-        values("1.0.1", "");
-        String cleared = git.commit("[skip tests] remove prerelease suffixes");
+        String cleared = changedThenClearedForTheMerge();
         // the queue's entry ahead: another pull request, merged onto main in the queue, not on main yet
         git.checkout("main");
         git.detach();
@@ -322,11 +327,7 @@ class ReleaseVersionOnFeatureBranchTest {
      */
     @Test
     void aPullRequestBuildOfTheMergeCommitReadsTheBranchsOwnCommits() throws Exception {
-        values("1.0.1", "issue3456");
-        git.write("src/op/main.py", "print('first')\n");
-        git.commit("op: prerelease and change");
-        values("1.0.1", "");
-        String cleared = git.commit("[skip tests] remove prerelease suffixes");
+        String cleared = changedThenClearedForTheMerge();
         // meanwhile another pull request is merged: it bumps hook in the same values file and touches op's folder
         git.checkout("main");
         git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 2.0.0", "version: 2.0.1"));
