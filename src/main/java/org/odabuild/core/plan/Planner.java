@@ -177,7 +177,8 @@ public final class Planner {
                 files.add(valuesFile);
             }
             Optional<String> sameBuild = force || files.isEmpty() || !changes.known() || entryChanged
-                    || configUncommitted || counted.stream().anyMatch(f -> readByBuild(image.config(), f)) ? Optional.empty()
+                    || configUncommitted || counted.stream().anyMatch(f -> readByBuild(image.config(), f))
+                    ? Optional.empty()
                     : entryAtBase.flatMap(at -> sameInputs.flatMap(same -> same.reason(at, image.config())));
             VersionBump bump = !underPaths || !changes.known() || !selected || sameBuild.isPresent()
                     ? VersionBump.NOT_APPLICABLE : versionBump(image, then, atBase.get(then.valuesYamlFile()));
@@ -253,7 +254,8 @@ public final class Planner {
      */
     private static boolean readByBuild(ImageConfig image, String file) {
         String context = image.buildContext();
-        String dockerfile = file.endsWith(".dockerignore") ? file.substring(0, file.length() - 13) : file;
+        String ignore = ".dockerignore";
+        String dockerfile = file.endsWith(ignore) ? file.substring(0, file.length() - ignore.length()) : file;
         return context.equals(".") || file.startsWith(context + "/") || file.equals(context)
                 || dockerfile.equals(image.buildDockerfile())
                 || image.testDockerfile().filter(dockerfile::equals).isPresent();
