@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.report.JsonText;
 
@@ -26,25 +24,38 @@ public final class CiEnvironment {
     private static final String ZERO_SHA = "0000000000000000000000000000000000000000";
 
     /**
-     * A variable that names the branch being built, how its value reads as a branch name (null: it does not), and
-     * when it is a change request's source branch: in a pull or merge request's build, whose code is that request's
-     * merge or head, not the branch's.
+     * A variable that names the branch being built, whether its value is a full ref ({@code refs/heads/...}, read as
+     * the branch it holds), and when it is a change request's source branch: in a pull or merge request's build,
+     * whose code is that request's merge or head, not the branch's. Plain fields, not lambdas: each lambda costs a
+     * cold JVM a class of its own, and every goal asks for the branch.
+     *
+     * @param alwaysSource set only when a pull or merge request is built
+     * @param sourceWhile  the variable that, set (and not {@code false}), makes it the request's source branch
      */
-    private record BranchVariable(String name, UnaryOperator<String> branch, Predicate<CiEnvironment> changeRequest) {
+    private record BranchVariable(String name, boolean fullRef, boolean alwaysSource, String sourceWhile) {
 
         BranchVariable(String name) {
-            this(name, UnaryOperator.identity(), ci -> false);
+            this(name, false, false, null);
         }
 
-        /** Set only when a pull or merge request is built. */
-        static BranchVariable changeRequestSource(String name, UnaryOperator<String> branch) {
-            return new BranchVariable(name, branch, ci -> true);
+        static BranchVariable changeRequestSource(String name, boolean fullRef) {
+            return new BranchVariable(name, fullRef, true, null);
         }
 
-        /** The source branch while {@code request} is set (and not {@code false}), else the branch built. */
         static BranchVariable sourceWhile(String name, String request) {
-            return new BranchVariable(name, UnaryOperator.identity(),
-                    ci -> ci.get(request).filter(v -> !v.equalsIgnoreCase("false")).isPresent());
+            return new BranchVariable(name, false, false, request);
+        }
+
+        String branch(String value) {
+            return fullRef ? headsRef(value) : value;
+        }
+
+        boolean changeRequest(CiEnvironment ci) {
+            if (alwaysSource || sourceWhile == null) {
+                return alwaysSource;
+            }
+            String request = ci.env.get(sourceWhile);
+            return request != null && !request.isBlank() && !request.strip().equalsIgnoreCase("false");
         }
     }
 
@@ -53,17 +64,17 @@ public final class CiEnvironment {
      * of the merge ref (GitHub's {@code 12/merge}, Jenkins' {@code PR-12}, Azure's {@code refs/pull/12/merge}).
      */
     private static final List<BranchVariable> BRANCH_VARIABLES = List.of(
-            BranchVariable.changeRequestSource("GITHUB_HEAD_REF", UnaryOperator.identity()),
+            BranchVariable.changeRequestSource("GITHUB_HEAD_REF", false),
             new BranchVariable("GITHUB_REF_NAME"),
             // GitLab
-            BranchVariable.changeRequestSource("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", UnaryOperator.identity()),
+            BranchVariable.changeRequestSource("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", false),
             new BranchVariable("CI_COMMIT_REF_NAME"),
-            BranchVariable.changeRequestSource("CHANGE_BRANCH", UnaryOperator.identity()), // Jenkins
+            BranchVariable.changeRequestSource("CHANGE_BRANCH", false), // Jenkins
             new BranchVariable("BRANCH_NAME"),
             // Azure Pipelines
-            BranchVariable.changeRequestSource("SYSTEM_PULLREQUEST_SOURCEBRANCH", CiEnvironment::headsRef),
+            BranchVariable.changeRequestSource("SYSTEM_PULLREQUEST_SOURCEBRANCH", true),
             // Azure's BUILD_SOURCEBRANCHNAME is only the last part of the name (feature/x -> x)
-            new BranchVariable("BUILD_SOURCEBRANCH", CiEnvironment::headsRef, ci -> false),
+            new BranchVariable("BUILD_SOURCEBRANCH", true, false, null),
             // Bitbucket's pull request pipeline builds the source branch merged with the destination; Buildkite's
             // pull request build is of the request's head or merge. CircleCI sets CIRCLE_PULL_REQUEST on the push
             // build of a branch that has a pull request open, so it says nothing there.
@@ -148,16 +159,22 @@ public final class CiEnvironment {
      * {@code BRANCH_NAME}, {@code BUILDKITE_BRANCH}): that is no branch ({@link #tag()}).
      */
     public Optional<Branch> branch() {
-        Optional<String> tag = tag().map(Tag::name);
+        Optional<Tag> built = tag();
+        String tag = built.isPresent() ? built.get().name() : null;
         for (BranchVariable variable : BRANCH_VARIABLES) {
-            Optional<String> name = get(variable.name()).map(variable.branch())
-                    .filter(n -> variable.changeRequest().test(this) || !tag.equals(Optional.of(n)));
-            if (name.isPresent()) {
-                return Optional.of(new Branch(name.get(), variable.name(), variable.changeRequest().test(this)));
+            String value = env.get(variable.name());
+            String name = value == null || value.isBlank() ? null : variable.branch(value.strip());
+            boolean source = variable.changeRequest(this);
+            if (name != null && (source || !name.equals(tag))) {
+                return Optional.of(new Branch(name, variable.name(), source));
             }
         }
         return Optional.empty();
     }
+
+    /** The variables that name the tag a build is of, each set only then (GitLab, Jenkins, Bitbucket, ...). */
+    private static final List<String> TAG_VARIABLES = List.of("CI_COMMIT_TAG", "TAG_NAME", "BITBUCKET_TAG",
+            "CIRCLE_TAG", "BUILDKITE_TAG");
 
     /** A tag the CI system builds, and the variable that says so. */
     public record Tag(String name, String variable) {
@@ -170,17 +187,20 @@ public final class CiEnvironment {
      * Buildkite's {@code BUILDKITE_TAG}.
      */
     public Optional<Tag> tag() {
-        if (get("GITHUB_REF_TYPE").filter("tag"::equals).isPresent() && get("GITHUB_REF_NAME").isPresent()) {
-            return Optional.of(new Tag(get("GITHUB_REF_NAME").get(), "GITHUB_REF_TYPE=tag"));
+        String github = env.get("GITHUB_REF_NAME");
+        if ("tag".equals(env.get("GITHUB_REF_TYPE")) && github != null && !github.isBlank()) {
+            return Optional.of(new Tag(github.strip(), "GITHUB_REF_TYPE=tag"));
         }
-        for (String variable : List.of("CI_COMMIT_TAG", "TAG_NAME", "BITBUCKET_TAG", "CIRCLE_TAG", "BUILDKITE_TAG")) {
-            Optional<String> name = get(variable);
-            if (name.isPresent()) {
-                return Optional.of(new Tag(name.get(), variable));
+        for (String variable : TAG_VARIABLES) {
+            String name = env.get(variable);
+            if (name != null && !name.isBlank()) {
+                return Optional.of(new Tag(name.strip(), variable));
             }
         }
-        return get("BUILD_SOURCEBRANCH").filter(ref -> ref.startsWith("refs/tags/") && ref.length() > 10)
-                .map(ref -> new Tag(ref.substring("refs/tags/".length()), "BUILD_SOURCEBRANCH"));
+        String azure = env.get("BUILD_SOURCEBRANCH");
+        return azure != null && azure.startsWith("refs/tags/") && azure.length() > "refs/tags/".length()
+                ? Optional.of(new Tag(azure.substring("refs/tags/".length()), "BUILD_SOURCEBRANCH"))
+                : Optional.empty();
     }
 
     /**
@@ -235,7 +255,12 @@ public final class CiEnvironment {
      * ({@code merge_group.base_sha}): the target branch, or the queue's entry before this one.
      */
     public Optional<String> mergeQueueBase() {
-        return mergeGroup().flatMap(group -> string(group, "base_sha")).filter(sha -> sha.matches("[0-9a-f]{40}"));
+        JsonElement group = event.get("merge_group"); // asked by every plan: no lambdas for a cold JVM to link
+        if (group == null || !group.isJsonObject()) {
+            return Optional.empty();
+        }
+        Optional<String> base = string(group.getAsJsonObject(), "base_sha");
+        return base.isPresent() && base.get().matches("[0-9a-f]{40}") ? base : Optional.empty();
     }
 
     /** The message of the merge queue's commit ({@code merge_group.head_commit.message}): it holds the title. */

@@ -20,8 +20,10 @@ import org.odabuild.core.git.HeadCommit;
 record BranchTip(HeadCommit commit, boolean merged) {
 
     static BranchTip of(GitRepository repo, HeadCommit head, CiEnvironment ci) {
-        Optional<String> pullRequestHead = ci.changeRequestHead().filter(sha -> !sha.equals(head.id()))
-                .or(() -> mergeQueueHead(repo, head, ci));
+        Optional<String> pullRequestHead = ci.changeRequestHead().filter(sha -> !sha.equals(head.id()));
+        if (pullRequestHead.isEmpty()) {
+            pullRequestHead = mergeQueueHead(repo, head, ci);
+        }
         if (pullRequestHead.isEmpty() || !repo.parents(head.id()).contains(pullRequestHead.get())) {
             return new BranchTip(head, false);
         }
