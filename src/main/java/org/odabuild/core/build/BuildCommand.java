@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.odabuild.core.BuildLog;
@@ -89,7 +90,12 @@ public final class BuildCommand {
                     localSources(hashes), allowPush && !push, log);
             Map<String, ReleaseImmutabilityCheck.Finding> byKey = findings.stream()
                     .collect(Collectors.toMap(ReleaseImmutabilityCheck.Finding::key, Function.identity()));
-            Map<String, String> published = BasesOfOtherRuns.check(bases.elsewhere(), bases.otherRunsBases(), hashes,
+            // a release the registry holds from these sources stays as published whatever its base: it waits for none
+            Set<String> staying = toBuild.stream().filter(p -> ImageJob.staysPublished(p.image(), byKey.get(p.key())))
+                    .map(PlannedImage::key).collect(Collectors.toSet());
+            List<RunBases.BaseElsewhere> awaited = bases.elsewhere().stream().filter(e -> !staying.contains(e.image()))
+                    .toList();
+            Map<String, String> published = BasesOfOtherRuns.check(awaited, bases.otherRunsBases(), hashes,
                     registry, push, out, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
                     published);

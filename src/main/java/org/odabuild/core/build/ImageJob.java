@@ -92,7 +92,7 @@ final class ImageJob {
         // whose own files did not change
         List<String> rebuiltBases = bases.rebuiltBasesOf(image.key(), built);
         boolean onNewBases = !rebuiltBases.isEmpty() || bases.onOtherRuns(image.key());
-        boolean immutable = image.isRelease() && finding != null && finding.publishedFromTheseSources();
+        boolean immutable = staysPublished(image, finding);
         Optional<BuiltImage> upToDate = !onNewBases || immutable ? upToDate(image, hash, finding, log)
                 : Optional.empty();
         if (upToDate.isPresent()) {
@@ -116,6 +116,14 @@ final class ImageJob {
         return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
                 ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
                 request.testTimeout(), request.index(), bases.of(image, built, otherRunsBases));
+    }
+
+    /**
+     * Whether the image is a release the registry holds from these sources: its tag is immutable, so it is not
+     * built again, on whatever base.
+     */
+    static boolean staysPublished(ResolvedImage image, ReleaseImmutabilityCheck.Finding finding) {
+        return image.isRelease() && finding != null && finding.publishedFromTheseSources();
     }
 
     /** A re-run release job: the registry holds the release built from this commit, so there is nothing to do. */

@@ -77,7 +77,7 @@ public final class VersionBumpCheck {
                 if (before.isEmpty()) {
                     // Helm could not have packaged it: there was no release to be above
                     log.warn(c.versionAt() + ": chart " + c.name() + " had version '" + Excerpt.of(c.baseVersion()
-                            .get()) + "' at the merge-base " + base.substring(0, 7) + ", which is not a version Helm"
+                            .get()) + "' at " + plan.changes().baseNamed() + ", which is not a version Helm"
                             + " reads: there is no release to be above, so the chart is not checked");
                     continue;
                 }
@@ -87,12 +87,12 @@ public final class VersionBumpCheck {
             }
         }
         List<String> violations = new ArrayList<>();
-        String at = base.substring(0, 7);
+        String at = plan.changes().baseNamed();
         images.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": image " + f.name()
-                + " changed since the merge-base " + at + " but its version " + f.version() + " is not above "
+                + " changed since " + at + " but its version " + f.version() + " is not above "
                 + f.baseVersion() + ": bump it (a suffix does not count)"));
         charts.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": chart " + f.name()
-                + " changed since the merge-base " + at + " but its version " + f.version() + " is not above "
+                + " changed since " + at + " but its version " + f.version() + " is not above "
                 + f.baseVersion() + ": " + (ChartVersion.read(f.version()).map(SemVer::isRelease).orElse(true)
                         ? "bump it (oda:release-prep does)"
                         : "set a higher version by hand (oda:release-prep does not promote a prerelease version)")));
@@ -102,7 +102,7 @@ public final class VersionBumpCheck {
             throw new RuleViolationException(RULE, violations);
         }
         log.info("Versions bumped: " + images.size() + " changed image(s) and " + charts.size() + " changed"
-                + " chart(s) are above the merge-base " + at + ".");
+                + " chart(s) are above their versions at " + at + ".");
         List<Finding> all = new ArrayList<>(images);
         all.addAll(charts);
         return all;

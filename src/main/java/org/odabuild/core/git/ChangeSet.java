@@ -19,6 +19,15 @@ public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean 
         files = Set.copyOf(files);
     }
 
+    /**
+     * The base as a message names it: its short id and how it was chosen ({@code 1a2b3c4 (merge-base with
+     * origin/main)}), once where the reason names the id itself ({@code the merge queue's base 1a2b3c4}).
+     */
+    public String baseNamed() {
+        String id = baseCommit.map(c -> c.substring(0, Math.min(7, c.length()))).orElse("-");
+        return baseReason.contains(id) ? baseReason : id + " (" + baseReason + ")";
+    }
+
     /** The same change set, with {@code warning} said beside it. */
     ChangeSet withWarning(String warning) {
         return new ChangeSet(baseCommit, baseReason, known, files, Optional.of(warning));

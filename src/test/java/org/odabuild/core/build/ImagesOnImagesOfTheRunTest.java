@@ -214,6 +214,32 @@ class ImagesOnImagesOfTheRunTest {
     }
 
     @Test
+    void aMatrixJobOfAReleasePublishedFromTheSameSourcesWaitsForNoBase() throws Exception {
+        git.checkout("main");
+        git.write("src/app/Dockerfile", "FROM " + base + ":latest\nCOPY app.txt /app.txt\n")
+                .write("charts/values.yaml", "base:\n  image: " + base + "\n  version: 1.0.0\n  prereleaseSuffix:\n"
+                        + "app:\n  image: " + app + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
+        git.commit("release both");
+        String appDigest = build().images().get(1).digest();
+
+        // the base changes; one CI job per image, in clones too shallow to tell what changed: the app's job runs
+        // before the base's has pushed, and its release, published from these sources, has nothing to wait for
+        git.write("src/base/base.txt", "base v2\n").write("charts/values.yaml", "base:\n  image: " + base
+                + "\n  version: 1.0.1\n  prereleaseSuffix:\n" + "app:\n  image: " + app
+                + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
+        git.commit("base 1.0.1");
+        try (TestGit shallow = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
+            BuildReport report = build(shallow.root(), Optional.empty(), List.of("app"), true);
+            assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("app", BuildStatus.ALREADY_PUBLISHED));
+            assertThat(report.images().get(0).digest()).isEqualTo(appDigest);
+            assertThat(shallow.root().resolve("target/oda/bases-of-other-runs.json")).doesNotExist();
+        }
+        assertThat(log.infos).contains("app's base changes in this push, but a release tag is immutable: bump app's"
+                + " version to publish it on the new one");
+    }
+
+    @Test
     void aMatrixJobOfTheAppGoesOnOnlyOnceTheBaseOfThisPushIsInTheRegistry() throws Exception {
         git.write("src/base/base.txt", "base v1.1\n");
         git.write("src/app/app.txt", "app v1.1\n");

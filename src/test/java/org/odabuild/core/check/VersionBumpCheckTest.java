@@ -125,10 +125,10 @@ class VersionBumpCheckTest {
         operatorVersion("1.1.3", "");
         git.commit("new image versions, charts forgotten");
         assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("charts/credentialsmanagement-operator/Chart.yaml:18:10: chart"
-                        + " credentialsmanagement-operator changed since the merge-base")
-                .hasMessageContaining("charts/component-operator/Chart.yaml:18:10: chart component-operator changed"
-                        + " since the merge-base")
+                .hasMessageFindingMatch("charts/credentialsmanagement-operator/Chart.yaml:18:10: chart"
+                        + " credentialsmanagement-operator changed since [0-9a-f]{7} \\(merge-base with main\\) but")
+                .hasMessageFindingMatch("charts/component-operator/Chart.yaml:18:10: chart component-operator changed"
+                        + " since [0-9a-f]{7} \\(merge-base with main\\) but")
                 .hasMessageNotContaining("chart canvas-oda");
 
         Fixtures.replace(git.root().resolve("charts/credentialsmanagement-operator/Chart.yaml"),
@@ -155,8 +155,8 @@ class VersionBumpCheckTest {
         changeOperatorCode();
         git.commit("forgot the bump");
         assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("charts/canvas-oda/values.yaml:168:20: image component-operator changed since"
-                        + " the merge-base")
+                .hasMessageFindingMatch("charts/canvas-oda/values.yaml:168:20: image component-operator changed since"
+                        + " [0-9a-f]{7} \\(merge-base with main\\) but")
                 .hasMessageContaining("its version 1.1.2 is not above 1.1.2");
         assertThat(Files.readString(git.root().resolve("target/oda/check-version-bump.json")))
                 .contains("\"passed\": false");
@@ -229,7 +229,8 @@ class VersionBumpCheckTest {
         RecordingLog log = new RecordingLog();
         assertThat(check(log)).isEmpty();
         assertThat(log.warnings).singleElement().asString().startsWith(chart + ":18:10: chart component-operator had"
-                + " version 'latest' at the merge-base ").endsWith(", which is not a version Helm reads: there is no"
+                + " version 'latest' at ").containsPattern("at [0-9a-f]{7} \\(merge-base with main\\), which")
+                .endsWith(", which is not a version Helm reads: there is no"
                 + " release to be above, so the chart is not checked");
     }
 
@@ -238,7 +239,8 @@ class VersionBumpCheckTest {
         git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
         git.commit("chart template");
         assertThatThrownBy(this::check).hasMessageContaining("charts/component-operator/Chart.yaml:")
-                .hasMessageContaining("chart component-operator changed since the merge-base")
+                .hasMessageFindingMatch("chart component-operator changed since [0-9a-f]{7} \\(merge-base with main\\)"
+                        + " but")
                 .hasMessageContaining("its version 1.4.3 is not above 1.4.3");
         operatorChart("1.4.3-LT1");
         git.commit("a prerelease chart version, not above its release");

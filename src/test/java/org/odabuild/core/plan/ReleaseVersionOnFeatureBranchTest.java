@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.check.VersionBumpCheck;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.resolve.ResolveRequest;
@@ -306,6 +307,13 @@ class ReleaseVersionOnFeatureBranchTest {
         assertThat(plan.skipTests().reason()).isEqualTo("the subject of the pull request's last commit "
                 + cleared.substring(0, 7) + " contains [skip tests]");
         assertThat(plan.toBuild()).isEmpty();
+        RecordingLog checked = new RecordingLog();
+        VersionBumpCheck.run(new PlanRequest(new ResolveRequest(git.root(), Optional.empty(), Optional.empty(),
+                git.root().resolve("target/oda")), Optional.empty(), BranchPolicy.defaults(), since,
+                includeUncommitted, List.of(), false, env), checked);
+        assertThat(checked.infos).as("the base is named as the plan names it").contains("Versions bumped: 1 changed"
+                + " image(s) and 0 changed chart(s) are above their versions at the merge queue's base "
+                + ahead.substring(0, 7) + ".");
 
         // the title in the queue's commit message, with a last commit that does not say it
         git.checkout("feature/issue3456");
