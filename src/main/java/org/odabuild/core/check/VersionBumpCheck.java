@@ -13,7 +13,6 @@ import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.FetchAdvice;
 import org.odabuild.core.edit.ChangedCharts;
-import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanRequest;
@@ -67,8 +66,7 @@ public final class VersionBumpCheck {
         List<Finding> charts = new ArrayList<>();
         try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
             for (ChangedCharts.ChangedChart c : ChangedCharts.since(repo, base, plan.head().id(),
-                    plan.resolution().layout(), plan.resolution().config(), plan.resolution().images().stream()
-                            .map(ResolvedImage::config).toList(), changed, log)) {
+                    plan.resolution().layout(), plan.resolution().config(), plan.images(), changed, log)) {
                 if (c.baseVersion().isEmpty()) {
                     continue; // a chart new on the branch (or unreadable at the base) has no release to be above
                 }

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.DockerBuildConfig;
-import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.GitRepository;
+import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.values.ValuesDocument;
 
 /** The charts whose shipped content changed since a base commit, with their versions then and now. */
@@ -32,21 +32,22 @@ public final class ChangedCharts {
     }
 
     /**
-     * @param images the config's images whose values could be read: a chart that deploys one whose name or version
+     * @param images the planned images (with their entries at the base): a chart that deploys one whose name or version
      *               changed is a changed chart too, as {@code release-prep} bumps it
      */
     public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
-            DockerBuildConfig config, Collection<ImageConfig> images, Set<String> changedFiles, BuildLog log) {
+            DockerBuildConfig config, Collection<PlannedImage> images, Set<String> changedFiles, BuildLog log) {
         FileEdits files = new FileEdits(layout);
         HistoryYaml history = new HistoryYaml(repo, log);
         ChartSet charts = ChartSet.read(repo, head, files);
-        Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, files, config)
+        ChartsAtBase atBase = new ChartsAtBase(repo, base, charts, history);
+        Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, atBase, files, config)
                 .charts(changedFiles));
         new DeployedImageChanges(history, base, charts, files).deployers(images).forEach((chart, image) ->
                 because.putIfAbsent(chart, "the version of its image " + image.key()));
         List<ChangedChart> out = new ArrayList<>();
         because.forEach((chart, file) -> {
-            Optional<String> before = ChartSet.versionAt(history, base, chart);
+            Optional<String> before = atBase.version(chart);
             SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
                     .find(ChartSet.VERSION).orElseThrow().location();
             out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at));

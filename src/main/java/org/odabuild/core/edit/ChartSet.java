@@ -48,15 +48,6 @@ final class ChartSet {
         return new ChartSet(charts, files);
     }
 
-    /**
-     * A chart's version as its Chart.yaml had it at a commit; empty when the chart did not exist there, or when that
-     * Chart.yaml cannot be read there (then the chart counts as new since then, said as a warning).
-     */
-    static Optional<String> versionAt(HistoryYaml history, String commit, Chart chart) {
-        return history.at(commit, chart.chartFile(), "the version chart " + chart.name() + " had there is unknown,"
-                + " so it counts as new since then").flatMap(d -> d.find(VERSION)).map(v -> v.text().strip());
-    }
-
     List<Chart> all() {
         return charts;
     }

@@ -16,6 +16,7 @@ import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
+import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ValuesDocument;
@@ -77,23 +78,25 @@ public final class ReleasePrepCommand {
         Set<String> changed = new TreeSet<>(plan.changes().files());
         changed.addAll(plan.uncommittedFiles());
         try (GitRepository repo = GitRepository.open(layout.root())) {
-            new Bumps(repo, new HistoryYaml(repo, log), base, ChartSet.read(repo, plan.head().id(), files), files,
-                    plan.resolution().config(), request.chartBump(), log).run(changed, plan.resolution().images());
+            HistoryYaml history = new HistoryYaml(repo, log);
+            ChartSet charts = ChartSet.read(repo, plan.head().id(), files);
+            new Bumps(repo, history, base, charts, new ChartsAtBase(repo, base, charts, history), files,
+                    plan.resolution().config(), request.chartBump(), log).run(changed, plan.images());
         }
         return EditApply.finish("release-prep", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
     }
 
     /** The chart rules of one run. */
-    private record Bumps(GitRepository repo, HistoryYaml history, String base, ChartSet charts, FileEdits files,
-            DockerBuildConfig config, Bump bump, BuildLog log) {
+    private record Bumps(GitRepository repo, HistoryYaml history, String base, ChartSet charts, ChartsAtBase atBase,
+            FileEdits files, DockerBuildConfig config, Bump bump, BuildLog log) {
 
-        void run(Set<String> changed, List<ResolvedImage> images) {
+        void run(Set<String> changed, List<PlannedImage> images) {
             Map<Chart, String> triggers = new LinkedHashMap<>();
-            new ShippedChanges(repo, base, charts, files, config).charts(changed)
+            new ShippedChanges(repo, base, charts, atBase, files, config).charts(changed)
                     .forEach((chart, file) -> triggers.put(chart, FILES + " (" + file + ")"));
-            new DeployedImageChanges(history, base, charts, files).deployers(images.stream().map(ResolvedImage::config)
-                    .toList()).forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
+            new DeployedImageChanges(history, base, charts, files).deployers(images)
+                    .forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
             Set<Chart> done = new HashSet<>();
             while (!queue.isEmpty()) {
@@ -119,7 +122,7 @@ public final class ReleasePrepCommand {
 
         /** The chart's version after this run, empty when it stays unreleased (new, or a prerelease version). */
         private Optional<String> bumped(Chart chart, String why) {
-            if (repo.blobId(base, chart.chartFile()).isEmpty()) {
+            if (atBase.chartFile(chart).isEmpty()) {
                 log.info("chart " + chart.name() + " is new on this branch: not bumped (" + why + ")");
                 return Optional.empty();
             }
@@ -128,7 +131,7 @@ public final class ReleasePrepCommand {
                             .map(v -> v.location().toString()).orElse(chart.chartFile()) + ": chart version '"
                             + Excerpt.of(chart.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH"
                             + " (e.g. 1.2.4) and run release-prep again"));
-            Optional<SemVer> before = ChartSet.versionAt(history, base, chart).flatMap(ChartVersion::read);
+            Optional<SemVer> before = atBase.version(chart).flatMap(ChartVersion::read);
             if (before.isPresent() && current.compareTo(before.get()) > 0) {
                 log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
                 return Optional.of(chart.version());

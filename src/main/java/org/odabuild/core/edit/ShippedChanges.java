@@ -16,21 +16,35 @@ import org.odabuild.core.values.YqPath;
  * Chart.yaml beyond its own version. README, Markdown, docs and {@code .helmignore}d files do not count: oda-canvas
  * maintainers do not release a chart for them. Shared by release-prep and check-version-bump.
  */
-record ShippedChanges(GitRepository repo, String base, ChartSet charts, FileEdits files, DockerBuildConfig config) {
+record ShippedChanges(GitRepository repo, String base, ChartSet charts, ChartsAtBase atBase, FileEdits files,
+        DockerBuildConfig config) {
 
     /** The changed charts in the order their files were found, each with the file that made it. */
     Map<Chart, String> charts(Set<String> changed) {
         Map<Chart, String> out = new LinkedHashMap<>();
         for (String file : changed) {
-            charts.owner(file).filter(c -> ships(c, file)).ifPresent(c -> out.putIfAbsent(c, file));
+            charts.owner(file).filter(c -> ships(c, file) && !sameAsInItsOldFolder(c, file))
+                    .ifPresent(c -> out.putIfAbsent(c, file));
             charts.all().stream().filter(c -> c.chartFile().equals(file) && chartYamlChanged(c))
                     .forEach(c -> out.putIfAbsent(c, file));
+            // a file the base had in a moved chart's old folder that the chart no longer has
+            atBase.movedFile(file).filter(m -> files.existing(m.getValue()).isEmpty() && ships(m.getKey(),
+                    m.getValue())).ifPresent(m -> out.putIfAbsent(m.getKey(), file));
         }
         return out;
     }
 
+    /** A file of a moved chart is new at its path, but unchanged when the chart's old folder held the same. */
+    private boolean sameAsInItsOldFolder(Chart chart, String file) {
+        if (!atBase.moved(chart)) {
+            return false;
+        }
+        Optional<String> now = files.existing(file);
+        return now.isPresent() && now.equals(repo.readFile(base, atBase.pathAtBase(chart, file)));
+    }
+
     private boolean chartYamlChanged(Chart chart) {
-        Optional<String> before = repo.readFile(base, chart.chartFile());
+        Optional<String> before = atBase.chartFile(chart).flatMap(f -> repo.readFile(base, f));
         return before.isPresent() && !ValuesData.sameExcept(before.get(), files.editor(chart.chartFile()).text(),
                 List.of(ChartSet.VERSION));
     }
@@ -45,7 +59,7 @@ record ShippedChanges(GitRepository repo, String base, ChartSet charts, FileEdit
             return true;
         }
         // a values file that only differs in image entries (a cleared suffix, a version) ships nothing new
-        Optional<String> before = repo.readFile(base, file);
+        Optional<String> before = repo.readFile(base, atBase.pathAtBase(chart, file));
         Optional<String> now = files.existing(file);
         return before.isEmpty() || now.isEmpty() || !ValuesData.sameExcept(before.get(), now.get(), entries);
     }

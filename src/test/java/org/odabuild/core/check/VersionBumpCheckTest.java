@@ -150,6 +150,44 @@ class VersionBumpCheckTest {
         assertThat(check()).isEmpty();
     }
 
+    /**
+     * Helm knows a chart by its name, not its folder: credentialsmanagement-operator moved under charts/experimental
+     * (where oda-canvas keeps oauth2-envoyfilter-operator), with its values file and the config's path to it, is the
+     * chart main released as 1.0.1, not a new one: a move alone ships nothing new, a file it no longer has or an image
+     * version changed in its moved values file asks for its bump.
+     */
+    @Test
+    void aChartMovedToAnotherFolderIsHeldToTheVersionItHadInTheOldOne() throws Exception {
+        String from = "charts/credentialsmanagement-operator";
+        String to = "charts/experimental/credentialsmanagement-operator";
+        git.checkout("main");
+        git.write(from + "/templates/deployment.yaml", "kind: Deployment\n");
+        git.commit("a template on main");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        Files.createDirectories(git.root().resolve("charts/experimental"));
+        Files.move(git.root().resolve(from), git.root().resolve(to));
+        Fixtures.replace(git.root().resolve(Fixtures.ODA_CANVAS_CONFIG), "valuesYamlFile: " + from + "/values.yaml",
+                "valuesYamlFile: " + to + "/values.yaml");
+        git.commit("move the chart");
+        assertThat(check()).as("a move alone").isEmpty();
+
+        git.delete(to + "/templates/deployment.yaml");
+        git.commit("the template dropped");
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class).hasMessageFindingMatch(to
+                + "/Chart.yaml:\\d+:\\d+: chart credentialsmanagement-operator changed since [0-9a-f]{7} \\(merge-base"
+                + " with main\\) but its version 1.0.1 is not above 1.0.1");
+        git.write(to + "/templates/deployment.yaml", "kind: Deployment\n");
+        git.commit("the template back");
+        assertThat(check()).isEmpty();
+
+        Fixtures.replace(git.root().resolve(to + "/values.yaml"), "credopVersion: 1.0.0", "credopVersion: 1.0.1");
+        git.commit("a new image version in the moved values");
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class).hasMessageContaining(
+                "chart credentialsmanagement-operator changed since").hasMessageContaining(
+                        "its version 1.0.1 is not above 1.0.1");
+    }
+
     @Test
     void codeChangeWithoutBumpFailsNamingTheValuesLine() throws Exception {
         changeOperatorCode();

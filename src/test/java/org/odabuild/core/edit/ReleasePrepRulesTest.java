@@ -3,6 +3,7 @@ package org.odabuild.core.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,27 @@ class ReleasePrepRulesTest {
                 "charts/umbrella/Chart.yaml .dependencies[0].version 1.2.5 -> 1.2.6 dependency-version (canvas-oda)",
                 "charts/umbrella/Chart.yaml .version 3.0.0 -> 3.0.1 dependency-bumped (oda-webhook)");
         assertThat(edits).filteredOn(e -> e.contains(" .version ")).hasSize(3);
+    }
+
+    /** A chart moved to another folder is the chart the base released under its name, and is bumped from there. */
+    @Test
+    void aChartMovedToAnotherFolderIsBumpedFromTheVersionItHadInTheOldOne() throws Exception {
+        git.branch("feature/m");
+        String moved = "charts/experimental/oda-webhook/Chart.yaml";
+        Files.createDirectories(git.root().resolve("charts/experimental"));
+        Files.move(git.root().resolve("charts/oda-webhook"), git.root().resolve("charts/experimental/oda-webhook"));
+        replace(CANVAS, "repository: 'file://../oda-webhook'", "repository: 'file://../experimental/oda-webhook'");
+        git.commit("the webhook chart moves");
+        assertThat(shown(releasePrep())).as("the move alone: only the chart whose Chart.yaml names the new folder")
+                .containsExactly(CANVAS + " .version 1.2.5 -> 1.2.6 chart-files-changed (" + CANVAS + ")");
+
+        git.write("charts/experimental/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("release prep and a webhook template");
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                moved + " .version 1.2.3 -> 1.2.4 chart-files-changed (charts/experimental/oda-webhook/templates/"
+                        + "deployment.yaml)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)");
+        assertThat(log.infos).contains("chart canvas-oda 1.2.6 is already ahead of 1.2.5");
     }
 
     @Test
