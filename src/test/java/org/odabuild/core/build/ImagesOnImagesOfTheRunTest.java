@@ -181,9 +181,12 @@ class ImagesOnImagesOfTheRunTest {
                 "base v3\n"));
     }
 
-    @Test
-    void aReleaseOnABaseOfTheRunPublishedFromTheSameSourcesStaysAsPublished() throws Exception {
-        // main: the base and an app FROM its latest release, both released
+    /**
+     * On main: the base and an app FROM its latest release are both released, then the base changes and is bumped.
+     *
+     * @return the app's released digest
+     */
+    String bothReleasedThenTheBaseBumped() {
         git.checkout("main");
         git.write("src/app/Dockerfile", "FROM " + base + ":latest\nCOPY app.txt /app.txt\n")
                 .write("charts/values.yaml", "base:\n  image: " + base + "\n  version: 1.0.0\n  prereleaseSuffix:\n"
@@ -192,15 +195,19 @@ class ImagesOnImagesOfTheRunTest {
         BuildReport released = build();
         assertThat(released.images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
                 BuildStatus.PUSHED);
-        String appDigest = released.images().get(1).digest();
-
-        // the base changes and is bumped; in a clone too shallow to tell what changed the app is planned again
-        // with its own sources as released: its tag is immutable, so it stays as published, as it does where the
-        // plan sees that only the base changed, and the run is green
         git.write("src/base/base.txt", "base v2\n").write("charts/values.yaml", "base:\n  image: " + base
                 + "\n  version: 1.0.1\n  prereleaseSuffix:\n" + "app:\n  image: " + app
                 + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
         git.commit("base 1.0.1");
+        return released.images().get(1).digest();
+    }
+
+    @Test
+    void aReleaseOnABaseOfTheRunPublishedFromTheSameSourcesStaysAsPublished() throws Exception {
+        String appDigest = bothReleasedThenTheBaseBumped();
+        // in a clone too shallow to tell what changed the app is planned again with its own sources as released:
+        // its tag is immutable, so it stays as published, as it does where the plan sees that only the base
+        // changed, and the run is green
         try (TestGit shallow = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
             BuildReport report = build(shallow.root(), Optional.empty(), List.of(), true);
             assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
@@ -215,19 +222,9 @@ class ImagesOnImagesOfTheRunTest {
 
     @Test
     void aMatrixJobOfAReleasePublishedFromTheSameSourcesWaitsForNoBase() throws Exception {
-        git.checkout("main");
-        git.write("src/app/Dockerfile", "FROM " + base + ":latest\nCOPY app.txt /app.txt\n")
-                .write("charts/values.yaml", "base:\n  image: " + base + "\n  version: 1.0.0\n  prereleaseSuffix:\n"
-                        + "app:\n  image: " + app + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
-        git.commit("release both");
-        String appDigest = build().images().get(1).digest();
-
-        // the base changes; one CI job per image, in clones too shallow to tell what changed: the app's job runs
-        // before the base's has pushed, and its release, published from these sources, has nothing to wait for
-        git.write("src/base/base.txt", "base v2\n").write("charts/values.yaml", "base:\n  image: " + base
-                + "\n  version: 1.0.1\n  prereleaseSuffix:\n" + "app:\n  image: " + app
-                + "\n  version: 1.0.0\n  prereleaseSuffix:\n");
-        git.commit("base 1.0.1");
+        String appDigest = bothReleasedThenTheBaseBumped();
+        // one CI job per image, in clones too shallow to tell what changed: the app's job runs before the base's
+        // has pushed, and its release, published from these sources, has nothing to wait for
         try (TestGit shallow = git.shallowClone(dir.resolve("shallow"), "main", 1)) {
             BuildReport report = build(shallow.root(), Optional.empty(), List.of("app"), true);
             assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
