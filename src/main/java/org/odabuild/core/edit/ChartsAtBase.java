@@ -109,7 +109,7 @@ final class ChartsAtBase {
 
     private Optional<String> name(String chartFile) {
         try {
-            return repo.readFile(base, chartFile).flatMap(text -> ValuesDocument.parse(text, chartFile)
+            return repo.readFileThroughLinks(base, chartFile).flatMap(text -> ValuesDocument.parse(text, chartFile)
                     .find(ChartSet.NAME)).map(v -> v.text().strip());
         } catch (InvalidInputException e) {
             return Optional.empty(); // an unreadable Chart.yaml of the base names no chart that could have moved

@@ -10,7 +10,8 @@ import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.yaml.YamlDocument;
 
 /**
- * Values files and Chart.yaml files as a commit of the history had them, to compare with the work tree. A commit
+ * Values files and Chart.yaml files as a commit of the history had them (through links, as the work tree reads
+ * them), to compare with the work tree. A commit
  * cannot be mended: a file there that does not parse (a bad merge on main that the branch now mends) is a warning,
  * said once, and the file reads as unknown there; it never stops the goal that compares with it.
  */
@@ -31,7 +32,7 @@ final class HistoryYaml {
      * @param unknown what an unreadable file means for the caller, said in the warning
      */
     Optional<ValuesDocument> at(String commit, String file, String unknown) {
-        return read.computeIfAbsent(commit + ":" + file, k -> repo.readFile(commit, file).flatMap(text -> {
+        return read.computeIfAbsent(commit + ":" + file, k -> repo.readFileThroughLinks(commit, file).flatMap(text -> {
             String there = file + " at " + commit.substring(0, Math.min(7, commit.length()));
             try {
                 return Optional.of(ValuesDocument.parse(text, there));

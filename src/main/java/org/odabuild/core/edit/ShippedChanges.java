@@ -40,11 +40,11 @@ record ShippedChanges(GitRepository repo, String base, ChartSet charts, ChartsAt
             return false;
         }
         Optional<String> now = files.existing(file);
-        return now.isPresent() && now.equals(repo.readFile(base, atBase.pathAtBase(chart, file)));
+        return now.isPresent() && now.equals(repo.readFileThroughLinks(base, atBase.pathAtBase(chart, file)));
     }
 
     private boolean chartYamlChanged(Chart chart) {
-        Optional<String> before = atBase.chartFile(chart).flatMap(f -> repo.readFile(base, f));
+        Optional<String> before = atBase.chartFile(chart).flatMap(f -> repo.readFileThroughLinks(base, f));
         return before.isPresent() && !ValuesData.sameExcept(before.get(), files.editor(chart.chartFile()).text(),
                 List.of(ChartSet.VERSION));
     }
@@ -59,7 +59,7 @@ record ShippedChanges(GitRepository repo, String base, ChartSet charts, ChartsAt
             return true;
         }
         // a values file that only differs in image entries (a cleared suffix, a version) ships nothing new
-        Optional<String> before = repo.readFile(base, atBase.pathAtBase(chart, file));
+        Optional<String> before = repo.readFileThroughLinks(base, atBase.pathAtBase(chart, file));
         Optional<String> now = files.existing(file);
         return before.isEmpty() || now.isEmpty() || !ValuesData.sameExcept(before.get(), now.get(), entries);
     }

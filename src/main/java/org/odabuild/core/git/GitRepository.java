@@ -399,6 +399,19 @@ public final class GitRepository implements AutoCloseable {
                 Long.MAX_VALUE)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A path at a commit with the links in it followed (inside the repository), as the work tree reads it; empty when
+     * it is not there, or a link leads outside or loops.
+     */
+    public Optional<String> resolveLinks(String commit, String path) {
+        return LinkedPath.resolve(this, commit, path);
+    }
+
+    /** {@link #readFile} of the file a path names at a commit once its links are followed ({@link #resolveLinks}). */
+    public Optional<String> readFileThroughLinks(String commit, String path) {
+        return resolveLinks(commit, path).flatMap(p -> readFile(commit, p));
+    }
+
     private Optional<byte[]> fileBytesByJGit(String commit, String path, long maxSize) {
         Repository repository = jgit();
         try (RevWalk walk = new RevWalk(repository);

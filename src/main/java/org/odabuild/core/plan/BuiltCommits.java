@@ -120,7 +120,8 @@ final class BuiltCommits {
     /** Whether the values file differs between base and now in nothing but this image's own entry. */
     private boolean onlyEntryChanged(ResolvedImage image, String base) {
         var c = image.config();
-        Optional<String> before = base == null ? Optional.empty() : repo.readFile(base, c.valuesYamlFile());
+        Optional<String> before = base == null ? Optional.empty() : repo.readFileThroughLinks(base,
+                c.valuesYamlFile());
         Optional<String> now = currentText.apply(c.valuesYamlFile());
         List<YqPath> entry = Stream.concat(Stream.of(c.valuesPathImage(), c.valuesPathVersion()),
                 c.valuesPathPrereleaseSuffix().stream()).toList();
@@ -135,7 +136,7 @@ final class BuiltCommits {
         for (String commit : repo.firstParentLine(head, sinceMergeBase.baseCommit())) {
             ImageConfig then = history.at(commit, now).orElse(now);
             String valuesFile = then.valuesYamlFile();
-            Optional<ValuesDocument> doc = repo.blobId(commit, valuesFile)
+            Optional<ValuesDocument> doc = repo.resolveLinks(commit, valuesFile).flatMap(f -> repo.blobId(commit, f))
                     .flatMap(blob -> parsed.computeIfAbsent(blob, b -> parse(b, valuesFile)));
             boolean hasSuffix = then.valuesPathPrereleaseSuffix().flatMap(suffix -> doc.flatMap(d -> d.find(suffix)))
                     .map(ScalarValue::textOrNull).filter(t -> !t.isBlank()).isPresent();

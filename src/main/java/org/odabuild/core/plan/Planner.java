@@ -129,7 +129,7 @@ public final class Planner {
                 f -> workTreeText(resolution, f));
         Map<String, Optional<String>> headTexts = new HashMap<>();
         Function<String, Optional<String>> currentText = includeUncommitted ? workTree
-                : file -> headTexts.computeIfAbsent(file, f -> repo.readFile(head.id(), f));
+                : file -> headTexts.computeIfAbsent(file, f -> repo.readFileThroughLinks(head.id(), f));
         String configFile = resolution.layout().display(resolution.config().file());
         Set<String> counted = includeUncommitted ? new TreeSet<>(uncommitted) : Set.of();
         boolean configUncommitted = counted.contains(configFile);
@@ -138,7 +138,7 @@ public final class Planner {
         // the window is of the branch's own commits: a pull request's head, not the merge CI made of it
         BranchTip tip = commits.tip();
         BuiltCommits built = new BuiltCommits(repo, tip.id(), changes, request.since(), ci, counted,
-                tip.merged() ? file -> repo.readFile(tip.id(), file) : currentText, history);
+                tip.merged() ? file -> repo.readFileThroughLinks(tip.id(), file) : currentText, history);
 
         TagPolicy policy = new TagPolicy(request.branches());
         // a pull request from a fork's main: planned as another branch (see Commits.read), said as what it is
@@ -153,8 +153,9 @@ public final class Planner {
         BiFunction<String, String, Optional<ValuesDocument>> parsedAlready = (file, text) -> Optional
                 .ofNullable(resolution.valuesFiles().get(file))
                 .filter(doc -> workTree.apply(file).filter(text::equals).isPresent());
-        ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base -> repo.readFile(base,
-                f)), parsedAlready);
+        // a values file that is a link (to another chart's) is read at a commit where its link led then, as now
+        ParsedValuesFiles atBase = new ParsedValuesFiles(f -> changes.baseCommit().flatMap(base ->
+                repo.readFileThroughLinks(base, f)), parsedAlready);
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
         // files under an image's paths that changed with its build inputs as they were (a move) do not change it;
         // not asked while the config, or anything the build reads, has uncommitted changes that count
@@ -170,7 +171,8 @@ public final class Planner {
             Optional<ImageConfig> entryAtBase = changes.baseCommit()
                     .flatMap(b -> history.atBase(b, configChanged, image.config()));
             ImageConfig then = entryAtBase.orElse(image.config());
-            boolean entryChanged = (changedFiles.contains(valuesFile) || !sameValuesPaths(then, image.config()))
+            boolean entryChanged = (touched(changedFiles, resolution, valuesFile)
+                    || !sameValuesPaths(then, image.config()))
                     && ValuesEntryChange.differs(then, atBase.get(then.valuesYamlFile()), image.config(),
                             now.get(valuesFile));
             if (entryChanged && !files.contains(valuesFile)) {
@@ -277,6 +279,25 @@ public final class Planner {
         }
         boolean higher = image.version().toRelease().compareTo(parsed.get().toRelease()) > 0;
         return new VersionBump(higher ? VersionBump.Status.BUMPED : VersionBump.Status.MISSING, before);
+    }
+
+    /**
+     * Whether a values file changed: itself, or, when it is a link or lies in a linked folder, the file it leads to
+     * (a version bumped in {@code charts/shared/values.yaml} through the link {@code charts/c/values.yaml}).
+     */
+    private static boolean touched(Set<String> changed, Resolution resolution, String file) {
+        if (changed.contains(file)) {
+            return true;
+        }
+        Path root = resolution.layout().root();
+        try {
+            Path real = root.resolve(file).toRealPath();
+            Path realRoot = root.toRealPath();
+            return real.startsWith(realRoot) && changed.contains(realRoot.relativize(real).toString()
+                    .replace(java.io.File.separatorChar, '/'));
+        } catch (IOException e) {
+            return false; // not there now: a change of it is a change of its own path
+        }
     }
 
     private static Optional<String> workTreeText(Resolution resolution, String file) {

@@ -128,6 +128,54 @@ class PlannerTest {
         git.commit("op 1.1.0 on " + branch);
     }
 
+    /**
+     * A values file that is a link to another chart's (or lies in a linked folder) is read at every commit where its
+     * link led then, as the work tree reads it: a version bumped in the file it leads to is a change of the image,
+     * and the version at the base is the one that file had, not "new" (the link's own text, read as YAML, has none).
+     */
+    @Test
+    void aValuesFileThatIsALinkIsReadWhereItLeadsAtEveryCommit() throws Exception {
+        git.write("charts/shared/values.yaml", VALUES);
+        Files.delete(git.root().resolve("charts/a/values.yaml"));
+        Files.createSymbolicLink(git.root().resolve("charts/a/values.yaml"), Path.of("../shared/values.yaml"));
+        git.commit("the chart's values are the shared ones");
+
+        // on main: a version bumped in the file the link leads to
+        git.write("charts/shared/values.yaml", VALUES.replace("version: 1.0.0", "version: 1.0.1"));
+        git.commit("op 1.0.1");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changed()).isTrue();
+        assertThat(op.changedFiles()).containsExactly("charts/a/values.yaml");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+        assertThat(image(plan(), "hook").decision().action()).isEqualTo(ImageAction.SKIP_UNCHANGED);
+
+        // a branch bumps op through the link: measured against 1.0.1, as the base's linked file had it
+        startFeature("feature/issue7");
+        git.write("src/op/main.py", "print('7')\n");
+        git.write("charts/shared/values.yaml", VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                "version: 1.0.2\n  prereleaseSuffix: issue7"));
+        git.commit("op 1.0.2-issue7");
+        assertThat(image(plan(), "op").versionBump()).isEqualTo(new VersionBump(VersionBump.Status.BUMPED,
+                Optional.of("1.0.1")));
+
+        // the same through a linked folder
+        git.checkout("main");
+        Files.delete(git.root().resolve("charts/a/values.yaml"));
+        Files.delete(git.root().resolve("charts/a"));
+        Files.createSymbolicLink(git.root().resolve("charts/a"), Path.of("shared"));
+        git.commit("the chart folder is the shared one");
+        git.write("charts/shared/values.yaml", VALUES.replace("version: 1.0.0", "version: 1.0.3"));
+        git.commit("op 1.0.3");
+        op = image(plan(), "op");
+        assertThat(op.changedFiles()).containsExactly("charts/a/values.yaml");
+        assertThat(op.decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+        startFeature("feature/issue8");
+        git.write("src/hook/app.py", "print('8')\n");
+        git.commit("hook changed, its version forgotten");
+        assertThat(image(plan(), "hook").versionBump()).isEqualTo(new VersionBump(VersionBump.Status.MISSING,
+                Optional.of("2.0.0")));
+    }
+
     @Test
     void featureBranchBuildsTheChangedPrereleaseOnly() {
         startFeature("feature/issue3456");
