@@ -54,7 +54,7 @@ final class ConfigHistory {
 
     /** The image's entry at a commit; empty when the config there has none, does not read, or is not there. */
     Optional<ImageConfig> at(String commit, ImageConfig now) {
-        Optional<String> blob = repo.blobId(commit, path);
+        Optional<String> blob = blob(commit);
         if (blob.isPresent() && !uncommitted && blob.equals(headBlob())) {
             return Optional.of(now);
         }
@@ -62,12 +62,17 @@ final class ConfigHistory {
     }
 
     private Optional<DockerBuildConfig> config(String commit) {
-        return repo.blobId(commit, path).flatMap(this::parsed);
+        return blob(commit).flatMap(this::parsed);
+    }
+
+    /** The config's blob at a commit, through a link as the work tree reads it. */
+    private Optional<String> blob(String commit) {
+        return repo.resolveLinks(commit, path).flatMap(p -> repo.blobId(commit, p));
     }
 
     private synchronized Optional<String> headBlob() {
         if (headBlob == null) {
-            headBlob = repo.blobId(head, path);
+            headBlob = blob(head);
         }
         return headBlob;
     }

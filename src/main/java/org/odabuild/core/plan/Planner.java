@@ -159,7 +159,7 @@ public final class Planner {
         ParsedValuesFiles now = new ParsedValuesFiles(currentText, parsedAlready);
         // files under an image's paths that changed with its build inputs as they were (a move) do not change it;
         // not asked while the config, or anything the build reads, has uncommitted changes that count
-        boolean configChanged = configUncommitted || changes.files().contains(configFile);
+        boolean configChanged = configUncommitted || touched(changes.files(), resolution, configFile);
         Optional<SameBuildInputs> sameInputs = changes.baseCommit().map(b -> new SameBuildInputs(repo, b, head.id()));
         // -Doda.force is for the selected images; of the others only whether a run of every image builds them counts
         BiFunction<ResolvedImage, Boolean, PlannedImage> planOne = (image, selected) -> {
@@ -282,8 +282,8 @@ public final class Planner {
     }
 
     /**
-     * Whether a values file changed: itself, or, when it is a link or lies in a linked folder, the file it leads to
-     * (a version bumped in {@code charts/shared/values.yaml} through the link {@code charts/c/values.yaml}).
+     * Whether a values or config file changed: itself, or, when it is a link or lies in a linked folder, the file it
+     * leads to (a version bumped in {@code charts/shared/values.yaml} through the link {@code charts/c/values.yaml}).
      */
     private static boolean touched(Set<String> changed, Resolution resolution, String file) {
         if (changed.contains(file)) {

@@ -286,6 +286,25 @@ class PlannerTest {
         assertThat(op.versionBump()).isEqualTo(new VersionBump(VersionBump.Status.BUMPED, Optional.of("1.0.0")));
     }
 
+    /** The same through a config file that is a link: its history is the history of the file it leads to. */
+    @Test
+    void valuesKeysMovedWithAConfigThatIsALinkAreReadWhereTheBaseHadThem() throws Exception {
+        git.write("automation/dockerbuild-config.yaml", CONFIG);
+        Files.delete(git.root().resolve("dockerbuild-config.yaml"));
+        Files.createSymbolicLink(git.root().resolve("dockerbuild-config.yaml"),
+                Path.of("automation/dockerbuild-config.yaml"));
+        git.commit("the config is kept with the generators");
+        startFeature("feature/x");
+        String moved = "operator:\n  deployment:\n    image: org/op\n    version: 1.0.0\n    prereleaseSuffix:\n";
+        git.write("automation/dockerbuild-config.yaml", CONFIG.replace(".op.", ".operator.deployment."))
+                .write("charts/a/values.yaml", VALUES.replace("op:\n  image: org/op\n  version: 1.0.0\n"
+                        + "  prereleaseSuffix:\n", moved))
+                .commit("op's values move under operator.deployment");
+        PlannedImage op = image(plan(), "op");
+        assertThat(op.changed()).as("the same image, version and suffix as before").isFalse();
+        assertThat(op.entryAtBase().valuesPathVersion().toString()).isEqualTo(".op.version");
+    }
+
     @Test
     void aContextThatIsALinkIsNeverTakenForTheSameFiles() throws Exception {
         git.write("dockerbuild-config.yaml", CONFIG.replace("  buildContext: src/op\n", "  buildContext: ctx\n"));
