@@ -404,12 +404,18 @@ public final class GitRepository implements AutoCloseable {
      * it is not there, or a link leads outside or loops.
      */
     public Optional<String> resolveLinks(String commit, String path) {
-        return LinkedPath.resolve(this, commit, path);
+        return LinkedPath.resolve(this, commit, path).map(LinkedPath.Resolved::path);
+    }
+
+    /** The blob id of the file a path names at a commit once its links are followed ({@link #resolveLinks}). */
+    public Optional<String> blobIdThroughLinks(String commit, String path) {
+        return LinkedPath.resolve(this, commit, path).map(LinkedPath.Resolved::entry).filter(TreeEntry::isFile)
+                .map(TreeEntry::id);
     }
 
     /** {@link #readFile} of the file a path names at a commit once its links are followed ({@link #resolveLinks}). */
     public Optional<String> readFileThroughLinks(String commit, String path) {
-        return resolveLinks(commit, path).flatMap(p -> readFile(commit, p));
+        return blobIdThroughLinks(commit, path).map(this::readBlob);
     }
 
     private Optional<byte[]> fileBytesByJGit(String commit, String path, long maxSize) {

@@ -22,14 +22,18 @@ final class LinkedPath {
     private LinkedPath() {
     }
 
+    /** A path with its links followed, and what the tree holds there. */
+    record Resolved(String path, GitRepository.TreeEntry entry) {
+    }
+
     /**
      * The path the repository's tree at {@code commit} holds for {@code path} once every link in it is followed;
      * empty when a part is not there, a link leads outside the repository, or the links loop.
      */
-    static Optional<String> resolve(GitRepository repo, String commit, String path) {
+    static Optional<Resolved> resolve(GitRepository repo, String commit, String path) {
         Optional<GitRepository.TreeEntry> whole = repo.entry(commit, path);
         if (whole.isPresent() && !isLink(whole.get())) {
-            return Optional.of(path); // the common case: one question, no link
+            return Optional.of(new Resolved(path, whole.get())); // the common case: one question, no link
         }
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(path.split("/")));
         List<String> resolved = new ArrayList<>();
@@ -63,7 +67,11 @@ final class LinkedPath {
                 }
             }
         }
-        return resolved.isEmpty() ? Optional.empty() : Optional.of(String.join("/", resolved));
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        String joined = String.join("/", resolved); // only where a link was followed: one question more
+        return repo.entry(commit, joined).map(entry -> new Resolved(joined, entry));
     }
 
     private static boolean isLink(GitRepository.TreeEntry entry) {

@@ -136,7 +136,7 @@ final class BuiltCommits {
         for (String commit : repo.firstParentLine(head, sinceMergeBase.baseCommit())) {
             ImageConfig then = history.at(commit, now).orElse(now);
             String valuesFile = then.valuesYamlFile();
-            Optional<ValuesDocument> doc = repo.resolveLinks(commit, valuesFile).flatMap(f -> repo.blobId(commit, f))
+            Optional<ValuesDocument> doc = repo.blobIdThroughLinks(commit, valuesFile)
                     .flatMap(blob -> parsed.computeIfAbsent(blob, b -> parse(b, valuesFile)));
             boolean hasSuffix = then.valuesPathPrereleaseSuffix().flatMap(suffix -> doc.flatMap(d -> d.find(suffix)))
                     .map(ScalarValue::textOrNull).filter(t -> !t.isBlank()).isPresent();

@@ -67,7 +67,7 @@ final class ConfigHistory {
 
     /** The config's blob at a commit, through a link as the work tree reads it. */
     private Optional<String> blob(String commit) {
-        return repo.resolveLinks(commit, path).flatMap(p -> repo.blobId(commit, p));
+        return repo.blobIdThroughLinks(commit, path);
     }
 
     private synchronized Optional<String> headBlob() {

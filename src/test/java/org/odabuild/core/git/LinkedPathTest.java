@@ -33,6 +33,9 @@ class LinkedPathTest {
                 assertThat(repo.readFileThroughLinks(commit, "charts/d/values.yaml")).contains("v: 1\n");
                 assertThat(repo.readFile(commit, "charts/c/values.yaml")).as("the link's own text")
                         .contains("../shared/values.yaml");
+                assertThat(repo.blobIdThroughLinks(commit, "charts/d/values.yaml"))
+                        .isEqualTo(repo.blobId(commit, "charts/shared/values.yaml")).isPresent();
+                assertThat(repo.blobIdThroughLinks(commit, "charts/d")).as("a folder is no file").isEmpty();
                 assertThat(repo.resolveLinks(commit, "outside.yaml")).isEmpty();
                 assertThat(repo.resolveLinks(commit, "absolute.yaml")).isEmpty();
                 assertThat(repo.resolveLinks(commit, "loop-a/x.yaml")).isEmpty();
