@@ -23,7 +23,8 @@ final class ChartsAtBase {
     private final String base;
     private final ChartSet charts;
     private final HistoryYaml history;
-    private Map<Chart, String> movedFrom;
+    /** Each chart's folder in the base (its own, or the one it moved from); a chart new since then has none. */
+    private Map<Chart, String> folders;
 
     ChartsAtBase(GitRepository repo, String base, ChartSet charts, HistoryYaml history) {
         this.repo = repo;
@@ -34,10 +35,7 @@ final class ChartsAtBase {
 
     /** The chart's Chart.yaml in the base; empty when the chart is new since then. */
     Optional<String> chartFile(Chart chart) {
-        if (repo.blobId(base, chart.chartFile()).isPresent()) {
-            return Optional.of(chart.chartFile());
-        }
-        return Optional.ofNullable(moved().get(chart)).map(dir -> in(dir, "Chart.yaml"));
+        return Optional.ofNullable(folders().get(chart)).map(dir -> in(dir, "Chart.yaml"));
     }
 
     /**
@@ -52,13 +50,13 @@ final class ChartsAtBase {
 
     /** A file of a chart of HEAD where the base had it: in a moved chart, at its place in the chart's old folder. */
     String pathAtBase(Chart chart, String file) {
-        String from = moved().get(chart);
-        return from == null ? file : in(from, chart.relative(file));
+        return moved(chart) ? in(folders().get(chart), chart.relative(file)) : file;
     }
 
     /** Whether the chart's folder moved since the base. */
     boolean moved(Chart chart) {
-        return moved().containsKey(chart);
+        String then = folders().get(chart);
+        return then != null && !then.equals(chart.dir());
     }
 
     /**
@@ -66,26 +64,36 @@ final class ChartsAtBase {
      * the file lay in no moved chart's old folder.
      */
     Optional<Map.Entry<Chart, String>> movedFile(String fileAtBase) {
-        for (Map.Entry<Chart, String> m : moved().entrySet()) {
-            String prefix = m.getValue().isEmpty() ? "" : m.getValue() + "/";
-            if (fileAtBase.startsWith(prefix) && !fileAtBase.equals(prefix + "Chart.yaml")) {
-                return Optional.of(Map.entry(m.getKey(), in(m.getKey().dir(), fileAtBase.substring(prefix.length()))));
+        for (Chart chart : charts.all()) {
+            if (moved(chart)) {
+                String prefix = in(folders().get(chart), "");
+                if (fileAtBase.startsWith(prefix) && !fileAtBase.equals(prefix + "Chart.yaml")) {
+                    return Optional.of(Map.entry(chart, in(chart.dir(), fileAtBase.substring(prefix.length()))));
+                }
             }
         }
         return Optional.empty();
     }
 
-    private Map<Chart, String> moved() {
-        if (movedFrom == null) {
-            movedFrom = find();
+    private Map<Chart, String> folders() {
+        if (folders == null) {
+            folders = find();
         }
-        return movedFrom;
+        return folders;
     }
 
     private Map<Chart, String> find() {
-        List<Chart> missing = charts.all().stream().filter(c -> repo.blobId(base, c.chartFile()).isEmpty()).toList();
+        Map<Chart, String> out = new HashMap<>();
+        List<Chart> missing = new ArrayList<>();
+        for (Chart chart : charts.all()) {
+            if (repo.blobId(base, chart.chartFile()).isPresent()) {
+                out.put(chart, chart.dir());
+            } else {
+                missing.add(chart);
+            }
+        }
         if (missing.isEmpty()) {
-            return Map.of(); // the common case: no chart is new or moved, and the base's files are not listed
+            return out; // the common case: no chart is new or moved, and the base's files are not listed
         }
         Set<String> standing = charts.all().stream().map(Chart::chartFile).collect(Collectors.toSet());
         Map<String, List<String>> byName = new HashMap<>();
@@ -96,7 +104,6 @@ final class ChartsAtBase {
         }
         Map<String, Long> missingByName = missing.stream().collect(Collectors.groupingBy(Chart::name,
                 Collectors.counting()));
-        Map<Chart, String> out = new HashMap<>();
         for (Chart chart : missing) {
             List<String> there = byName.getOrDefault(chart.name(), List.of());
             if (there.size() == 1 && missingByName.get(chart.name()) == 1) {
@@ -116,6 +123,7 @@ final class ChartsAtBase {
         }
     }
 
+    /** A path in a folder ("" the root); {@code in(dir, "")} is the folder's prefix. */
     private static String in(String dir, String relative) {
         return dir.isEmpty() ? relative : dir + "/" + relative;
     }

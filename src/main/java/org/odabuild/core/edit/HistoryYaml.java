@@ -11,9 +11,9 @@ import org.odabuild.core.yaml.YamlDocument;
 
 /**
  * Values files and Chart.yaml files as a commit of the history had them (through links, as the work tree reads
- * them), to compare with the work tree. A commit
- * cannot be mended: a file there that does not parse (a bad merge on main that the branch now mends) is a warning,
- * said once, and the file reads as unknown there; it never stops the goal that compares with it.
+ * them), to compare with the work tree. A commit cannot be mended: a file there that does not parse (a bad merge on
+ * main that the branch now mends) is a warning, said once, and the file reads as unknown there; it never stops the
+ * goal that compares with it.
  */
 final class HistoryYaml {
 
