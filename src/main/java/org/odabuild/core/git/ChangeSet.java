@@ -24,7 +24,10 @@ public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean 
      * origin/main)}), once where the reason names the id itself ({@code the merge queue's base 1a2b3c4}).
      */
     public String baseNamed() {
-        String id = baseCommit.map(c -> c.substring(0, Math.min(7, c.length()))).orElse("-");
+        if (baseCommit.isEmpty()) {
+            return baseReason;
+        }
+        String id = baseCommit.get().substring(0, Math.min(7, baseCommit.get().length()));
         return baseReason.contains(id) ? baseReason : id + " (" + baseReason + ")";
     }
 

@@ -24,9 +24,8 @@ public final class PlanCommand {
         log.info((plan.branch().tag() ? "Tag " : "Branch ") + plan.branch().name() + " (" + plan.branchKind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", from " + plan.branch().source() + "), commit " + plan.head().shortId()
                 + plan.pullRequestHead().map(h -> " (CI's merge of the pull request's " + h.substring(0, 7) + ")")
-                        .orElse("") + ", compared with "
-                + plan.changes().baseCommit().map(c -> c.substring(0, 7)).orElse("-") + " ("
-                + plan.changes().baseReason() + ")");
+                        .orElse("") + ", compared with " + (plan.changes().baseCommit().isPresent()
+                        ? plan.changes().baseNamed() : "- (" + plan.changes().baseReason() + ")"));
         PlanReport.log(plan, request.lint().verbose(), log);
         log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
         List<List<String>> split = (plan.toBuild().size() > 1 ? jobs : BuildJobs.ONE_PER_IMAGE).of(plan);

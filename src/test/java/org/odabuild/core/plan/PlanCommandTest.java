@@ -51,6 +51,8 @@ class PlanCommandTest {
             assertThat(json.get("pullRequestHead").isJsonNull()).as("a push, not a pull request's merge").isTrue();
             assertThat(json.get("skipTests").getAsBoolean()).isTrue();
             assertThat(json.get("baseReason").getAsString()).isEqualTo("merge-base with main");
+            assertThat(log.infos).anyMatch(l -> l.matches("Branch feature/x\\|y \\(prerelease, from checked-out"
+                    + " branch\\), commit [0-9a-f]{7}, compared with [0-9a-f]{7} \\(merge-base with main\\)"));
             assertThat(json.getAsJsonArray("imagesToBuild").toString()).isEqualTo("[\"op\"]");
             JsonObject op = json.getAsJsonArray("images").get(0).getAsJsonObject();
             assertThat(op.get("tag").getAsString()).isEqualTo("1.0.1-x");
