@@ -117,15 +117,23 @@ final class BuiltCommits {
         return new Window(true, reason, sources);
     }
 
-    /** Whether the values file differs between base and now in nothing but this image's own entry. */
+    /**
+     * Whether the values file differs between base and now in nothing but this image's own entry, read where each
+     * one's config put it (a commit may move the entry's keys with the config).
+     */
     private boolean onlyEntryChanged(ResolvedImage image, String base) {
-        var c = image.config();
+        ImageConfig now = image.config();
+        ImageConfig then = base == null ? now : history.at(base, now).orElse(now);
         Optional<String> before = base == null ? Optional.empty() : repo.readFileThroughLinks(base,
-                c.valuesYamlFile());
-        Optional<String> now = currentText.apply(c.valuesYamlFile());
-        List<YqPath> entry = Stream.concat(Stream.of(c.valuesPathImage(), c.valuesPathVersion()),
+                now.valuesYamlFile());
+        Optional<String> current = currentText.apply(now.valuesYamlFile());
+        return before.isPresent() && current.isPresent() && ValuesData.sameExcept(before.get(), entry(then),
+                current.get(), entry(now));
+    }
+
+    private static List<YqPath> entry(ImageConfig c) {
+        return Stream.concat(Stream.of(c.valuesPathImage(), c.valuesPathVersion()),
                 c.valuesPathPrereleaseSuffix().stream()).toList();
-        return before.isPresent() && now.isPresent() && ValuesData.sameExcept(before.get(), now.get(), entry);
     }
 
     /**

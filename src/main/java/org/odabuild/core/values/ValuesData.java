@@ -24,8 +24,17 @@ public final class ValuesData {
 
     /** True when both texts hold the same data once the given paths are removed; unreadable text differs. */
     public static boolean sameExcept(String a, String b, List<YqPath> ignored) {
+        return sameExcept(a, ignored, b, ignored);
+    }
+
+    /**
+     * True when both texts hold the same data once each one's paths are removed (an entry whose keys moved between
+     * the two texts); unreadable text differs. A mapping left empty by a removal goes with it: the entry's parent
+     * was the entry's own, not data of the file.
+     */
+    public static boolean sameExcept(String a, List<YqPath> ignoredInA, String b, List<YqPath> ignoredInB) {
         try {
-            return Objects.equals(load(a, ignored), load(b, ignored));
+            return Objects.equals(load(a, ignoredInA), load(b, ignoredInB));
         } catch (RuntimeException e) {
             return false;
         }
@@ -53,24 +62,43 @@ public final class ValuesData {
     @SuppressWarnings("unchecked")
     private static void remove(Object doc, YqPath path) {
         List<YqPath.Segment> segments = path.segments();
+        List<Map<?, ?>> parents = new ArrayList<>(); // the mappings the path went through by key, outermost first
         Object current = doc;
         for (int i = 0; i < segments.size() && current != null; i++) {
             boolean last = i == segments.size() - 1;
             YqPath.Segment s = segments.get(i);
             if (s instanceof YqPath.Key k && current instanceof Map<?, ?> map) {
                 if (last) {
-                    map.remove(k.name());
+                    if (map.containsKey(k.name())) {
+                        map.remove(k.name());
+                        prune(parents, segments, map);
+                    }
+                    return;
                 }
+                parents.add(map);
                 current = map.get(k.name());
             } else if (s instanceof YqPath.Index x && current instanceof List<?> list
                     && x.position() < list.size()) {
                 if (last) {
                     ((List<Object>) list).set(x.position(), null);
+                    return;
                 }
+                parents.clear(); // a list's elements keep their places: nothing above one is pruned
                 current = list.get(x.position());
             } else {
                 return;
             }
+        }
+    }
+
+    /** Removes the mappings that the removal of a path's last key left empty, innermost first. */
+    private static void prune(List<Map<?, ?>> parents, List<YqPath.Segment> segments, Map<?, ?> emptied) {
+        Map<?, ?> child = emptied;
+        for (int i = parents.size() - 1; i >= 0 && child.isEmpty(); i--) {
+            Map<?, ?> parent = parents.get(i);
+            // the parents are the mappings of the keys just before the last one: parent i holds that run's key i
+            parent.remove(((YqPath.Key) segments.get(segments.size() - 1 - parents.size() + i)).name());
+            child = parent;
         }
     }
 }

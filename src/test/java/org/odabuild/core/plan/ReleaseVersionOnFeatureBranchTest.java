@@ -178,6 +178,22 @@ class ReleaseVersionOnFeatureBranchTest {
                 ImageAction.REFUSE);
     }
 
+    /** The same when the commit that clears the suffix also moves the entry's keys with the config. */
+    @Test
+    void valuesFileUnderItsOwnPathsDoesNotCountWhenTheEntryOnlyMovedWithTheConfig() {
+        String config = PlannerTest.CONFIG.replace("    - src/op/**/*\n", "    - src/op/**/*\n    - charts/a/**/*\n");
+        git.write("dockerbuild-config.yaml", config);
+        git.commit("op watches its chart");
+        values("1.0.1", "issue3456");
+        git.commit("op: prerelease");
+        git.write("dockerbuild-config.yaml", config.replace(".op.", ".operator.deployment."))
+                .write("charts/a/values.yaml", PlannerTest.VALUES.replace("op:\n  image: org/op\n  version: 1.0.0\n"
+                        + "  prereleaseSuffix:\n", "operator:\n  deployment:\n    image: org/op\n    version: 1.0.1\n"
+                        + "    prereleaseSuffix:\n"));
+        git.commit("clear the suffix; op's values move under operator.deployment");
+        assertThat(op().decision().action()).isEqualTo(ImageAction.SKIP_RELEASE_VERSION);
+    }
+
     @Test
     void onCiThePushedCommitsDecide() throws Exception {
         values("1.0.1", "issue3456");
