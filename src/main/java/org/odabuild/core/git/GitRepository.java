@@ -403,7 +403,7 @@ public final class GitRepository implements AutoCloseable {
      * A path at a commit with the links in it followed (inside the repository), as the work tree reads it; empty when
      * it is not there, or a link leads outside or loops.
      */
-    public Optional<String> resolveLinks(String commit, String path) {
+    Optional<String> resolveLinks(String commit, String path) {
         return LinkedPath.resolve(this, commit, path).map(LinkedPath.Resolved::path);
     }
 
@@ -535,6 +535,11 @@ public final class GitRepository implements AutoCloseable {
         /** A regular or executable file: not a link, whose blob is the text of its target. */
         public boolean isFile() {
             return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+
+        /** A symbolic link: its blob is the text of its target. */
+        public boolean isLink() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK;
         }
     }
 

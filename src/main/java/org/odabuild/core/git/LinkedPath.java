@@ -17,7 +17,6 @@ final class LinkedPath {
 
     /** As Linux's {@code MAXSYMLINKS}: more links in one path is a loop. */
     private static final int MAX_LINKS = 40;
-    private static final int LINK = 0120000;
     /** Parts of a path asked of git at most: a link's text may be long, and each part is one question. */
     private static final int MAX_PARTS = 512;
 
@@ -34,7 +33,7 @@ final class LinkedPath {
      */
     static Optional<Resolved> resolve(GitRepository repo, String commit, String path) {
         Optional<GitRepository.TreeEntry> whole = repo.entry(commit, path);
-        if (whole.isPresent() && !isLink(whole.get())) {
+        if (whole.isPresent() && !whole.get().isLink()) {
             return Optional.of(new Resolved(path, whole.get())); // the common case: one question, no link
         }
         Deque<String> rest = new ArrayDeque<>(Arrays.asList(path.split("/")));
@@ -61,7 +60,7 @@ final class LinkedPath {
             if (entry.isEmpty()) {
                 return Optional.empty();
             }
-            if (isLink(entry.get())) {
+            if (entry.get().isLink()) {
                 String target = repo.readBlob(entry.get().id());
                 if (++links > MAX_LINKS || target.startsWith("/")) {
                     return Optional.empty();
@@ -78,9 +77,5 @@ final class LinkedPath {
         }
         String joined = String.join("/", resolved); // only where a link was followed: one question more
         return repo.entry(commit, joined).map(entry -> new Resolved(joined, entry));
-    }
-
-    private static boolean isLink(GitRepository.TreeEntry entry) {
-        return (entry.mode() & 0170000) == LINK;
     }
 }

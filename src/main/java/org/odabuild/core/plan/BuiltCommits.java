@@ -125,7 +125,7 @@ final class BuiltCommits {
         ImageConfig now = image.config();
         ImageConfig then = base == null ? now : history.at(base, now).orElse(now);
         Optional<String> before = base == null ? Optional.empty() : repo.readFileThroughLinks(base,
-                now.valuesYamlFile());
+                then.valuesYamlFile());
         Optional<String> current = currentText.apply(now.valuesYamlFile());
         return before.isPresent() && current.isPresent() && ValuesData.sameExcept(before.get(), entry(then),
                 current.get(), entry(now));
