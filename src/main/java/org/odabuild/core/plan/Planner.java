@@ -20,6 +20,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
+import org.odabuild.core.ci.FetchAdvice;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.BaseSelector;
@@ -197,7 +198,8 @@ public final class Planner {
             }
             if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
                     && !force && selected) {
-                decision = releaseOnPrereleaseBranch(policy, built, image, decision);
+                decision = releaseOnPrereleaseBranch(policy, built, image, decision, branch.name(), changes,
+                        FetchAdvice.of(ci, request.branches().releaseBranches()));
             }
             return new PlannedImage(image, changed, files, decision, bump, then);
         };
@@ -227,10 +229,10 @@ public final class Planner {
      * now; otherwise it is built on the release branch after the merge.
      */
     private static Decision releaseOnPrereleaseBranch(TagPolicy policy, BuiltCommits built, ResolvedImage image,
-            Decision refusal) {
+            Decision refusal, String branch, ChangeSet changes, String fetch) {
         BuiltCommits.Window window = built.window(image);
         if (!window.known()) {
-            return refusal;
+            return policy.releaseWithoutBase(branch, image, changes.baseReason(), fetch);
         }
         if (window.sources().isEmpty()) {
             return policy.releaseAfterMerge(image, window.reason());

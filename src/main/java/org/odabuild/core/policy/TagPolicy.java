@@ -1,5 +1,6 @@
 package org.odabuild.core.policy;
 
+import org.odabuild.core.Setting;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**
@@ -52,6 +53,22 @@ public record TagPolicy(BranchPolicy branches) {
         return new Decision(ImageAction.SKIP_BRANCH, "the CI builds tag " + tag + " (" + variable + "), not a branch:"
                 + " images are built by the pushes of " + branches.releaseBranchNames() + " and of prerelease branches ("
                 + String.join(", ", branches.prereleaseBranches()) + ")");
+    }
+
+    /**
+     * A release version on a prerelease branch where the commit to compare with is not in the clone (a shallow
+     * checkout): whether its sources changed on this branch cannot be told, and for most images they did not, so
+     * the fix named first is the history; a suffix only if this image did change.
+     *
+     * @param why   why the base is unknown
+     * @param fetch how to fetch the history on the CI system at hand
+     */
+    public Decision releaseWithoutBase(String branch, ResolvedImage image, String why, String fetch) {
+        return new Decision(ImageAction.REFUSE, "release " + image.tag() + " is not built on branch " + branch
+                + ", and whether its sources changed on this branch cannot be told: " + why + ". Fetch the release"
+                + " branch with history (" + fetch + ") or pass " + Setting.SINCE.set("<ref>") + ", so that only"
+                + " the images changed on this branch count; if you changed " + image.key() + ", "
+                + howToSetASuffix(image));
     }
 
     private static String howToSetASuffix(ResolvedImage image) {

@@ -525,7 +525,14 @@ class PlannerTest {
             assertThat(image(plan, "op").changed()).isTrue();
             assertThat(image(plan, "op").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
             assertThat(image(plan, "hook").changed()).isTrue();
-            assertThat(image(plan, "hook").decision().reason()).contains("base unknown");
+            // a release version cannot be built here, but most likely it did not change: the fix named first is
+            // the history, a suffix only for an image that did change
+            assertThat(image(plan, "hook").decision().action()).isEqualTo(ImageAction.REFUSE);
+            assertThat(image(plan, "hook").decision().reason())
+                    .startsWith("release 2.0.0 is not built on branch feature/s, and whether its sources changed on"
+                            + " this branch cannot be told: this shallow clone does not reach the merge-base with")
+                    .contains(". Fetch the release branch with history (git fetch --unshallow origin main")
+                    .contains("if you changed hook, set a prereleaseSuffix at");
             // what to do, in the words of the CI system that cloned it so
             env.put("CI", "true");
             env.put("GITLAB_CI", "true");
@@ -533,7 +540,10 @@ class PlannerTest {
                     && w.contains("variables: GIT_DEPTH: \"0\", and 'git fetch origin main' before the goal"));
             env.remove("GITLAB_CI");
             env.put("GITHUB_ACTIONS", "true");
-            assertThat(plan(clone.root()).warnings()).anyMatch(w -> w.contains("(actions/checkout with fetch-depth: 0)"));
+            Plan onGithub = plan(clone.root());
+            assertThat(onGithub.warnings()).anyMatch(w -> w.contains("(actions/checkout with fetch-depth: 0)"));
+            assertThat(image(onGithub, "hook").decision().reason())
+                    .contains("Fetch the release branch with history (actions/checkout with fetch-depth: 0)");
         }
     }
 
