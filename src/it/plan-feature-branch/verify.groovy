@@ -17,4 +17,5 @@ assert img.extra.changed == false
 def log = new File(basedir, "build.log").text
 assert log.contains("refused: hook: release versions can only be built from master")
 assert log =~ /op\s+1\.0\.1-issue3456\s+yes \(2 files\)\s+bumped\s+build-prerelease/
+assert log.contains("oda plan (a build of this push would stop here; plan.json is written) failed:")
 return true

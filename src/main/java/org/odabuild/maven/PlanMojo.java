@@ -12,7 +12,8 @@ import org.odabuild.core.plan.PlanRequest;
 /**
  * Shows what a build of this commit on this branch would do with each image and why: changed files since the
  * base, branch rules, and whether CI should skip the BDD tests. Writes {@code target/oda/plan.json}; on GitHub
- * Actions also the step outputs {@code images-to-build} and {@code skip-tests} and a step summary.
+ * Actions also the step outputs {@code images-to-build} and {@code skip-tests} and a step summary. Then fails where a
+ * build of the push would stop: an image refused, or an entry broken.
  */
 @Mojo(name = "plan", threadSafe = true, requiresProject = false)
 public class PlanMojo extends AbstractPlanMojo {

@@ -21,6 +21,7 @@ import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
+import org.odabuild.core.plan.PlanStops;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.plan.Planner;
 import org.odabuild.core.registry.CredentialSource;
@@ -238,8 +239,7 @@ public final class BuildCommand {
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {
-        List<String> reasons = new ArrayList<>(plan.refused().stream()
-                .map(i -> i.key() + ": " + i.decision().reason()).toList());
+        List<String> reasons = new ArrayList<>(PlanStops.refusals(plan));
         boolean release = plan.toBuild().stream().anyMatch(i -> i.image().isRelease());
         if (release && plan.dirty()) {
             reasons.add("a release is never built from a dirty working tree (" + plan.uncommittedFiles().size()

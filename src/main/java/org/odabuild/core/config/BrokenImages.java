@@ -20,12 +20,17 @@ public final class BrokenImages {
         if (broken.size() == 1) {
             return new InvalidInputException(broken.get(0).reason());
         }
+        return new InvalidInputException(broken.size() + " image entries are broken:" + System.lineSeparator()
+                + "  " + String.join(System.lineSeparator() + "  ", lines(broken)));
+    }
+
+    /** One line per fault, with the images it breaks: {@code <reason> (images a, b)}. */
+    public static List<String> lines(List<BrokenImage> broken) {
         Map<String, List<String>> keysByReason = new LinkedHashMap<>();
         broken.forEach(b -> keysByReason.computeIfAbsent(b.reason(), r -> new ArrayList<>()).add(b.key()));
         List<String> lines = new ArrayList<>();
         keysByReason.forEach((reason, keys) -> lines.add(reason + " (image" + (keys.size() == 1 ? " " : "s ")
                 + String.join(", ", keys) + ")"));
-        return new InvalidInputException(broken.size() + " image entries are broken:" + System.lineSeparator()
-                + "  " + String.join(System.lineSeparator() + "  ", lines));
+        return lines;
     }
 }

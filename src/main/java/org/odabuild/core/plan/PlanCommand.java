@@ -7,7 +7,10 @@ import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.report.JsonReports;
 
-/** The {@code oda:plan} job: plan, log the table and warnings, write plan.json and the GitHub Actions outputs. */
+/**
+ * The {@code oda:plan} job: plan, log the table and warnings, write plan.json and the GitHub Actions outputs; then
+ * fail where a build of the push would stop ({@link PlanStops}).
+ */
 public final class PlanCommand {
 
     private PlanCommand() {
@@ -38,6 +41,7 @@ public final class PlanCommand {
                 .toList()));
         gha.output("skip-tests", Boolean.toString(plan.skipTests().skip()));
         gha.summary(summary(plan));
+        PlanStops.failIfAny(plan);
         return plan;
     }
 

@@ -1,6 +1,7 @@
 package org.odabuild.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.testing.RecordingLog;
@@ -79,5 +82,69 @@ class PlanCommandTest {
                 Map.of("GITHUB_OUTPUT", out.toString()))).output("x", "a\nforged=1");
         String text = Files.readString(out);
         assertThat(text).startsWith("x<<ODA_").contains("\na\nforged=1\nODA_");
+    }
+
+    /**
+     * In a CI matrix over {@code images-to-build} a refused or broken image has no job of its own: the plan fails on
+     * it, after plan.json, the outputs and the summary are written, as a build of the push would stop on it.
+     */
+    @Test
+    void aRefusedOrBrokenImageFailsThePlanAfterItsReports() throws Exception {
+        Path out = dir.resolve("gh-output");
+        try (TestGit git = TestGit.init(dir.resolve("repo"))) {
+            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)
+                    .write("src/op/main.py", "1\n").write("src/hook/app.py", "2\n");
+            git.commit("initial");
+            git.branch("feature/x");
+            git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                    "version: 1.0.1\n  prereleaseSuffix: x"));
+            git.write("src/op/main.py", "changed\n").write("src/hook/app.py", "changed, suffix forgotten\n");
+            git.commit("op and hook");
+            Path root = git.root();
+            Path planJson = root.resolve("target/oda/plan.json");
+
+            assertThatThrownBy(() -> plan(root, out))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessageStartingWith("oda plan (a build of this push would stop here; plan.json is written)")
+                    .hasMessageContaining("hook: release versions can only be built from master/main (branch"
+                            + " feature/x, image hook, version 2.0.0)");
+            assertThat(Files.readString(planJson)).contains("\"action\": \"refuse\"");
+            assertThat(Files.readString(out)).isEqualTo("images-to-build=[\"op\"]\nskip-tests=false\n");
+
+            // a broken entry alone fails as bad input, naming its place, as a build does after the other images
+            git.write("src/hook/app.py", "2\n").write("dockerbuild-config.yaml", PlannerTest.CONFIG
+                    .replace("valuesPathVersion: .hook.version", "valuesPathVersion: .hook.versoin"));
+            git.commit("hook as before, its entry broken");
+            Files.delete(out);
+            assertThatThrownBy(() -> plan(root, out))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("charts/a/values.yaml")
+                    .hasMessageContaining(".hook.versoin");
+            assertThat(Files.readString(planJson)).contains("\"broken\": true");
+            assertThat(Files.readString(out)).startsWith("images-to-build=[\"op\"]");
+
+            // both at once: one failure that lists both
+            git.write("src/hook/app.py", "3\n").write("dockerbuild-config.yaml", PlannerTest.CONFIG
+                    .replace("valuesPathVersion: .op.version", "valuesPathVersion: .op.versoin"));
+            git.commit("op broken, hook changed again");
+            assertThatThrownBy(() -> plan(root, out))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("hook: release versions can only be built")
+                    .hasMessageContaining(".op.versoin");
+
+            // a plan that refuses nothing passes
+            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES
+                    .replace("version: 1.0.0\n  prereleaseSuffix:", "version: 1.0.1\n  prereleaseSuffix: x")
+                    .replace("version: 2.0.0\n  prereleaseSuffix:", "version: 2.0.1\n  prereleaseSuffix: x"));
+            git.commit("hook gets its suffix");
+            assertThat(plan(root, out).toBuild()).extracting(PlannedImage::key).containsExactly("op", "hook");
+        }
+    }
+
+    private static Plan plan(Path root, Path githubOutput) {
+        return PlanCommand.run(new PlanRequest(
+                new ResolveRequest(root, Optional.empty(), Optional.empty(), root.resolve("target/oda")),
+                Optional.empty(), BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(), false,
+                Map.of("GITHUB_OUTPUT", githubOutput.toString())), new RecordingLog());
     }
 }
