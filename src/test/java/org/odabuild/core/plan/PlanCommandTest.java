@@ -29,13 +29,7 @@ class PlanCommandTest {
         Path out = dir.resolve("gh-output");
         Path summary = dir.resolve("gh-summary");
         try (TestGit git = TestGit.init(dir.resolve("repo"))) {
-            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)
-                    .write("src/op/main.py", "1\n").write("src/hook/app.py", "2\n");
-            git.commit("initial");
-            git.branch("feature/x|y");
-            git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
-                    "version: 1.0.1\n  prereleaseSuffix: x"));
-            git.write("src/op/main.py", "changed\n");
+            opPrereleaseOnBranch(git, "feature/x|y");
             String head = git.commit("[skip tests] op");
 
             RecordingLog log = new RecordingLog();
@@ -92,13 +86,8 @@ class PlanCommandTest {
     void aRefusedOrBrokenImageFailsThePlanAfterItsReports() throws Exception {
         Path out = dir.resolve("gh-output");
         try (TestGit git = TestGit.init(dir.resolve("repo"))) {
-            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)
-                    .write("src/op/main.py", "1\n").write("src/hook/app.py", "2\n");
-            git.commit("initial");
-            git.branch("feature/x");
-            git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
-                    "version: 1.0.1\n  prereleaseSuffix: x"));
-            git.write("src/op/main.py", "changed\n").write("src/hook/app.py", "changed, suffix forgotten\n");
+            opPrereleaseOnBranch(git, "feature/x");
+            git.write("src/hook/app.py", "changed, suffix forgotten\n");
             git.commit("op and hook");
             Path root = git.root();
             Path planJson = root.resolve("target/oda/plan.json");
@@ -139,6 +128,17 @@ class PlanCommandTest {
             git.commit("hook gets its suffix");
             assertThat(plan(root, out).toBuild()).extracting(PlannedImage::key).containsExactly("op", "hook");
         }
+    }
+
+    /** op and hook released on main; on {@code branch} op's code changed with a prerelease version, not committed. */
+    private static void opPrereleaseOnBranch(TestGit git, String branch) {
+        git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)
+                .write("src/op/main.py", "1\n").write("src/hook/app.py", "2\n");
+        git.commit("initial");
+        git.branch(branch);
+        git.write("charts/a/values.yaml", PlannerTest.VALUES.replace("version: 1.0.0\n  prereleaseSuffix:",
+                "version: 1.0.1\n  prereleaseSuffix: x"));
+        git.write("src/op/main.py", "changed\n");
     }
 
     private static Plan plan(Path root, Path githubOutput) {
