@@ -45,6 +45,18 @@ public final class Fixtures {
         }
     }
 
+    /** Removes a folder and all below it (for jqwik's containers, which have no {@code @TempDir}). */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file below {@code root}, creating folders. */
     public static Path write(Path root, String relative, String content) {
         try {

@@ -13,6 +13,8 @@ import java.util.Random;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.policy.TagPolicyTestSupport;
 import org.odabuild.core.resolve.ImageCopies;
@@ -35,6 +37,19 @@ class ValuesDigestsProperties {
     private static final String[] KEYS = {"version", "image", "prereleaseSuffix", "a", "op", "x.y", "two words",
         "digest", "k: v", "#c", "-", "'q'", "\"d\"", "true", "1"};
 
+    /** One folder for all tries, removed with the container: 300 tries would leave 300 folders in /tmp. */
+    private static Path root;
+
+    @BeforeContainer
+    static void makeRoot() throws IOException {
+        root = Files.createTempDirectory("values-digests");
+    }
+
+    @AfterContainer
+    static void removeRoot() {
+        Fixtures.deleteTree(root);
+    }
+
     @Property(tries = 300)
     void everyPushedImageIsPinnedAtItsPathsOrNamedInAWarning(@ForAll long seed) throws IOException {
         Random random = new Random(seed);
@@ -43,7 +58,7 @@ class ValuesDigestsProperties {
         for (int i = 0; i < count; i++) {
             pins.add(pin("img" + i, path(random), random, i));
         }
-        Path dir = Files.createTempDirectory("values-digests");
+        Path dir = Files.createTempDirectory(root, "try");
         RecordingLog log = new RecordingLog();
 
         Path file = ValuesDigests.write(dir, pins, log);
@@ -75,7 +90,7 @@ class ValuesDigestsProperties {
     /** Two images released in lockstep on one version key: one value cannot hold both digests, and that is said. */
     @Example
     void twoImagesOfOneVersionKeyAreSaidToShareIt() throws IOException {
-        Path dir = Files.createTempDirectory("values-digests");
+        Path dir = Files.createTempDirectory(root, "try");
         Path repo = Fixtures.copyOdaCanvas(dir.resolve("repo"));
         Fixtures.replace(repo.resolve(Fixtures.ODA_CANVAS_CONFIG), "valuesPathVersion: .secretsmanagement-operator"
                 + ".sidecarVersion", "valuesPathVersion: .secretsmanagement-operator.version");
@@ -103,7 +118,7 @@ class ValuesDigestsProperties {
      */
     @Example
     void everyOdaCanvasImageIsPinnedAtOnce() throws IOException {
-        Path dir = Files.createTempDirectory("values-digests");
+        Path dir = Files.createTempDirectory(root, "try");
         Path repo = Fixtures.copyOdaCanvas(dir.resolve("repo"));
         Resolution resolution = Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo),
                 repo.resolve("target/oda"), List.of(), Optional.empty()), new RecordingLog());
@@ -153,7 +168,7 @@ class ValuesDigestsProperties {
      */
     @Example
     void aCopyOfAPinnedImagesReferenceIsPinnedWithItWhileItsTagIsTheImages() throws IOException {
-        Path dir = Files.createTempDirectory("values-digests");
+        Path dir = Files.createTempDirectory(root, "try");
         Path repo = Fixtures.copyOdaCanvas(dir.resolve("repo"));
         Resolution resolution = Resolution.of(new ResolveRequest(repo, Optional.empty(), Optional.of(repo),
                 repo.resolve("target/oda"), List.of("baseimage-kubectl-curl"), Optional.empty()), new RecordingLog());

@@ -265,15 +265,15 @@ class RegistryProtocolTest {
 
     /** Amazon ECR creates no repository on a push: the first push of a new image says what to do. */
     @Test
-    void aPushToARepositoryTheRegistryDoesNotCreateSaysToCreateIt() throws Exception {
+    void aPushToARepositoryTheRegistryDoesNotCreateSaysToCreateIt(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
         String ecr = "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"The repository with name 'org/newop'"
                 + " does not exist in the registry with id '123456789012'\"}]}";
         server.createContext("/v2/org/newop/", x -> reply(x, 404, ecr, "Docker-Distribution-API-Version",
                 "registry/2.0"));
         server.createContext("/v2/", x -> reply(x, 200, "{}", "Docker-Distribution-API-Version", "registry/2.0"));
         RegistryClient client = client(CredentialSource.none());
-        java.nio.file.Path blob = java.nio.file.Files.createTempFile("blob", "");
-        java.nio.file.Files.writeString(blob, "x");
+        java.nio.file.Path blob = java.nio.file.Files.writeString(dir.resolve("blob"), "x");
         assertThatThrownBy(() -> new RegistryUploads(client, new RegistrySettings(Set.of(host), Duration.ofSeconds(2),
                 3, Duration.ofMillis(5))).blob(new ImageName(host + "/org/newop"), "sha256:" + "d".repeat(64), 1,
                         blob)).isInstanceOf(RegistryException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -38,10 +37,8 @@ class MutatedOdaCanvasProperties {
     }
 
     @AfterContainer
-    static void removeIt() throws IOException {
-        try (Stream<Path> walk = Files.walk(repo)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    static void removeIt() {
+        Fixtures.deleteTree(repo);
     }
 
     @Property(tries = 300)
