@@ -90,10 +90,12 @@ public final class VersionBumpCheck {
                 + " changed since " + at + " but its version " + f.version() + " is not above "
                 + f.baseVersion() + ": bump it (a suffix does not count)"));
         charts.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": chart " + f.name()
-                + " changed since " + at + " but its version " + f.version() + " is not above "
-                + f.baseVersion() + ": " + (ChartVersion.read(f.version()).map(SemVer::isRelease).orElse(true)
-                        ? "bump it (oda:release-prep does)"
-                        : "set a higher version by hand (oda:release-prep does not promote a prerelease version)")));
+                + " changed since " + at + " but its version " + (ChartVersion.read(f.version()).isEmpty()
+                        ? "'" + Excerpt.of(f.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH"
+                                + " above " + f.baseVersion()
+                        : f.version() + " is not above " + f.baseVersion() + ": " + (ChartVersion.read(f.version())
+                                .get().isRelease() ? "bump it (oda:release-prep does)" : "set a higher version by hand"
+                                        + " (oda:release-prep does not promote a prerelease version)"))));
         JsonReports.write(request.resolve().outputDir(), REPORT, new Report(base, violations.isEmpty(), images,
                 charts));
         if (!violations.isEmpty()) {

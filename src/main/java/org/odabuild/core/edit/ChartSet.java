@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.odabuild.core.Excerpt;
+import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SourceLocation;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
@@ -24,37 +27,70 @@ final class ChartSet {
         }
     }
 
+    /** A Chart.yaml without the name or version Helm requires: what is wrong and what to do. */
+    private record Unreadable(String dir, String chartFile, String problem) {
+    }
+
     private final List<Chart> charts;
+    private final List<Unreadable> unreadable;
     private final FileEdits files;
 
-    private ChartSet(List<Chart> charts, FileEdits files) {
+    private ChartSet(List<Chart> charts, List<Unreadable> unreadable, FileEdits files) {
         this.charts = List.copyOf(charts);
+        this.unreadable = List.copyOf(unreadable);
         this.files = files;
     }
 
     static ChartSet read(GitRepository repo, String head, FileEdits files) {
         List<Chart> charts = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         for (String file : repo.trackedFiles(head, ".")) {
             if (file.equals("Chart.yaml") || file.endsWith("/Chart.yaml")) {
                 YamlTextEditor editor = files.editor(file);
-                Optional<String> name = editor.get(NAME);
-                Optional<String> version = editor.get(VERSION);
-                if (name.isPresent() && version.isPresent()) {
-                    String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
-                    charts.add(new Chart(dir, file, name.get(), version.get()));
+                String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+                Optional<String> problem = problem(editor, file, NAME, "name: <the chart's name>")
+                        .or(() -> problem(editor, file, VERSION, "version: MAJOR.MINOR.PATCH (e.g. 0.1.0)"));
+                if (problem.isPresent()) {
+                    unreadable.add(new Unreadable(dir, file, problem.get()));
+                } else {
+                    charts.add(new Chart(dir, file, editor.get(NAME).orElseThrow(), editor.get(VERSION).orElseThrow()));
                 }
             }
         }
-        return new ChartSet(charts, files);
+        return new ChartSet(charts, unreadable, files);
+    }
+
+    private static Optional<String> problem(YamlTextEditor editor, String file, YqPath key, String example) {
+        Optional<SourceLocation> at = editor.where(key);
+        if (at.isEmpty()) {
+            return Optional.of(file + ": has no " + key.toString().substring(1) + ", which Helm requires of a chart:"
+                    + " add " + example);
+        }
+        return editor.get(key).isPresent() ? Optional.empty() : Optional.of(at.get() + ": "
+                + key.toString().substring(1) + " is not a single value, which Helm requires of a chart: write "
+                + example);
     }
 
     List<Chart> all() {
         return charts;
     }
 
-    /** The innermost chart a file belongs to. */
+    /**
+     * The innermost chart a file belongs to. A Chart.yaml without a name or version there fails here, where it
+     * matters (a file of its chart changed, or the file is that Chart.yaml): its chart's bump cannot be told.
+     */
     Optional<Chart> owner(String file) {
-        return charts.stream().filter(c -> c.owns(file)).max(Comparator.comparingInt(c -> c.dir().length()));
+        Optional<Chart> chart = charts.stream().filter(c -> c.owns(file))
+                .max(Comparator.comparingInt(c -> c.dir().length()));
+        int depth = chart.map(c -> c.dir().length()).orElse(-1);
+        for (Unreadable u : unreadable) {
+            Chart shape = new Chart(u.dir(), u.chartFile(), "", "");
+            if (file.equals(u.chartFile()) || (shape.owns(file) && u.dir().length() > depth)) {
+                throw new InvalidInputException(u.problem() + (file.equals(u.chartFile()) ? ""
+                        : " (the chart of " + Excerpt.of(file) + ")"));
+            }
+        }
+        return chart;
     }
 
     List<Dependency> dependencies(Chart chart) {

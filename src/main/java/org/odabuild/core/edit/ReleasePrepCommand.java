@@ -142,7 +142,14 @@ public final class ReleasePrepCommand {
                         + chart.chartFile() + " by hand");
                 return Optional.empty();
             }
-            String next = bump.apply(current, chart.chartFile()).toString();
+            SemVer from = current;
+            if (before.isPresent() && current.compareTo(before.get()) < 0) {
+                // a version lowered on the branch: a bump of it could stay below the release it must follow
+                log.info("chart " + chart.name() + " " + current + " is below its " + before.get() + " at the"
+                        + " merge-base: its new version goes up from " + before.get());
+                from = before.get();
+            }
+            String next = bump.apply(from, chart.chartFile()).toString();
             files.set(chart.chartFile(), ChartSet.VERSION, next, why);
             return Optional.of(next);
         }

@@ -59,6 +59,11 @@ public final class YamlTextEditor {
         return find(root(), path).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).getValue());
     }
 
+    /** Where the value at {@code path} starts, whatever its kind; empty when there is none (or no document). */
+    public Optional<SourceLocation> where(YqPath path) {
+        return find(root, path).map(this::location);
+    }
+
     /**
      * Sets the scalar at {@code path}; when only its last key is missing, adds it after {@code insertAfter}'s line
      * with the same indentation.

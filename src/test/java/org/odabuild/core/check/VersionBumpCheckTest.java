@@ -295,6 +295,55 @@ class VersionBumpCheckTest {
     }
 
     @Test
+    void aChartVersionHelmCannotReadIsSaidSo() {
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        operatorChart("1.4.x");
+        git.commit("a range for a chart version");
+        assertThatThrownBy(this::check).hasMessageContaining("charts/component-operator/Chart.yaml:18:10: chart"
+                + " component-operator changed since ").hasMessageContaining(" but its version '1.4.x' is not a version"
+                + " Helm reads: write MAJOR.MINOR.PATCH above 1.4.3");
+    }
+
+    /** A chart Helm could not package is no chart to skip: its check would pass with its bump unknown. */
+    @Test
+    void aChangedChartWithoutAVersionOrWithAMappingForItFails() {
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.3\n", "\n");
+        git.commit("the version line lost");
+        assertThatThrownBy(this::check).isInstanceOf(InvalidInputException.class).hasMessage(
+                "charts/component-operator/Chart.yaml: has no version, which Helm requires of a chart: add version:"
+                        + " MAJOR.MINOR.PATCH (e.g. 0.1.0)");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nappVersion:",
+                "\nversion: {major: 1}\nappVersion:");
+        git.commit("a version that is a mapping");
+        assertThatThrownBy(this::check).isInstanceOf(InvalidInputException.class).hasMessageMatching(
+                "charts/component-operator/Chart\\.yaml:\\d+:10: version is not a single value, which Helm requires"
+                        + " of a chart: write version: MAJOR.MINOR.PATCH \\(e\\.g\\. 0\\.1\\.0\\)");
+    }
+
+    @Test
+    void aChartWithoutAVersionStopsNoBranchThatLeavesItAlone() {
+        Fixtures.replace(git.root().resolve("charts/oda-webhook/Chart.yaml"), "\nversion: 1.2.3\n", "\n");
+        git.write("charts/component-operator/templates/deployment.yaml", "kind: Deployment # changed\n");
+        operatorChart("1.4.4");
+        git.commit("a bumped operator chart; the webhook's version line lost");
+        assertThatThrownBy(this::check).as("the changed Chart.yaml itself is the chart's change")
+                .hasMessage("charts/oda-webhook/Chart.yaml: has no version, which Helm requires of a chart: add"
+                        + " version: MAJOR.MINOR.PATCH (e.g. 0.1.0)");
+        git.checkout("main");
+        Fixtures.replace(git.root().resolve("charts/oda-webhook/Chart.yaml"), "\nversion: 1.2.3\n", "\n");
+        git.commit("on main: the webhook's version line lost");
+        git.checkout("feature/issue3456");
+        git.merge("main");
+        assertThat(check()).extracting(VersionBumpCheck.Finding::name).containsExactly("component-operator");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment\n");
+        git.commit("a webhook template");
+        assertThatThrownBy(this::check).as("a file of the chart changed").hasMessage("charts/oda-webhook/Chart.yaml:"
+                + " has no version, which Helm requires of a chart: add version: MAJOR.MINOR.PATCH (e.g. 0.1.0) (the"
+                + " chart of charts/oda-webhook/templates/deployment.yaml)");
+    }
+
+    @Test
     void unknownMergeBaseIsAnError() throws Exception {
         git.checkout("main");
         git.git().branchDelete().setBranchNames("feature/issue3456").setForce(true).call();

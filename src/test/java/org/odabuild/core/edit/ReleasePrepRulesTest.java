@@ -224,6 +224,32 @@ class ReleasePrepRulesTest {
     }
 
     @Test
+    void aChartVersionLoweredOnTheBranchGoesUpFromTheMergeBase() {
+        git.branch("feature/low");
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: 1.2\n");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a webhook template; its version shortened by mistake");
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                WEBHOOK + " .version 1.2 -> 1.2.4 chart-files-changed (charts/oda-webhook/templates/deployment.yaml)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.4 dependency-version (oda-webhook)",
+                CANVAS + " .version 1.2.5 -> 1.2.6 dependency-bumped (oda-webhook)");
+        assertThat(log.infos).contains("chart oda-webhook 1.2.0 is below its 1.2.3 at the merge-base: its new"
+                + " version goes up from 1.2.3");
+    }
+
+    @Test
+    void aChangedChartWithoutAVersionIsSaidAndNothingIsWritten() {
+        git.branch("feature/lost");
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\n");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a webhook template; the version line lost");
+        String canvas = Fixtures.read(git.root().resolve(CANVAS));
+        assertThatThrownBy(this::releasePrep).isInstanceOf(InvalidInputException.class).hasMessage(WEBHOOK
+                + ": has no version, which Helm requires of a chart: add version: MAJOR.MINOR.PATCH (e.g. 0.1.0)");
+        assertThat(Fixtures.read(git.root().resolve(CANVAS))).isEqualTo(canvas);
+    }
+
+    @Test
     void aShortChartVersionIsBumpedAsHelmReadsIt() {
         // Helm reads v1.2 as 1.2.0
         replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: v1.2\n");
