@@ -3,6 +3,7 @@ package org.odabuild.core.registry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 
@@ -21,6 +22,14 @@ public record RegistrySettings(Set<String> insecureRegistries, Duration timeout,
 
     public RegistrySettings {
         insecureRegistries = Set.copyOf(insecureRegistries);
+        for (String host : insecureRegistries) {
+            // compared with an image's registry: a URL or a path would never match, and HTTPS be tried silently
+            if (!host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
+                throw new InvalidInputException(Setting.INSECURE_REGISTRIES + " '" + Excerpt.of(host) + "' is not a"
+                        + " registry host: write host[:port] as in an image name, without a scheme or path (e.g. "
+                        + Setting.INSECURE_REGISTRIES.set("localhost:5000") + ")");
+            }
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }

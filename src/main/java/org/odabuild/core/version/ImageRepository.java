@@ -4,9 +4,10 @@ import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 
 /**
- * Where a fork pushes: {@code -Doda.imageRepository=<registry>/<namespace>} (or a Docker Hub namespace alone)
- * replaces everything before the last path component of each image name, so {@code tmforumodacanvas/compcrdwebhook}
- * becomes {@code ocfork/compcrdwebhook} or {@code ghcr.io/me/oda/compcrdwebhook}. values.yaml is not edited.
+ * Where a fork pushes: {@code -Doda.imageRepository=<registry>/<namespace>} (or a Docker Hub namespace alone, or a
+ * registry alone such as {@code localhost:5000}) replaces everything before the last path component of each image
+ * name, so {@code tmforumodacanvas/compcrdwebhook} becomes {@code ocfork/compcrdwebhook},
+ * {@code ghcr.io/me/oda/compcrdwebhook} or {@code localhost:5000/compcrdwebhook}. values.yaml is not edited.
  *
  * @param prefix the registry and namespace, without a trailing '/'
  */
@@ -19,7 +20,7 @@ public record ImageRepository(String prefix) {
         }
         String problem = value.isEmpty() ? "it is empty"
                 : value.contains("@") ? "it holds a digest"
-                : value.substring(value.lastIndexOf('/') + 1).contains(":") ? "it holds a tag"
+                : holdsTag(value) ? "it holds a tag"
                 : null;
         if (problem == null) {
             try {
@@ -34,6 +35,13 @@ public record ImageRepository(String prefix) {
                     + " (lowercase letters, digits, '.', '_', '-'; a port after the host is fine)");
         }
         return new ImageRepository(value);
+    }
+
+    /** A ':' in the last component is a tag, but for a registry alone with its port ({@code localhost:5000}). */
+    private static boolean holdsTag(String value) {
+        String last = value.substring(value.lastIndexOf('/') + 1);
+        return last.contains(":") && (value.contains("/") || !last.substring(last.lastIndexOf(':') + 1)
+                .matches("[0-9]{1,5}"));
     }
 
     /** The image under this repository: its last path component keeps its name. */

@@ -22,4 +22,19 @@ class RegistrySettingsTest {
         assertThat(RegistrySettings.of(Set.of("h:1"), Duration.ofSeconds(1), Optional.empty()).attempts())
                 .isEqualTo(RegistrySettings.ATTEMPTS);
     }
+
+    /** Docker's own insecure-registries refuses a scheme too; here a URL would never match and HTTPS be tried. */
+    @Test
+    void anInsecureRegistryIsAHostAndPortNotAUrl() {
+        for (String bad : new String[] {"http://localhost:5000", "localhost:5000/", "localhost:5000/v2", "host:port",
+            "local host"}) {
+            assertThatThrownBy(() -> RegistrySettings.of(Set.of(bad), Duration.ofSeconds(1), Optional.empty()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage(Setting.INSECURE_REGISTRIES + " '" + bad + "' is not a registry host: write host[:port]"
+                            + " as in an image name, without a scheme or path (e.g. "
+                            + Setting.INSECURE_REGISTRIES.set("localhost:5000") + ")");
+        }
+        assertThat(RegistrySettings.of(Set.of("localhost:5000", "registry.example.com", "[::1]:5000", "10.0.0.2:443"),
+                Duration.ofSeconds(1), Optional.empty()).insecureRegistries()).hasSize(4);
+    }
 }

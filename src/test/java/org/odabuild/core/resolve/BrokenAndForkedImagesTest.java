@@ -106,7 +106,8 @@ class BrokenAndForkedImagesTest {
 
     @Test
     void malformedImageRepositoryIsAClearError() {
-        for (String bad : List.of("", "Upper/Case", "ghcr.io/me:tag", "ghcr.io/me@sha256:abc", "a//b", "-x")) {
+        for (String bad : List.of("", "Upper/Case", "ghcr.io/me:tag", "ghcr.io/me@sha256:abc", "a//b", "-x",
+                "myfork:latest", "localhost:5000/ns:1")) {
             assertThatThrownBy(() -> ImageRepository.parse(bad, "oda.imageRepository"))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith("oda.imageRepository '")
@@ -114,5 +115,10 @@ class BrokenAndForkedImagesTest {
         }
         assertThat(ImageRepository.parse("localhost:5000/ns", "p").rename(new ImageName("docker.io/org/op")))
                 .isEqualTo(new ImageName("localhost:5000/ns/op"));
+        // a local registry alone, as `docker run -p 5000:5000 registry` gives one, with or without a closing '/'
+        for (String registry : List.of("localhost:5000", "localhost:5000/", "127.0.0.1:5000")) {
+            assertThat(ImageRepository.parse(registry, "p").rename(new ImageName("docker.io/org/op")).toString())
+                    .isEqualTo(registry.replace("/", "") + "/op");
+        }
     }
 }
