@@ -98,7 +98,7 @@ final class ImageBuilder {
         // platform"); without a platform arg one build serves them all
         Optional<String> testDockerfile = testDockerfile(layout, image).flatMap(path -> DaemonDockerfile.text(path,
                 args));
-        refuseBuildkitOnlySyntax(image, dockerfile, testDockerfile);
+        refuseWhatTheClassicBuilderMisreads(image, dockerfile, testDockerfile);
         logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(), args,
                 credentials);
         if (!logins.isEmpty()) {
@@ -141,12 +141,20 @@ final class ImageBuilder {
                 report, null, built, index, labels, head.time().getEpochSecond());
     }
 
-    /** Before any build: the classic builder would refuse it, or build it wrongly without a word. */
-    private static void refuseBuildkitOnlySyntax(ResolvedImage image, Optional<String> dockerfile,
+    /**
+     * Before any build: the classic builder would refuse it without naming the file, or build it wrongly without a
+     * word.
+     */
+    private static void refuseWhatTheClassicBuilderMisreads(ResolvedImage image, Optional<String> dockerfile,
             Optional<String> testDockerfile) {
-        Optional<DockerException> refused = dockerfile.flatMap(text -> BuildkitOnlySyntax.find(image,
-                image.config().buildDockerfile(), text)).or(() -> testDockerfile.flatMap(text -> BuildkitOnlySyntax
-                .find(image, image.config().testDockerfile().orElseThrow(), text)));
+        String build = image.config().buildDockerfile();
+        Optional<DockerException> refused = dockerfile.flatMap(text -> DockerfileWithoutStage.find(image, build, text)
+                .or(() -> BuildkitOnlySyntax.find(image, build, text)))
+                .or(() -> testDockerfile.flatMap(text -> {
+                    String test = image.config().testDockerfile().orElseThrow();
+                    return DockerfileWithoutStage.find(image, test, text)
+                            .or(() -> BuildkitOnlySyntax.find(image, test, text));
+                }));
         if (refused.isPresent()) {
             throw refused.get();
         }

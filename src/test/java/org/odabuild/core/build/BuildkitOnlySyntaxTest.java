@@ -20,7 +20,7 @@ import org.odabuild.core.version.SemVer;
 /** What the refusal of a {@code RUN --mount} says to do instead depends on what it mounts. */
 class BuildkitOnlySyntaxTest {
 
-    private static final ResolvedImage IMAGE = new ResolvedImage(new ImageConfig("op", "op", "op",
+    static final ResolvedImage IMAGE = new ResolvedImage(new ImageConfig("op", "op", "op",
             "charts/a/values.yaml", YqPath.parse(".op.image"), YqPath.parse(".op.version"), Optional.empty(),
             List.of("src/*"), "src", "src/Dockerfile", Optional.empty(), ImageConfig.DEFAULT_PLATFORMS, false,
             new SourceLocation("dockerbuild-config.yaml", 1, 1), Map.of()), new ImageName("org/op"),
