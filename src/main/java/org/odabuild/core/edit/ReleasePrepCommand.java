@@ -145,6 +145,12 @@ public final class ReleasePrepCommand {
             SemVer from = current;
             if (before.isPresent() && current.compareTo(before.get()) < 0) {
                 // a version lowered on the branch: a bump of it could stay below the release it must follow
+                if (!before.get().isRelease()) {
+                    log.warn("chart " + chart.name() + " needs a new version (" + why + "), but its " + current
+                            + " is below its " + before.get() + " at the merge-base, a prerelease version that"
+                            + " release-prep does not promote: set its version in " + chart.chartFile() + " by hand");
+                    return Optional.empty();
+                }
                 log.info("chart " + chart.name() + " " + current + " is below its " + before.get() + " at the"
                         + " merge-base: its new version goes up from " + before.get());
                 from = before.get();

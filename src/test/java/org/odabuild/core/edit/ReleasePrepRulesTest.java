@@ -238,6 +238,21 @@ class ReleasePrepRulesTest {
     }
 
     @Test
+    void aChartVersionLoweredBelowAPrereleaseIsSaidNotPromoted() {
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: 1.3.0-rc\n");
+        git.commit("the webhook chart in a prerelease on main");
+        git.branch("feature/low");
+        replace(WEBHOOK, "\nversion: 1.3.0-rc\n", "\nversion: 1.2.0\n");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("a webhook template; its version set back by mistake");
+        assertThat(shown(releasePrep())).isEmpty();
+        assertThat(log.warnings).contains("chart oda-webhook needs a new version (chart-files-changed"
+                + " (charts/oda-webhook/templates/deployment.yaml)), but its 1.2.0 is below its 1.3.0-rc at the"
+                + " merge-base, a prerelease version that release-prep does not promote: set its version in " + WEBHOOK
+                + " by hand");
+    }
+
+    @Test
     void aChangedChartWithoutAVersionIsSaidAndNothingIsWritten() {
         git.branch("feature/lost");
         replace(WEBHOOK, "\nversion: 1.2.3\n", "\n");
