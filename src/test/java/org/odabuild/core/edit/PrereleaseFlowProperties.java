@@ -32,7 +32,7 @@ import org.odabuild.testing.TestGit;
  * The how-to's feature branch, at random, on the real oda-canvas config: some images' sources changed over one or
  * more pushes, {@code prerelease} run once. The plan then builds a prerelease of exactly the changed images and
  * refuses none; a later push that changes one of them again builds it again (its tag is overwritten) with nothing
- * more for {@code prerelease} to do.
+ * more for {@code prerelease} to do; after {@code release-prep} and the merge, main builds their releases.
  */
 class PrereleaseFlowProperties {
 
@@ -82,22 +82,30 @@ class PrereleaseFlowProperties {
             RecordingLog log = new RecordingLog();
             PrereleaseCommand.run(new PrereleaseRequest(plan(git), Optional.empty(), Bump.PATCH, false), log);
             git.commit("prerelease");
-            assertBuilds(Planner.plan(plan(git), log), changed);
+            assertBuilds(Planner.plan(plan(git), log), changed, ImageAction.BUILD_PRERELEASE);
 
             String again = new ArrayList<>(changed).get(random.nextInt(changed.size()));
             git.write(SOURCES.get(again), "once more\n");
             git.commit("another push");
             assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(git), Optional.empty(), Bump.PATCH, false),
                     log).edits()).as("prerelease again").isEmpty();
-            assertBuilds(Planner.plan(plan(git), log), changed);
+            assertBuilds(Planner.plan(plan(git), log), changed, ImageAction.BUILD_PRERELEASE);
+
+            // release-prep, the pull request merged: main builds the releases of the same images
+            String branch = git.git().getRepository().getFullBranch().substring("refs/heads/".length());
+            ReleasePrepCommand.run(new ReleasePrepRequest(plan(git), Bump.PATCH, false), log);
+            git.commit("[skip tests] release prep");
+            git.checkout("main");
+            git.merge(branch);
+            assertBuilds(Planner.plan(plan(git), log), changed, ImageAction.BUILD_RELEASE);
         }
     }
 
-    private static void assertBuilds(Plan plan, Set<String> changed) {
+    private static void assertBuilds(Plan plan, Set<String> changed, ImageAction build) {
         assertThat(PlanStops.refusals(plan)).isEmpty();
         for (PlannedImage image : plan.images()) {
             assertThat(image.decision().action()).as(image.key() + ": " + image.decision().reason())
-                    .isEqualTo(changed.contains(image.key()) ? ImageAction.BUILD_PRERELEASE : ImageAction.SKIP_UNCHANGED);
+                    .isEqualTo(changed.contains(image.key()) ? build : ImageAction.SKIP_UNCHANGED);
         }
     }
 
