@@ -77,6 +77,12 @@ class PrereleaseFlowProperties {
                 String key = keys.get(random.nextInt(keys.size()));
                 git.write(SOURCES.get(key), "v" + (p + 2) + "\n");
                 changed.add(key);
+                if (random.nextBoolean()) { // what no image's paths cover: a chart, its values, the docs
+                    git.write(random.nextBoolean() ? "charts/canvas-oda/templates/t" + p + ".yaml" : "docs/p" + p
+                            + ".md", "x\n");
+                    git.write("charts/canvas-oda/values.yaml", git.read("charts/canvas-oda/values.yaml")
+                            .replace("\n    compopImage:", "\n    extra" + p + ": 1\n    compopImage:"));
+                }
                 git.commit("push " + p);
             }
             RecordingLog log = new RecordingLog();
