@@ -147,17 +147,17 @@ final class ImageBuilder {
      */
     private static void refuseWhatTheClassicBuilderMisreads(ResolvedImage image, Optional<String> dockerfile,
             Optional<String> testDockerfile) {
-        String build = image.config().buildDockerfile();
-        Optional<DockerException> refused = dockerfile.flatMap(text -> DockerfileWithoutStage.find(image, build, text)
-                .or(() -> BuildkitOnlySyntax.find(image, build, text)))
-                .or(() -> testDockerfile.flatMap(text -> {
-                    String test = image.config().testDockerfile().orElseThrow();
-                    return DockerfileWithoutStage.find(image, test, text)
-                            .or(() -> BuildkitOnlySyntax.find(image, test, text));
-                }));
+        Optional<DockerException> refused = dockerfile.flatMap(text -> misread(image,
+                image.config().buildDockerfile(), text)).or(() -> testDockerfile.flatMap(text -> misread(image,
+                        image.config().testDockerfile().orElseThrow(), text)));
         if (refused.isPresent()) {
             throw refused.get();
         }
+    }
+
+    private static Optional<DockerException> misread(ResolvedImage image, String path, String dockerfile) {
+        return DockerfileWithoutStage.find(image, path, dockerfile)
+                .or(() -> BuildkitOnlySyntax.find(image, path, dockerfile));
     }
 
     private List<BuiltImage.PlatformBuild> buildOnce(ResolvedImage image, BuildContext context, Map<String, String> args,

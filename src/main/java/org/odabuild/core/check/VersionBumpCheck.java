@@ -45,6 +45,18 @@ public final class VersionBumpCheck {
     private VersionBumpCheck() {
     }
 
+    /** Why a chart's version is not above its base version, and what to do. */
+    private static String notAbove(Finding chart) {
+        Optional<SemVer> now = ChartVersion.read(chart.version());
+        if (now.isEmpty()) {
+            return "'" + Excerpt.of(chart.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH above "
+                    + chart.baseVersion();
+        }
+        return chart.version() + " is not above " + chart.baseVersion() + ": " + (now.get().isRelease()
+                ? "bump it (oda:release-prep does)"
+                : "set a higher version by hand (oda:release-prep does not promote a prerelease version)");
+    }
+
     public static List<Finding> run(PlanRequest request, BuildLog log) {
         JsonReports.delete(request.resolve().outputDir(), REPORT);
         Plan plan = Planner.plan(request, log);
@@ -90,12 +102,7 @@ public final class VersionBumpCheck {
                 + " changed since " + at + " but its version " + f.version() + " is not above "
                 + f.baseVersion() + ": bump it (a suffix does not count)"));
         charts.stream().filter(f -> !f.bumped()).forEach(f -> violations.add(f.location() + ": chart " + f.name()
-                + " changed since " + at + " but its version " + (ChartVersion.read(f.version()).isEmpty()
-                        ? "'" + Excerpt.of(f.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH"
-                                + " above " + f.baseVersion()
-                        : f.version() + " is not above " + f.baseVersion() + ": " + (ChartVersion.read(f.version())
-                                .get().isRelease() ? "bump it (oda:release-prep does)" : "set a higher version by hand"
-                                        + " (oda:release-prep does not promote a prerelease version)"))));
+                + " changed since " + at + " but its version " + notAbove(f)));
         JsonReports.write(request.resolve().outputDir(), REPORT, new Report(base, violations.isEmpty(), images,
                 charts));
         if (!violations.isEmpty()) {

@@ -27,8 +27,8 @@ final class ChartSet {
         }
     }
 
-    /** A Chart.yaml without the name or version Helm requires: what is wrong and what to do. */
-    private record Unreadable(String dir, String chartFile, String problem) {
+    /** A Chart.yaml without the name or version Helm requires: its chart's folder, what is wrong and what to do. */
+    private record Unreadable(Chart place, String problem) {
     }
 
     private final List<Chart> charts;
@@ -51,7 +51,7 @@ final class ChartSet {
                 Optional<String> problem = problem(editor, file, NAME, "name: <the chart's name>")
                         .or(() -> problem(editor, file, VERSION, "version: MAJOR.MINOR.PATCH (e.g. 0.1.0)"));
                 if (problem.isPresent()) {
-                    unreadable.add(new Unreadable(dir, file, problem.get()));
+                    unreadable.add(new Unreadable(new Chart(dir, file, "", ""), problem.get()));
                 } else {
                     charts.add(new Chart(dir, file, editor.get(NAME).orElseThrow(), editor.get(VERSION).orElseThrow()));
                 }
@@ -84,10 +84,10 @@ final class ChartSet {
                 .max(Comparator.comparingInt(c -> c.dir().length()));
         int depth = chart.map(c -> c.dir().length()).orElse(-1);
         for (Unreadable u : unreadable) {
-            Chart shape = new Chart(u.dir(), u.chartFile(), "", "");
-            if (file.equals(u.chartFile()) || (shape.owns(file) && u.dir().length() > depth)) {
-                throw new InvalidInputException(u.problem() + (file.equals(u.chartFile()) ? ""
-                        : " (the chart of " + Excerpt.of(file) + ")"));
+            boolean itself = file.equals(u.place().chartFile());
+            if (itself || (u.place().owns(file) && u.place().dir().length() > depth)) {
+                throw new InvalidInputException(u.problem() + (itself ? "" : " (the chart of " + Excerpt.of(file)
+                        + ")"));
             }
         }
         return chart;
