@@ -18,15 +18,34 @@ public final class TestGit implements AutoCloseable {
 
     private final Git git;
     private final Path root;
+    private final boolean removeOnClose;
 
-    private TestGit(Git git, Path root) {
+    private TestGit(Git git, Path root, boolean removeOnClose) {
         this.git = git;
         this.root = root;
+        this.removeOnClose = removeOnClose;
     }
 
     public static TestGit init(Path root) {
+        return init(root, false);
+    }
+
+    /**
+     * A repository in a new temporary folder, removed on {@link #close}: for jqwik's tries, which have no
+     * {@code @TempDir}.
+     */
+    public static TestGit temporary(String prefix) {
         try {
-            return new TestGit(Git.init().setDirectory(root.toFile()).setInitialBranch("main").call(), root);
+            return init(Files.createTempDirectory(prefix), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestGit init(Path root, boolean removeOnClose) {
+        try {
+            return new TestGit(Git.init().setDirectory(root.toFile()).setInitialBranch("main").call(), root,
+                    removeOnClose);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -132,7 +151,7 @@ public final class TestGit implements AutoCloseable {
         try {
             Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(target.toFile())
                     .setBranch(branch).setDepth(depth).call();
-            return new TestGit(clone, target);
+            return new TestGit(clone, target, false);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -143,7 +162,7 @@ public final class TestGit implements AutoCloseable {
         try {
             Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(target.toFile())
                     .setBranch(branch).call();
-            return new TestGit(clone, target);
+            return new TestGit(clone, target, false);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -152,5 +171,8 @@ public final class TestGit implements AutoCloseable {
     @Override
     public void close() {
         git.close();
+        if (removeOnClose) {
+            Fixtures.deleteTree(root);
+        }
     }
 }

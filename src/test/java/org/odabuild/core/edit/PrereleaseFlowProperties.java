@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.plan.PlanStops;
@@ -49,23 +47,11 @@ class PrereleaseFlowProperties {
             "tmf638-service-inventory-api", "source/tmf-services/TMF638_Service_Inventory/src/app.py",
             "api-operator-kong", "source/operators/TMFOP002-API-Management/kong/op.py");
 
-    private static Path root;
-
-    @BeforeContainer
-    static void makeRoot() throws IOException {
-        root = Files.createTempDirectory("prerelease-flow");
-    }
-
-    @AfterContainer
-    static void removeRoot() {
-        Fixtures.deleteTree(root);
-    }
-
     @Property(tries = 25)
     void thePlanBuildsAPrereleaseOfExactlyTheChangedImages(@ForAll long seed) throws IOException {
         Random random = new Random(seed);
         List<String> keys = new ArrayList<>(new TreeSet<>(SOURCES.keySet()));
-        try (TestGit git = TestGit.init(Files.createTempDirectory(root, "try"))) {
+        try (TestGit git = TestGit.temporary("prerelease-flow")) {
             Fixtures.copyOdaCanvas(git.root());
             SOURCES.values().forEach(s -> git.write(s, "v1\n"));
             git.write(".gitignore", "target/\n");

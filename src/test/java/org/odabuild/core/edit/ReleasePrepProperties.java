@@ -13,8 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.odabuild.core.check.NoPrereleaseCheck;
 import org.odabuild.core.check.VersionBumpCheck;
 import org.odabuild.core.plan.PlanRequest;
@@ -51,22 +49,10 @@ class ReleasePrepProperties {
     private static final Pattern HAND = Pattern.compile("^chart (\\S+) needs a new version .* set its version in (\\S+)"
             + " by hand$");
 
-    private static Path root;
-
-    @BeforeContainer
-    static void makeRoot() throws IOException {
-        root = Files.createTempDirectory("release-prep-properties");
-    }
-
-    @AfterContainer
-    static void removeRoot() {
-        Fixtures.deleteTree(root);
-    }
-
     @Property(tries = 30)
     void afterPrereleaseAndReleasePrepThePullRequestsChecksPass(@ForAll long seed) throws IOException {
         Random random = new Random(seed);
-        try (TestGit git = TestGit.init(Files.createTempDirectory(root, "try"))) {
+        try (TestGit git = TestGit.temporary("release-prep-properties")) {
             Fixtures.copyOdaCanvas(git.root());
             CHARTS.forEach(c -> git.write(c + "/templates/deployment.yaml", "kind: Deployment\n"));
             SOURCES.forEach(s -> git.write(s, "v1\n"));
@@ -107,8 +93,9 @@ class ReleasePrepProperties {
             case 2 -> git.write(chart + "/README.md", "# changed " + n + "\n");
             case 3 -> git.write(chart + "/Chart.yaml", git.read(chart + "/Chart.yaml").stripTrailing()
                     + "\nkeywords:\n  - k" + n + "\n");
-            case 4 -> git.write(chart + "/Chart.yaml", git.read(chart + "/Chart.yaml")
-                    .replaceFirst("(?m)^version: .*$", "version: 0.0." + n));
+            case 4 -> git.write(chart + "/Chart.yaml", git.read(chart + "/Chart.yaml") // a slip while at it
+                    .replaceFirst("(?m)^version: .*$", "version: 0.0." + n))
+                    .write(chart + "/templates/deployment.yaml", "kind: Deployment # " + n + "\n");
             case 5 -> git.write(SOURCES.get(random.nextInt(SOURCES.size())), "v" + n + "\n");
             case 6 -> {
                 if (Files.exists(git.root().resolve(chart + "/templates/deployment.yaml"))) {
