@@ -15,6 +15,7 @@ import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.image.Platform;
+import org.odabuild.core.image.PlatformNames;
 import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -236,6 +237,11 @@ public final class DockerBuildConfigReader {
                 if (!PLATFORM.matcher(p).matches()) {
                     throw InvalidInputException.at(at("platforms"), "platform '" + p + "' of image '" + image
                             + "' is not os/arch[/variant], e.g. 'linux/amd64,linux/arm64'");
+                }
+                Optional<String> unknown = PlatformNames.unknownPart(Platform.parse(p));
+                if (unknown.isPresent()) {
+                    throw InvalidInputException.at(at("platforms"), "platform '" + p + "' of image '" + image
+                            + "' " + unknown.get());
                 }
             }
             if (platforms.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.NearestName;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
@@ -67,7 +68,7 @@ public final class ValuesDocument {
                 .filter(NodeLookup.Miss.class::isInstance).map(NodeLookup.Miss.class::cast)
                 .filter(miss -> miss.depth() == path.segments().size() - 1 && miss.reached() instanceof MappingNode
                         && path.segments().get(miss.depth()) instanceof YqPath.Key key
-                        && MissingValue.closest(key.name(), NodeLookup.keys((MappingNode) miss.reached())).isEmpty())
+                        && NearestName.closest(key.name(), NodeLookup.keys((MappingNode) miss.reached())).isEmpty())
                 .map(miss -> yaml.locationOf(miss.reached()));
     }
 

@@ -138,6 +138,22 @@ class DockerBuildConfigReaderTest {
                 .hasMessageContaining("platform 'amd64'");
     }
 
+    /** The daemon builds FROM scratch for linux/amd65 and says amd65: the index would carry an entry no machine pulls. */
+    @Test
+    void aPlatformNoMachineRunsIsAnErrorWithTheNameMeant() {
+        assertThatThrownBy(() -> read(MINIMAL + "  platforms: linux/amd64,linux/amd65\n"))
+                .hasMessage("dockerbuild-config.yaml:9:14: platform 'linux/amd65' of image 'op' names architecture"
+                        + " 'amd65', which no machine runs: did you mean 'amd64'?");
+        assertThatThrownBy(() -> read(MINIMAL + "  platforms: [linx/arm64]\n"))
+                .hasMessageContaining("platform 'linx/arm64' of image 'op' names operating system 'linx', which no"
+                        + " machine runs: did you mean 'linux'?");
+        assertThatThrownBy(() -> read(MINIMAL + "  platforms: linux/x64\n"))
+                .hasMessageContaining("names architecture 'x64', which no machine runs: the architectures an image"
+                        + " index names are 386, amd64, arm, arm64,");
+        assertThat(read(MINIMAL + "  platforms: linux/ppc64le,linux/s390x,linux/riscv64,linux/arm/v7,windows/amd64\n")
+                .images().get(0).platforms()).hasSize(5);
+    }
+
     @Test
     void normalisesPaths() {
         ImageConfig op = read(MINIMAL.replace("buildContext: src/op", "buildContext: ./src/x/../op/")).images().get(0);

@@ -184,17 +184,6 @@ class ValuesDocumentTest {
         assertThat(missing(doc, ".op.versoin")).contains("'.op' has no key 'versoin' but has 'version';");
     }
 
-    @Test
-    void aKeyIsNamedOnlyWhenItIsClearlyTheOneMeant() {
-        assertThat(MissingValue.closest("verison", java.util.Set.of("version", "image"))).contains("version");
-        assertThat(MissingValue.closest("IMAGE", java.util.Set.of("version", "image"))).contains("image");
-        // two keys as near: no guess
-        assertThat(MissingValue.closest("vers", java.util.Set.of("verb", "vert"))).isEmpty();
-        // most of a short name would change
-        assertThat(MissingValue.closest("ab", java.util.Set.of("cd"))).isEmpty();
-        assertThat(MissingValue.closest("version", java.util.Set.of())).isEmpty();
-    }
-
     private static String missing(ValuesDocument doc, String path) {
         assertThat(doc.find(YqPath.parse(path))).isEmpty();
         return org.assertj.core.api.Assertions.catchThrowableOfType(
