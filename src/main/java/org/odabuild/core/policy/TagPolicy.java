@@ -24,9 +24,10 @@ public record TagPolicy(BranchPolicy branches) {
                     ? new Decision(ImageAction.BUILD_RELEASE, "release " + image.tag() + " on release branch "
                             + branch)
                     : new Decision(ImageAction.REFUSE, "prerelease versions cannot be built on release branch "
-                            + branch + " (image " + image.key() + ", tag " + image.tag() + "): remove the"
+                            + branch + " (image " + image.key() + ", tag " + image.tag() + "): clear the"
                             + " prereleaseSuffix at " + image.suffixAt().map(Object::toString).orElse("its values file")
-                            + " before merging");
+                            + " (oda:release-prep does it) before the merge, or in a commit on "
+                            + branch + " once merged with it: that commit builds release " + image.version());
         }
         return image.isRelease()
                 ? new Decision(ImageAction.REFUSE, "release versions can only be built from "

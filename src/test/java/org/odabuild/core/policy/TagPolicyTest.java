@@ -91,7 +91,10 @@ class TagPolicyTest {
         Decision d = policy.decide("master", image("1.0.0", "rc1"), true);
         assertThat(d.action()).isEqualTo(ImageAction.REFUSE);
         assertThat(d.reason()).contains("cannot be built on release branch master")
-                .contains("charts/a/values.yaml:4:21");
+                .contains("charts/a/values.yaml:4:21")
+                // on master it is merged already: the fix is a commit there too, not only the branch before its merge
+                .endsWith("clear the prereleaseSuffix at charts/a/values.yaml:4:21 (oda:release-prep does it) before"
+                        + " the merge, or in a commit on master once merged with it: that commit builds release 1.0.0");
     }
 
     @Test
