@@ -11,8 +11,9 @@ final class SourceUrl {
 
     static String of(Path repositoryRoot) {
         return OriginUrl.of(repositoryRoot)
-                // https://user:token@host/x.git must not put the token into an image label
-                .map(url -> url.replaceFirst("^(https?://)[^/@]*@", "$1"))
+                // https://user:token@host/x.git (GitLab's clones carry the job token so) must not put the token
+                // into an image label; nor ssh://user:password@host/x
+                .map(url -> url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", "$1"))
                 .orElseGet(() -> repositoryRoot.getFileName() == null ? "" : repositoryRoot.getFileName().toString());
     }
 }

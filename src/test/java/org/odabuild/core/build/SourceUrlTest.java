@@ -23,5 +23,15 @@ class SourceUrlTest {
         config.setString("remote", "origin", "url", "https://x-access-token:ghs_secret@github.com/tmforum/oda.git");
         config.save();
         assertThat(SourceUrl.of(git.root())).isEqualTo("https://github.com/tmforum/oda.git");
+        config.setString("remote", "origin", "url", "https://gitlab-ci-token:glcbt-64_x%40y@gitlab.com/oda/canvas.git");
+        config.save();
+        assertThat(SourceUrl.of(git.root())).isEqualTo("https://gitlab.com/oda/canvas.git");
+        config.setString("remote", "origin", "url", "ssh://deploy:secret@git.example.com:2222/oda/canvas.git");
+        config.save();
+        assertThat(SourceUrl.of(git.root())).isEqualTo("ssh://git.example.com:2222/oda/canvas.git");
+        // scp-like: a user name, no secret; kept as buildx's label keeps it
+        config.setString("remote", "origin", "url", "git@github.com:tmforum/oda.git");
+        config.save();
+        assertThat(SourceUrl.of(git.root())).isEqualTo("git@github.com:tmforum/oda.git");
     }
 }
