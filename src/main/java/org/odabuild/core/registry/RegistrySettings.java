@@ -6,6 +6,7 @@ import java.util.Set;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
+import org.odabuild.core.UrlLogin;
 
 /**
  * How to talk to registries.
@@ -25,7 +26,7 @@ public record RegistrySettings(Set<String> insecureRegistries, Duration timeout,
         for (String host : insecureRegistries) {
             // compared with an image's registry: a URL or a path would never match, and HTTPS be tried silently
             if (!host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?")) {
-                throw new InvalidInputException(Setting.INSECURE_REGISTRIES + " '" + Excerpt.of(host) + "' is not a"
+                throw new InvalidInputException(Setting.INSECURE_REGISTRIES + " '" + Excerpt.of(UrlLogin.hidden(host)) + "' is not a"
                         + " registry host: write host[:port] as in an image name, without a scheme or path (e.g. "
                         + Setting.INSECURE_REGISTRIES.set("localhost:5000") + ")");
             }

@@ -2,6 +2,7 @@ package org.odabuild.core.version;
 
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.UrlLogin;
 
 /**
  * Where a fork pushes: {@code -Doda.imageRepository=<registry>/<namespace>} (or a Docker Hub namespace alone, or a
@@ -19,7 +20,11 @@ public record ImageRepository(String prefix) {
             value = value.substring(0, value.length() - 1);
         }
         String problem = value.isEmpty() ? "it is empty"
+                : value.contains("@sha256:") ? "it holds a digest"
+                : UrlLogin.present(value) ? "it holds a login, which an image name never has: log in with docker"
+                        + " login, -Ddocker.username and -Ddocker.password, or a <server> in settings.xml"
                 : value.contains("@") ? "it holds a digest"
+                : value.contains("://") ? "it is a URL; an image name has no scheme"
                 : holdsTag(value) ? "it holds a tag"
                 : null;
         if (problem == null) {
@@ -30,7 +35,7 @@ public record ImageRepository(String prefix) {
             }
         }
         if (problem != null) {
-            throw new InvalidInputException(parameter + " '" + Excerpt.of(text) + "' cannot be used: " + problem
+            throw new InvalidInputException(parameter + " '" + Excerpt.of(UrlLogin.hidden(text.strip())) + "' cannot be used: " + problem
                     + ". Write <registry>/<namespace> or a Docker Hub namespace, e.g. 'ghcr.io/my-org' or 'myfork'"
                     + " (lowercase letters, digits, '.', '_', '-'; a port after the host is fine)");
         }

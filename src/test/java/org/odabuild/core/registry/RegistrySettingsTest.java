@@ -34,6 +34,9 @@ class RegistrySettingsTest {
                             + " as in an image name, without a scheme or path (e.g. "
                             + Setting.INSECURE_REGISTRIES.set("localhost:5000") + ")");
         }
+        assertThatThrownBy(() -> RegistrySettings.of(Set.of("http://ci:s3cret@localhost:5000"), Duration.ofSeconds(1),
+                Optional.empty())).hasMessageStartingWith(Setting.INSECURE_REGISTRIES + " 'http://***@localhost:5000'")
+                .hasMessageNotContaining("s3cret");
         assertThat(RegistrySettings.of(Set.of("localhost:5000", "registry.example.com", "[::1]:5000", "10.0.0.2:443"),
                 Duration.ofSeconds(1), Optional.empty()).insecureRegistries()).hasSize(4);
     }

@@ -115,6 +115,15 @@ class BrokenAndForkedImagesTest {
         }
         assertThat(ImageRepository.parse("localhost:5000/ns", "p").rename(new ImageName("docker.io/org/op")))
                 .isEqualTo(new ImageName("localhost:5000/ns/op"));
+        // a login pasted into the name: said as a login, and the password never repeated (a CI log is public)
+        for (String withLogin : List.of("https://bob:hunter2@ghcr.io/me", "bob:hunter2@ghcr.io/me")) {
+            assertThatThrownBy(() -> ImageRepository.parse(withLogin, "oda.imageRepository"))
+                    .hasMessageContaining("it holds a login, which an image name never has: log in with docker login")
+                    .hasMessageContaining("***@ghcr.io/me")
+                    .hasMessageNotContaining("hunter2").hasMessageNotContaining("bob");
+        }
+        assertThatThrownBy(() -> ImageRepository.parse("https://ghcr.io/me", "oda.imageRepository"))
+                .hasMessageContaining("'https://ghcr.io/me' cannot be used: it is a URL; an image name has no scheme");
         // a local registry alone, as `docker run -p 5000:5000 registry` gives one, with or without a closing '/'
         for (String registry : List.of("localhost:5000", "localhost:5000/", "127.0.0.1:5000")) {
             assertThat(ImageRepository.parse(registry, "p").rename(new ImageName("docker.io/org/op")).toString())
