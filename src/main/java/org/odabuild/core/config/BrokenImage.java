@@ -8,9 +8,4 @@ package org.odabuild.core.config;
  * @param reason what is wrong, starting with {@code file:line:column}
  */
 public record BrokenImage(String key, String reason) {
-
-    /** The plan's warning about it. */
-    public String warning() {
-        return "image " + key + " is refused, its entry is broken: " + reason;
-    }
 }

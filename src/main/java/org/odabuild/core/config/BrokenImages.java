@@ -26,11 +26,24 @@ public final class BrokenImages {
 
     /** One line per fault, with the images it breaks: {@code <reason> (images a, b)}. */
     public static List<String> lines(List<BrokenImage> broken) {
-        Map<String, List<String>> keysByReason = new LinkedHashMap<>();
-        broken.forEach(b -> keysByReason.computeIfAbsent(b.reason(), r -> new ArrayList<>()).add(b.key()));
         List<String> lines = new ArrayList<>();
-        keysByReason.forEach((reason, keys) -> lines.add(reason + " (image" + (keys.size() == 1 ? " " : "s ")
+        byReason(broken).forEach((reason, keys) -> lines.add(reason + " (image" + (keys.size() == 1 ? " " : "s ")
                 + String.join(", ", keys) + ")"));
         return lines;
+    }
+
+    /** The plan's warnings: one per fault, naming the images it refuses. */
+    public static List<String> warnings(List<BrokenImage> broken) {
+        List<String> warnings = new ArrayList<>();
+        byReason(broken).forEach((reason, keys) -> warnings.add(keys.size() == 1
+                ? "image " + keys.get(0) + " is refused, its entry is broken: " + reason
+                : "images " + String.join(", ", keys) + " are refused, their entries are broken: " + reason));
+        return warnings;
+    }
+
+    private static Map<String, List<String>> byReason(List<BrokenImage> broken) {
+        Map<String, List<String>> keysByReason = new LinkedHashMap<>();
+        broken.forEach(b -> keysByReason.computeIfAbsent(b.reason(), r -> new ArrayList<>()).add(b.key()));
+        return keysByReason;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.git.BranchName;
 import org.odabuild.core.git.ChangeSet;
 import org.odabuild.core.git.HeadCommit;
@@ -69,7 +70,7 @@ public record Plan(
         }
         Set<String> keys = more.stream().map(BrokenImage::key).collect(Collectors.toSet());
         List<String> allWarnings = new ArrayList<>(warnings);
-        more.forEach(b -> allWarnings.add(b.warning()));
+        allWarnings.addAll(BrokenImages.warnings(more));
         return new Plan(branch, branchKind, head, pullRequestHead, changes, uncommittedFiles, skipTests, images.stream()
                 .filter(i -> !keys.contains(i.key())).toList(), allWarnings, lint, lintRan,
                 resolution.withBroken(more), unselected);

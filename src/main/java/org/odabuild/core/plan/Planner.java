@@ -21,6 +21,7 @@ import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.FetchAdvice;
+import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.BaseSelector;
@@ -217,7 +218,7 @@ public final class Planner {
                 // another run's image: its faults are said there, not in this run
             }
         }
-        resolution.broken().forEach(b -> warnings.add(b.warning()));
+        warnings.addAll(BrokenImages.warnings(resolution.broken()));
         ImageCopies.differing(resolution, request.resolve().fork()).forEach(copy -> warnings.add(ImageCopies.warning(copy)));
         return new Plan(branch, kind, head, tip.merged() ? Optional.of(tip.id()) : Optional.empty(), changes,
                 uncommitted, commits.skipTests(), planned, warnings, lint, lints,

@@ -21,6 +21,16 @@ class BrokenImagesTest {
                 "  charts/kong/values.yaml:3:12: version 'v1.0.0': drop the leading 'v' (image kong)");
     }
 
+    /** The plan's warnings too: 13 lines of one fault (and 13 annotations on one line of a pull request) were noise. */
+    @Test
+    void thePlansWarningsSayEachFaultOnce() {
+        assertThat(BrokenImages.warnings(List.of(new BrokenImage("compcrdwebhook", SYNTAX),
+                new BrokenImage("kong", "charts/kong/values.yaml:3:12: drop the leading 'v'"),
+                new BrokenImage("apisix", SYNTAX)))).containsExactly(
+                        "images compcrdwebhook, apisix are refused, their entries are broken: " + SYNTAX,
+                        "image kong is refused, its entry is broken: charts/kong/values.yaml:3:12: drop the leading 'v'");
+    }
+
     @Test
     void aSingleBrokenImageIsItsReason() {
         assertThat(BrokenImages.error(List.of(new BrokenImage("kong", SYNTAX))).getMessage()).isEqualTo(SYNTAX);

@@ -91,7 +91,8 @@ class DockerBuildConfigReaderTest {
                 "dockerbuild-config.yaml", "\"a\\n::error::forged\"" + MINIMAL.substring("op".length())));
         assertThat(config.broken()).singleElement().satisfies(b -> {
             assertThat(b.key()).isEqualTo("a\\x0a::error::forged");
-            assertThat(b.warning()).doesNotContain("\n").contains("image key 'a\\x0a::error::forged' has U+000A");
+            assertThat(BrokenImages.warnings(List.of(b))).singleElement().asString().doesNotContain("\n")
+                    .contains("image key 'a\\x0a::error::forged' has U+000A");
         });
     }
 
