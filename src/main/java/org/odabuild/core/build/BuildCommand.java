@@ -17,6 +17,7 @@ import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.ci.MarkdownTable;
 import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.BrokenImages;
+import org.odabuild.core.config.BuildInputs;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.Plan;

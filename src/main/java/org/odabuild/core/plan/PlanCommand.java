@@ -5,6 +5,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.ci.CiEnvironment;
 import org.odabuild.core.ci.GithubActions;
 import org.odabuild.core.ci.MarkdownTable;
+import org.odabuild.core.config.BuildInputs;
 import org.odabuild.core.report.JsonReports;
 
 /**
@@ -30,6 +31,10 @@ public final class PlanCommand {
                         .orElse("") + ", compared with " + (plan.changes().baseCommit().isPresent()
                         ? plan.changes().baseNamed() : "- (" + plan.changes().baseReason() + ")"));
         PlanReport.log(plan, request.lint().verbose(), log);
+        // its job fails on it before building anything; said here too, where a pull request's checks run
+        plan.toBuild().forEach(p -> BuildInputs.problem(plan.resolution().layout(), p.image().config()).ifPresent(
+                why -> log.warn(why + " (a build of image " + p.key() + " stops there unless a step before it"
+                        + " writes it)")));
         log.info("Tests: " + (plan.skipTests().skip() ? "skip (" : "run (") + plan.skipTests().reason() + ")");
         List<List<String>> split = (plan.toBuild().size() > 1 ? jobs : BuildJobs.ONE_PER_IMAGE).of(plan);
         split.stream().filter(job -> job.size() > 1).forEach(job -> log.info("Built in one job (one on another): "

@@ -130,6 +130,39 @@ class PlanCommandTest {
         }
     }
 
+    /**
+     * An image to build whose Dockerfile is missing (a config entry with a typo in its path): its job would stop
+     * there, so the plan says it with the config line, where a pull request's checks show it. A warning only: a
+     * step before the build may write it, and the image has a job of its own that fails.
+     */
+    @Test
+    void anImageToBuildWithoutItsDockerfileIsWarnedAboutWithTheConfigLine() throws Exception {
+        try (TestGit git = TestGit.init(dir.resolve("repo"))) {
+            opPrereleaseOnBranch(git, "feature/x");
+            git.write("dockerbuild-config.yaml", PlannerTest.CONFIG
+                    .replace("  buildContext: src/op\n", "  buildContext: src/op\n  buildDockerfile: src/op/Dockerfil\n"));
+            git.commit("op");
+            RecordingLog log = new RecordingLog();
+            Path root = git.root();
+            Plan plan = PlanCommand.run(new PlanRequest(
+                    new ResolveRequest(root, Optional.empty(), Optional.empty(), root.resolve("target/oda")),
+                    Optional.empty(), BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(), false,
+                    Map.of()), log);
+            assertThat(plan.toBuild()).extracting(PlannedImage::key).containsExactly("op");
+            assertThat(log.warnings).containsExactly("dockerbuild-config.yaml:9:20: buildDockerfile of image 'op'"
+                    + " 'src/op/Dockerfil' does not exist: fix the path in dockerbuild-config.yaml or restore the file"
+                    + " (a build of image op stops there unless a step before it writes it)");
+
+            git.write("src/op/Dockerfil", "FROM scratch\n").commit("the Dockerfile");
+            log = new RecordingLog();
+            PlanCommand.run(new PlanRequest(
+                    new ResolveRequest(root, Optional.empty(), Optional.empty(), root.resolve("target/oda")),
+                    Optional.empty(), BranchPolicy.defaults(), Optional.empty(), Optional.of(false), List.of(), false,
+                    Map.of()), log);
+            assertThat(log.warnings).isEmpty();
+        }
+    }
+
     /** op and hook released on main; on {@code branch} op's code changed with a prerelease version, not committed. */
     private static void opPrereleaseOnBranch(TestGit git, String branch) {
         git.write("dockerbuild-config.yaml", PlannerTest.CONFIG).write("charts/a/values.yaml", PlannerTest.VALUES)

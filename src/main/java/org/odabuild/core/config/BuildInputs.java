@@ -1,27 +1,25 @@
-package org.odabuild.core.build;
+package org.odabuild.core.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
-import org.odabuild.core.config.ImageConfig;
-import org.odabuild.core.config.RepoLayout;
 
 /**
  * The files a build of an image reads before it sends anything to the daemon: its {@code buildContext} folder, its
  * Dockerfile and its {@code testDockerfile}. Checked for every image to build before any is built, so that a missing
  * one (a pull request moved the sources but not the config entry) refuses that image with the config line instead
- * of failing part way through a build. Not checked by the plan: a Dockerfile that an earlier build step generates
- * need not exist yet when the plan is made.
+ * of failing part way through a build. The plan only warns: a Dockerfile that an earlier step of the build's job
+ * generates need not exist yet when the plan is made, and an image to build has a job of its own that fails.
  */
-final class BuildInputs {
+public final class BuildInputs {
 
     private BuildInputs() {
     }
 
     /** Why the image cannot be built from this work tree, starting with the config line to fix; empty when it can. */
-    static Optional<String> problem(RepoLayout layout, ImageConfig image) {
+    public static Optional<String> problem(RepoLayout layout, ImageConfig image) {
         try {
             check(layout, image, "buildContext", image.buildContext(), true);
             check(layout, image, "buildDockerfile", image.buildDockerfile(), false);
