@@ -12,6 +12,14 @@ public final class Excerpt {
         return of(value, MAX);
     }
 
+    /**
+     * The whole value on one line, control characters escaped: a file name git gave (a name may hold a line break,
+     * which would start a line of the CI log of its own).
+     */
+    public static String line(String value) {
+        return of(value, Integer.MAX_VALUE);
+    }
+
     /** At most {@code max} characters, control characters escaped: a longer text such as a registry's error body. */
     public static String of(String value, int max) {
         StringBuilder out = new StringBuilder();

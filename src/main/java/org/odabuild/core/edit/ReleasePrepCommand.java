@@ -94,7 +94,7 @@ public final class ReleasePrepCommand {
         void run(Set<String> changed, List<PlannedImage> images) {
             Map<Chart, String> triggers = new LinkedHashMap<>();
             new ShippedChanges(repo, base, charts, atBase, files, config).charts(changed)
-                    .forEach((chart, file) -> triggers.put(chart, FILES + " (" + file + ")"));
+                    .forEach((chart, file) -> triggers.put(chart, FILES + " (" + Excerpt.line(file) + ")"));
             new DeployedImageChanges(history, base, charts, files).deployers(images)
                     .forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.SortedSet;
+import java.util.stream.Collectors;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.config.ImageConfig;
 
 /**
@@ -42,13 +44,14 @@ final class CoverageLint {
         }
         for (String file : dockerfiles) {
             if (!file.startsWith(prefix) && trackedFiles.contains(file) && !filter.matches(file)) {
-                warnings.add("image " + image.key() + ": " + file + ", outside its build context, is read by its"
+                warnings.add("image " + image.key() + ": " + Excerpt.line(file) + ", outside its build context, is read by its"
                         + " build but not covered by its paths: changes to it do not rebuild it; add '" + file
                         + "' to its paths in " + image.location().file() + " (line " + image.location().line() + ")");
             }
         }
         if (!uncovered.isEmpty()) {
-            String examples = String.join(", ", uncovered.subList(0, Math.min(EXAMPLES, uncovered.size())))
+            String examples = uncovered.subList(0, Math.min(EXAMPLES, uncovered.size())).stream().map(Excerpt::line)
+                    .collect(Collectors.joining(", "))
                     + (uncovered.size() > EXAMPLES ? " and " + (uncovered.size() - EXAMPLES) + " more" : "");
             warnings.add("image " + image.key() + ": " + uncovered.size() + " file(s) in its build context "
                     + image.buildContext() + " are not covered by its paths (" + examples + "): changes to them do"

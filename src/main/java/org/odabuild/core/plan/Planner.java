@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
@@ -240,7 +241,7 @@ public final class Planner {
         }
         List<String> sources = window.sources();
         return new Decision(ImageAction.REFUSE, refusal.reason() + "; its sources changed in " + window.reason()
-                + " (" + sources.get(0) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
+                + " (" + Excerpt.line(sources.get(0)) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + ")");
     }
 

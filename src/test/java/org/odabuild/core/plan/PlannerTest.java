@@ -327,6 +327,20 @@ class PlannerTest {
         assertThat(op.decision().reason()).startsWith("release versions can only be built from master");
     }
 
+    /** git allows a line break in a file name: shown escaped, it cannot start a line of the CI log of its own. */
+    @Test
+    void aFileNameWithALineBreakStaysOnTheLineOfItsMessage() {
+        startFeature("feature/issue3456");
+        git.write("src/op/x\n::error::forged", "x\n").write("src/hook/sub/y\n::error::forged", "y\n");
+        git.commit("op: change without suffix");
+        env.put("CI", "true");
+        Plan plan = plan();
+        assertThat(image(plan, "op").decision().reason()).doesNotContain("\n")
+                .endsWith("(src/op/x\\x0a::error::forged)");
+        assertThat(plan.lint()).anyMatch(w -> w.contains("(src/hook/sub/y\\x0a::error::forged)"))
+                .allMatch(w -> !w.contains("\n"));
+    }
+
     @Test
     void valuesOnlyBumpCountsAsChangeOfThatImageOnly() {
         startFeature("odaa-12");
