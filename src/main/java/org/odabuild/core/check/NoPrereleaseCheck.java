@@ -5,6 +5,7 @@ import java.util.List;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.config.BrokenImage;
+import org.odabuild.core.edit.PrereleaseBases;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.Resolution;
@@ -20,11 +21,23 @@ public final class NoPrereleaseCheck {
     public static final String REPORT = "check-no-prerelease.json";
     public static final String RULE = "check \"no prerelease suffixes\"";
 
-    /** An image that still carries a suffix, with the place to clear it. */
-    public record Violation(String key, String valuesFile, int line, String prereleaseSuffix, String reference) {
+    /**
+     * An image that still carries a suffix, with the place to clear it: a values file, or a Dockerfile built FROM
+     * the image's prerelease tag.
+     *
+     * @param file       the file to edit
+     * @param valuesFile the same, when it is a values file; null for a Dockerfile
+     */
+    public record Violation(String key, String file, String valuesFile, int line, String prereleaseSuffix,
+            String reference) {
+
+        static Violation inValues(String key, String valuesFile, int line, String suffix, String reference) {
+            return new Violation(key, valuesFile, valuesFile, line, suffix, reference);
+        }
+
         @Override
         public String toString() {
-            return valuesFile + ":" + line + " " + key + "=" + prereleaseSuffix + " (" + reference + ")";
+            return file + ":" + line + " " + key + "=" + prereleaseSuffix + " (" + reference + ")";
         }
     }
 
@@ -46,8 +59,13 @@ public final class NoPrereleaseCheck {
                 .toList());
         // a second copy of an image's reference in a values file (name:tag) that names a prerelease tag
         ImageCopies.all(resolution, request.fork()).stream().filter(ImageCopies.Copy::prerelease)
-                .map(c -> new Violation(c.image().key(), c.text().location().file(), c.text().location().line(),
+                .map(c -> Violation.inValues(c.image().key(), c.text().location().file(), c.text().location().line(),
                         c.tag().substring(c.tag().indexOf('-') + 1), c.text().text().strip()))
+                .forEach(violations::add);
+        // a Dockerfile of an image built FROM an image of the config by a prerelease tag
+        PrereleaseBases.all(resolution, request.fork()).stream()
+                .map(b -> new Violation(b.base().key(), b.dockerfile(), null, b.line(), b.suffix(), "FROM "
+                        + b.reference()))
                 .forEach(violations::add);
         JsonReports.write(request.outputDir(), REPORT,
                 new Report(violations.isEmpty() && resolution.broken().isEmpty(), resolution.images().size(),
@@ -55,7 +73,8 @@ public final class NoPrereleaseCheck {
         if (!violations.isEmpty()) {
             List<String> lines = new ArrayList<>(violations.stream().map(Violation::toString).toList());
             lines.add("Remove these prereleaseSuffix values (leave them empty), and write the release tag where a"
-                    + " values file names an image with its tag, before merging (oda:release-prep does both); a"
+                    + " values file or a Dockerfile's FROM names an image with its tag, before merging"
+                    + " (oda:release-prep does both); a"
                     + " commit subject starting with '[skip tests]' skips the BDD tests that need the release images.");
             resolution.broken().forEach(b -> lines.add("not checked, its entry is broken: " + b.reason()));
             throw new RuleViolationException(RULE, lines);
@@ -67,6 +86,7 @@ public final class NoPrereleaseCheck {
 
     private static Violation violation(ResolvedImage i) {
         var at = i.suffixAt().orElse(i.versionAt());
-        return new Violation(i.key(), at.file(), at.line(), i.prereleaseSuffix().orElseThrow().text(), i.reference());
+        return Violation.inValues(i.key(), at.file(), at.line(), i.prereleaseSuffix().orElseThrow().text(),
+                i.reference());
     }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.values.YqPath;
 
@@ -20,6 +22,9 @@ final class FileEdits {
     private final Map<String, YamlTextEditor> editors = new LinkedHashMap<>();
     private final Map<String, String> rules = new HashMap<>();
     private final Map<String, String> originals = new HashMap<>();
+    /** Files that are not YAML (a Dockerfile), by their text after this run's line edits. */
+    private final Map<String, String> plainTexts = new LinkedHashMap<>();
+    private final List<ScalarEdit> lineEdits = new ArrayList<>();
 
     FileEdits(RepoLayout layout) {
         this.layout = layout;
@@ -42,6 +47,9 @@ final class FileEdits {
         if (editors.containsKey(repoRelativeFile)) {
             return Optional.of(editors.get(repoRelativeFile).text());
         }
+        if (plainTexts.containsKey(repoRelativeFile)) {
+            return Optional.of(plainTexts.get(repoRelativeFile));
+        }
         Path path = layout.file(repoRelativeFile, "file");
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
@@ -59,12 +67,42 @@ final class FileEdits {
         rules.put(file + "|" + path, rule);
     }
 
+    /**
+     * Replaces the word {@code old} (between blanks, as a Dockerfile's FROM names an image) by {@code now} on one
+     * line of a file that is not YAML; every other character stays.
+     *
+     * @param what what the word is, for edits.json's {@code path} (e.g. {@code FROM})
+     * @return false, and nothing changed, when the line does not hold the word exactly once
+     */
+    boolean replaceWord(String file, int line, String what, String old, String now, String rule) {
+        String text = existing(file).orElseThrow(() -> new IllegalStateException(file + " is gone"));
+        originals.putIfAbsent(file, text);
+        String[] lines = text.split("(?<=\n)", -1);
+        if (line < 1 || line > lines.length) {
+            return false;
+        }
+        Matcher word = Pattern.compile("(?<=^|[\\s=])" + Pattern.quote(old) + "(?=\\s|$)").matcher(lines[line - 1]);
+        if (!word.find()) {
+            return false;
+        }
+        int start = word.start();
+        int end = word.end();
+        if (word.find()) {
+            return false;
+        }
+        lines[line - 1] = lines[line - 1].substring(0, start) + now + lines[line - 1].substring(end);
+        plainTexts.put(file, String.join("", lines));
+        lineEdits.add(new ScalarEdit(file, line, what, old, now, rule));
+        return true;
+    }
+
     List<ScalarEdit> edits() {
         List<ScalarEdit> all = new ArrayList<>();
         editors.values().forEach(e -> e.edits().forEach(edit -> {
             String rule = rules.get(edit.file() + "|" + edit.path());
             all.add(rule == null ? edit : edit.because(rule));
         }));
+        all.addAll(lineEdits);
         return all;
     }
 
@@ -76,6 +114,8 @@ final class FileEdits {
                         editor.text()));
             }
         });
+        plainTexts.forEach((file, text) -> texts.put(layout.file(file, "file"), new AtomicFileSet.Replacement(
+                originals.get(file), text)));
         if (!texts.isEmpty()) {
             AtomicFileSet.write(texts, mover, new EditJournal(layout.root()));
         }

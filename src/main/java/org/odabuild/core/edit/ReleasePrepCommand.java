@@ -27,7 +27,8 @@ import org.odabuild.core.version.SemVer;
  * Steps 4 and 5 of the seed's how-to, done as oda-canvas maintainers do them before a pull request is merged:
  * <ol>
  * <li>every {@code prereleaseSuffix} is cleared ({@value #SUFFIX}), and a values text that names an image with a
- * prerelease tag ({@code name:1.2.3-issue7}) names its release ({@code name:1.2.3});</li>
+ * prerelease tag ({@code name:1.2.3-issue7}) names its release ({@code name:1.2.3}), and so does a Dockerfile's
+ * {@code FROM} of it ({@link PrereleaseBases});</li>
  * <li>a chart is bumped when files it ships changed since the merge-base ({@value #FILES}): templates, values
  * beyond the image entries, Chart.yaml beyond its version; README, Markdown and docs are not a release;</li>
  * <li>the chart that deploys an image is bumped when the image's name or version changed ({@value #IMAGE}), also
@@ -73,6 +74,15 @@ public final class ReleasePrepCommand {
             if (copy.prerelease()) {
                 files.set(copy.text().location().file(), copy.text().path(), copy.name() + ":"
                         + copy.image().version(), SUFFIX + " (" + copy.image().key() + ")");
+            }
+        }
+        // a Dockerfile built FROM an image's prerelease tag is built on its release
+        for (PrereleaseBases.Base from : PrereleaseBases.all(plan.resolution(), request.plan().resolve().fork())) {
+            if (!from.written() || !files.replaceWord(from.dockerfile(), from.line(), "FROM", from.reference(),
+                    from.release(), SUFFIX + " (" + from.base().key() + ")")) {
+                log.warn(from.dockerfile() + ":" + from.line() + ": FROM names " + from.reference() + ", a prerelease"
+                        + " of image '" + from.base().key() + "', through an ARG or more than once: write "
+                        + from.release() + " there by hand (check-no-prerelease fails until then)");
             }
         }
         Set<String> changed = new TreeSet<>(plan.changes().files());

@@ -173,6 +173,51 @@ class VersionStepsTest {
         assertThat(Planner.plan(plan(List.of()), log).warnings()).noneMatch(w -> w.contains("kubectlCurl"));
     }
 
+    /**
+     * An operator built FROM the branch's prerelease of a base image of the config: merged so, its release would stand
+     * on a tag the next push of that branch overwrites. check-no-prerelease names the FROM line, release-prep writes
+     * the base's release there (only that word), and one it cannot write (through an ARG) is said.
+     */
+    @Test
+    void aDockerfileFromAPrereleaseOfAnImageOfTheConfigFailsTheCheckAndReleasePrepWritesTheRelease() {
+        String dockerfile = OPERATOR_SOURCE + "component-operator-dockerfile";
+        String body = "# the operator\nFROM  tmforumodacanvas/baseimage-kubectl-curl:1.30.5 AS base\r\nCOPY . /app\n";
+        git.write(dockerfile, body).write("baseimages/kubectl-curl/Dockerfile", "FROM scratch\n").commit("dockerfiles");
+        git.branch("feature/issue9");
+        git.write("baseimages/kubectl-curl/Dockerfile", "FROM scratch\nCOPY x /x\n").commit("a new kubectl-curl");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("baseimage-kubectl-curl")), Optional.empty(),
+                Bump.PATCH, false), log);
+        git.write(dockerfile, body.replace("1.30.5", "1.30.6-issue9")).commit("the operator on the new base");
+        assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
+                .hasMessageContaining(dockerfile + ":2 baseimage-kubectl-curl=issue9"
+                        + " (FROM tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9)")
+                .hasMessageContaining("a values file or a Dockerfile's FROM names an image with its tag");
+
+        EditReport prep = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
+        assertThat(prep.edits()).extracting(e -> e.file() + ":" + e.line() + " " + e.path() + "=" + e.newValue()
+                + " " + e.rule()).contains(dockerfile + ":2 FROM=tmforumodacanvas/baseimage-kubectl-curl:1.30.6"
+                        + " suffix-cleared (baseimage-kubectl-curl)");
+        assertThat(read(git.root().resolve(dockerfile))).isEqualTo(body.replace("1.30.5", "1.30.6"));
+        assertThat(NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog())).isEmpty();
+
+        // through an ARG: said with the line, nothing of the Dockerfile written
+        git.commit("release prep");
+        Fixtures.replace(git.root().resolve("baseimages/kubectl-curl/version.yaml"), "prereleaseSuffix:",
+                "prereleaseSuffix: issue9");
+        String viaArg = "ARG BASE=tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9\nFROM ${BASE}\n";
+        git.write(dockerfile, viaArg).commit("the operator on the prerelease again");
+        assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
+                .hasMessageContaining(dockerfile + ":2 baseimage-kubectl-curl=issue9");
+        RecordingLog prepLog = new RecordingLog();
+        ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), prepLog);
+        assertThat(read(git.root().resolve(dockerfile))).isEqualTo(viaArg);
+        assertThat(prepLog.warnings).contains(dockerfile + ":2: FROM names"
+                + " tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9, a prerelease of image"
+                + " 'baseimage-kubectl-curl', through an ARG or more than once: write"
+                + " tmforumodacanvas/baseimage-kubectl-curl:1.30.6 there by hand (check-no-prerelease fails until"
+                + " then)");
+    }
+
     @Test
     void prereleaseThenReleasePrepTouchOnlyTheIntendedLines() {
         String valuesBefore = read(values);
