@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.ImageReference;
+import org.odabuild.core.resolve.ImagesByName;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
-import org.odabuild.core.version.ImageName;
 import org.odabuild.core.version.ImageRepository;
 
 /**
@@ -55,10 +53,7 @@ public final class PrereleaseBases {
 
     /** Every such FROM in the build and test Dockerfiles of the resolved images, each Dockerfile read once. */
     public static List<Base> all(Resolution resolution, Optional<ImageRepository> fork) {
-        Map<String, ResolvedImage> byName = new LinkedHashMap<>();
-        List<ResolvedImage> images = new ArrayList<>(resolution.images());
-        images.addAll(resolution.unselected());
-        images.forEach(i -> byName.putIfAbsent(i.image().canonical(), i));
+        ImagesByName byName = ImagesByName.of(resolution, fork);
         Set<String> dockerfiles = new LinkedHashSet<>();
         resolution.images().forEach(i -> {
             dockerfiles.add(i.config().buildDockerfile());
@@ -76,9 +71,7 @@ public final class PrereleaseBases {
                 if (!ref.reference().matches("\\d+\\.\\d+\\.\\d+-.+")) {
                     continue; // a release, latest, a digest
                 }
-                name(ref.name()).flatMap(n -> Optional.ofNullable(byName.get(n.canonical()))
-                        .or(() -> fork.map(f -> byName.get(f.rename(n).canonical()))))
-                        .ifPresent(base -> found.add(new Base(dockerfile, from.line(), base, from.image(),
+                byName.named(ref.name()).ifPresent(base -> found.add(new Base(dockerfile, from.line(), base, from.image(),
                                 from.line() <= lines.size() && lines.get(from.line() - 1).contains(from.image()))));
             }
         }
@@ -92,14 +85,6 @@ public final class PrereleaseBases {
             return Files.isRegularFile(path) ? Optional.of(Files.readString(path)) : Optional.empty();
         } catch (InvalidInputException | IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static Optional<ImageName> name(String text) {
-        try {
-            return Optional.of(new ImageName(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // an arg none could fill, a stage: no image of the config
         }
     }
 }

@@ -1,15 +1,12 @@
 package org.odabuild.core.resolve;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.values.ValuesDocument;
-import org.odabuild.core.version.ImageName;
 import org.odabuild.core.version.ImageRepository;
 
 /**
@@ -46,10 +43,7 @@ public final class ImageCopies {
      * tag, {@code latest} aside.
      */
     public static List<Copy> all(Resolution resolution, Optional<ImageRepository> fork) {
-        Map<String, ResolvedImage> byName = new LinkedHashMap<>();
-        List<ResolvedImage> images = new ArrayList<>(resolution.images());
-        images.addAll(resolution.unselected());
-        images.forEach(i -> byName.putIfAbsent(i.image().canonical(), i));
+        ImagesByName images = ImagesByName.of(resolution, fork);
         List<Copy> copies = new ArrayList<>();
         // by file name, so that the warnings come in the same order every run
         new TreeMap<>(resolution.valuesFiles()).values().forEach(doc -> doc.texts().forEach(text -> {
@@ -57,9 +51,7 @@ public final class ImageCopies {
             if (!m.matches() || m.group(2).equals("latest")) {
                 return;
             }
-            name(m.group(1)).flatMap(name -> Optional.ofNullable(byName.get(name.canonical()))
-                    .or(() -> fork.map(f -> byName.get(f.rename(name).canonical()))))
-                    .ifPresent(image -> copies.add(new Copy(text, image, m.group(1), m.group(2))));
+            images.named(m.group(1)).ifPresent(image -> copies.add(new Copy(text, image, m.group(1), m.group(2))));
         }));
         return copies;
     }
@@ -76,13 +68,5 @@ public final class ImageCopies {
         return text.location() + ": " + text.path() + " names " + text.text().strip() + ", but image '" + image.key()
                 + "' is " + image.tag() + " here (" + image.versionAt() + "): the chart deploys the other; write "
                 + image.tag() + " there too, or leave it if the other is meant";
-    }
-
-    private static Optional<ImageName> name(String text) {
-        try {
-            return Optional.of(new ImageName(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
