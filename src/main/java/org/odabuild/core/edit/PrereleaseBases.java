@@ -15,6 +15,7 @@ import org.odabuild.core.resolve.ImagesByName;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageRepository;
+import org.odabuild.core.version.ImageTag;
 
 /**
  * A Dockerfile of an image of the config built {@code FROM} another image of the config by a prerelease tag
@@ -68,7 +69,7 @@ public final class PrereleaseBases {
             List<String> lines = text.get().lines().toList();
             for (BaseImages.From from : BaseImages.of(text.get())) {
                 ImageReference ref = ImageReference.parse(from.image());
-                if (!ref.reference().matches("\\d+\\.\\d+\\.\\d+-.+")) {
+                if (!ImageTag.namesPrerelease(ref.reference())) {
                     continue; // a release, latest, a digest
                 }
                 byName.named(ref.name()).ifPresent(base -> found.add(new Base(dockerfile, from.line(), base, from.image(),

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ImageRepository;
+import org.odabuild.core.version.ImageTag;
 
 /**
  * A values file that names an image of the config a second time, as one {@code name:tag} text (oda-canvas'
@@ -31,7 +32,7 @@ public final class ImageCopies {
 
         /** Whether the copy names a prerelease tag of the image (version-suffix), which a release must not deploy. */
         public boolean prerelease() {
-            return tag.matches("\\d+\\.\\d+\\.\\d+-.+");
+            return ImageTag.namesPrerelease(tag);
         }
     }
 

@@ -38,6 +38,14 @@ public record ImageTag(SemVer version, Optional<PrereleaseSuffix> suffix) {
         return suffix.isEmpty();
     }
 
+    /**
+     * Whether a tag as another file writes it ({@code name:1.30.6-issue9} in a values text, a Dockerfile's FROM) is
+     * a prerelease tag, version-suffix, which a release must not deploy or stand on.
+     */
+    public static boolean namesPrerelease(String tag) {
+        return tag.matches("\\d+\\.\\d+\\.\\d+-.+");
+    }
+
     /** The full semver this tag stands for, for precedence checks. */
     public SemVer asSemVer() {
         return suffix.map(s -> version.withPrerelease(s.identifiers())).orElse(version);
