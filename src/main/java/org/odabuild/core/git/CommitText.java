@@ -36,7 +36,12 @@ final class CommitText {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw, body, raw.length - body)).toString();
         } catch (CharacterCodingException e) {
-            return RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, body, raw.length);
+            try {
+                return RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, body, raw.length);
+            } catch (IndexOutOfBoundsException cut) {
+                // JGit reads past the end of an "encoding " header cut short: its last fallback, byte for byte
+                return new String(raw, body, raw.length - body, StandardCharsets.ISO_8859_1);
+            }
         }
     }
 

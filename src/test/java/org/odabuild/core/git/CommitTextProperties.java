@@ -23,10 +23,30 @@ class CommitTextProperties {
         int committer = RawParseUtils.committer(raw, 0);
         int time = committer < 0 ? 0 : RawParseUtils.parseBase10(raw, RawParseUtils.nextLF(raw, committer, '>'), null);
         int body = RawParseUtils.commitMessage(raw, 0);
-        String message = body < 0 ? "" : RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, body, raw.length);
-
         assertThat(CommitText.committerTime(raw)).isEqualTo(time);
+        String message;
+        try {
+            message = body < 0 ? "" : RawParseUtils.decode(RawParseUtils.guessEncoding(raw), raw, body, raw.length);
+        } catch (IndexOutOfBoundsException jgitReadsPastTheEnd) {
+            // JGit's own failure on an "encoding " header cut short: no answer to compare with, but ours gives one
+            assertThat(CommitText.message(raw)).isNotNull();
+            return;
+        }
         assertThat(CommitText.message(raw)).isEqualTo(message);
+    }
+
+    /**
+     * Found by the property on CI: a parent line that is not 48 bytes puts JGit's message start inside the headers,
+     * and an object that ends in "encoding " makes JGit's guess of the encoding read past the end. Ours, asked to
+     * decode such a "message" that is not UTF-8, falls back as JGit's last fallback does instead of failing.
+     */
+    @Example
+    void anEncodingHeaderCutShortDoesNotFailTheMessage() {
+        String tree = "tree " + "0".repeat(40) + "\nparent " + "0".repeat(37) + "\np\np\n";
+        byte[] raw = bytes(tree, bytes("committer A", new byte[] {(byte) 0xe9, ' ', '<', 'x', '>', ' ', '0', '\n',
+            'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g', ' '}));
+        assertThat(RawParseUtils.commitMessage(raw, 0)).isPositive();
+        assertThat(CommitText.message(raw)).isEqualTo("committer A\u00e9 <x> 0\nencoding ");
     }
 
     @Example
