@@ -61,7 +61,11 @@ public final class DockerBuildConfigReader {
             throw InvalidInputException.at(doc.locationOf(root), "expected a mapping of image keys to their settings,"
                     + " e.g. 'my-operator:' followed by indented 'valuesYamlFile: ...'");
         }
-        Map<String, SourceLocation> seen = new HashMap<>();
+        Map<String, List<SourceLocation>> places = new HashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            SourceLocation at = doc.locationOf(tuple.getKeyNode());
+            places.computeIfAbsent(keyName(tuple.getKeyNode(), at, "an image key"), k -> new ArrayList<>()).add(at);
+        }
         List<ImageConfig> images = new ArrayList<>();
         List<BrokenImage> broken = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
@@ -69,10 +73,14 @@ public final class DockerBuildConfigReader {
             String key = keyName(tuple.getKeyNode(), at, "an image key");
             // a line break in a key, shown as it is, would start a line of the CI log of its own (::error::...)
             String shown = Excerpt.of(key, Integer.MAX_VALUE);
-            SourceLocation first = seen.putIfAbsent(key, at);
-            if (first != null) {
-                throw InvalidInputException.at(at, "image key '" + shown + "' is defined twice (first at line "
-                        + first.line() + "): rename one of them or merge the two entries");
+            List<SourceLocation> all = places.get(key);
+            if (all.size() > 1) {
+                // which entry is meant is not for the plugin to guess (PyYAML, oda-canvas' generator, kept the last
+                // in silence); the other images do not depend on the answer
+                if (all.get(0).equals(at)) {
+                    broken.add(new BrokenImage(shown, twice(shown, all)));
+                }
+                continue;
             }
             try {
                 ImageKey.check(key, at);
@@ -83,6 +91,15 @@ public final class DockerBuildConfigReader {
             }
         }
         return new DockerBuildConfig(configFile, display, images, broken);
+    }
+
+    private static String twice(String shown, List<SourceLocation> all) {
+        List<String> again = all.subList(1, all.size()).stream().map(l -> String.valueOf(l.line())).toList();
+        String times = all.size() == 2 ? "twice (first at line " + all.get(0).line()
+                : all.size() + " times (first at line " + all.get(0).line() + ", again at lines "
+                        + String.join(", ", again);
+        return all.get(1) + ": image key '" + shown + "' is defined " + times + "): rename one of them or merge the"
+                + " entries; none of them is built until then";
     }
 
     private ImageConfig readImage(YamlDocument doc, String key, SourceLocation at, Node value) {

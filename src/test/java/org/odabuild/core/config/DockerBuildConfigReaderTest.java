@@ -162,11 +162,37 @@ class DockerBuildConfigReaderTest {
     }
 
     @Test
-    void duplicateImageKeyNamesBothLines() {
+    void anImageKeyWrittenTwiceRefusesThatKeyAloneNamingBothLines() {
+        String other = MINIMAL.replace("op", "hook");
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(repo), log).read(Fixtures.write(repo,
+                "dockerbuild-config.yaml", MINIMAL + other + MINIMAL + MINIMAL.replace("src/op", "src/op2")));
+        assertThat(config.images()).extracting(ImageConfig::key).containsExactly("hook");
+        assertThat(config.broken()).singleElement().satisfies(b -> {
+            assertThat(b.key()).isEqualTo("op");
+            assertThat(b.reason()).isEqualTo("dockerbuild-config.yaml:17:1: image key 'op' is defined 3 times (first"
+                    + " at line 1, again at lines 17, 25): rename one of them or merge the entries; none of them is"
+                    + " built until then");
+        });
         assertThatThrownBy(() -> read(MINIMAL + MINIMAL))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("dockerbuild-config.yaml:9:1")
-                .hasMessageContaining("image key 'op' is defined twice (first at line 1)");
+                .hasMessageContaining("dockerbuild-config.yaml:9:1: image key 'op' is defined twice (first at line 1)");
+    }
+
+    @Test
+    void oneOfOdaCanvasConfigsWroteAnImageKeyTwiceAndTheOthersStillBuild() {
+        // b6f216e (a feature branch): a second 'carbon-management-operator' entry for TMFOP011 below the first, for
+        // TMFOP004; the generator's PyYAML kept the second without a word. Also keys with a space before the colon.
+        Path root = Fixtures.copyOdaCanvasAt("b6f216e", repo);
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(root), log)
+                .read(root.resolve(Fixtures.ODA_CANVAS_CONFIG));
+        assertThat(config.images()).hasSize(17).extracting(ImageConfig::key)
+                .contains("compcrdwebhook", "secretsmanagement-operator-vault", "tmf628-carbon-intensity-api")
+                .doesNotContain("carbon-management-operator");
+        assertThat(config.image("compcrdwebhook").orElseThrow().fileName()).isEqualTo("compcrdwebhook");
+        assertThat(config.broken()).singleElement().satisfies(b -> assertThat(b.reason()).isEqualTo(
+                Fixtures.ODA_CANVAS_CONFIG + ":311:1: image key 'carbon-management-operator' is defined twice (first at"
+                        + " line 227): rename one of them or merge the entries; none of them is built until then"));
+        assertThat(log.warnings).isEmpty();
     }
 
     @Test
