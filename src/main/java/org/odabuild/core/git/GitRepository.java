@@ -182,7 +182,8 @@ public final class GitRepository implements AutoCloseable {
             Optional<String> branch = full != null && full.startsWith(Constants.R_HEADS)
                     ? Optional.of(full.substring(Constants.R_HEADS.length()))
                     : Optional.empty();
-            return new HeadCommit(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), c.getFullMessage(), branch);
+            return new HeadCommit(c.getName(), Instant.ofEpochSecond(c.getCommitTime()), CommitText.message(c.getRawBuffer()),
+                    branch);
         } catch (IOException e) {
             throw failure("read HEAD", e);
         }
@@ -284,14 +285,17 @@ public final class GitRepository implements AutoCloseable {
         }
     }
 
-    /** A commit's full message, decoded as JGit's RevCommit decodes it. */
+    /**
+     * A commit's full message, decoded as JGit's RevCommit decodes it, by one decoder for both paths (JGit's own
+     * throws on a malformed object whose "message" starts inside its headers).
+     */
     public String message(String commit) {
         return either(n -> n.message(commit), () -> messageByJGit(commit));
     }
 
     private String messageByJGit(String commit) {
         try (RevWalk walk = new RevWalk(jgit())) {
-            return walk.parseCommit(ObjectId.fromString(commit)).getFullMessage();
+            return CommitText.message(walk.parseCommit(ObjectId.fromString(commit)).getRawBuffer());
         } catch (IOException e) {
             throw failure("read the message of commit " + commit, e);
         }
