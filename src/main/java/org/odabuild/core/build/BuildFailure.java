@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.odabuild.core.docker.BaseImages;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.docker.DockerfileInstructions;
-import org.odabuild.core.docker.DockerfileStages;
+import org.odabuild.core.dockerfile.BaseImages;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileStages;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.resolve.ResolvedImage;
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.docker.DockerfileInstructions;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
-import org.odabuild.core.docker.DockerfileText;
 import org.odabuild.core.docker.FromPlatformArgs;
 import org.odabuild.core.docker.UnneededStages;
+import org.odabuild.core.dockerfile.DockerfileText;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**

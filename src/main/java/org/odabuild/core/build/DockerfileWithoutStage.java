@@ -3,8 +3,8 @@ package org.odabuild.core.build;
 import java.util.List;
 import java.util.Optional;
 import org.odabuild.core.docker.DockerException;
-import org.odabuild.core.docker.DockerfileInstructions;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**

@@ -9,7 +9,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.FromDigests;
-import org.odabuild.core.docker.ImageReference;
+import org.odabuild.core.dockerfile.ImageReference;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;

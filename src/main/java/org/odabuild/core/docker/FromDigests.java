@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
-import org.odabuild.core.docker.DockerfileStages.Stage;
+import org.odabuild.core.dockerfile.ArgExpansion;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileStages;
+import org.odabuild.core.dockerfile.DockerfileStages.Stage;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /**
  * The images a Dockerfile's FROM lines pull, and the same Dockerfile with some of them named by digest, on the same

@@ -3,7 +3,11 @@ package org.odabuild.core.docker;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.ArgExpansion;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileStages;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /**
  * {@code FROM --platform=$BUILDPLATFORM} with the platform args put in, as BuildKit reads it: BuildKit declares its

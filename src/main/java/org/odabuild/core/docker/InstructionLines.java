@@ -3,7 +3,8 @@ package org.odabuild.core.docker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /**
  * A Dockerfile's lines, where a word of one instruction is replaced on the line that holds it, so that every line

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.odabuild.core.docker.DockerfileStages.Stage;
+import org.odabuild.core.dockerfile.DockerfileStages;
+import org.odabuild.core.dockerfile.DockerfileStages.Stage;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /**
  * The stages the last stage does not need, left out as BuildKit leaves them out: the classic builder builds every

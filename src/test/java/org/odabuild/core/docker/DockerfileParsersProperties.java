@@ -14,6 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.odabuild.core.OdaException;
+import org.odabuild.core.dockerfile.BaseImages;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileStages;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /**
  * Every reading of a Dockerfile the plugin makes before the daemon sees it (instructions, stages, base images, the

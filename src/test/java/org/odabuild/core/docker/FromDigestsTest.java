@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.odabuild.core.dockerfile.ImageReference;
 
 /** The images FROM lines pull, and the same Dockerfile with them named by digest, every other byte kept. */
 class FromDigestsTest {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.odabuild.core.dockerfile.DockerfileInstructions;
+import org.odabuild.core.dockerfile.DockerfileText;
 
 /** The stages the last one does not need, left out as BuildKit leaves them out, every other byte kept. */
 class UnneededStagesTest {

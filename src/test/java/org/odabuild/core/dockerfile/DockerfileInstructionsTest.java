@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
 
 /** Instructions, options and heredocs as BuildKit's parser finds them (its parser_heredoc and parser tests). */
 class DockerfileInstructionsTest {

@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * and double quotes, and backslash escapes. An unset arg reads as empty. Any other form ({@code ${NAME#x}}, ...), or
  * a quote left open, gives nothing: the word is then not known before the daemon reads it.
  */
-final class ArgExpansion {
+public final class ArgExpansion {
 
     private final String word;
     private final Map<String, String> args;
@@ -22,7 +22,7 @@ final class ArgExpansion {
     }
 
     /** {@code word} with the values of {@code args} (an arg absent from the map is unset). */
-    static Optional<String> expand(String word, Map<String, String> args) {
+    public static Optional<String> expand(String word, Map<String, String> args) {
         ArgExpansion expansion = new ArgExpansion(word, args);
         try {
             return Optional.of(expansion.until(-1));

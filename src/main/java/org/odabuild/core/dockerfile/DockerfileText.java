@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

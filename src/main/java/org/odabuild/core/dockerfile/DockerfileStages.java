@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.odabuild.core.docker.DockerfileInstructions.Instruction;
+import org.odabuild.core.dockerfile.DockerfileInstructions.Instruction;
 
 /**
  * A Dockerfile's stages as the builders read them: each FROM starts one, with the image or earlier stage it starts

@@ -1,4 +1,4 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 /**
  * {@code name[:tag][@digest]} as a FROM line names an image, split as Docker splits it: a digest wins over a tag, and

@@ -1,13 +1,13 @@
-package org.odabuild.core.docker;
+package org.odabuild.core.dockerfile;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.odabuild.core.docker.DockerfileStages.Stage;
+import org.odabuild.core.dockerfile.DockerfileStages.Stage;
 
 /**
  * The base images a Dockerfile pulls ({@code FROM} lines that name neither {@code scratch} nor an earlier stage),
