@@ -18,6 +18,7 @@ import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.resolve.ImageCopies;
+import org.odabuild.core.resolve.PrereleaseBases;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.version.ChartVersion;

@@ -19,6 +19,10 @@ public record PlannedImage(ResolvedImage image, boolean changed, List<String> ch
         changedFiles = List.copyOf(changedFiles);
     }
 
+    public PlannedImage withDecision(Decision other) {
+        return new PlannedImage(image, changed, changedFiles, other, versionBump, entryAtBase);
+    }
+
     public String key() {
         return image.key();
     }

@@ -35,12 +35,14 @@ import org.odabuild.core.policy.Decision;
 import org.odabuild.core.policy.ImageAction;
 import org.odabuild.core.policy.TagPolicy;
 import org.odabuild.core.resolve.ImageCopies;
+import org.odabuild.core.resolve.PrereleaseBases;
 import org.odabuild.core.resolve.ResolveRequest;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
 import org.odabuild.core.values.ValuesDocument;
 import org.odabuild.core.values.YqPath;
+import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.SemVer;
 
 /** Builds the {@link Plan}: resolves images, reads git, applies change detection and the branch rules. */
@@ -211,6 +213,7 @@ public final class Planner {
                 lint.addAll(CoverageLint.check(image.config(), tracked));
             }
         }
+        refuseReleasesOnPrereleaseBases(planned, policy, resolution, request.resolve().fork());
         List<PlannedImage> unselected = new ArrayList<>();
         for (ResolvedImage image : resolution.unselected()) {
             try {
@@ -243,6 +246,20 @@ public final class Planner {
         return new Decision(ImageAction.REFUSE, refusal.reason() + "; its sources changed in " + window.reason()
                 + " (" + Excerpt.line(sources.get(0)) + (sources.size() > 1 ? " and " + (sources.size() - 1) + " more" : "")
                 + ")");
+    }
+
+    /** Only the Dockerfiles of releases about to be built are read; a plan that builds none reads none. */
+    private static void refuseReleasesOnPrereleaseBases(List<PlannedImage> planned, TagPolicy policy,
+            Resolution resolution, Optional<ImageRepository> fork) {
+        List<ResolvedImage> releases = planned.stream()
+                .filter(p -> p.decision().action() == ImageAction.BUILD_RELEASE).map(PlannedImage::image).toList();
+        List<PrereleaseBases.Base> bases = PrereleaseBases.of(resolution, fork, releases);
+        planned.replaceAll(p -> p.decision().action() != ImageAction.BUILD_RELEASE ? p : bases.stream()
+                .filter(b -> b.dockerfile().equals(p.image().config().buildDockerfile())
+                        || p.image().config().testDockerfile().filter(b.dockerfile()::equals).isPresent())
+                .findFirst()
+                .map(b -> p.withDecision(policy.releaseOnPrereleaseBase(p.image(), b)))
+                .orElse(p));
     }
 
     /** Whether an image's values entry stands where it stood: the same file and paths. */

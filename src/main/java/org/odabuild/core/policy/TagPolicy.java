@@ -1,6 +1,7 @@
 package org.odabuild.core.policy;
 
 import org.odabuild.core.Setting;
+import org.odabuild.core.resolve.PrereleaseBases;
 import org.odabuild.core.resolve.ResolvedImage;
 
 /**
@@ -34,6 +35,18 @@ public record TagPolicy(BranchPolicy branches) {
                         + branches.releaseBranchNames() + " (branch " + branch + ", image " + image.key() + ", version "
                         + image.version() + "): " + howToSetASuffix(image))
                 : new Decision(ImageAction.BUILD_PRERELEASE, "prerelease " + image.tag() + " on branch " + branch);
+    }
+
+    /**
+     * A release built {@code FROM} a prerelease tag of another image of the config: the release would stand on a tag
+     * that the next push of that image's branch overwrites, so its content could not be built again.
+     */
+    public Decision releaseOnPrereleaseBase(ResolvedImage image, PrereleaseBases.Base base) {
+        return new Decision(ImageAction.REFUSE, "release " + image.tag() + " cannot be built FROM "
+                + base.reference() + " (" + base.dockerfile() + ":" + base.line()
+                + (base.written() ? "" : ", through an ARG") + "), a prerelease of image " + base.base().key()
+                + " that the next push of its branch overwrites: name its release " + base.release()
+                + " there (oda:release-prep does it before the merge)");
     }
 
     /**

@@ -375,6 +375,30 @@ class PlannerTest {
     }
 
     @Test
+    void aReleaseBuiltFromAPrereleaseOfAnImageOfTheConfigIsRefused() {
+        // a release on a base that the base's branch overwrites on its next push could not be built again
+        setSuffix("hook", "2.0.1", "");
+        git.write("src/hook/Dockerfile", "FROM python:3.12-slim AS tools\nFROM org/op:1.0.1-issue7\nCOPY app.py /\n")
+                .commit("hook on op's prerelease, merged past the pull request's check");
+        PlannedImage hook = image(plan(), "hook");
+        assertThat(hook.decision().action()).isEqualTo(ImageAction.REFUSE);
+        assertThat(hook.decision().reason()).isEqualTo("release 2.0.1 cannot be built FROM org/op:1.0.1-issue7"
+                + " (src/hook/Dockerfile:2), a prerelease of image op that the next push of its branch overwrites:"
+                + " name its release org/op:1.0.0 there (oda:release-prep does it before the merge)");
+
+        git.write("src/hook/Dockerfile", "ARG OP=org/op:1.0.1-issue7\nFROM $OP\n").commit("through an ARG");
+        assertThat(image(plan(), "hook").decision().reason()).contains("(src/hook/Dockerfile:2, through an ARG)");
+
+        // on its release, another image's tag with a dash, or a feature branch: built
+        git.write("src/hook/Dockerfile", "FROM org/op:1.0.0\nFROM python:3.12-slim\n").commit("on op's release");
+        assertThat(image(plan(), "hook").decision().action()).isEqualTo(ImageAction.BUILD_RELEASE);
+        startFeature("feature/issue7");
+        setSuffix("hook", "2.0.2", "issue7");
+        git.write("src/hook/Dockerfile", "FROM org/op:1.0.1-issue7\n").commit("the branch builds on op's prerelease");
+        assertThat(image(plan(), "hook").decision().action()).isEqualTo(ImageAction.BUILD_PRERELEASE);
+    }
+
+    @Test
     void otherBranchBuildsNothing() {
         startFeature("docs/x");
         git.write("src/op/main.py", "print('docs')\n");

@@ -1,4 +1,4 @@
-package org.odabuild.core.edit;
+package org.odabuild.core.resolve;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,6 @@ import java.util.Set;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.dockerfile.BaseImages;
 import org.odabuild.core.dockerfile.ImageReference;
-import org.odabuild.core.resolve.ImagesByName;
-import org.odabuild.core.resolve.Resolution;
-import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.ImageTag;
 
@@ -21,8 +18,8 @@ import org.odabuild.core.version.ImageTag;
  * A Dockerfile of an image of the config built {@code FROM} another image of the config by a prerelease tag
  * ({@code FROM tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9}): written on a feature branch to build on the
  * branch's base image, it must not reach the release branch, where the release would stand on a tag that the next
- * push of that branch overwrites. {@code check-no-prerelease} fails on it and {@code release-prep} writes the
- * base's release tag there.
+ * push of that branch overwrites. {@code check-no-prerelease} fails on it, {@code release-prep} writes the
+ * base's release tag there, and the plan refuses a release built on it.
  */
 public final class PrereleaseBases {
 
@@ -54,9 +51,17 @@ public final class PrereleaseBases {
 
     /** Every such FROM in the build and test Dockerfiles of the resolved images, each Dockerfile read once. */
     public static List<Base> all(Resolution resolution, Optional<ImageRepository> fork) {
+        return of(resolution, fork, resolution.images());
+    }
+
+    /** Every such FROM in the build and test Dockerfiles of these images of the resolution. */
+    public static List<Base> of(Resolution resolution, Optional<ImageRepository> fork, List<ResolvedImage> images) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
         ImagesByName byName = ImagesByName.of(resolution, fork);
         Set<String> dockerfiles = new LinkedHashSet<>();
-        resolution.images().forEach(i -> {
+        images.forEach(i -> {
             dockerfiles.add(i.config().buildDockerfile());
             i.config().testDockerfile().ifPresent(dockerfiles::add);
         });
