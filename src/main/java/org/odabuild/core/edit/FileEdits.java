@@ -81,7 +81,9 @@ final class FileEdits {
         if (line < 1 || line > lines.length) {
             return false;
         }
-        Matcher word = Pattern.compile("(?<=^|[\\s=])" + Pattern.quote(old) + "(?=\\s|$)").matcher(lines[line - 1]);
+        // a word alone, or an ARG's default (X=word), quoted or not
+        Matcher word = Pattern.compile("(?<=^|[\\s=\"'])" + Pattern.quote(old) + "(?=[\"']?(?:\\s|$))")
+                .matcher(lines[line - 1]);
         if (!word.find()) {
             return false;
         }

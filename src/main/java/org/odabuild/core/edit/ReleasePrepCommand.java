@@ -79,11 +79,11 @@ public final class ReleasePrepCommand {
         }
         // a Dockerfile built FROM an image's prerelease tag is built on its release
         for (PrereleaseBases.Base from : PrereleaseBases.all(plan.resolution(), request.plan().resolve().fork())) {
-            if (!from.written() || !files.replaceWord(from.dockerfile(), from.line(), "FROM", from.reference(),
-                    from.release(), SUFFIX + " (" + from.base().key() + ")")) {
+            if (from.written().filter(w -> files.replaceWord(from.dockerfile(), w.line(), w.keyword(), w.text(),
+                    w.release(), SUFFIX + " (" + from.base().key() + ")")).isEmpty()) {
                 log.warn(from.dockerfile() + ":" + from.line() + ": FROM names " + from.reference() + ", a prerelease"
-                        + " of image '" + from.base().key() + "', through an ARG or more than once: write "
-                        + from.release() + " there by hand (check-no-prerelease fails until then)");
+                        + " of image '" + from.base().key() + "', written in more than one place or not as one word:"
+                        + " write " + from.release() + " there by hand (check-no-prerelease fails until then)");
             }
         }
         Set<String> changed = new TreeSet<>(plan.changes().files());

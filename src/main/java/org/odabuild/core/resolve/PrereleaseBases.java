@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.dockerfile.BaseImages;
 import org.odabuild.core.dockerfile.ImageReference;
@@ -24,15 +26,27 @@ import org.odabuild.core.version.ImageTag;
 public final class PrereleaseBases {
 
     /**
+     * Where the tag is written: the FROM line itself, or the one {@code ARG} before the first FROM whose default holds
+     * the whole reference ({@code ARG BASE=name:1.2.3-issue7}) or its tag ({@code ARG TAG=1.2.3-issue7}).
+     *
+     * @param line    the line
+     * @param keyword {@code FROM} or {@code ARG}
+     * @param text    the word there: the reference or the tag
+     * @param release the word that names the release instead
+     */
+    public record Written(int line, String keyword, String text, String release) {
+    }
+
+    /**
      * One such FROM.
      *
      * @param dockerfile the Dockerfile, repository-relative
      * @param line       the FROM's line
      * @param base       the image of the config it names
      * @param reference  {@code name:tag} as the FROM names it, args put in
-     * @param written    whether the FROM line holds that text itself (not through an ARG)
+     * @param written    where that text is written, when one line alone holds it
      */
-    public record Base(String dockerfile, int line, ResolvedImage base, String reference, boolean written) {
+    public record Base(String dockerfile, int line, ResolvedImage base, String reference, Optional<Written> written) {
 
         /** The tag's suffix, as check-no-prerelease lists it. */
         public String suffix() {
@@ -43,6 +57,11 @@ public final class PrereleaseBases {
         /** The same name with the base's release version, which release-prep writes. */
         public String release() {
             return ImageReference.parse(reference).name() + ":" + base.version();
+        }
+
+        /** Whether the FROM line names it through an ARG. */
+        public boolean throughAnArg() {
+            return written.map(w -> w.line() != line).orElse(true);
         }
     }
 
@@ -77,11 +96,52 @@ public final class PrereleaseBases {
                 if (!ImageTag.namesPrerelease(ref.reference())) {
                     continue; // a release, latest, a digest
                 }
-                byName.named(ref.name()).ifPresent(base -> found.add(new Base(dockerfile, from.line(), base, from.image(),
-                                from.line() <= lines.size() && lines.get(from.line() - 1).contains(from.image()))));
+                byName.named(ref.name()).ifPresent(base -> found.add(new Base(dockerfile, from.line(), base,
+                        from.image(), written(lines, from, ref, base))));
             }
         }
         return found;
+    }
+
+    private static Optional<Written> written(List<String> lines, BaseImages.From from, ImageReference ref,
+            ResolvedImage base) {
+        String release = ref.name() + ":" + base.version();
+        if (from.line() <= lines.size() && lines.get(from.line() - 1).contains(from.image())) {
+            return Optional.of(new Written(from.line(), "FROM", from.image(), release));
+        }
+        // the args a FROM takes are those declared before the first FROM; only those this FROM names count
+        String fromLine = from.line() <= lines.size() ? lines.get(from.line() - 1) : "";
+        List<Integer> args = new ArrayList<>();
+        for (int i = 0; i < Math.min(from.line() - 1, lines.size()); i++) {
+            String line = lines.get(i).strip();
+            if (FROM_WORD.matcher(line).lookingAt()) {
+                break;
+            }
+            Matcher arg = ARG.matcher(line);
+            if (arg.lookingAt() && Pattern.compile("\\$\\{?" + Pattern.quote(arg.group(1)) + "\\b")
+                    .matcher(fromLine).find()) {
+                args.add(i + 1);
+            }
+        }
+        for (String[] word : List.of(new String[] {from.image(), release},
+                new String[] {ref.reference(), base.version().toString()})) {
+            List<Integer> holding = args.stream().filter(n -> holds(lines.get(n - 1), word[0])).toList();
+            if (holding.size() == 1) {
+                return Optional.of(new Written(holding.get(0), "ARG", word[0], word[1]));
+            }
+            if (holding.size() > 1) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern FROM_WORD = Pattern.compile("(?i)FROM\\s");
+    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)=");
+
+    /** Whether an ARG line holds the word as a default, alone or quoted ({@code X=word}, {@code X="word"}). */
+    private static boolean holds(String line, String word) {
+        return Pattern.compile("=[\"']?" + Pattern.quote(word) + "[\"']?(?=\\s|$)").matcher(line).find();
     }
 
     /** The Dockerfile's text; none when it is missing or cannot be read (the build says so with its config line). */

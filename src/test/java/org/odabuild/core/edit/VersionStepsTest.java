@@ -200,20 +200,39 @@ class VersionStepsTest {
         assertThat(read(git.root().resolve(dockerfile))).isEqualTo(body.replace("1.30.5", "1.30.6"));
         assertThat(NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog())).isEmpty();
 
-        // through an ARG: said with the line, nothing of the Dockerfile written
+        // through an ARG before the first FROM, the whole reference or its tag, quoted or not: written there
+        for (String[] arg : List.of(
+                new String[] {"ARG BASE=tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9\nFROM ${BASE}\n",
+                    "ARG BASE=tmforumodacanvas/baseimage-kubectl-curl:1.30.6\nFROM ${BASE}\n", "1"},
+                new String[] {"ARG OTHER=1.30.6-issue9\nARG TAG=\"1.30.6-issue9\"\n"
+                    + "FROM tmforumodacanvas/baseimage-kubectl-curl:$TAG\n", "ARG OTHER=1.30.6-issue9\n"
+                    + "ARG TAG=\"1.30.6\"\nFROM tmforumodacanvas/baseimage-kubectl-curl:$TAG\n", "2"})) {
+            git.commit("release prep");
+            Fixtures.replace(git.root().resolve("baseimages/kubectl-curl/version.yaml"), "prereleaseSuffix:",
+                    "prereleaseSuffix: issue9");
+            git.write(dockerfile, arg[0]).commit("the operator on the prerelease again");
+            assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
+                    .hasMessageContaining(dockerfile + ":" + arg[0].lines().count()
+                            + " baseimage-kubectl-curl=issue9");
+            EditReport viaArg = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false),
+                    log);
+            assertThat(viaArg.edits()).extracting(e -> e.file() + ":" + e.line() + " " + e.path())
+                    .contains(dockerfile + ":" + arg[2] + " ARG");
+            assertThat(read(git.root().resolve(dockerfile))).isEqualTo(arg[1]);
+        }
+
+        // a FROM whose tag is put together from two args: said with the line, nothing of the Dockerfile written
         git.commit("release prep");
         Fixtures.replace(git.root().resolve("baseimages/kubectl-curl/version.yaml"), "prereleaseSuffix:",
                 "prereleaseSuffix: issue9");
-        String viaArg = "ARG BASE=tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9\nFROM ${BASE}\n";
-        git.write(dockerfile, viaArg).commit("the operator on the prerelease again");
-        assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
-                .hasMessageContaining(dockerfile + ":2 baseimage-kubectl-curl=issue9");
+        String twoArgs = "ARG V=1.30.6\nARG S=issue9\nFROM tmforumodacanvas/baseimage-kubectl-curl:${V}-${S}\n";
+        git.write(dockerfile, twoArgs).commit("the operator on the prerelease, in two args");
         RecordingLog prepLog = new RecordingLog();
         ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), prepLog);
-        assertThat(read(git.root().resolve(dockerfile))).isEqualTo(viaArg);
-        assertThat(prepLog.warnings).contains(dockerfile + ":2: FROM names"
+        assertThat(read(git.root().resolve(dockerfile))).isEqualTo(twoArgs);
+        assertThat(prepLog.warnings).contains(dockerfile + ":3: FROM names"
                 + " tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9, a prerelease of image"
-                + " 'baseimage-kubectl-curl', through an ARG or more than once: write"
+                + " 'baseimage-kubectl-curl', written in more than one place or not as one word: write"
                 + " tmforumodacanvas/baseimage-kubectl-curl:1.30.6 there by hand (check-no-prerelease fails until"
                 + " then)");
     }
