@@ -176,7 +176,8 @@ class VersionStepsTest {
     /**
      * An operator built FROM the branch's prerelease of a base image of the config: merged so, its release would stand
      * on a tag the next push of that branch overwrites. check-no-prerelease names the FROM line, release-prep writes
-     * the base's release there (only that word), and one it cannot write (through an ARG) is said.
+     * the base's release there (only that word) or in the default of the ARG the FROM names, and one it cannot write
+     * (a tag put together from two args) is said.
      */
     @Test
     void aDockerfileFromAPrereleaseOfAnImageOfTheConfigFailsTheCheckAndReleasePrepWritesTheRelease() {
