@@ -10,6 +10,7 @@ import java.util.Set;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.SourceLocation;
 import org.odabuild.core.config.DockerBuildConfig;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.PlannedImage;
@@ -43,8 +44,9 @@ public final class ChangedCharts {
         ChartsAtBase atBase = new ChartsAtBase(repo, base, charts, history);
         Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, atBase, files, config)
                 .charts(changedFiles));
-        new DeployedImageChanges(history, base, charts, files).deployers(images).forEach((chart, image) ->
-                because.putIfAbsent(chart, "the version of its image " + image.key()));
+        new DeployedImageChanges(history, base, charts, files).deployers(images).forEach((chart, deployed) ->
+                because.putIfAbsent(chart, (deployed.size() == 1 ? "the version of its image " : "the versions of its"
+                        + " images ") + String.join(", ", deployed.stream().map(ImageConfig::key).toList())));
         List<ChangedChart> out = new ArrayList<>();
         because.forEach((chart, file) -> {
             Optional<String> before = atBase.version(chart);

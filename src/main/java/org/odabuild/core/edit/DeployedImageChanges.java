@@ -1,7 +1,9 @@
 package org.odabuild.core.edit;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.odabuild.core.config.ImageConfig;
@@ -18,13 +20,13 @@ import org.odabuild.core.values.YqPath;
 record DeployedImageChanges(HistoryYaml history, String base, ChartSet charts, FileEdits files) {
 
     /** Each such chart with the first image that makes it one. */
-    Map<Chart, ImageConfig> deployers(Collection<PlannedImage> images) {
-        Map<Chart, ImageConfig> out = new LinkedHashMap<>();
+    Map<Chart, List<ImageConfig>> deployers(Collection<PlannedImage> images) {
+        Map<Chart, List<ImageConfig>> out = new LinkedHashMap<>();
         for (PlannedImage planned : images) {
             ImageConfig image = planned.image().config();
             if (changed(planned.entryAtBase(), image)) {
                 charts.deployer(image.valuesYamlFile(), image.valuesPathVersion())
-                        .ifPresent(chart -> out.putIfAbsent(chart, image));
+                        .ifPresent(chart -> out.computeIfAbsent(chart, c -> new ArrayList<>()).add(image));
             }
         }
         return out;

@@ -14,6 +14,7 @@ import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
+import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
@@ -107,7 +108,8 @@ public final class ReleasePrepCommand {
             new ShippedChanges(repo, base, charts, atBase, files, config).charts(changed)
                     .forEach((chart, file) -> triggers.put(chart, FILES + " (" + Excerpt.line(file) + ")"));
             new DeployedImageChanges(history, base, charts, files).deployers(images)
-                    .forEach((chart, image) -> triggers.putIfAbsent(chart, IMAGE + " (" + image.key() + ")"));
+                    .forEach((chart, deployed) -> triggers.putIfAbsent(chart, IMAGE + " (" + String.join(", ",
+                            deployed.stream().map(ImageConfig::key).toList()) + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
             Set<Chart> done = new HashSet<>();
             while (!queue.isEmpty()) {

@@ -100,6 +100,16 @@ class ReleasePrepRulesTest {
     }
 
     @Test
+    void twoImagesOfOneChartBumpItOnceAndTheRuleNamesBoth() {
+        git.branch("feature/keycloak");
+        replace(VALUES, "    idkopVersion: 1.1.0\n", "    idkopVersion: 1.1.1\n");
+        replace(VALUES, "    idlistkeyVersion: 1.1.0\n", "    idlistkeyVersion: 1.1.1\n");
+        git.commit("new keycloak operator and listener");
+        assertThat(shown(releasePrep())).contains("charts/identityconfig-operator-keycloak/Chart.yaml .version 1.2.7"
+                + " -> 1.2.8 image-version-changed (identityconfig-operator-keycloak, identity-listener-keycloak)");
+    }
+
+    @Test
     void imageVersionInTheParentsValuesBumpsTheSubchartThatDeploysIt() {
         git.branch("feature/b");
         replace(VALUES, "  version: 1.0.2\n  prereleaseSuffix: \n  imagePullPolicy", "  version: 1.0.3\n"
