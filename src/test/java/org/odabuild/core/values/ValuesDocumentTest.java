@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
@@ -257,7 +258,20 @@ class ValuesDocumentTest {
 
     @Test
     void multiDocumentFileIsRefused() throws IOException {
-        assertThatThrownBy(() -> values("a: 1\n---\nb: 2\n")).hasMessageContaining("keep one YAML document");
+        assertThatThrownBy(() -> values("a: 1\n---\nb: 2\n")).hasMessageContaining("charts/x/values.yaml:2:1:")
+                .hasMessageContaining("keep one YAML document");
+        assertThatThrownBy(() -> values("a: 1\n---\n---\n~\n")).hasMessageContaining("keep one YAML document");
+        assertThatThrownBy(() -> values("a: 1\n--- ''\n")).hasMessageContaining("keep one YAML document");
+    }
+
+    /** Helm reads a values file's first document: a '---' after it with nothing but comments is harmless. */
+    @Test
+    void aSeparatorAfterTheDocumentWithNothingButCommentsIsReadPast() throws IOException {
+        for (String tail : List.of("---\n", "---", "---\n# the end\n", "...\n---\n", "---\n...\n---\n")) {
+            assertThat(values("a:\n  version: 1.0.0\n" + tail).find(YqPath.parse(".a.version"))).as(tail)
+                    .get().extracting(ScalarValue::text).isEqualTo("1.0.0");
+        }
+        assertThat(values("---\n---\n").find(YqPath.parse(".a"))).isEmpty();
     }
 
     @Test
