@@ -32,21 +32,24 @@ public final class GithubActions {
             } else {
                 entry = name + "=" + value + "\n";
             }
-            append(file, entry);
+            append("GITHUB_OUTPUT", file, entry);
         });
     }
 
     public void summary(MarkdownTable table) {
-        ci.get("GITHUB_STEP_SUMMARY").ifPresent(file -> append(file, String.join("\n", table.lines()) + "\n\n"));
+        ci.get("GITHUB_STEP_SUMMARY").ifPresent(file -> append("GITHUB_STEP_SUMMARY", file,
+                String.join("\n", table.lines()) + "\n\n"));
     }
 
-    private static void append(String file, String text) {
+    private static void append(String variable, String file, String text) {
         text = Setting.plain(text); // read by people on GitHub, whatever ran the plugin
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write GitHub Actions file " + file, e);
+            // the runner sets it for each step; outside a step (a workflow's env, a copied shell) it may lead nowhere
+            throw new UncheckedIOException("cannot write " + variable + "=" + file + ", the file GitHub Actions reads"
+                    + " after the step (unset " + variable + " outside a workflow step)", e);
         }
     }
 }

@@ -15,7 +15,6 @@ import org.odabuild.core.SourceLocation;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -81,7 +80,8 @@ public final class YamlDocument {
             // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
             LoaderOptions options = loaderOptions();
             parser = new ParserImpl(new StreamReader(reader), options);
-            return new YamlDocument(displayName, firstDocument(new Composer(parser, RESOLVER, options), parser));
+            return new YamlDocument(displayName, firstDocument(new Composer(parser, RESOLVER, options), parser,
+                    displayName));
         } catch (MarkedYAMLException e) {
             // not its cause: Maven prints a cause's message, and SnakeYAML's quotes the lines around the mark
             throw new InvalidInputException(describe(displayName, e));
@@ -102,26 +102,19 @@ public final class YamlDocument {
      * past, as Helm reads a values file (its first document); a second document with content is refused, as which
      * one counts would differ between Helm, yq and the plugin.
      */
-    private static Node firstDocument(Composer composer, ParserImpl parser) {
+    private static Node firstDocument(Composer composer, ParserImpl parser, String displayName) {
         Node first = composer.checkNode() ? composer.getNode() : null;
         while (composer.checkNode()) {
             Mark at = parser.peekEvent().getStartMark();
             Node next = composer.getNode();
             if (!(next instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL) && scalar.getValue().isEmpty()
                     && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN)) {
-                throw new AnotherDocument(first == null ? null : first.getStartMark(), at);
+                String problem = "but found another document (expected a single document in the stream)";
+                throw new InvalidInputException(new SourceLocation(displayName, at.getLine() + 1, at.getColumn() + 1)
+                        + ": invalid YAML: " + problem + hintFor(problem));
             }
         }
         return first;
-    }
-
-    /** SnakeYAML's own error for it, whose constructor is not public, told as SnakeYAML tells it. */
-    private static final class AnotherDocument extends ComposerException {
-        private static final long serialVersionUID = 1L;
-
-        AnotherDocument(Mark first, Mark another) {
-            super("expected a single document in the stream", first, "but found another document", another);
-        }
     }
 
     /**

@@ -78,6 +78,15 @@ class PlanCommandTest {
         assertThat(text).startsWith("x<<ODA_").contains("\na\nforged=1\nODA_");
     }
 
+    @Test
+    void anOutputFileThatLeadsNowhereIsNamedByItsVariable() {
+        String nowhere = dir.resolve("no-such-folder/out").toString();
+        assertThatThrownBy(() -> new org.odabuild.core.ci.GithubActions(org.odabuild.core.ci.CiEnvironment.of(
+                Map.of("GITHUB_OUTPUT", nowhere))).output("x", "1"))
+                .hasMessage("cannot write GITHUB_OUTPUT=" + nowhere + ", the file GitHub Actions reads after the step"
+                        + " (unset GITHUB_OUTPUT outside a workflow step)");
+    }
+
     /**
      * In a CI matrix over {@code images-to-build} a refused or broken image has no job of its own: the plan fails on
      * it, after plan.json, the outputs and the summary are written, as a build of the push would stop on it.
