@@ -23,11 +23,11 @@ final class NotFound {
     /**
      * Whether a 404 really says "absent": the server must be a registry (its {@code /v2/} answers as one) and the
      * 404 must carry a registry error code ({@code MANIFEST_UNKNOWN}, {@code NAME_UNKNOWN}, ...) or, without a body,
-     * the {@code Docker-Distribution-API-Version} header. Anything else (a proxy's or web server's 404) fails
+     * the {@code Docker-Distribution-API-Version} header with a registry's value. Anything else (a proxy's or web server's 404) fails
      * closed: it would otherwise let an existing release tag look absent.
      */
     boolean absent(RegistryResponse r, ImageName image, String what) {
-        boolean apiHeader = r.header(RegistryResponses.API_VERSION_HEADER).isPresent();
+        boolean apiHeader = RegistryResponses.speaksRegistryApi(r);
         Optional<String> code = RegistryResponses.registryErrorCode(r);
         if (code.isPresent() && !ABSENT_CODES.contains(code.get())) {
             throw new RegistryException("registry " + image.registry() + " answered 404 for " + what + " with error "
@@ -47,7 +47,7 @@ final class NotFound {
         RegistryResponse r = transport.execute(transport.request(image, "GET", "/v2/", null, null), image,
                 "the API check");
         boolean registry = (r.statusCode() == 200 || r.statusCode() == 401)
-                && (r.header(RegistryResponses.API_VERSION_HEADER).isPresent() || RegistryResponses.registryErrorCode(r).isPresent());
+                && (RegistryResponses.speaksRegistryApi(r) || RegistryResponses.registryErrorCode(r).isPresent());
         if (!registry) {
             throw new RegistryException(transport.base(image) + "/v2/ does not answer as a container registry (HTTP "
                     + r.statusCode() + ", no " + RegistryResponses.API_VERSION_HEADER + " header): check the image name's registry;"

@@ -36,6 +36,14 @@ final class RegistryResponses {
         }
     }
 
+    /**
+     * Whether the answer carries the registry API's version header with a registry's value ({@code registry/2.0}):
+     * the header present but empty, as a proxy may pass it on, says nothing.
+     */
+    static boolean speaksRegistryApi(RegistryResponse r) {
+        return r.header(API_VERSION_HEADER).filter(v -> v.strip().startsWith("registry/")).isPresent();
+    }
+
     /** The first {@code errors[].code} of a registry error body. */
     static Optional<String> registryErrorCode(RegistryResponse r) {
         String body = text(r);

@@ -127,6 +127,19 @@ class HostileRegistryProperties {
                 Shape.LENGTH)), Read.TAGS)).hasMessageContaining("not a page of its API");
     }
 
+    /** Found by this property (seed -5729414592877610809, 2,000 tries): the header's name alone said "registry". */
+    @Example
+    void aNotFoundWhoseApiHeaderIsEmptyIsNoRegistrysAbsent() {
+        Answer emptyHeader = new Answer(404, List.of("Docker-Distribution-API-Version:"), "", Shape.LENGTH);
+        Answer api = new Answer(200, List.of("Docker-Distribution-API-Version: registry/2.0"), "", Shape.LENGTH);
+        assertThat(failure(List.of(emptyHeader, api), Read.HEAD_TAG)).hasMessageContaining("without saying it is a"
+                + " registry (no Docker-Distribution-API-Version header, no registry error code)");
+        Answer absent = new Answer(404, List.of("Docker-Distribution-API-Version: registry/2.0"), "", Shape.LENGTH);
+        Answer emptyApi = new Answer(200, List.of("Docker-Distribution-API-Version: "), "", Shape.LENGTH);
+        assertThat(failure(List.of(absent, emptyApi), Read.HEAD_TAG)).hasMessageContaining("does not answer as a"
+                + " container registry");
+    }
+
     @Example
     void aMalformedChallengeIsTheRegistrysFaultNotACrash() {
         // the JDK's own parser throws on a 401 with an empty WWW-Authenticate
