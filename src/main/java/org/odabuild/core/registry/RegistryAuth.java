@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.Setting;
 import org.odabuild.core.version.ImageName;
@@ -20,6 +21,9 @@ import org.odabuild.core.version.ImageName;
  * sends a login in the clear to a host the registry picks.
  */
 final class RegistryAuth {
+
+    /** Printable ASCII without spaces: what a Bearer header's value can be. */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final RegistryTransport transport;
     private final CredentialSource credentials;
@@ -169,11 +173,23 @@ final class RegistryAuth {
         }
         RegistryResponses.expect200(r, image, "get a token for " + what);
         JsonObject o = RegistryResponses.json(r, image);
-        JsonElement t = o.has("token") ? o.get("token") : o.get("access_token");
-        if (t == null) {
-            throw new RegistryException("the token service of " + image.registry() + " returned no token");
+        // as the docker CLI: 'token', else 'access_token'; a token is text that a header can carry, never shown
+        Optional<String> token = text(o.get("token")).or(() -> text(o.get("access_token")));
+        if (token.isEmpty()) {
+            throw new RegistryException("the token service of " + image.registry() + " returned no token for "
+                    + what);
         }
-        return t.getAsString();
+        if (!TOKEN.matcher(token.get()).matches()) {
+            throw new RegistryException("the token service of " + image.registry() + " returned a token for " + what
+                    + " with characters an HTTP header cannot carry (spaces, line breaks or other control"
+                    + " characters): the check fails closed");
+        }
+        return token.get();
+    }
+
+    private static Optional<String> text(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && !e.getAsString().isEmpty()
+                ? Optional.of(e.getAsString()) : Optional.empty();
     }
 
     private static String basic(RegistryCredentials c) {

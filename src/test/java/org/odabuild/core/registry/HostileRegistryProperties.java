@@ -140,6 +140,23 @@ class HostileRegistryProperties {
                 + " container registry");
     }
 
+    /**
+     * Found by this property at 15,000 tries: a null token crashed in the JSON library, a token with a line break in
+     * the JDK's header check.
+     */
+    @Example
+    void aTokenThatIsNoHeaderValueFailsClosedWithoutShowingIt() {
+        Answer challenge = new Answer(401, List.of("WWW-Authenticate: Bearer realm=\"http://@HOST@/token\","
+                + "service=\"reg\""), "", Shape.LENGTH);
+        assertThat(failure(List.of(challenge, new Answer(200, List.of(), "{\"token\":null}", Shape.LENGTH)),
+                Read.HEAD_TAG)).hasMessageContaining("returned no token");
+        assertThat(failure(List.of(challenge, new Answer(200, List.of(), "{\"token\":{\"a\":1}}", Shape.LENGTH)),
+                Read.HEAD_TAG)).hasMessageContaining("returned no token");
+        assertThat(failure(List.of(challenge, new Answer(200, List.of(), "{\"token\":\"a\\r\\nX-Evil: 1\"}",
+                Shape.LENGTH)), Read.HEAD_TAG)).hasMessageContaining("characters an HTTP header cannot carry")
+                .message().doesNotContain("X-Evil");
+    }
+
     @Example
     void aMalformedChallengeIsTheRegistrysFaultNotACrash() {
         // the JDK's own parser throws on a 401 with an empty WWW-Authenticate
