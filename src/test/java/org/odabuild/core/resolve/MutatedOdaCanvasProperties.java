@@ -70,6 +70,9 @@ class MutatedOdaCanvasProperties {
             String[] lines = s.split("\n", -1);
             int line = e[1] % lines.length;
             int at = e[1] % (s.length() + 1);
+            if (at > 0 && at < s.length() && Character.isLowSurrogate(s.charAt(at))) {
+                at--; // never between the two halves of an emoji put in before: a file holds whole characters
+            }
             String token = TOKENS.get(e[2] % TOKENS.size());
             s = switch (e[0]) {
                 case 0 -> String.join("\n", drop(lines, line));
