@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,6 +26,9 @@ import org.odabuild.core.version.ImageTag;
  * base's release tag there, and the plan refuses a release built on it.
  */
 public final class PrereleaseBases {
+
+    private static final Pattern FROM_WORD = Pattern.compile("(?i)FROM\\s");
+    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)=");
 
     /**
      * Where the tag is written: the FROM line itself, or the one {@code ARG} before the first FROM whose default holds
@@ -123,21 +128,20 @@ public final class PrereleaseBases {
                 args.add(i + 1);
             }
         }
-        for (String[] word : List.of(new String[] {from.image(), release},
-                new String[] {ref.reference(), base.version().toString()})) {
-            List<Integer> holding = args.stream().filter(n -> holds(lines.get(n - 1), word[0])).toList();
-            if (holding.size() == 1) {
-                return Optional.of(new Written(holding.get(0), "ARG", word[0], word[1]));
-            }
-            if (holding.size() > 1) {
-                return Optional.empty();
+        // the whole reference in one arg, else its tag in one
+        Map<String, String> words = new LinkedHashMap<>();
+        words.put(from.image(), release);
+        words.put(ref.reference(), base.version().toString());
+        for (Map.Entry<String, String> word : words.entrySet()) {
+            List<Integer> holding = args.stream().filter(n -> holds(lines.get(n - 1), word.getKey())).toList();
+            if (!holding.isEmpty()) {
+                return holding.size() == 1
+                        ? Optional.of(new Written(holding.get(0), "ARG", word.getKey(), word.getValue()))
+                        : Optional.empty();
             }
         }
         return Optional.empty();
     }
-
-    private static final Pattern FROM_WORD = Pattern.compile("(?i)FROM\\s");
-    private static final Pattern ARG = Pattern.compile("(?i)ARG\\s+(\\w+)=");
 
     /** Whether an ARG line holds the word as a default, alone or quoted ({@code X=word}, {@code X="word"}). */
     private static boolean holds(String line, String word) {
