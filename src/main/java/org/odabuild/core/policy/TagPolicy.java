@@ -44,7 +44,8 @@ public record TagPolicy(BranchPolicy branches) {
     public Decision releaseOnPrereleaseBase(ResolvedImage image, PrereleaseBases.Base base) {
         return new Decision(ImageAction.REFUSE, "release " + image.tag() + " cannot be built FROM "
                 + base.reference() + " (" + base.dockerfile() + ":" + base.line()
-                + (base.throughAnArg() ? ", through an ARG" : "") + "), a prerelease of image " + base.base().key()
+                + (!base.throughAnArg() ? "" : base.written().map(w -> ", through the ARG at line " + w.line())
+                        .orElse(", through ARGs")) + "), a prerelease of image " + base.base().key()
                 + " that the next push of its branch overwrites: name its release " + base.release()
                 + " there (oda:release-prep does it before the merge)");
     }

@@ -387,7 +387,7 @@ class PlannerTest {
                 + " name its release org/op:1.0.0 there (oda:release-prep does it before the merge)");
 
         git.write("src/hook/Dockerfile", "ARG OP=org/op:1.0.1-issue7\nFROM $OP\n").commit("through an ARG");
-        assertThat(image(plan(), "hook").decision().reason()).contains("(src/hook/Dockerfile:2, through an ARG)");
+        assertThat(image(plan(), "hook").decision().reason()).contains("(src/hook/Dockerfile:2, through the ARG at line 1)");
 
         // on its release, another image's tag with a dash, or a feature branch: built
         git.write("src/hook/Dockerfile", "FROM org/op:1.0.0\nFROM python:3.12-slim\n").commit("on op's release");
