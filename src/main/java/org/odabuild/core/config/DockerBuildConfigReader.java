@@ -61,16 +61,23 @@ public final class DockerBuildConfigReader {
             throw InvalidInputException.at(doc.locationOf(root), "expected a mapping of image keys to their settings,"
                     + " e.g. 'my-operator:' followed by indented 'valuesYamlFile: ...'");
         }
+        // every key and where it stands first: a key written twice is known before either entry is read
+        List<NodeTuple> tuples = mapping.getValue();
+        List<String> keys = new ArrayList<>();
+        List<SourceLocation> keyAt = new ArrayList<>();
         Map<String, List<SourceLocation>> places = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : tuples) {
             SourceLocation at = doc.locationOf(tuple.getKeyNode());
-            places.computeIfAbsent(keyName(tuple.getKeyNode(), at, "an image key"), k -> new ArrayList<>()).add(at);
+            String key = keyName(tuple.getKeyNode(), at, "an image key");
+            keys.add(key);
+            keyAt.add(at);
+            places.computeIfAbsent(key, k -> new ArrayList<>()).add(at);
         }
         List<ImageConfig> images = new ArrayList<>();
         List<BrokenImage> broken = new ArrayList<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            SourceLocation at = doc.locationOf(tuple.getKeyNode());
-            String key = keyName(tuple.getKeyNode(), at, "an image key");
+        for (int i = 0; i < tuples.size(); i++) {
+            String key = keys.get(i);
+            SourceLocation at = keyAt.get(i);
             // a line break in a key, shown as it is, would start a line of the CI log of its own (::error::...)
             String shown = Excerpt.of(key, Integer.MAX_VALUE);
             List<SourceLocation> all = places.get(key);
@@ -84,7 +91,7 @@ public final class DockerBuildConfigReader {
             }
             try {
                 ImageKey.check(key, at);
-                images.add(readImage(doc, key, at, tuple.getValueNode()));
+                images.add(readImage(doc, key, at, tuples.get(i).getValueNode()));
             } catch (InvalidInputException e) {
                 // one wrong entry must not block the other images (a matrix job per image, as GitHub's were)
                 broken.add(new BrokenImage(shown, e.getMessage()));
