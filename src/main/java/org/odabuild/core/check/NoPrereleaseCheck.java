@@ -64,8 +64,7 @@ public final class NoPrereleaseCheck {
                 .forEach(violations::add);
         // a Dockerfile of an image built FROM an image of the config by a prerelease tag
         PrereleaseBases.all(resolution, request.fork()).stream()
-                .map(b -> new Violation(b.base().key(), b.dockerfile(), null, b.line(), b.suffix(), "FROM "
-                        + b.reference()))
+                .map(NoPrereleaseCheck::violation)
                 .forEach(violations::add);
         JsonReports.write(request.outputDir(), REPORT,
                 new Report(violations.isEmpty() && resolution.broken().isEmpty(), resolution.images().size(),
@@ -88,5 +87,13 @@ public final class NoPrereleaseCheck {
         var at = i.suffixAt().orElse(i.versionAt());
         return Violation.inValues(i.key(), at.file(), at.line(), i.prereleaseSuffix().orElseThrow().text(),
                 i.reference());
+    }
+
+    /** At the line to edit: the ARG whose default holds the tag, when the FROM names it through one. */
+    private static Violation violation(PrereleaseBases.Base b) {
+        var arg = b.written().filter(w -> w.line() != b.line());
+        return new Violation(b.base().key(), b.dockerfile(), null, arg.map(PrereleaseBases.Written::line)
+                .orElse(b.line()), b.suffix(), "FROM " + b.reference()
+                        + arg.map(w -> " at line " + b.line() + ", through this ARG").orElse(""));
     }
 }

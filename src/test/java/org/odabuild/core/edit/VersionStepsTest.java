@@ -213,8 +213,9 @@ class VersionStepsTest {
                     "prereleaseSuffix: issue9");
             git.write(dockerfile, arg[0]).commit("the operator on the prerelease again");
             assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
-                    .hasMessageContaining(dockerfile + ":" + arg[0].lines().count()
-                            + " baseimage-kubectl-curl=issue9");
+                    .hasMessageContaining(dockerfile + ":" + arg[2] + " baseimage-kubectl-curl=issue9"
+                            + " (FROM tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9 at line "
+                            + arg[0].lines().count() + ", through this ARG)");
             EditReport viaArg = ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false),
                     log);
             assertThat(viaArg.edits()).extracting(e -> e.file() + ":" + e.line() + " " + e.path())
@@ -228,6 +229,9 @@ class VersionStepsTest {
                 "prereleaseSuffix: issue9");
         String twoArgs = "ARG V=1.30.6\nARG S=issue9\nFROM tmforumodacanvas/baseimage-kubectl-curl:${V}-${S}\n";
         git.write(dockerfile, twoArgs).commit("the operator on the prerelease, in two args");
+        assertThatThrownBy(() -> NoPrereleaseCheck.run(plan(List.of()).resolve(), new RecordingLog()))
+                .hasMessageContaining(dockerfile + ":3 baseimage-kubectl-curl=issue9"
+                        + " (FROM tmforumodacanvas/baseimage-kubectl-curl:1.30.6-issue9)");
         RecordingLog prepLog = new RecordingLog();
         ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), prepLog);
         assertThat(read(git.root().resolve(dockerfile))).isEqualTo(twoArgs);
