@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalDocker {
 
+    /** {@link #modernCli}, once looked for; empty when there is none. */
+    private static String modernCli;
+
     private LocalDocker() {
     }
 
@@ -78,6 +81,51 @@ public final class LocalDocker {
 
     private static CliBuild classicBuild(String host, Path context, Path dockerfile, boolean quiet) {
         String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
+        return classicBuild(docker, host, context, dockerfile, quiet);
+    }
+
+    /**
+     * {@code docker build} with the classic builder of a docker CLI of version 23 or later ({@link #modernCli}), which
+     * reads a {@code .dockerignore} with BuildKit's matcher (moby's patternmatcher {@code MatchesUsingParentResults}),
+     * where the 20.10 CLI's own differs.
+     */
+    public static CliBuild modernClassicBuild(String host, Path context, Path dockerfile) {
+        return classicBuild(modernCli(), host, context, dockerfile, true);
+    }
+
+    /**
+     * The first {@code docker} on the PATH of version 23 or later (this machine kind has 28.2.2 in /usr/local/bin);
+     * skipped locally without one, required on CI.
+     */
+    public static synchronized String modernCli() {
+        if (modernCli == null) {
+            modernCli = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                    .map(folder -> Path.of(folder, "docker")).filter(Files::isExecutable).map(Path::toString)
+                    .filter(cli -> majorVersion(cli) >= 23).findFirst().orElse("");
+        }
+        if (modernCli.isEmpty()) {
+            Skip.because("no docker CLI of version 23 or later on the PATH", "on CI its classic builder is the"
+                    + " reference for .dockerignore files");
+        }
+        return modernCli;
+    }
+
+    private static int majorVersion(String cli) {
+        try {
+            Process p = new ProcessBuilder(cli, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            var version = java.util.regex.Pattern.compile("Docker version (\\d+)\\.").matcher(out);
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CliBuild classicBuild(String docker, String host, Path context, Path dockerfile, boolean quiet) {
         ProcessBuilder cli = new ProcessBuilder(docker, "build", quiet ? "-q" : "--rm", "--no-cache", "-f",
                 dockerfile.toString(), context.toString());
         cli.environment().put("DOCKER_HOST", host);

@@ -3,7 +3,6 @@ package org.odabuild.core.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +43,7 @@ class DaemonReceivesContextTest {
             Map<String, String> links = new HashMap<>();
             Map<String, Integer> modes = new HashMap<>();
             daemon.save(built.id(), in -> {
-                readLayers(in, contents, links, modes);
+                ClassicAndPluginImages.readLayers(in, contents, links, modes);
                 return null;
             });
             files.forEach((name, content) -> assertThat(contents.get("ctx/" + name)).as(name).isEqualTo(content));
@@ -88,7 +85,8 @@ class DaemonReceivesContextTest {
                 : ctx.resolve("Dockerfile"), (where.equals("unneeded") ? "FROM scratch AS unused\nCOPY a.txt /u\n" : "")
                 + "FROM scratch\nCOPY . /app/\n");
 
-        Images images = builtBoth(host, ctx, dockerfile, "oda-test/like-cli:1", where.equals("unneeded")
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, ctx, dockerfile, "oda-test/like-cli:1",
+                where.equals("unneeded")
                 ? context -> context.withDockerfile(UnneededStages.of(dockerfileBytes(context), Map.of())
                         .orElseThrow().dockerfile())
                 : context -> context);
@@ -141,7 +139,8 @@ class DaemonReceivesContextTest {
                 .replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
 
-        Images images = builtBoth(host, ctx, dockerfile, "oda-test/ignore-file:1");
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, ctx, dockerfile,
+                "oda-test/ignore-file:1");
         Map<String, byte[]> byCli = images.cliFiles();
         Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byCli.keySet()).as("the CLI left something out").hasSizeLessThan(7);
@@ -165,7 +164,8 @@ class DaemonReceivesContextTest {
         Files.writeString(ctx.resolve(".dockerignore"), "b[!x].txt\nc[^x].txt\ne?.txt\nd[\uD83D\uDE00-\uD83D\uDE02].txt\n");
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
 
-        Images images = builtBoth(host, ctx, dockerfile, "oda-test/ignore-classes:1");
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, ctx, dockerfile,
+                "oda-test/ignore-classes:1");
         assertThat(images.cliFiles().keySet()).as("what the docker CLI sends").containsExactlyInAnyOrder(
                 "app/.dockerignore", "app/Dockerfile", "app/bb.txt", "app/b" + emoji + ".txt", "app/cx.txt");
         assertThat(images.pluginFiles().keySet()).isEqualTo(images.cliFiles().keySet());
@@ -185,7 +185,8 @@ class DaemonReceivesContextTest {
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
         Path link = Files.createSymbolicLink(dir.resolve("src/link"), Path.of("a"));
 
-        Images images = builtBoth(host, link, link.resolve("Dockerfile"), "oda-test/linked-context:1");
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, link, link.resolve("Dockerfile"),
+                "oda-test/linked-context:1");
         Map<String, byte[]> byCli = images.cliFiles();
         Map<String, byte[]> byPlugin = images.pluginFiles();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet()).contains("app/a.txt", "app/sub/b.txt");
@@ -210,7 +211,8 @@ class DaemonReceivesContextTest {
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"),
                 "FROM scratch\nCOPY uploads /uploads\nCOPY . /app/\n");
 
-        Images images = builtBoth(host, ctx, dockerfile, "oda-test/empty-folders:1");
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, ctx, dockerfile,
+                "oda-test/empty-folders:1");
         Map<String, Integer> byCli = images.cliEntries();
         Map<String, Integer> byPlugin = images.pluginEntries();
         assertThat(byPlugin.keySet()).isEqualTo(byCli.keySet())
@@ -244,81 +246,11 @@ class DaemonReceivesContextTest {
             DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build("oda-test/own-ignore:1",
                     BuildContext.of(ctx, dockerfile), Map.of(), Optional.empty(), true));
             daemon.save(built.id(), in -> {
-                readLayers(in, contents, new HashMap<>(), new HashMap<>());
+                ClassicAndPluginImages.readLayers(in, contents, new HashMap<>(), new HashMap<>());
                 return null;
             });
         }
         assertThat(contents.keySet()).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(expected.split(","))
                 .map(name -> "app/" + name).toList());
-    }
-
-    /** What the docker CLI's classic builder and the plugin put in an image of one context: files, every entry's mode. */
-    private record Images(Map<String, byte[]> cliFiles, Map<String, Integer> cliEntries, Map<String, byte[]> pluginFiles,
-            Map<String, Integer> pluginEntries) {
-    }
-
-    private static Images builtBoth(String host, Path ctx, Path dockerfile, String tag) throws Exception {
-        return builtBoth(host, ctx, dockerfile, tag, context -> context);
-    }
-
-    /** {@code sent}: what the plugin makes of the context before it builds. */
-    private static Images builtBoth(String host, Path ctx, Path dockerfile, String tag,
-            java.util.function.UnaryOperator<BuildContext> sent) throws Exception {
-        Images images = new Images(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, new RecordingLog())) {
-            daemon.save(dockerBuild(host, ctx, dockerfile), in -> {
-                readLayers(in, images.cliFiles(), new HashMap<>(), images.cliEntries());
-                return null;
-            });
-            DockerDaemon.LocalImage built = daemon.build(new DockerDaemon.Build(tag,
-                    sent.apply(BuildContext.of(ctx, dockerfile)), Map.of(), Optional.empty(), true));
-            daemon.save(built.id(), in -> {
-                readLayers(in, images.pluginFiles(), new HashMap<>(), images.pluginEntries());
-                return null;
-            });
-        }
-        return images;
-    }
-
-    /** The image id that the docker CLI's classic builder makes of the context. */
-    private static String dockerBuild(String host, Path ctx, Path dockerfile) {
-        LocalDocker.CliBuild cli = LocalDocker.classicBuild(host, ctx, dockerfile);
-        assertThat(cli.built()).as("docker build: " + cli.answer()).isTrue();
-        return cli.answer();
-    }
-
-    /**
-     * The entries of every layer of a {@code docker save} archive, in the order {@code manifest.json} lists them: the
-     * classic layout of Docker 20.10 ({@code <id>/layer.tar}) and the OCI layout of Docker 25 and later, whose
-     * containerd image store keeps layers gzipped.
-     */
-    private static void readLayers(InputStream saved, Map<String, byte[]> contents, Map<String, String> links,
-            Map<String, Integer> modes) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        TarArchiveInputStream outer = new TarArchiveInputStream(saved);
-        for (TarArchiveEntry e = outer.getNextEntry(); e != null; e = outer.getNextEntry()) {
-            if (e.isFile()) {
-                entries.put(e.getName(), outer.readAllBytes());
-            } else if (e.isSymbolicLink()) {
-                entries.put(e.getName(), entries.get(java.nio.file.Path.of(e.getName()).resolveSibling(
-                        e.getLinkName()).normalize().toString()));
-            }
-        }
-        var manifest = org.odabuild.core.report.JsonText.parse(new String(entries.get("manifest.json"),
-                StandardCharsets.UTF_8)).getAsJsonArray().get(0).getAsJsonObject();
-        for (var layerName : manifest.getAsJsonArray("Layers")) {
-            byte[] bytes = entries.get(layerName.getAsString());
-            InputStream raw = new java.io.ByteArrayInputStream(bytes);
-            TarArchiveInputStream layer = new TarArchiveInputStream((bytes[0] & 0xff) == 0x1f
-                    ? new java.util.zip.GZIPInputStream(raw) : raw, "UTF-8");
-            for (TarArchiveEntry f = layer.getNextEntry(); f != null; f = layer.getNextEntry()) {
-                modes.put(f.getName(), f.getMode());
-                if (f.isSymbolicLink()) {
-                    links.put(f.getName(), f.getLinkName());
-                } else if (f.isFile()) {
-                    contents.put(f.getName(), layer.readAllBytes());
-                }
-            }
-        }
     }
 }
