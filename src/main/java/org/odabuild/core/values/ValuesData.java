@@ -1,14 +1,17 @@
 package org.odabuild.core.values;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.odabuild.core.yaml.AliasExpansion;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -43,7 +46,8 @@ public final class ValuesData {
     private static List<Object> load(String text, List<YqPath> ignored) {
         LoaderOptions options = YamlDocument.loaderOptions();
         options.setWarnOnDuplicateKeys(false); // the readers warn about them, with the line; no stderr noise here
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+        TextConstructor constructor = new TextConstructor(options);
+        Yaml yaml = new Yaml(constructor, new Representer(new DumperOptions()), new DumperOptions(),
                 options,
                 new Resolver() {
                     @Override
@@ -52,11 +56,26 @@ public final class ValuesData {
                     }
                 });
         List<Object> documents = new ArrayList<>();
-        for (Object doc : yaml.loadAll(text)) {
+        for (Node node : yaml.composeAll(new StringReader(text))) {
+            // an anchor holding itself would be a list holding itself, which equals() follows without end
+            AliasExpansion.check(node, "the text compared");
+            Object doc = constructor.construct(node);
             ignored.forEach(p -> remove(doc, p));
             documents.add(doc);
         }
         return documents;
+    }
+
+    /** SnakeYAML's safe constructor, for documents composed (and checked) first. */
+    private static final class TextConstructor extends SafeConstructor {
+
+        TextConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(Node node) {
+            return constructDocument(node);
+        }
     }
 
     @SuppressWarnings("unchecked")

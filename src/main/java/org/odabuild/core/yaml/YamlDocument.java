@@ -28,13 +28,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * One YAML file composed to SnakeYAML's node tree (never constructed into Java objects), so scalars keep their
- * source text ({@code 0.10} stays {@code 0.10}) and every node knows its line. Aliases are bounded, which stops
- * "billion laughs" documents before they cost memory.
+ * source text ({@code 0.10} stays {@code 0.10}) and every node knows its line. Aliases are read as Helm reads them
+ * ({@link AliasExpansion}): any number of them, but not an anchor holding itself nor a "billion laughs" document.
  */
 public final class YamlDocument {
 
-    /** Generous for real values files (oda-canvas has one alias), tiny for an alias bomb. */
-    static final int MAX_COLLECTION_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
     /** SnakeYAML's default, named: it stops a hostile file before the composer's recursion overflows the stack. */
     private static final int MAX_NESTING_DEPTH = 50;
@@ -80,8 +78,9 @@ public final class YamlDocument {
             // what Yaml.compose does, without building Yaml's object constructor and representer (unused here)
             LoaderOptions options = loaderOptions();
             parser = new ParserImpl(new StreamReader(reader), options);
-            return new YamlDocument(displayName, firstDocument(new Composer(parser, RESOLVER, options), parser,
-                    displayName));
+            Node root = firstDocument(new Composer(parser, RESOLVER, options), parser, displayName);
+            AliasExpansion.check(root, displayName);
+            return new YamlDocument(displayName, root);
         } catch (MarkedYAMLException e) {
             // not its cause: Maven prints a cause's message, and SnakeYAML's quotes the lines around the mark
             throw new InvalidInputException(describe(displayName, e));
@@ -141,7 +140,8 @@ public final class YamlDocument {
     /** The limits every YAML read of the plugin uses. */
     public static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
+        // composing shares one node per anchor, whatever the count; what Helm refuses, AliasExpansion refuses
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
@@ -194,9 +194,6 @@ public final class YamlDocument {
         if (problem.contains("exceeds the limit")) {
             return "; this is a size limit: values and config files may hold at most " + MAX_CODE_POINTS / 1024 / 1024
                     + " MiB of text";
-        }
-        if (problem.contains("aliases")) {
-            return "; the file expands too many aliases (a 'billion laughs' document?): use plain values";
         }
         if (problem.contains("single document") || problem.contains("another document")) {
             return "; keep one YAML document (no '---' separators) in this file";

@@ -31,4 +31,11 @@ class ValuesDataTest {
         assertThat(ValuesData.sameExcept("a: 1\nop: {}\n", OLD, "a: 1\n", NEW))
                 .as("a mapping empty before any removal is data").isFalse();
     }
+
+    /** An anchor holding itself is text that cannot be compared (Helm refuses it): it differs, it never loops. */
+    @Test
+    void anAnchorHoldingItselfDiffersInsteadOfOverflowingTheStack() {
+        String text = "a: 1\nloop: &l [*l]\nop: {image: x, version: 1.0.0}\n";
+        assertThat(ValuesData.sameExcept(text, text.replace("1.0.0", "1.0.1"), OLD)).isFalse();
+    }
 }

@@ -151,17 +151,26 @@ class ValuesDocumentTest {
     }
 
     @Test
-    void aliasesStandingForMillionsOfPathsEndTheSearchInsteadOfTheBuild() throws IOException {
-        // 48 aliases, within what the reader allows, stand for 2^24 paths to 'v'
-        StringBuilder yaml = new StringBuilder("l0: &l0 {v: 1}\n");
-        for (int i = 1; i <= 24; i++) {
-            yaml.append("l").append(i).append(": &l").append(i).append(" {a: *l").append(i - 1).append(", b: *l")
-                    .append(i - 1).append("}\n");
-        }
-        ValuesDocument doc = values(yaml.toString());
+    void aliasesStandingForMillionsOfPathsAreRefusedAndThoseHelmReadsEndTheSearch() throws IOException {
+        // 48 aliases stand for 2^24 paths to 'v': Helm refuses such a document, and so does the reader
+        assertThatThrownBy(() -> values(doublingAliases(24))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("\"document contains excessive aliasing\"");
+        // the most doubling Helm reads: the search for a near path still ends
+        ValuesDocument doc = values(doublingAliases(8));
+        assertThatThrownBy(() -> values(doublingAliases(9))).hasMessageContaining("excessive aliasing");
         String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                 () -> missing(doc, ".x.a.v"), "a hang guard, not a speed target");
         assertThat(message).contains("the top level has no key 'x'").doesNotContain("the file has");
+    }
+
+    /** {@code l0: {v: 1}}, then each level two aliases to the one before: 2^levels paths to 'v'. */
+    private static String doublingAliases(int levels) {
+        StringBuilder yaml = new StringBuilder("l0: &l0 {v: 1}\n");
+        for (int i = 1; i <= levels; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" {a: *l").append(i - 1).append(", b: *l")
+                    .append(i - 1).append("}\n");
+        }
+        return yaml.toString();
     }
 
     @Test
@@ -252,8 +261,45 @@ class ValuesDocumentTest {
         }
         assertThatThrownBy(() -> values(bomb.toString()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("charts/x/values.yaml")
-                .hasMessageContaining("too many aliases");
+                .hasMessageContaining("charts/x/values.yaml: its aliases expand to more than Helm reads")
+                .hasMessageContaining("\"document contains excessive aliasing\"");
+    }
+
+    /**
+     * Any number of aliases is read, as Helm reads it (it refused more than 50 shared blocks, which a values file of
+     * many services, each with its resources written once as an anchor, can hold).
+     */
+    @Test
+    void manyAliasesAreReadAsHelmReadsThem() throws IOException {
+        StringBuilder yaml = new StringBuilder("defaults:\n  resources: &res\n    limits:\n      cpu: 100m\n");
+        for (int i = 0; i < 300; i++) {
+            yaml.append("svc").append(i).append(":\n  image: x/svc").append(i).append("\n  resources: *res\n");
+        }
+        ValuesDocument doc = values(yaml.toString());
+        assertThat(doc.find(YqPath.parse(".svc299.resources.limits.cpu"))).get().extracting(ScalarValue::text)
+                .isEqualTo("100m");
+    }
+
+    /**
+     * An anchor whose value holds an alias to itself (in a list, a mapping, through a merge key) is refused at the
+     * anchor's line, as Helm refuses it ("anchor 'a' value contains itself"); comparing two such files looped until
+     * the stack overflowed and took Maven down.
+     */
+    @Test
+    void anAnchorHoldingItselfIsRefusedAsHelmRefusesIt() throws IOException {
+        for (String[] file : List.of(new String[] {"a: 1\nloop: &l [*l]\n", "2:7"},
+                new String[] {"loop: &l {x: *l}\n", "1:7"},
+                new String[] {"top:\n  loop: &l\n    a: 1\n    b:\n      - *l\n", "2:9"},
+                new String[] {"loop: &l\n  a: 1\n  <<: *l\n", "1:7"})) {
+            assertThatThrownBy(() -> values(file[0])).as(file[0])
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("charts/x/values.yaml:" + file[1] + ": the anchor 'l' holds an alias to itself, which"
+                            + " Helm refuses (\"anchor value contains itself\"): write the value out without the"
+                            + " alias");
+        }
+        // an alias to an anchor written before it, also inside a later anchor, is no loop
+        assertThat(values("a: &a {x: 1}\nb: &b {y: *a, z: [*a]}\nc: *b\n")
+                .find(YqPath.parse(".c.z[0].x"))).get().extracting(ScalarValue::text).isEqualTo("1");
     }
 
     @Test
@@ -287,11 +333,9 @@ class ValuesDocumentTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aMergeKeyCycleIsAMissingValueNotAStackOverflow() {
-        ValuesDocument doc = ValuesDocument.parse("loop: &l\n  a: 1\n  <<: *l\nop:\n  <<: *l\n", "v.yaml");
-        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".loop.missing"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".op.missing"))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(doc.find(YqPath.parse(".op.a"))).get()
-                .extracting(ScalarValue::text).isEqualTo("1");
+    void aMergeKeyCycleIsRefusedAtItsAnchorNotAStackOverflow() {
+        assertThatThrownBy(() -> ValuesDocument.parse("loop: &l\n  a: 1\n  <<: *l\nop:\n  <<: *l\n", "v.yaml"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("v.yaml:1:7: the anchor 'l' holds an alias to itself");
     }
 }
