@@ -13,7 +13,7 @@ public final class GithubAnnotations {
 
     /** A repository path of a YAML, JSON or Dockerfile, with a line and maybe a column: {@code a/b.yaml:12:3}. */
     private static final Pattern LOCATION = Pattern.compile(
-            "((?:[\\w.@+-]+/)*(?:[\\w.@+-]+\\.(?:ya?ml|json)|[\\w.@+-]*[Dd]ockerfile[\\w.-]*)):(\\d+)(?::(\\d+))?");
+            "((?:[\\w.@+-]++/)*+(?:[\\w.@+-]+\\.(?:ya?ml|json)|[\\w.@+-]*[Dd]ockerfile[\\w.-]*)):(\\d+)(?::(\\d+))?");
 
     private GithubAnnotations() {
     }

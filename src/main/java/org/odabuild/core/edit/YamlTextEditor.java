@@ -32,7 +32,7 @@ public final class YamlTextEditor {
     private static final Pattern TAGGED = Pattern.compile("(&\\S+\\s+)?!");
     /** Plain in any YAML: an image reference (name:tag) too, its ':' not before a space; digits:digits are not. */
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*"
-            + "|(?=.*[A-Za-z/])[A-Za-z0-9][A-Za-z0-9._/-]*(:[A-Za-z0-9._/-]+)+");
+            + "|(?=.*[A-Za-z/])[A-Za-z0-9][A-Za-z0-9._/-]*(:[A-Za-z0-9._/-]++)++");
 
     private final String displayName;
     private String text;

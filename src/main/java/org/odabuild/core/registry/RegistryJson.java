@@ -17,7 +17,8 @@ import org.odabuild.core.version.ImageName;
 final class RegistryJson {
 
     /** The OCI image spec's digest grammar: {@code algorithm:encoded}. */
-    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+    /** Possessive: Java's regex recurses once per repeated group, and a long answer overflowed the stack. */
+    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]++(?:[+._-][a-z0-9]++)*+:[a-zA-Z0-9=_-]++");
 
     private final ImageName image;
     private final String answer;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class ChartVersion {
 
-    private static final String IDENTIFIERS = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
+    /** Possessive: Java's regex recurses once per repeated group, and a long text overflowed the stack. */
+    private static final String IDENTIFIERS = "[0-9A-Za-z-]++(?:\\.[0-9A-Za-z-]++)*+";
     private static final Pattern LOOSE = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-(" + IDENTIFIERS
             + "))?(?:\\+" + IDENTIFIERS + ")?");
 

@@ -41,21 +41,27 @@ public record PrereleaseSuffix(String text) {
     /** Why these identifiers are not a legal semver prerelease, or empty when they are. */
     static Optional<String> checkIdentifiers(List<String> identifiers) {
         for (String id : identifiers) {
-            // a line break in it, shown as it is, would start a line of the CI log of its own (::error::...)
-            String shown = "'" + Excerpt.of(String.join(".", identifiers)) + "'";
             if (id.isEmpty()) {
-                return Optional.of(shown + " is not a semver prerelease: it has an empty part between dots");
+                return Optional.of(shown(identifiers) + " is not a semver prerelease: it has an empty part between"
+                        + " dots");
             }
             if (!IDENTIFIER.matcher(id).matches()) {
-                return Optional.of(shown + " is not a semver prerelease: use only letters, digits, '-' and '.'"
-                        + " (no '_', spaces or other characters), e.g. '" + suggest(String.join(".", identifiers)) + "'");
+                return Optional.of(shown(identifiers) + " is not a semver prerelease: use only letters, digits, '-'"
+                        + " and '.' (no '_', spaces or other characters), e.g. '"
+                        + suggest(String.join(".", identifiers)) + "'");
             }
             if (isNumeric(id) && id.length() > 1 && id.startsWith("0")) {
-                return Optional.of(shown + " is not a semver prerelease: the numeric part '" + id
+                return Optional.of(shown(identifiers) + " is not a semver prerelease: the numeric part '" + id
                         + "' must not have leading zeros");
             }
         }
         return Optional.empty();
+    }
+
+    /** Joined once, for the message: per identifier, a long suffix cost its length squared. */
+    private static String shown(List<String> identifiers) {
+        // a line break in it, shown as it is, would start a line of the CI log of its own (::error::...)
+        return "'" + Excerpt.of(String.join(".", identifiers)) + "'";
     }
 
     private static String suggest(String text) {

@@ -18,7 +18,7 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
     private static final String NUMBER = "0|[1-9]\\d*";
     private static final Pattern RELEASE = Pattern.compile("(" + NUMBER + ")\\.(" + NUMBER + ")\\.(" + NUMBER + ")");
     private static final Pattern FULL = Pattern.compile(RELEASE.pattern()
-            + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+            + "(?:-([0-9A-Za-z-]++(?:\\.[0-9A-Za-z-]++)*+))?(?:\\+[0-9A-Za-z-]++(?:\\.[0-9A-Za-z-]++)*+)?");
 
     public SemVer {
         if (major < 0 || minor < 0 || patch < 0) {

@@ -35,4 +35,12 @@ class GithubAnnotationsTest {
         assertThat(GithubAnnotations.enabled(CiEnvironment.of(Map.of("GITHUB_ACTIONS", "true")))).isTrue();
         assertThat(GithubAnnotations.enabled(CiEnvironment.of(Map.of("CI", "true")))).isFalse();
     }
+
+    /** Java's regex recursed once per folder: a path deep enough for Linux overflowed the stack. */
+    @Test
+    void aPathOfThousandsOfFoldersIsAnnotatedNotAStackOverflow() {
+        String path = "a/".repeat(2_000) + "values.yaml";
+        assertThat(GithubAnnotations.commands("error", path + ":3:5: bad")).containsExactly("::error file=" + path
+                + ",line=3,col=5::" + path + ":3:5: bad");
+    }
 }

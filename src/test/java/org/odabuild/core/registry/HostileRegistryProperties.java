@@ -185,6 +185,21 @@ class HostileRegistryProperties {
                 .hasMessageContaining("\"access_token\":\"<hidden>\"");
     }
 
+    /**
+     * Long answers are read or refused, never a StackOverflowError: Java's regex recursed once per repeated group, so
+     * a 3,000-character token in an error body (a real JWT can be that long) or a digest of many parts took the JVM
+     * down instead of failing closed.
+     */
+    @Example
+    void longAnswersFailClosedWithoutOverflowingTheStack() {
+        String longToken = "{\"token\":\"" + "x".repeat(100_000) + "\"}";
+        assertThat(failure(List.of(new Answer(400, List.of("Docker-Distribution-API-Version: registry/2.0"), longToken,
+                Shape.LENGTH)), Read.DESCRIBE)).hasMessageContaining("\"token\":\"<hidden>\"");
+        String manyParts = "a.".repeat(50_000) + "a:ab?x";
+        assertThat(failure(List.of(ok("{\"config\":{\"digest\":\"" + manyParts + "\"}}")), Read.DESCRIBE))
+                .hasMessageContaining("which is not a digest");
+    }
+
     private static Answer ok(String body) {
         return new Answer(200, List.of("Docker-Distribution-API-Version: registry/2.0"), body, Shape.LENGTH);
     }

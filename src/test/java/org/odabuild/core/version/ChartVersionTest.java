@@ -2,6 +2,7 @@ package org.odabuild.core.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +28,12 @@ class ChartVersionTest {
     @CsvSource({"1.0, 1.0.1", "v1.2.3, 1.2.4", "1.2.3-rc.1, 1.2.3", "1.2.10, 1.2.11"})
     void ordersAsHelmOrdersPackages(String lower, String higher) {
         assertThat(ChartVersion.read(lower).orElseThrow()).isLessThan(ChartVersion.read(higher).orElseThrow());
+    }
+
+    /** Java's regex recursed once per identifier: a long chart version overflowed the stack instead of being read. */
+    @Test
+    void aChartVersionOfThousandsOfIdentifiersIsReadNotAStackOverflow() {
+        assertThat(ChartVersion.read("1.0.0-" + "a.".repeat(50_000) + "a")).get()
+                .extracting(v -> v.prerelease().size()).isEqualTo(50_001);
     }
 }

@@ -97,4 +97,13 @@ class SemVerTest {
         assertThat(v.nextMinor()).hasToString("1.3.0");
         assertThat(v.nextMajor()).hasToString("2.0.0");
     }
+
+    /** Java's regex recursed once per identifier: a long version text overflowed the stack instead of being read. */
+    @Test
+    void aVersionOfThousandsOfIdentifiersIsReadNotAStackOverflow() {
+        String text = "1.0.0-" + "a.".repeat(50_000) + "a";
+        assertThat(SemVer.parse(text).prerelease()).hasSize(50_001);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SemVer.parseRelease(text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a plain MAJOR.MINOR.PATCH");
+    }
 }
