@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.FileNameEncoding;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.SlashedPath;
 import org.odabuild.core.SourceLocation;
 
 /**
@@ -127,7 +128,7 @@ public record RepoLayout(Path root) {
     }
 
     private static String toSlashes(Path relative) {
-        String s = relative.toString().replace('\\', '/');
+        String s = SlashedPath.of(relative);
         return s.isEmpty() ? "." : s;
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.odabuild.core.FileNameEncoding;
+import org.odabuild.core.SlashedPath;
 
 /**
  * The files of a build context (after {@code .dockerignore}) and their tar archive for the daemon. The archive is
@@ -139,7 +140,7 @@ public final class BuildContext {
         Path root = real(contextDir);
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
+                String rel = SlashedPath.of(root.relativize(p));
                 if (rel.isEmpty() || ignore.excludes(rel) || reportsInContext.filter(r -> rel.equals(r)
                         || rel.startsWith(r + "/")).isPresent()) {
                     continue;
@@ -198,7 +199,7 @@ public final class BuildContext {
             Path context = contextDir.toRealPath();
             Path real = file.toRealPath();
             return real.startsWith(context)
-                    ? Optional.of(context.relativize(real).toString().replace('\\', '/'))
+                    ? Optional.of(SlashedPath.of(context.relativize(real)))
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + file, e);
@@ -214,7 +215,7 @@ public final class BuildContext {
             Path context = contextDir.toRealPath();
             Path real = folder.toRealPath();
             return real.startsWith(context) && !real.equals(context)
-                    ? Optional.of(context.relativize(real).toString().replace('\\', '/'))
+                    ? Optional.of(SlashedPath.of(context.relativize(real)))
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve " + folder, e);

@@ -18,6 +18,7 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
+import org.odabuild.core.SlashedPath;
 
 /**
  * The blob ids git's index already holds for files it has seen unchanged, as {@code git status} uses them: a file
@@ -162,7 +163,7 @@ public final class IndexedBlobs {
         if (!absolute.startsWith(root)) {
             return Optional.empty();
         }
-        Entry entry = entries.get(root.relativize(absolute).toString().replace('\\', '/'));
+        Entry entry = entries.get(SlashedPath.of(root.relativize(absolute)));
         if (entry == null) {
             return Optional.empty();
         }

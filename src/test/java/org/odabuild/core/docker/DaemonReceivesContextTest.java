@@ -221,6 +221,32 @@ class DaemonReceivesContextTest {
     }
 
     /**
+     * A '\\' in a file name is part of the name on Linux, as the docker CLI sends it: the plugin once read it as a
+     * folder separator and its build failed on a file {@code x/y} that is not there. Found by
+     * {@code IgnoreFileProperties} with file names beyond its committed set.
+     */
+    @Test
+    void aBackslashInAFileNameIsPartOfTheName() throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx"));
+        Files.createDirectories(ctx.resolve("sub"));
+        for (String file : List.of("x\\y", "sub/a\\b.txt", "sub/keep.txt", "left\\out.txt")) {
+            Files.writeString(ctx.resolve(file), file + "\n");
+        }
+        Files.writeString(ctx.resolve(".dockerignore"), "left?out.txt\n");
+        Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
+
+        assertThat(BuildContext.of(ctx, dockerfile).files()).contains("x\\y", "sub/a\\b.txt")
+                .doesNotContain("left\\out.txt");
+        ClassicAndPluginImages images = ClassicAndPluginImages.built(host, ctx, dockerfile,
+                "oda-test/backslash-names:1");
+        assertThat(images.pluginFiles().keySet()).isEqualTo(images.cliFiles().keySet())
+                .contains("app/x\\y", "app/sub/a\\b.txt");
+        images.cliFiles().forEach((name, content) -> assertThat(images.pluginFiles().get(name)).as(name)
+                .isEqualTo(content));
+    }
+
+    /**
      * BuildKit's Dockerfile-specific ignore file ({@code op-dockerfile.dockerignore}) replaces the context's
      * {@code .dockerignore}, which is then a file like any other: the image holds what BuildKit's would.
      */
