@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -27,8 +28,9 @@ import org.odabuild.testing.NeedsDockerAndModernCli;
  * patterns: a {@code COPY . /app/} image built by the classic builder of a docker CLI of version 23 or later (BuildKit's
  * matcher; the 20.10 CLI's differs, see {@code BuildContextTest}) and one built by the plugin hold the same files and
  * folders with the same content. Patterns come from the pieces that decide Docker's matching: '*', '**', '?',
- * classes, '!' exceptions, leading '/' and './', trailing '/', and the Dockerfile and {@code .dockerignore}
- * themselves, which the CLI sends whatever the patterns say.
+ * classes, '!' exceptions, escapes, '..', leading '/' and './', trailing '/', and the Dockerfile and
+ * {@code .dockerignore} themselves, which the CLI sends whatever the patterns say. A file the plugin refuses, docker
+ * build refuses.
  *
  * <p>One difference is BuildKit's on purpose: the classic CLI does not walk into a left-out folder unless an
  * exception's text starts with the folder's path, so {@code !**}{@code /x} does not give back {@code a/x} after
@@ -38,7 +40,8 @@ import org.odabuild.testing.NeedsDockerAndModernCli;
 class IgnoreFileProperties {
 
     private static final List<String> FILES = List.of("x.txt", "y.md", ".env", "ab.txt", "a b.txt", "a/x.txt",
-            "a/y.md", "a/.env", "a/c/x.txt", "a/c/d/y.md", "b/x.txt", "b/c/x.txt", "c/x.txt", "c/a/y.md");
+            "a/y.md", "a/.env", "a/c/x.txt", "a/c/d/y.md", "b/x.txt", "b/c/x.txt", "c/x.txt", "c/a/y.md", "x\\y",
+            "\u00e9.txt");
     private static final List<String> EMPTY_FOLDERS = List.of("e", "a/e", "b/c/e");
 
     private String host;
@@ -71,9 +74,17 @@ class IgnoreFileProperties {
         Files.writeString(ctx.resolve(".dockerignore"), String.join("\n", patterns) + "\n");
         Path dockerfile = Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /app/\n");
 
+        String ignoreFile = String.join("\n", patterns);
+        Optional<String> refused = patterns.stream().map(DockerIgnore::syntaxError).flatMap(Optional::stream)
+                .findFirst();
+        if (refused.isPresent()) {
+            // what the plugin refuses, docker build refuses too
+            assertThat(LocalDocker.modernClassicBuild(host, ctx, dockerfile).built()).as("docker build of a context"
+                    + " whose .dockerignore the plugin refuses (%s):\n%s", refused.get(), ignoreFile).isFalse();
+            return;
+        }
         ClassicAndPluginImages images = ClassicAndPluginImages.built(LocalDocker::modernClassicBuild, host, ctx,
                 dockerfile, "oda-test/ignore-prop:1", context -> context);
-        String ignoreFile = String.join("\n", patterns);
         assertThat(images.pluginEntries().keySet()).as("entries of the image, .dockerignore:\n%s", ignoreFile)
                 .containsAll(images.cliEntries().keySet());
         Set<String> more = new HashSet<>(images.pluginEntries().keySet());
@@ -116,7 +127,7 @@ class IgnoreFileProperties {
     Arbitrary<List<String>> ignoreFiles() {
         Arbitrary<String> segment = Arbitraries.of("a", "b", "c", "d", "e", "x.txt", "y.md", ".env", "a b.txt", "*",
                 "**", "?", "*.txt", "*.md", "[ab]*", "[^a]*", "[a-c]", ".*", "a*", "x.*", "?.txt", "Dockerfile",
-                ".dockerignore", "Docker*");
+                ".dockerignore", "Docker*", "**x", "a**", "x\\\\y", "\\*", "?\u00e9*", "..");
         Arbitrary<String> pattern = Combinators.combine(Arbitraries.of("", "", "", "!"),
                 Arbitraries.of("", "", "", "/", "./"), segment.list().ofMinSize(1).ofMaxSize(3)
                         .map(s -> String.join("/", s)), Arbitraries.of("", "", "", "/"))
