@@ -28,16 +28,16 @@ public final class RegistryClient {
     private final BlobEndpoint blobs;
 
     public RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log) {
-        this(settings, credentials, log, 1000);
+        this(settings, credentials, log, 1000, TagListEndpoint.MAX_PAGES);
     }
 
-    /** With a small page size, tests see the {@code Link} pagination of the tag list. */
-    RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log, int pageSize) {
+    /** With a small page size and page limit, tests see the {@code Link} pagination of the tag list and its end. */
+    RegistryClient(RegistrySettings settings, CredentialSource credentials, BuildLog log, int pageSize, int maxPages) {
         this.transport = new RegistryTransport(settings, log);
         this.auth = new RegistryAuth(transport, credentials);
         this.notFound = new NotFound(transport);
         this.manifests = new ManifestEndpoint(auth, notFound, log);
-        this.tagList = new TagListEndpoint(auth, notFound, pageSize);
+        this.tagList = new TagListEndpoint(auth, notFound, pageSize, maxPages);
         this.blobs = new BlobEndpoint(transport, auth);
     }
 

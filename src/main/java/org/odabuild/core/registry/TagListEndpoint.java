@@ -20,12 +20,18 @@ final class TagListEndpoint {
 
     private final RegistryAuth auth;
     private final NotFound notFound;
+    private final int maxPages;
     private final int pageSize;
 
-    TagListEndpoint(RegistryAuth auth, NotFound notFound, int pageSize) {
+    /** Far more than a repository holds: a million tags at Docker Hub's 100 a page. */
+    static final int MAX_PAGES = 10_000;
+
+    /** @param maxPages where a registry that names a new page with every answer is stopped */
+    TagListEndpoint(RegistryAuth auth, NotFound notFound, int pageSize, int maxPages) {
         this.auth = auth;
         this.notFound = notFound;
         this.pageSize = pageSize;
+        this.maxPages = maxPages;
     }
 
     /**
@@ -37,6 +43,11 @@ final class TagListEndpoint {
         String path = "/v2/" + image.repository() + "/tags/list?n=" + pageSize;
         Set<String> asked = new HashSet<>();
         while (path != null) {
+            if (asked.size() == maxPages) {
+                // a registry that names a new page with every answer would keep the build asking forever too
+                throw new RegistryException("registry " + image.registry() + " paged the tag list of " + image
+                        + " past " + maxPages + " pages: the check fails closed");
+            }
             if (!asked.add(path)) {
                 // a registry whose pages lead back to one already read would keep the build asking forever
                 throw new RegistryException("registry " + image.registry() + " paged the tag list of " + image

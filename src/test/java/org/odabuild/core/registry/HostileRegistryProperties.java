@@ -82,6 +82,9 @@ class HostileRegistryProperties {
 
     enum Read { HEAD_TAG, DIGEST, TAGS, DESCRIBE, INDEX, PUT_BLOB, PUT_MANIFEST }
 
+    /** The tag list's page limit here (the plugin's is {@link TagListEndpoint#MAX_PAGES}), reached in a second. */
+    private static final int MAX_PAGES = 50;
+
     @Property(tries = 200)
     void everyExchangeAnswersOrFailsClosedWithTheLoginKept(@ForAll("scripts") List<Answer> script,
             @ForAll Read read) {
@@ -125,6 +128,12 @@ class HostileRegistryProperties {
         assertThat(server.served()).hasSize(2);
         assertThat(failure(List.of(new Answer(200, List.of("Link: <:: bad>; rel=\"next\""), "{\"tags\":[]}",
                 Shape.LENGTH)), Read.TAGS)).hasMessageContaining("not a page of its API");
+        // a new page named with every answer: asked forever before
+        Answer onAndOn = new Answer(200, List.of("Link: </v2/org/op/tags/list?n=2&last=@N@>; rel=\"next\""),
+                "{\"tags\":[\"a\"]}", Shape.LENGTH);
+        assertThat(failure(List.of(onAndOn), Read.TAGS)).hasMessageContaining("past " + MAX_PAGES + " pages: the"
+                + " check fails closed");
+        assertThat(server.served()).hasSize(MAX_PAGES);
     }
 
     /** Found by this property (seed -5729414592877610809, 2,000 tries): the header's name alone said "registry". */
@@ -223,7 +232,7 @@ class HostileRegistryProperties {
         RegistrySettings settings = new RegistrySettings(Set.of(server.host()), Duration.ofSeconds(1), 2,
                 Duration.ofMillis(1));
         RegistryClient client = new RegistryClient(settings, r -> Optional.of(new RegistryCredentials(USER, PASSWORD,
-                null, "test")), new RecordingLog(), 2);
+                null, "test")), new RecordingLog(), 2, MAX_PAGES);
         ExecutorService one = Executors.newSingleThreadExecutor();
         try {
             return one.submit(() -> switch (read) {
@@ -411,10 +420,11 @@ class HostileRegistryProperties {
                     }
                     skipBody(in, request);
                     List<Answer> now = script;
-                    Answer a = now.get(Math.min(next.getAndIncrement(), now.size() - 1));
+                    int n = next.getAndIncrement();
+                    Answer a = now.get(Math.min(n, now.size() - 1));
                     served.add(a);
                     boolean head = request.startsWith("HEAD ");
-                    if (!write(out, a, request, head)) {
+                    if (!write(out, a, request, head, n)) {
                         return null;
                     }
                 }
@@ -423,14 +433,15 @@ class HostileRegistryProperties {
             }
         }
 
-        private boolean write(OutputStream out, Answer a, String request, boolean head) throws IOException {
+        /** @param n the answer's number: {@code @N@} in a header says it, so that a repeated answer can differ */
+        private boolean write(OutputStream out, Answer a, String request, boolean head, int n) throws IOException {
             String body = a.shape() == Shape.ECHO ? request : a.body();
             byte[] bytes = body.replace("@HOST@", host()).getBytes(StandardCharsets.ISO_8859_1);
             StringBuilder h = new StringBuilder("HTTP/1.1 " + a.status() + " X\r\n");
             for (String header : a.headers()) {
-                h.append(header.replace("@HOST@", host())).append("\r\n");
+                h.append(header.replace("@HOST@", host()).replace("@N@", Integer.toString(n))).append("\r\n");
             }
-            Function<Integer, String> length = n -> "Content-Length: " + n + "\r\n";
+            Function<Integer, String> length = size -> "Content-Length: " + size + "\r\n";
             switch (a.shape()) {
                 case LENGTH, ECHO -> h.append(length.apply(bytes.length));
                 case SHORT -> h.append(length.apply(bytes.length + 10));

@@ -74,7 +74,8 @@ class RegistryClientTest {
             seeder.push("it/paged", tag, Map.of());
             pushed.add(tag);
         }
-        RegistryClient client = new RegistryClient(insecure(open), CredentialSource.none(), new RecordingLog(), 2);
+        RegistryClient client = new RegistryClient(insecure(open), CredentialSource.none(), new RecordingLog(), 2,
+                TagListEndpoint.MAX_PAGES);
         assertThat(client.tags(new ImageName(open.host() + "/it/paged"))).containsExactlyInAnyOrderElementsOf(pushed);
         assertThat(client.tags(new ImageName(open.host() + "/it/unknown-repo"))).isEmpty();
     }
