@@ -23,7 +23,8 @@ final class RegistryResponses {
     static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
     private static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(basic|bearer)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern TOKEN_FIELD = Pattern.compile(
-            "(?i)\"(token|access_token|refresh_token|identitytoken|password|secret)\"\\s*:\\s*\"(?:[^\"\\\\]++|\\\\.)*+\"");
+            "(?i)\"(token|access_token|refresh_token|identitytoken|password|secret)\"\\s*:\\s*"
+                    + "\"(?:[^\"\\\\]++|\\\\.)*+\""); // possessive: a long token overflowed the stack
 
     private RegistryResponses() {
     }

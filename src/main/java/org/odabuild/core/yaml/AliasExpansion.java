@@ -1,5 +1,6 @@
 package org.odabuild.core.yaml;
 
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Collections;
@@ -158,7 +159,7 @@ public final class AliasExpansion {
         }
         if (node instanceof MappingNode mapping) {
             List<NodeTuple> tuples = mapping.getValue();
-            return new java.util.AbstractList<>() {
+            return new AbstractList<>() {
                 @Override
                 public Node get(int index) {
                     NodeTuple tuple = tuples.get(index / 2);

@@ -25,9 +25,9 @@ import org.odabuild.testing.NeedsDockerAndModernCli;
 
 /**
  * The plugin reads a {@code .dockerignore} as Docker does, checked against a docker CLI on random contexts and
- * patterns: a {@code COPY . /app/} image built by the classic builder of a docker CLI of version 23 or later (BuildKit's
- * matcher; the 20.10 CLI's differs, see {@code BuildContextTest}) and one built by the plugin hold the same files and
- * folders with the same content. Patterns come from the pieces that decide Docker's matching: '*', '**', '?',
+ * patterns: a {@code COPY . /app/} image built by the classic builder of a docker CLI of version 23 or later
+ * (BuildKit's matcher; the 20.10 CLI's differs, see {@code BuildContextTest}) and one built by the plugin hold the
+ * same files and folders with the same content. Patterns come from the pieces that decide Docker's matching: '*', '**', '?',
  * classes, '!' exceptions, escapes, '..', leading '/' and './', trailing '/', and the Dockerfile and
  * {@code .dockerignore} themselves, which the CLI sends whatever the patterns say. A file the plugin refuses, docker
  * build refuses.
