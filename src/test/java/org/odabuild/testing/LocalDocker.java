@@ -146,6 +146,25 @@ public final class LocalDocker {
         }
     }
 
+    /** {@code docker rmi -f}, with the daemon's own package's CLI when there is one: a later build must pull it. */
+    public static void remove(String host, String reference) {
+        try {
+            ProcessBuilder rmi = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker"
+                    : "docker", "rmi", "-f", reference).redirectErrorStream(true);
+            rmi.environment().put("DOCKER_HOST", host);
+            Process p = rmi.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("docker rmi -f " + reference + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A static executable for {@code FROM scratch} test images (no base image can be pulled here): prints the
      * file named by its first argument and exits with the second.

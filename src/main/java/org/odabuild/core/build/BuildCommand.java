@@ -34,6 +34,7 @@ import org.odabuild.core.release.LocalSources;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImageCopies;
+import org.odabuild.core.resolve.ImagesByName;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageRepository;
@@ -55,7 +56,8 @@ public final class BuildCommand {
         Path out = request.release().plan().resolve().outputDir();
         Optional<ImageRepository> fork = request.release().plan().resolve().fork();
         // a run that stops early must not leave the previous run's digests for a later CI step to deploy
-        JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT, BasesOfOtherRuns.FILE);
+        JsonReports.delete(out, BuildReport.FILE, ReleaseImmutabilityCheck.REPORT, BasesOfOtherRuns.FILE,
+                ForkBases.FILE);
         ValuesDigests.delete(out);
         Plan planned = Planner.plan(request.release().plan(), log);
         // an image whose context or Dockerfile is missing is refused on its own, before anything is built
@@ -99,8 +101,10 @@ public final class BuildCommand {
                     .toList();
             Map<String, String> published = BasesOfOtherRuns.check(awaited, bases.otherRunsBases(), hashes,
                     registry, push, out, log);
+            ForkBases forkBases = new ForkBases(ImagesByName.of(plan.resolution(), fork), fork.isPresent(), registry,
+                    push, out, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
-                    published);
+                    published, forkBases);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),
                     toBuild, request.threads(), PlannedImage::key, log, job::run,
                     (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),

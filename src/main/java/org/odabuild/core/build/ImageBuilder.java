@@ -27,6 +27,7 @@ import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.dockerfile.BaseImages;
+import org.odabuild.core.dockerfile.DockerfileText;
 import org.odabuild.core.git.HeadCommit;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.registry.CredentialSource;
@@ -44,6 +45,7 @@ final class ImageBuilder {
     private final PlatformBaseDigests baseDigests;
     // of the image build() builds: one builder builds one image
     private PullLogins logins = PullLogins.NONE;
+    private List<String> pullingDockerfiles = List.of(); // the texts the logins are for
     private Optional<String> dockerfile = Optional.empty(); // as the daemon gets it
 
     /** @param registry reads which manifest of a multi-platform base image is the platform's */
@@ -99,8 +101,8 @@ final class ImageBuilder {
         Optional<String> testDockerfile = testDockerfile(layout, image).flatMap(path -> DaemonDockerfile.text(path,
                 args));
         refuseWhatTheClassicBuilderMisreads(image, dockerfile, testDockerfile);
-        logins = BaseImageLogins.of(Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList(), args,
-                credentials);
+        pullingDockerfiles = Stream.concat(dockerfile.stream(), testDockerfile.stream()).toList();
+        logins = BaseImageLogins.of(pullingDockerfiles, args, credentials);
         if (!logins.isEmpty()) {
             log.info("The daemon may pull the base images of " + image.key() + " with the " + logins);
         }
@@ -228,7 +230,7 @@ final class ImageBuilder {
     private DockerDaemon.LocalImage daemonBuild(ResolvedImage image, DockerDaemon.Build build, Platform platform,
             Platform nativePlatform) {
         try {
-            return daemon.build(build.withLogins(logins));
+            return daemon.build(build.withLogins(loginsFor(build)));
         } catch (DockerException e) {
             if (!build.noCache() && BuildFailure.isStageOfAnotherPlatform(e)) {
                 log.info("The daemon's cache gave a stage of " + image.key() + " built for another platform than "
@@ -238,6 +240,24 @@ final class ImageBuilder {
             throw new BuildFailure(image, dockerfile, build.buildArgs(), platform, nativePlatform,
                     this::localPlatform).explain(e);
         }
+    }
+
+    /**
+     * The logins of the registries the build pulls from: its Dockerfile as sent may name a base on another registry
+     * than the one written (the fork's image of {@link ForkBases}).
+     */
+    private PullLogins loginsFor(DockerDaemon.Build build) {
+        String sent;
+        try {
+            sent = DockerfileText.of(build.context().dockerfileBytes());
+        } catch (IOException e) {
+            return logins; // the daemon says what is wrong with it
+        }
+        if (pullingDockerfiles.contains(sent)) {
+            return logins;
+        }
+        return BaseImageLogins.of(Stream.concat(pullingDockerfiles.stream(), Stream.of(sent)).toList(),
+                build.buildArgs(), credentials);
     }
 
     private Optional<Platform> localPlatform(String reference) {

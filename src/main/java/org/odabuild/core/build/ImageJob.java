@@ -33,13 +33,14 @@ final class ImageJob {
     private final RegistryClient registry;
     private final RunBases bases;
     private final Map<String, String> otherRunsBases; // by key, as repository@digest
+    private final ForkBases forkBases;
     private final Map<String, BuiltImage> built = new ConcurrentHashMap<>();
     private String source; // the origin URL, read when the first image is built (an up-to-date one needs none)
     private Map<String, String> proxies; // the docker client's, read when the first image is built
 
     ImageJob(Plan plan, BuildRequest request, Map<String, ReleaseImmutabilityCheck.Finding> findings,
             SourceHashes hashes, LazyDaemon daemon, Path out, CredentialSource credentials, RegistryClient registry,
-            RunBases bases, Map<String, String> otherRunsBases) {
+            RunBases bases, Map<String, String> otherRunsBases, ForkBases forkBases) {
         this.plan = plan;
         this.request = request;
         this.findings = findings;
@@ -50,6 +51,7 @@ final class ImageJob {
         this.registry = registry;
         this.bases = bases;
         this.otherRunsBases = otherRunsBases;
+        this.forkBases = forkBases;
     }
 
     /** The docker client's proxies as build args; which of them are passed is said once, their values never. */
@@ -115,7 +117,8 @@ final class ImageJob {
                 registry);
         return builder.build(image, sources.context(), plan.head(), plan.branch().name(), source(), hash,
                 ClientProxies.under(request.buildArgs(), proxies(log)), request.latestTag(),
-                request.testTimeout(), request.index(), bases.of(image, built, otherRunsBases));
+                request.testTimeout(), request.index(), bases.of(image, built, otherRunsBases,
+                forkBases));
     }
 
     /**

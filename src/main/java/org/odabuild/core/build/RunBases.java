@@ -325,22 +325,25 @@ public final class RunBases {
      * The context of one platform's build of {@code image}, each FROM that names an image built in this run naming
      * that image's build for the stage's platform by its id, and each FROM that names a base another run pushed for
      * this push naming the published image that was checked by its digest (not an older image the daemon holds under
-     * the tag).
+     * the tag); under {@code -Doda.imageRepository}, each other FROM that names an image of the config as upstream
+     * publishes it naming the fork's image the fork's registry holds under that tag ({@link ForkBases}).
      *
      * @param built        what this run built so far, by key
      * @param published    the bases of other runs, by key, as {@code repository@digest}
      * @param platformArgs the build's args with its platform args
      */
     BuildContext forPlatform(ResolvedImage image, BuildContext context, Map<String, String> platformArgs,
-            Platform platform, boolean retargeted, Map<String, BuiltImage> built, Map<String, String> published) {
-        if (basesOf(image.key()).isEmpty() && !onOtherRuns(image.key())) {
+            Platform platform, boolean retargeted, Map<String, BuiltImage> built, Map<String, String> published,
+            ForkBases forkBases) {
+        if (basesOf(image.key()).isEmpty() && !onOtherRuns(image.key()) && !forkBases.forked()) {
             return context;
         }
         return FromDigests.pinned(context, platformArgs, pull -> images.keyOf(pull.image()).map(built::get)
                 // not built in this run (up to date, or published already): the daemon pulls it
                 .filter(base -> base.status() == BuildStatus.BUILT)
                 .map(base -> platformImage(image, base, pull, platform, retargeted))
-                .or(() -> otherRuns.keyOf(pull.image()).map(published::get)));
+                .or(() -> otherRuns.keyOf(pull.image()).map(published::get))
+                .or(() -> forkBases.of(image, pull)));
     }
 
     /** The id of the base's image for the platform of the FROM's stage. */
@@ -380,13 +383,14 @@ public final class RunBases {
     }
 
     /** @param published the bases other runs pushed for this push, by key, as {@code repository@digest} */
-    OnBases of(ResolvedImage image, Map<String, BuiltImage> built, Map<String, String> published) {
+    OnBases of(ResolvedImage image, Map<String, BuiltImage> built, Map<String, String> published,
+            ForkBases forkBases) {
         return new OnBases() {
             @Override
             public BuildContext forPlatform(BuildContext context, Map<String, String> platformArgs,
                     Platform platform, boolean retargeted) {
                 return RunBases.this.forPlatform(image, context, platformArgs, platform, retargeted, built,
-                        published);
+                        published, forkBases);
             }
 
             @Override

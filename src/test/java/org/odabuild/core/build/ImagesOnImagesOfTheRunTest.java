@@ -37,9 +37,11 @@ import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.registry.CredentialSource;
+import org.odabuild.core.registry.RegistryCredentials;
 import org.odabuild.core.registry.RegistrySettings;
 import org.odabuild.core.release.ReleaseCheckRequest;
 import org.odabuild.core.resolve.ResolveRequest;
+import org.odabuild.testing.FaultProxy;
 import org.odabuild.testing.LocalDocker;
 import org.odabuild.testing.LocalRegistry;
 import org.odabuild.testing.RecordingLog;
@@ -64,6 +66,8 @@ class ImagesOnImagesOfTheRunTest {
     String base;
     String app;
     final RecordingLog log = new RecordingLog();
+    CredentialSource credentials = CredentialSource.none();
+    Set<String> insecure;
 
     @BeforeAll
     static void infrastructure() {
@@ -81,6 +85,7 @@ class ImagesOnImagesOfTheRunTest {
     @BeforeEach
     void repo() {
         String run = (++counter) + "-" + System.nanoTime() % 100000;
+        insecure = Set.of(registry.host());
         base = registry.host() + "/onrun/base" + run;
         app = registry.host() + "/onrun/app" + run;
         git = TestGit.init(dir.resolve("repo"))
@@ -137,11 +142,10 @@ class ImagesOnImagesOfTheRunTest {
         PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
                 root.resolve("target/oda"), List.of(), fork), Optional.empty(), BranchPolicy.defaults(),
                 Optional.empty(), Optional.of(false), images, true, Map.of());
-        RegistrySettings settings = new RegistrySettings(Set.of(registry.host()), Duration.ofSeconds(5), 2,
-                Duration.ofMillis(20));
+        RegistrySettings settings = new RegistrySettings(insecure, Duration.ofSeconds(5), 2, Duration.ofMillis(20));
         return BuildCommand.build(new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(push),
                 LatestTag.RELEASE, Map.of(), dockerHost, null, Duration.ofSeconds(60), IndexMode.AUTO),
-                CredentialSource.none(), DaemonFactory.fabric8(), true, log);
+                credentials, DaemonFactory.fabric8(), true, log);
     }
 
     @Test
@@ -324,6 +328,130 @@ class ImagesOnImagesOfTheRunTest {
         String forkedApp = fork + app.substring(app.lastIndexOf('/'));
         assertThat(filesByPlatform(forkedApp, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
                 .containsEntry("base.txt", "base v1\n").containsEntry("app.txt", "app v1\n"));
+    }
+
+    /**
+     * Upstream published the base from its sources, the fork its own: an image this run builds on a base it does not
+     * build (up to date, or published by an earlier push) is built on the fork's image of the tag the FROM names as
+     * upstream does, by the digest asked; on upstream's only where the fork's registry answers that it has none, and
+     * not at all where the fork's registry cannot say.
+     */
+    @Test
+    void aForkBuildsAnImageOnTheForksImageOfABaseThisRunDoesNotBuild() throws Exception {
+        assertThat(build().images()).extracting(BuiltImage::status).containsExactly(BuildStatus.PUSHED,
+                BuildStatus.PUSHED);
+        String fork = registry.host() + "/fork" + counter;
+        String forkedBase = fork + base.substring(base.lastIndexOf('/'));
+        String forkedApp = fork + app.substring(app.lastIndexOf('/'));
+        git.write("src/base/base.txt", "the fork's base\n").write("src/app/app.txt", "the fork's app\n");
+        git.commit("the fork changes both");
+        assertThat(build(Optional.of(fork)).images()).extracting(BuiltImage::status).containsExactly(
+                BuildStatus.PUSHED, BuildStatus.PUSHED);
+
+        // the base is up to date in the fork's registry, so this run does not build it; the daemon holds upstream's
+        // image under the tag the FROM names
+        git.write("src/app/app.txt", "the fork's app v2\n");
+        String appAlone = git.commit("the fork changes the app alone");
+        assertThat(build(Optional.of(fork)).images()).extracting(BuiltImage::key, BuiltImage::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("base", BuildStatus.UP_TO_DATE),
+                        org.assertj.core.groups.Tuple.tuple("app", BuildStatus.PUSHED));
+        assertThat(filesByPlatform(forkedApp, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("base.txt", "the fork's base\n").containsEntry("app.txt", "the fork's app v2\n"));
+        String forkedBaseDigest = digestOf(forkedBase, "1.0.1-x");
+        assertThat(log.infos).contains("app is built on the fork's " + forkedBase + ":1.0.1-x (src/app/Dockerfile:1"
+                + " names " + base + ":1.0.1-x, which " + Setting.IMAGE_REPOSITORY + " renames): " + forkedBase + "@"
+                + forkedBaseDigest);
+        JsonObject finding = JsonParser.parseString(Files.readString(git.root().resolve("target/oda/"
+                + ForkBases.FILE))).getAsJsonObject().getAsJsonArray("bases").get(0).getAsJsonObject();
+        assertThat(finding.get("image").getAsString()).isEqualTo("app");
+        assertThat(finding.get("at").getAsString()).isEqualTo("src/app/Dockerfile:1");
+        assertThat(finding.get("from").getAsString()).isEqualTo(base + ":1.0.1-x");
+        assertThat(finding.get("published").getAsString()).isEqualTo(forkedBase + "@" + forkedBaseDigest);
+
+        // a new fork that never built the base: its registry has none, so upstream's is the one there is
+        String other = registry.host() + "/other" + counter;
+        git.write("src/app/app.txt", "the other fork's app\n");
+        String since = appAlone;
+        BuildReport fromUpstream = buildSince(other, since, true, registry.host());
+        assertThat(fromUpstream.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("app", BuildStatus.PUSHED));
+        String otherApp = other + app.substring(app.lastIndexOf('/'));
+        assertThat(filesByPlatform(otherApp, "1.0.1-x").values()).hasSize(2).allSatisfy(f -> assertThat(f)
+                .containsEntry("base.txt", "base v1\n"));
+        assertThat(log.infos).contains("app is built on " + base + ":1.0.1-x (src/app/Dockerfile:1) as written: the"
+                + " fork's registry has no " + other + base.substring(base.lastIndexOf('/')) + ":1.0.1-x");
+
+        // the fork's registry cannot say whether it holds the base: a run that pushes stops, nothing pushed
+        String before = digestOf(forkedApp, "1.0.1-x");
+        try (FaultProxy proxy = FaultProxy.start(registry.host())) {
+            String baseTag = "/v2/" + fork.substring(fork.indexOf('/') + 1) + base.substring(base.lastIndexOf('/'))
+                    + "/manifests/1.0.1-x";
+            proxy.rule(r -> r.method().equals("HEAD") && r.path().equals(baseTag)
+                    ? Optional.of(new FaultProxy.Answer(500, "")) : Optional.empty());
+            String proxied = proxy.host() + fork.substring(fork.indexOf('/'));
+            git.write("src/app/app.txt", "the fork's app v3\n");
+            assertThatThrownBy(() -> buildSince(proxied, since, true, proxy.host()))
+                    .hasMessageContaining("src/app/Dockerfile:1: app is built on " + base + ":1.0.1-x, which "
+                            + Setting.IMAGE_REPOSITORY + " renames to " + proxied + base.substring(base.lastIndexOf(
+                            '/')) + ":1.0.1-x, but the fork's registry could not say whether it holds it (")
+                    .hasMessageContaining("run this again once the registry answers");
+            assertThat(digestOf(forkedApp, "1.0.1-x")).isEqualTo(before);
+            // a run that does not push says so and builds on upstream's
+            assertThat(buildSince(proxied, since, false, proxy.host()).images()).extracting(BuiltImage::status)
+                    .containsExactly(BuildStatus.BUILT);
+            assertThat(log.warnings).anyMatch(w -> w.startsWith("src/app/Dockerfile:1: app is built on " + base)
+                    && w.endsWith("; built on " + base + ":1.0.1-x as written (a run that pushes stops here)"));
+        }
+    }
+
+    /**
+     * The fork's registry asks for a password: the daemon pulls the fork's base with the fork's login, which the
+     * Dockerfile, naming upstream's registry, does not name.
+     */
+    @Test
+    void aForksBaseOnAPasswordProtectedRegistryIsPulledWithItsLogin() throws Exception {
+        try (LocalRegistry protectedFork = LocalRegistry.start(dir.resolve("fork-registry"), "oda",
+                "pa55-w0rd-fork")) {
+            insecure = Set.of(registry.host(), protectedFork.host());
+            credentials = host -> host.equals(protectedFork.host())
+                    ? Optional.of(new RegistryCredentials("oda", "pa55-w0rd-fork", null, "test")) : Optional.empty();
+            String fork = protectedFork.host() + "/fork";
+            assertThat(build(Optional.of(fork)).images()).extracting(BuiltImage::status).containsExactly(
+                    BuildStatus.PUSHED, BuildStatus.PUSHED);
+            String forkedBase = fork + base.substring(base.lastIndexOf('/')) + ":1.0.1-x";
+            LocalDocker.remove(dockerHost, forkedBase); // the daemon must pull it
+            git.write("src/app/app.txt", "app v2\n");
+            git.commit("the app alone");
+
+            assertThat(build(Optional.of(fork)).images()).extracting(BuiltImage::status).containsExactly(
+                    BuildStatus.UP_TO_DATE, BuildStatus.PUSHED);
+            assertThat(log.infos).anyMatch(i -> i.startsWith("app is built on the fork's " + forkedBase));
+            assertThat(log.infos.toString() + log.warnings).doesNotContain("pa55-w0rd-fork");
+        }
+    }
+
+    /** A run of what changed since {@code since}, uncommitted changes too, in {@code fork}. */
+    BuildReport buildSince(String fork, String since, boolean push, String insecure) {
+        Path root = git.root();
+        PlanRequest plan = new PlanRequest(new ResolveRequest(root, Optional.empty(), Optional.empty(),
+                root.resolve("target/oda"), List.of(), Optional.of(fork)), Optional.empty(), BranchPolicy.defaults(),
+                Optional.of(since), Optional.of(true), List.of(), false, Map.of());
+        RegistrySettings settings = new RegistrySettings(Set.of(insecure), Duration.ofSeconds(5), 2,
+                Duration.ofMillis(20));
+        return BuildCommand.build(new BuildRequest(new ReleaseCheckRequest(plan, settings, false), Optional.of(push),
+                LatestTag.RELEASE, Map.of(), dockerHost, null, Duration.ofSeconds(60), IndexMode.AUTO),
+                CredentialSource.none(), DaemonFactory.fabric8(), true, log);
+    }
+
+    /** The digest the registry gives {@code repository:tag}, by HEAD as the plugin asks. */
+    String digestOf(String repository, String tag) throws Exception {
+        String path = repository.substring(repository.indexOf('/') + 1);
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://"
+                + registry.host() + "/v2/" + path + "/manifests/" + tag)).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).header("Accept", MultiPlatformBuildTest.ACCEPT).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).as("HEAD " + path + ":" + tag).isEqualTo(200);
+        return r.headers().firstValue("Docker-Content-Digest").orElseThrow();
     }
 
     @Test

@@ -808,13 +808,8 @@ class MultiPlatformBuildTest {
     }
 
     /** {@code docker rmi -f}, with the daemon's own package's CLI when there is one. */
-    static void removeFromTheDaemon(String reference) throws Exception {
-        ProcessBuilder rmi = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker"
-                : "docker", "rmi", "-f", reference).redirectErrorStream(true);
-        rmi.environment().put("DOCKER_HOST", dockerHost);
-        Process p = rmi.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+    static void removeFromTheDaemon(String reference) {
+        LocalDocker.remove(dockerHost, reference);
     }
 
     /**

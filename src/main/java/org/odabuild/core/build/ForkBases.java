@@ -1,0 +1,140 @@
+package org.odabuild.core.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.odabuild.core.BuildLog;
+import org.odabuild.core.Setting;
+import org.odabuild.core.docker.FromDigests;
+import org.odabuild.core.dockerfile.ImageReference;
+import org.odabuild.core.registry.RegistryClient;
+import org.odabuild.core.registry.RegistryException;
+import org.odabuild.core.report.JsonReports;
+import org.odabuild.core.resolve.ImagesByName;
+import org.odabuild.core.resolve.ResolvedImage;
+import org.odabuild.core.version.ImageName;
+
+/**
+ * Under {@code -Doda.imageRepository}, a FROM that names an image of the config as upstream publishes it (as its
+ * values file does), where this run does not build that image (it is up to date, or an earlier push built it): the
+ * fork's images are the fork's own build of its sources, so the image is built on the fork's image of that tag when
+ * the fork's registry holds it, by the digest asked, and on upstream's (a release the fork never built) only when the
+ * fork's registry answers that it has none. Without it the daemon would pull upstream's tag, which a fork's
+ * prerelease never has, or which holds upstream's sources, not the fork's.
+ */
+final class ForkBases {
+
+    static final String FILE = "fork-bases.json";
+
+    /**
+     * One FROM, as {@link #FILE} says it.
+     *
+     * @param fork      the fork's image of the FROM's tag
+     * @param published {@code repository@digest} the image is built on; null when the fork's registry has none, and
+     *                  the daemon pulls the FROM as written
+     */
+    record Finding(String image, String at, String from, String fork, String published) {
+    }
+
+    record Report(List<Finding> bases) {
+    }
+
+    private final ImagesByName configImages;
+    private final boolean forked;
+    private final RegistryClient registry;
+    private final boolean pushes;
+    private final Path out;
+    private final BuildLog log;
+    private final Map<String, Optional<String>> held = new HashMap<>(); // the registry's answer by fork reference
+    private final Set<String> told = new HashSet<>();
+    private final Set<String> unanswered = new HashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * @param configImages the images of the config, renamed to the fork's repository
+     * @param forked       whether {@code -Doda.imageRepository} renames them
+     * @param pushes       whether this run pushes: a fork's registry that cannot be asked then stops the image
+     */
+    ForkBases(ImagesByName configImages, boolean forked, RegistryClient registry, boolean pushes, Path out,
+            BuildLog log) {
+        this.configImages = configImages;
+        this.forked = forked;
+        this.registry = registry;
+        this.pushes = pushes;
+        this.out = out;
+        this.log = log;
+    }
+
+    /** Whether a FROM may be renamed at all: only under {@code -Doda.imageRepository}. */
+    boolean forked() {
+        return forked;
+    }
+
+    /**
+     * The fork's image by digest for a FROM of {@code image} that names an image of the config by upstream's name;
+     * none for any other FROM, or when the fork's registry does not hold the tag.
+     *
+     * @throws RegistryException when this run pushes and the fork's registry cannot be asked
+     */
+    synchronized Optional<String> of(ResolvedImage image, FromDigests.Pull pull) {
+        if (!forked) {
+            return Optional.empty();
+        }
+        ImageReference from = ImageReference.parse(pull.image());
+        if (from.reference().contains(":")) {
+            return Optional.empty(); // a digest names one published image, upstream's or the fork's
+        }
+        Optional<ResolvedImage> named = configImages.named(from.name());
+        ImageName written;
+        try {
+            written = new ImageName(from.name());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (named.isEmpty() || named.get().image().canonical().equals(written.canonical())) {
+            return Optional.empty(); // another image, or one the FROM names by the fork's name already
+        }
+        ImageName fork = named.get().image();
+        String forkReference = fork.name() + ":" + from.reference();
+        String at = image.config().buildDockerfile() + ":" + pull.line();
+        Optional<String> published = held.computeIfAbsent(forkReference, r -> held(image, at, pull.image(), fork,
+                from.reference(), r));
+        if (told.add(image.key() + " " + at + " " + forkReference)) {
+            if (published.isPresent()) {
+                log.info(image.key() + " is built on the fork's " + forkReference + " (" + at + " names " + pull.image()
+                        + ", which " + Setting.IMAGE_REPOSITORY + " renames): " + published.get());
+            } else if (!unanswered.contains(forkReference)) {
+                log.info(image.key() + " is built on " + pull.image() + " (" + at + ") as written: the fork's"
+                        + " registry has no " + forkReference);
+            }
+            findings.add(new Finding(image.key(), at, pull.image(), forkReference, published.orElse(null)));
+            JsonReports.write(out, FILE, new Report(findings));
+        }
+        return published;
+    }
+
+    private Optional<String> held(ResolvedImage image, String at, String from, ImageName fork, String tag,
+            String forkReference) {
+        Optional<RegistryClient.Manifest> manifest;
+        try {
+            manifest = registry.manifest(fork, tag);
+        } catch (RegistryException e) {
+            String why = at + ": " + image.key() + " is built on " + from + ", which " + Setting.IMAGE_REPOSITORY
+                    + " renames to " + forkReference + ", but the fork's registry could not say whether it holds it ("
+                    + String.join("; ", e.reasons()) + ")";
+            if (pushes) {
+                // built on upstream's image, it would be pushed as the fork's build of these sources
+                throw new RegistryException(why + ": run this again once the registry answers", e.reasons());
+            }
+            unanswered.add(forkReference);
+            log.warn(why + "; built on " + from + " as written (a run that pushes stops here)");
+            return Optional.empty();
+        }
+        return manifest.map(m -> fork.name() + "@" + m.digest());
+    }
+}
