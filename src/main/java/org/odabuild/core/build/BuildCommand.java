@@ -34,7 +34,6 @@ import org.odabuild.core.release.LocalSources;
 import org.odabuild.core.release.ReleaseImmutabilityCheck;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImageCopies;
-import org.odabuild.core.resolve.ImagesByName;
 import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageRepository;
@@ -101,8 +100,7 @@ public final class BuildCommand {
                     .toList();
             Map<String, String> published = BasesOfOtherRuns.check(awaited, bases.otherRunsBases(), hashes,
                     registry, push, out, log);
-            ForkBases forkBases = new ForkBases(ImagesByName.of(plan.resolution(), fork), fork.isPresent(), registry,
-                    push, out, log);
+            ForkBases forkBases = new ForkBases(plan.resolution(), fork, registry, push, out, log);
             ImageJob job = new ImageJob(plan, request, byKey, hashes, daemon, out, credentials, registry, bases,
                     published, forkBases);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),

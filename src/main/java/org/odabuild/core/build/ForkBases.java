@@ -16,8 +16,11 @@ import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
 import org.odabuild.core.report.JsonReports;
 import org.odabuild.core.resolve.ImagesByName;
+import org.odabuild.core.resolve.Resolution;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.version.ImageName;
+import org.odabuild.core.version.ImageRepository;
+import org.odabuild.core.version.ImageTag;
 
 /**
  * Under {@code -Doda.imageRepository}, a FROM that names an image of the config as upstream publishes it (as its
@@ -56,14 +59,13 @@ final class ForkBases {
     private final List<Finding> findings = new ArrayList<>();
 
     /**
-     * @param configImages the images of the config, renamed to the fork's repository
-     * @param forked       whether {@code -Doda.imageRepository} renames them
-     * @param pushes       whether this run pushes: a fork's registry that cannot be asked then stops the image
+     * @param fork   {@code -Doda.imageRepository}; without it no FROM is renamed
+     * @param pushes whether this run pushes: a fork's registry that cannot be asked then stops the image
      */
-    ForkBases(ImagesByName configImages, boolean forked, RegistryClient registry, boolean pushes, Path out,
-            BuildLog log) {
-        this.configImages = configImages;
-        this.forked = forked;
+    ForkBases(Resolution resolution, Optional<ImageRepository> fork, RegistryClient registry, boolean pushes,
+            Path out, BuildLog log) {
+        this.configImages = ImagesByName.of(resolution, fork);
+        this.forked = fork.isPresent();
         this.registry = registry;
         this.pushes = pushes;
         this.out = out;
@@ -86,8 +88,8 @@ final class ForkBases {
             return Optional.empty();
         }
         ImageReference from = ImageReference.parse(pull.image());
-        if (from.reference().contains(":")) {
-            return Optional.empty(); // a digest names one published image, upstream's or the fork's
+        if (!ImageTag.isDockerTag(from.reference())) {
+            return Optional.empty(); // a digest names one published image; what is no tag, the daemon refuses
         }
         Optional<ResolvedImage> named = configImages.named(from.name());
         ImageName written;

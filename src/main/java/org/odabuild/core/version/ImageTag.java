@@ -46,6 +46,11 @@ public record ImageTag(SemVer version, Optional<PrereleaseSuffix> suffix) {
         return tag.matches("\\d+\\.\\d+\\.\\d+-.+");
     }
 
+    /** Whether {@code text} is a tag Docker takes ({@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}}). */
+    public static boolean isDockerTag(String text) {
+        return DOCKER_TAG.matcher(text).matches();
+    }
+
     /** The full semver this tag stands for, for precedence checks. */
     public SemVer asSemVer() {
         return suffix.map(s -> version.withPrerelease(s.identifiers())).orElse(version);
