@@ -33,8 +33,9 @@ final class PullProgress {
         String status = m.get("status").getAsString();
         String id = m.get("id") != null && m.get("id").isJsonPrimitive() ? m.get("id").getAsString() : null;
         if (status.startsWith("Pulling from ") && pulls.add(status)) {
-            log.info(status.replace("Pulling from ", "Pulling base image ")
-                    + (id == null ? "" : ":" + id));
+            String from = status.substring("Pulling from ".length());
+            // the daemon names a pull by tag with the tag, one by digest with its whole reference
+            log.info("Pulling base image " + (id == null ? from : id.contains("@") ? id : from + ":" + id));
             return;
         }
         if (id == null) {

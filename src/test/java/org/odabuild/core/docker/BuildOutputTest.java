@@ -68,6 +68,17 @@ class BuildOutputTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("unreadable build output");
     }
 
+    /** A base named by digest: the daemon names the pull with the whole reference, which is said as it is. */
+    @Test
+    void aPullByDigestIsNamedByItsReference() throws IOException {
+        String reference = "127.0.0.1:5000/fork/base@sha256:" + "ab".repeat(32);
+        RecordingLog log = new RecordingLog();
+        BuildOutput.read(answer("{\"stream\":\"Step 1/2 : FROM " + reference + "\"}\n"
+                + "{\"status\":\"Pulling from fork/base\",\"id\":\"" + reference + "\"}\n"
+                + "{\"aux\":{\"ID\":\"sha256:feed\"}}\n"), log, "app:1 for linux/amd64");
+        assertThat(log.infos).first().isEqualTo("Pulling base image " + reference);
+    }
+
     /** The daemon pulls a base image inside the build: one line for the pull, then one per tenth of its bytes. */
     @Test
     void aBaseImagePullIsOneLinePerTenthNotOnePerChunk() throws IOException {
