@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Changes scalars of a YAML text in place: only the characters of the edited value change, so comments, order,
@@ -79,7 +80,7 @@ public final class YamlTextEditor {
             throw InvalidInputException.at(location(node.get()), "'" + path + "' is not a single value");
         }
         String old = scalar.getValue();
-        boolean wasNull = YamlDocument.readsAsNull(scalar);
+        boolean wasNull = Tag.NULL.equals(scalar.getTag());
         DumperOptions.ScalarStyle style = scalar.getScalarStyle();
         boolean readAsText = style != DumperOptions.ScalarStyle.PLAIN || HelmReading.differs(old).isEmpty()
                 || TAGGED.matcher(text.substring(offset(scalar.getStartMark()), offset(scalar.getEndMark())))
@@ -286,7 +287,7 @@ public final class YamlTextEditor {
 
     private static void walk(Node node, String prefix, Map<String, String> out) {
         if (node instanceof ScalarNode s) {
-            out.put(prefix, YamlDocument.readsAsNull(s) ? null : s.getTag().getValue() + " " + s.getValue());
+            out.put(prefix, Tag.NULL.equals(s.getTag()) ? null : s.getTag().getValue() + " " + s.getValue());
         } else if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());

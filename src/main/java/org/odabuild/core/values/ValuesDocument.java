@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A Helm values file read the way Helm and yq read it: comments ignored, aliases and merge keys ({@code <<})
@@ -117,7 +118,7 @@ public final class ValuesDocument {
                 continue;
             }
             if (node instanceof ScalarNode scalar) {
-                if (!YamlDocument.readsAsNull(scalar)) {
+                if (!Tag.NULL.equals(scalar.getTag())) {
                     texts.add(new Text(at.getKey(), scalar.getValue(), yaml.locationOf(scalar)));
                 }
             } else if (node instanceof MappingNode mapping) {
@@ -146,7 +147,7 @@ public final class ValuesDocument {
 
     private ScalarValue scalar(YqPath path, NodeLookup.Found found) {
         if (found.node() instanceof ScalarNode scalar) {
-            boolean isNull = YamlDocument.readsAsNull(scalar);
+            boolean isNull = Tag.NULL.equals(scalar.getTag());
             Optional<String> tag = YamlDocument.writtenTag(scalar);
             tag.filter(ValuesDocument::readAsAnotherType).ifPresent(t -> {
                 throw InvalidInputException.at(yaml.locationOf(scalar), "'" + path + "' has the YAML tag '" + t

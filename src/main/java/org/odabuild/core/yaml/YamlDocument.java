@@ -202,15 +202,6 @@ public final class YamlDocument {
     }
 
     /**
-     * Whether Helm reads the scalar as null: written as one ({@code ~}, {@code null}, nothing). go-yaml v2 does not
-     * resolve a {@code !!null} tag, so {@code !!null issue9} is the text {@code issue9} to Helm; {@code !!null} alone
-     * is the empty text, which its templates print as they print null.
-     */
-    public static boolean readsAsNull(ScalarNode scalar) {
-        return Tag.NULL.equals(scalar.getTag()) && (scalar.getValue().isEmpty() || writtenTag(scalar).isEmpty());
-    }
-
-    /**
      * The tag written on a scalar, as written ({@code !!binary}, {@code !local}); empty when it has none, or one that
      * only says what the value is read as anyway ({@code !!str "x"}).
      */

@@ -76,15 +76,6 @@ class YamlTextEditorTest {
         assertThat(editor.text()).isEqualTo("a:\r\n  v: \"1.0.1\"   # the version\r\n  s: 'y'\r\n");
     }
 
-    /** go-yaml v2 leaves a {@code !!null} tag unresolved: Helm reads {@code !!null issue9} as issue9, so it is cleared. */
-    @Test
-    void aSuffixUnderANullTagIsCleared() {
-        YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s: !!null issue9\n  t: !!null\n");
-        editor.set(p(".a.s"), "", Optional.empty());
-        editor.set(p(".a.t"), "", Optional.empty());
-        assertThat(editor.text()).isEqualTo("a:\n  s: !!null\n  t: !!null\n");
-    }
-
     @Test
     void fillsEmptyValues() {
         YamlTextEditor editor = new YamlTextEditor("f.yaml", "a:\n  s:\n  t: ~\n  u:   # none\n");
