@@ -139,10 +139,12 @@ public final class ValuesDocument {
 
     /**
      * Helm (go-yaml v2) reads a value tagged with one of YAML's own types as that type ({@code !!binary} decoded from
-     * base64); {@code !!str}, {@code !!null} and tags of the file's own ({@code !local}) leave the text as it is.
+     * base64); {@code !!str} and tags of the file's own ({@code !local}) leave the text as it is. {@code !!null} on
+     * a null ({@code !!null ~}) is no tag {@link YamlDocument#writtenTag} reports, and on any other text go-yaml
+     * refuses the file.
      */
     private static boolean readAsAnotherType(String tag) {
-        return tag.startsWith("!!") && !tag.equals("!!str") && !tag.equals("!!null");
+        return tag.startsWith("!!") && !tag.equals("!!str");
     }
 
     private ScalarValue scalar(YqPath path, NodeLookup.Found found) {
@@ -150,12 +152,17 @@ public final class ValuesDocument {
             boolean isNull = Tag.NULL.equals(scalar.getTag());
             Optional<String> tag = YamlDocument.writtenTag(scalar);
             tag.filter(ValuesDocument::readAsAnotherType).ifPresent(t -> {
+                String value = Excerpt.of(scalar.getValue());
+                String text = ": remove the tag and write the value as text";
                 throw InvalidInputException.at(yaml.locationOf(scalar), "'" + path + "' has the YAML tag '" + t
-                        + "': " + (t.equals("!!binary") ? "Helm decodes it from base64, so the chart would not use '"
-                                + Excerpt.of(scalar.getValue()) + "' as the plugin does"
-                                : "Helm reads '" + Excerpt.of(scalar.getValue()) + "' as that type, not as the text"
-                                        + " the plugin reads")
-                        + ": remove the tag and write the value as text");
+                        + "': " + switch (t) {
+                            case "!!binary" -> "Helm decodes it from base64, so the chart would not use '" + value
+                                    + "' as the plugin does" + text;
+                            case "!!null" -> "Helm refuses the file, as '" + value + "' is no null (\"cannot decode"
+                                    + " ... as a !!null\")" + text + " (or nothing, for no value)";
+                            default -> "Helm reads '" + value + "' as that type, not as the text the plugin reads"
+                                    + text;
+                        });
             });
             // a tagged value (!!str no, !local no) is text to Helm, whatever its words
             return new ScalarValue(scalar.getValue(), isNull, yaml.locationOf(scalar), found.duplicateKey(),

@@ -227,6 +227,13 @@ class ValuesDocumentTest {
                 .hasMessageStartingWith("charts/x/values.yaml:3:12: '.a.version' has the YAML tag '!!float': Helm"
                         + " reads '1.0.0' as that type");
         assertThatThrownBy(() -> doc.find(YqPath.parse(".a.n"))).hasMessageContaining("'!!int'");
+        // go-yaml v2 resolves !!null and fails on a text that is no null; on one that is, it is null
+        ValuesDocument nulls = values("a:\n  s: !!null issue9\n  t: !!null ~\n  u: !!null\n");
+        assertThatThrownBy(() -> nulls.find(YqPath.parse(".a.s"))).hasMessage("charts/x/values.yaml:2:6: '.a.s' has"
+                + " the YAML tag '!!null': Helm refuses the file, as 'issue9' is no null (\"cannot decode ... as a"
+                + " !!null\"): remove the tag and write the value as text (or nothing, for no value)");
+        assertThat(at(nulls, ".a.t").isNull()).isTrue();
+        assertThat(at(nulls, ".a.u").isNull()).isTrue();
     }
 
     @Test
