@@ -53,9 +53,8 @@ final class ForkBases {
     private final boolean pushes;
     private final Path out;
     private final BuildLog log;
-    private final Map<String, Optional<String>> held = new HashMap<>(); // the registry's answer by fork reference
-    private final Set<String> told = new HashSet<>();
-    private final Set<String> unanswered = new HashSet<>();
+    private final Map<String, Answer> answers = new HashMap<>(); // by fork reference: each is asked once
+    private final Set<String> told = new HashSet<>(); // image, line and fork reference: each is said once
     private final List<Finding> findings = new ArrayList<>();
 
     /**
@@ -91,36 +90,41 @@ final class ForkBases {
         if (!ImageTag.isDockerTag(from.reference())) {
             return Optional.empty(); // a digest names one published image; what is no tag, the daemon refuses
         }
-        Optional<ResolvedImage> named = configImages.named(from.name());
-        ImageName written;
-        try {
-            written = new ImageName(from.name());
-        } catch (IllegalArgumentException e) {
+        Optional<ImageName> fork = configImages.named(from.name()).map(ResolvedImage::image)
+                // another image, or one the FROM names by the fork's name already
+                .filter(f -> !f.canonical().equals(new ImageName(from.name()).canonical()));
+        if (fork.isEmpty()) {
             return Optional.empty();
         }
-        if (named.isEmpty() || named.get().image().canonical().equals(written.canonical())) {
-            return Optional.empty(); // another image, or one the FROM names by the fork's name already
-        }
-        ImageName fork = named.get().image();
-        String forkReference = fork.name() + ":" + from.reference();
+        String forkReference = fork.get().name() + ":" + from.reference();
         String at = image.config().buildDockerfile() + ":" + pull.line();
-        Optional<String> published = held.computeIfAbsent(forkReference, r -> held(image, at, pull.image(), fork,
+        Answer answer = answers.computeIfAbsent(forkReference, r -> ask(image, at, pull.image(), fork.get(),
                 from.reference(), r));
         if (told.add(image.key() + " " + at + " " + forkReference)) {
-            if (published.isPresent()) {
+            if (answer.published().isPresent()) {
                 log.info(image.key() + " is built on the fork's " + forkReference + " (" + at + " names " + pull.image()
-                        + ", which " + Setting.IMAGE_REPOSITORY + " renames): " + published.get());
-            } else if (!unanswered.contains(forkReference)) {
+                        + ", which " + Setting.IMAGE_REPOSITORY + " renames): " + answer.published().get());
+            } else if (answer.answered()) {
                 log.info(image.key() + " is built on " + pull.image() + " (" + at + ") as written: the fork's"
                         + " registry has no " + forkReference);
             }
-            findings.add(new Finding(image.key(), at, pull.image(), forkReference, published.orElse(null)));
+            findings.add(new Finding(image.key(), at, pull.image(), forkReference,
+                    answer.published().orElse(null)));
             JsonReports.write(out, FILE, new Report(findings));
         }
-        return published;
+        return answer.published();
     }
 
-    private Optional<String> held(ResolvedImage image, String at, String from, ImageName fork, String tag,
+    /**
+     * What the fork's registry said of a tag.
+     *
+     * @param published {@code repository@digest} when it holds the tag
+     * @param answered  false when it could not say, in a run that does not push
+     */
+    private record Answer(Optional<String> published, boolean answered) {
+    }
+
+    private Answer ask(ResolvedImage image, String at, String from, ImageName fork, String tag,
             String forkReference) {
         Optional<RegistryClient.Manifest> manifest;
         try {
@@ -133,10 +137,9 @@ final class ForkBases {
                 // built on upstream's image, it would be pushed as the fork's build of these sources
                 throw new RegistryException(why + ": run this again once the registry answers", e.reasons());
             }
-            unanswered.add(forkReference);
             log.warn(why + "; built on " + from + " as written (a run that pushes stops here)");
-            return Optional.empty();
+            return new Answer(Optional.empty(), false);
         }
-        return manifest.map(m -> fork.name() + "@" + m.digest());
+        return new Answer(manifest.map(m -> fork.name() + "@" + m.digest()), true);
     }
 }
