@@ -59,8 +59,8 @@ class MutatedOdaCanvasProperties {
     }
 
     private static final List<String> TOKENS = List.of(":", "- ", "&a ", "*a", "<<: *a\n", "!!str ", "!!binary ",
-            "!!null ", "\"", "'", "{", "}", "[", "]", "#", "\t", "|", ">", "%YAML 1.2\n", "---\n", "...\n", "\u00e9", "\u0000",
-            "\uFEFF", "\r", "\n", "  ", "? ", "!x ", "!!map ", "*", "&", ",", "\\", "@", "`", "\u2028",
+            "!!null ", "\"", "'", "{", "}", "[", "]", "#", "\t", "|", ">", "%YAML 1.2\n", "---\n", "...\n", "\u00e9",
+            "\u0000", "\uFEFF", "\r", "\n", "  ", "? ", "!x ", "!!map ", "*", "&", ",", "\\", "@", "`", "\u2028",
             "\uD83D\uDE80", "~", "null", "0x1F", "1.0", "1.0.0-", "-", "&b [*a,*a,*a]\n");
 
     /** Each edit: {kind, place, token}. */
