@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Setting;
-import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.dockerfile.ImageReference;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
@@ -23,8 +22,8 @@ import org.odabuild.core.version.ImageRepository;
 import org.odabuild.core.version.ImageTag;
 
 /**
- * Under {@code -Doda.imageRepository}, a FROM that names an image of the config as upstream publishes it (as its
- * values file does), where this run does not build that image (it is up to date, or an earlier push built it): the
+ * Under {@code -Doda.imageRepository}, a FROM (or a {@code COPY --from=}) that names an image of the config as
+ * upstream publishes it (as its values file does), where this run does not build that image (it is up to date, or an earlier push built it): the
  * fork's images are the fork's own build of its sources, so the image is built on the fork's image of that tag when
  * the fork's registry holds it, by the digest asked, and on upstream's (a release the fork never built) only when the
  * fork's registry answers that it has none. Without it the daemon would pull upstream's tag, which a fork's
@@ -77,16 +76,18 @@ final class ForkBases {
     }
 
     /**
-     * The fork's image by digest for a FROM of {@code image} that names an image of the config by upstream's name;
-     * none for any other FROM, or when the fork's registry does not hold the tag.
+     * The fork's image by digest for a FROM (or {@code COPY --from=}) of {@code image} that names an image of the
+     * config by upstream's name; none for any other, or when the fork's registry does not hold the tag.
      *
+     * @param line      the line of the FROM or COPY in the image's Dockerfile
+     * @param reference the image it names, args put in
      * @throws RegistryException when this run pushes and the fork's registry cannot be asked
      */
-    synchronized Optional<String> of(ResolvedImage image, FromDigests.Pull pull) {
+    synchronized Optional<String> of(ResolvedImage image, int line, String reference) {
         if (!forked) {
             return Optional.empty();
         }
-        ImageReference from = ImageReference.parse(pull.image());
+        ImageReference from = ImageReference.parse(reference);
         if (!ImageTag.isDockerTag(from.reference())) {
             return Optional.empty(); // a digest names one published image; what is no tag, the daemon refuses
         }
@@ -97,18 +98,18 @@ final class ForkBases {
             return Optional.empty();
         }
         String forkReference = fork.get().name() + ":" + from.reference();
-        String at = image.config().buildDockerfile() + ":" + pull.line();
-        Answer answer = answers.computeIfAbsent(forkReference, r -> ask(image, at, pull.image(), fork.get(),
+        String at = image.config().buildDockerfile() + ":" + line;
+        Answer answer = answers.computeIfAbsent(forkReference, r -> ask(image, at, reference, fork.get(),
                 from.reference(), r));
         if (told.add(image.key() + " " + at + " " + forkReference)) {
             if (answer.published().isPresent()) {
-                log.info(image.key() + " is built on the fork's " + forkReference + " (" + at + " names " + pull.image()
+                log.info(image.key() + " is built on the fork's " + forkReference + " (" + at + " names " + reference
                         + ", which " + Setting.IMAGE_REPOSITORY + " renames): " + answer.published().get());
             } else if (answer.answered()) {
-                log.info(image.key() + " is built on " + pull.image() + " (" + at + ") as written: the fork's"
+                log.info(image.key() + " is built on " + reference + " (" + at + ") as written: the fork's"
                         + " registry has no " + forkReference);
             }
-            findings.add(new Finding(image.key(), at, pull.image(), forkReference,
+            findings.add(new Finding(image.key(), at, reference, forkReference,
                     answer.published().orElse(null)));
             JsonReports.write(out, FILE, new Report(findings));
         }

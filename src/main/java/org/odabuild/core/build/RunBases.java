@@ -15,6 +15,7 @@ import org.odabuild.core.config.BrokenImage;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.CopySources;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.dockerfile.DockerfileInstructions;
 import org.odabuild.core.dockerfile.ImageReference;
@@ -338,12 +339,16 @@ public final class RunBases {
         if (basesOf(image.key()).isEmpty() && !onOtherRuns(image.key()) && !forkBases.forked()) {
             return context;
         }
-        return FromDigests.pinned(context, platformArgs, pull -> images.keyOf(pull.image()).map(built::get)
+        BuildContext pinned = FromDigests.pinned(context, platformArgs, pull -> images.keyOf(pull.image())
+                .map(built::get)
                 // not built in this run (up to date, or published already): the daemon pulls it
                 .filter(base -> base.status() == BuildStatus.BUILT)
                 .map(base -> platformImage(image, base, pull, platform, retargeted))
                 .or(() -> otherRuns.keyOf(pull.image()).map(published::get))
-                .or(() -> forkBases.of(image, pull)));
+                .or(() -> forkBases.of(image, pull.line(), pull.image())));
+        // a COPY --from an image of this run or push is refused before any build: here only other images remain
+        return forkBases.forked() ? CopySources.pinned(pinned, copy -> forkBases.of(image, copy.line(), copy.image()))
+                : pinned;
     }
 
     /** The id of the base's image for the platform of the FROM's stage. */

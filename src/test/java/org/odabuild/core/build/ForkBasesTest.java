@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.Setting;
-import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistryException;
@@ -58,27 +57,23 @@ class ForkBasesTest {
                 nowhere, pushes, repo.resolve("target/oda"), log);
     }
 
-    static FromDigests.Pull from(String image) {
-        return new FromDigests.Pull(2, image, image, Optional.empty());
-    }
-
     @Test
     void fromLinesThatNameNoImageOfTheConfigAsUpstreamDoesByATagAreLeftAsWritten() {
         ForkBases bases = forkBases(true, true);
         for (String image : List.of("python:3.12-slim", "tmforumodacanvas/component-operator@sha256:"
                 + "0".repeat(64), FORK + "/component-operator:1.1.3-issue3456", "tmforumodacanvas/component-operator:",
                 "tmforumodacanvas/component-operator:-x", "${BASE}", "tmforumodacanvas/other-image:1.0.0")) {
-            assertThat(bases.of(webhook, from(image))).as(image).isEmpty();
+            assertThat(bases.of(webhook, 2, image)).as(image).isEmpty();
         }
-        assertThat(forkBases(false, true).of(webhook, from("tmforumodacanvas/component-operator:1.1.2"))).isEmpty();
+        assertThat(forkBases(false, true).of(webhook, 2, "tmforumodacanvas/component-operator:1.1.2")).isEmpty();
         assertThat(repo.resolve("target/oda/" + ForkBases.FILE)).doesNotExist();
     }
 
     @Test
     void anImageOfTheConfigNamedAsUpstreamDoesIsAskedOfTheForksRegistryFailingClosedInARunThatPushes()
             throws Exception {
-        assertThatThrownBy(() -> forkBases(true, true).of(webhook, from("tmforumodacanvas/component-operator"
-                + ":1.1.3-issue3456"))).isInstanceOf(RegistryException.class).hasMessageStartingWith(
+        assertThatThrownBy(() -> forkBases(true, true).of(webhook, 2, "tmforumodacanvas/component-operator"
+                + ":1.1.3-issue3456")).isInstanceOf(RegistryException.class).hasMessageStartingWith(
                         "source/webhooks/webhook-dockerfile:2: compcrdwebhook is built on tmforumodacanvas/"
                         + "component-operator:1.1.3-issue3456, which " + Setting.IMAGE_REPOSITORY + " renames to "
                         + FORK + "/component-operator:1.1.3-issue3456, but the fork's registry could not say whether"
@@ -87,8 +82,8 @@ class ForkBasesTest {
 
         // Docker Hub's long name is the same image; a run that does not push builds on it as written, and says so
         ForkBases preview = forkBases(true, false);
-        assertThat(preview.of(webhook, from("docker.io/tmforumodacanvas/component-operator:1.1.2"))).isEmpty();
-        assertThat(preview.of(webhook, from("docker.io/tmforumodacanvas/component-operator:1.1.2"))).isEmpty();
+        assertThat(preview.of(webhook, 2, "docker.io/tmforumodacanvas/component-operator:1.1.2")).isEmpty();
+        assertThat(preview.of(webhook, 2, "docker.io/tmforumodacanvas/component-operator:1.1.2")).isEmpty();
         assertThat(log.warnings).singleElement().asString().endsWith("; built on docker.io/tmforumodacanvas/"
                 + "component-operator:1.1.2 as written (a run that pushes stops here)");
         JsonObject finding = JsonParser.parseString(Files.readString(repo.resolve("target/oda/" + ForkBases.FILE)))

@@ -404,6 +404,30 @@ class ImagesOnImagesOfTheRunTest {
         }
     }
 
+    /** A {@code COPY --from=} the base as upstream names it takes the files of the fork's base, as a FROM does. */
+    @Test
+    void aForkCopiesFromItsOwnImageOfABaseThisRunDoesNotBuild() throws Exception {
+        String fork = registry.host() + "/copy" + counter;
+        config(false);
+        git.write("src/base/base.txt", "the fork's base\n");
+        String baseAlone = git.commit("the fork's base");
+        assertThat(build(Optional.of(fork)).images()).extracting(BuiltImage::status).containsExactly(
+                BuildStatus.PUSHED);
+
+        config(true);
+        git.write("src/app/Dockerfile", "FROM scratch\nCOPY --from=" + base + ":1.0.1-x /base.txt /copied.txt\n"
+                + "COPY app.txt /app.txt\n");
+        BuildReport report = buildSince(fork, baseAlone, true, registry.host());
+        assertThat(report.images()).extracting(BuiltImage::key, BuiltImage::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("app", BuildStatus.PUSHED));
+        String forkedBase = fork + base.substring(base.lastIndexOf('/'));
+        assertThat(filesByPlatform(fork + app.substring(app.lastIndexOf('/')), "1.0.1-x").values()).hasSize(2)
+                .allSatisfy(f -> assertThat(f).containsEntry("copied.txt", "the fork's base\n"));
+        assertThat(log.infos).contains("app is built on the fork's " + forkedBase + ":1.0.1-x (src/app/Dockerfile:2"
+                + " names " + base + ":1.0.1-x, which " + Setting.IMAGE_REPOSITORY + " renames): " + forkedBase + "@"
+                + digestOf(forkedBase, "1.0.1-x"));
+    }
+
     /**
      * The fork's registry asks for a password: the daemon pulls the fork's base with the fork's login, which the
      * Dockerfile, naming upstream's registry, does not name.

@@ -54,6 +54,8 @@ class DockerfileParsersProperties {
             FromDigests.pulls(text, ARGS).forEach(p -> pins.put(p, "pinned.io/x@sha256:" + "a".repeat(64)));
             Optional<byte[]> pinned = FromDigests.pin(bytes, pins);
             pinned.ifPresent(b -> assertThat(lines(b)).isEqualTo(lines(bytes)));
+            CopySources.pin(bytes, source -> Optional.of("pinned.io/x@sha256:" + "b".repeat(64)))
+                    .ifPresent(b -> assertThat(lines(b)).isEqualTo(lines(bytes)));
         } catch (OdaException e) {
             assertThat(e.getMessage()).isNotBlank();
         }
