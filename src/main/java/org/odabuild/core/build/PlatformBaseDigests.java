@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.BuildContext;
+import org.odabuild.core.docker.CopySources;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.FromDigests;
 import org.odabuild.core.dockerfile.ImageReference;
@@ -53,10 +54,17 @@ final class PlatformBaseDigests {
             return context;
         }
         Map<String, Optional<String>> asked = new HashMap<>(); // stages on one base ask its registry once
-        return FromDigests.pinned(context, platformArgs, pull -> platformOf(pull, platform)
+        BuildContext froms = FromDigests.pinned(context, platformArgs, pull -> platformOf(pull, platform)
                 .filter(stage -> !stage.accepts(nativePlatform))
-                .flatMap(stage -> asked.computeIfAbsent(pull.image() + " " + stage, k -> whyPin(pull.image(), stage)
-                        .flatMap(why -> manifestFor(key, pull.image(), stage, why)))));
+                .flatMap(stage -> pin(key, pull.image(), stage, asked)));
+        // an image a COPY --from= takes files from is pulled for the build's platform as a FROM's is (Docker 26's
+        // classic store refuses an index by digest for a second platform: "cannot overwrite digest")
+        return CopySources.pinned(froms, copy -> pin(key, copy.image(), platform, asked));
+    }
+
+    private Optional<String> pin(String key, String image, Platform platform, Map<String, Optional<String>> asked) {
+        return asked.computeIfAbsent(image + " " + platform, k -> whyPin(image, platform)
+                .flatMap(why -> manifestFor(key, image, platform, why)));
     }
 
     /**

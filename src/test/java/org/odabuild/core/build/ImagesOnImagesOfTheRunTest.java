@@ -368,7 +368,10 @@ class ImagesOnImagesOfTheRunTest {
         assertThat(finding.get("from").getAsString()).isEqualTo(base + ":1.0.1-x");
         assertThat(finding.get("published").getAsString()).isEqualTo(forkedBase + "@" + forkedBaseDigest);
 
-        // a new fork that never built the base: its registry has none, so upstream's is the one there is
+        // a new fork that never built the base: its registry has none, so upstream's is the one there is (pulled, as
+        // on a fresh CI runner: Docker 26's containerd store fails to export an image on a base it built itself
+        // and then pulls another platform of, "content digest ... not found")
+        LocalDocker.remove(dockerHost, base + ":1.0.1-x");
         String other = registry.host() + "/other" + counter;
         git.write("src/app/app.txt", "the other fork's app\n");
         String since = appAlone;
