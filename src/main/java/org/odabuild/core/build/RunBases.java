@@ -17,7 +17,6 @@ import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerException;
 import org.odabuild.core.docker.CopySources;
 import org.odabuild.core.docker.FromDigests;
-import org.odabuild.core.dockerfile.DockerfileInstructions;
 import org.odabuild.core.dockerfile.ImageReference;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.plan.BuildJobs;
@@ -173,30 +172,18 @@ public final class RunBases {
      */
     private static Optional<BrokenImage> copiesFrom(PlannedImage image, String dockerfile, Images images,
             String whose) {
-        for (Map.Entry<Integer, String> copy : copiedSources(dockerfile).entrySet()) {
-            String source = copy.getValue();
+        for (CopySources.Source copy : CopySources.of(dockerfile)) {
+            String source = copy.image();
             Optional<String> base = images.keyOf(source).filter(k -> !k.equals(image.key()));
             if (base.isPresent()) {
                 return Optional.of(new BrokenImage(image.key(), image.image().config().buildDockerfile() + ":"
-                        + copy.getKey() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this "
+                        + copy.line() + ": image '" + image.key() + "' copies from '" + base.get() + "' of this "
                         + whose + " (COPY --from=" + source + "), which the daemon would take from the tag's previous"
                         + " push, not from this " + whose + "'s build: name it in a stage (FROM " + source + " AS "
                         + base.get() + "-files) and COPY --from=" + base.get() + "-files"));
             }
         }
         return Optional.empty();
-    }
-
-    /** The {@code --from=} of each COPY, by its line. */
-    private static Map<Integer, String> copiedSources(String dockerfile) {
-        Map<Integer, String> sources = new LinkedHashMap<>();
-        for (DockerfileInstructions.Instruction copy : DockerfileInstructions.of(dockerfile)) {
-            if (copy.keyword().equals("COPY")) {
-                DockerfileInstructions.optionWords(copy.arguments()).stream().filter(o -> o.startsWith("--from="))
-                        .forEach(o -> sources.putIfAbsent(copy.line(), o.substring("--from=".length())));
-            }
-        }
-        return sources;
     }
 
     /** Each wave: the images whose bases are all in earlier waves. Images on a cycle are in none. */
