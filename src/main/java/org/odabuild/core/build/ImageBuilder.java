@@ -25,6 +25,7 @@ import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.FailedStep;
 import org.odabuild.core.docker.PullLogins;
 import org.odabuild.core.dockerfile.BaseImages;
 import org.odabuild.core.dockerfile.DockerfileText;
@@ -237,6 +238,7 @@ final class ImageBuilder {
                         + platform + "; building it again without cache");
                 return daemonBuild(image, build.withNoCache(), platform, nativePlatform);
             }
+            FailedStep.of(e).ifPresent(step -> step.showIn(log));
             throw new BuildFailure(image, dockerfile, build.buildArgs(), platform, nativePlatform,
                     this::localPlatform).explain(e);
         }
@@ -291,8 +293,13 @@ final class ImageBuilder {
                 + image.key()), Optional.of(outputDir), layout::display).withTimesClampedTo(context.timeCeiling()),
                 testArgs, layout, log), testArgs);
         log.info("Testing " + image.reference() + " with " + testDockerfile);
-        buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
-                Optional.empty(), false).withLogins(logins)));
+        try {
+            buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
+                    Optional.empty(), false).withLogins(logins)));
+        } catch (DockerException e) {
+            FailedStep.of(e).ifPresent(step -> step.showIn(log));
+            throw e;
+        }
         DockerDaemon.RunResult result;
         try {
             result = daemon.run(testRef, timeout);

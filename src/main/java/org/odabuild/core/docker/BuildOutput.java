@@ -13,22 +13,27 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
 
 /**
  * The answer of {@code POST /build}: JSON messages as the build goes ({@code stream} lines, an {@code aux} with the
  * image id, pull {@code status} of base images, or an {@code error}). Output lines go to the debug log, pulls to
- * {@link PullProgress}; an error carries the output lines that mention
- * one, since the daemon's own error often says only "returned a non-zero code". The failed step and its last output
- * lines go to the error log, as BuildKit's progress shows them: a test run by a {@code RUN} step (oda-canvas'
- * {@code DockerfileTest} runs pytest so) says there which test failed.
+ * {@link PullProgress}. An error carries the output lines that mention one, since the daemon's own error often says
+ * only "returned a non-zero code", and the step it failed at with that step's last lines ({@link FailedStep}).
  */
 final class BuildOutput {
 
     private static final int RECENT = 30;
+    /** A program that writes without line ends is still shown, in pieces of this many characters. */
+    private static final int LONGEST_LINE = 8192;
+    /** The classic builder's messages of its own: a step, its result or container. */
+    private static final Pattern BUILDER_LINE = Pattern.compile("Step \\d+/\\d+ : | ---> ");
 
     private final BuildLog log;
     private final Deque<String> recent = new ArrayDeque<>();
+    /** Output after the last line end, until its line ends. */
+    private final StringBuilder partial = new StringBuilder();
     /** The current step ({@code Step 3/5 : RUN ...}) and its last output lines. */
     private String step;
     private final Deque<String> stepOutput = new ArrayDeque<>();
@@ -36,22 +41,18 @@ final class BuildOutput {
     private String imageId;
     private String error;
 
-    /** What is built, for the failed step's line: images built side by side share the log. */
-    private final String what;
-
-    private BuildOutput(BuildLog log, String what) {
+    private BuildOutput(BuildLog log) {
         this.log = log;
-        this.what = what;
         this.pulls = new PullProgress(log);
     }
 
     /**
      * Reads the whole answer; returns the image id the daemon reported, if any.
      *
-     * @param what the image and platform built, as the line of a failed step names them
+     * @param what the image and platform built, as a failed step names them: images built side by side share the log
      */
     static Optional<String> read(InputStream answer, BuildLog log, String what) throws IOException {
-        BuildOutput output = new BuildOutput(log, what);
+        BuildOutput output = new BuildOutput(log);
         JsonStreamParser parser = new JsonStreamParser(new InputStreamReader(answer, StandardCharsets.UTF_8));
         try {
             while (parser.hasNext()) {
@@ -60,11 +61,13 @@ final class BuildOutput {
         } catch (JsonParseException e) {
             throw new IOException("unreadable build output from the daemon: " + e.getMessage(), e);
         }
+        output.line(output.partial.toString());
         if (output.error != null) {
-            output.showFailedStep();
             List<String> lines = output.errorLines();
-            throw new IOException(lines.isEmpty() ? output.error
-                    : output.error + " (build output: " + String.join(" | ", lines) + ")");
+            String message = lines.isEmpty() ? output.error
+                    : output.error + " (build output: " + String.join(" | ", lines) + ")";
+            throw output.step == null ? new IOException(message) : new FailedStep.Failure(message,
+                    new FailedStep(what, output.step, List.copyOf(output.stepOutput)));
         }
         return Optional.ofNullable(output.imageId);
     }
@@ -74,11 +77,7 @@ final class BuildOutput {
             return;
         }
         if (m.get("stream") != null && m.get("stream").isJsonPrimitive()) {
-            String text = m.get("stream").getAsString().strip();
-            if (!text.isEmpty()) {
-                log.debug(text);
-                remember(text);
-            }
+            stream(m.get("stream").getAsString());
         }
         if (m.get("status") != null && m.get("status").isJsonPrimitive()) {
             pulls.status(m);
@@ -88,6 +87,36 @@ final class BuildOutput {
         }
         if (m.get("aux") instanceof JsonObject aux && aux.get("ID") != null && aux.get("ID").isJsonPrimitive()) {
             imageId = aux.get("ID").getAsString();
+        }
+    }
+
+    /**
+     * A RUN step's output comes as the program wrote it: one message may hold many lines (pytest's summary), a line
+     * may end in the next message, a progress bar rewrites its line with {@code \r}. Whole lines are kept.
+     */
+    private void stream(String text) {
+        if (BUILDER_LINE.matcher(text).lookingAt() && !partial.isEmpty()) {
+            line(partial.toString()); // the builder's own line starts a line, after output that did not end one
+            partial.setLength(0);
+        }
+        partial.append(text);
+        int end;
+        while ((end = partial.indexOf("\n")) >= 0) {
+            line(partial.substring(0, end));
+            partial.delete(0, end + 1);
+        }
+        if (partial.length() > LONGEST_LINE) {
+            line(partial.toString());
+            partial.setLength(0);
+        }
+    }
+
+    private void line(String written) {
+        String shown = written.stripTrailing();
+        String text = shown.substring(shown.lastIndexOf('\r') + 1).strip(); // what a terminal shows of it
+        if (!text.isEmpty()) {
+            log.debug(text);
+            remember(text);
         }
     }
 
@@ -105,16 +134,6 @@ final class BuildOutput {
             }
             stepOutput.addLast(line);
         }
-    }
-
-    /** The step that failed and what it printed last; with -X the debug log has shown them already. */
-    private void showFailedStep() {
-        if (step == null || log.isDebugEnabled()) {
-            return;
-        }
-        log.error("The build of " + what + " failed at " + step + (stepOutput.isEmpty() ? " (it printed nothing)"
-                : "; its last output lines:"));
-        stepOutput.forEach(line -> log.error("  " + line));
     }
 
     private List<String> errorLines() {

@@ -584,6 +584,33 @@ class BuildCommandTest {
         git.commit("the image needs the test stage");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
                 .hasMessageContaining("The command '/cat /missing 1' returned a non-zero code");
+        assertThat(log.errors).as("the step the build failed at").containsExactly("The build of " + registry.host() + "/" + repo
+                + ":1.0.1-b21 for linux/amd64 failed at Step 6/9 : RUN [\"/cat\", \"/missing\", \"1\"] (it printed"
+                + " nothing)");
+    }
+
+    /**
+     * oda-canvas' test images run pytest in a {@code RUN} step: a failing test fails the test image's build, and the
+     * step's last lines say which test it was.
+     */
+    @Test
+    void aTestImageWhoseBuildFailsShowsTheStepAndPushesNothing() throws Exception {
+        withTestImage("<testsuite name=\"unit\" tests=\"1\" failures=\"0\" errors=\"0\"/>\n");
+        git.write("src/op/pytest.out", "tests/test_op.py .F\nFAILED tests/test_op.py::test_bump - assert 2 == 3\n");
+        git.write("src/op/DockerfileTest", """
+                ARG FROM_IMAGE
+                FROM ${FROM_IMAGE}
+                COPY cat pytest.out /
+                RUN ["/cat", "/pytest.out", "1"]
+                ENTRYPOINT ["/cat", "/report.xml"]
+                """);
+        git.commit("a test that fails in the test image's build");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
+                .hasMessageContaining("returned a non-zero code");
+        assertThat(log.errors).containsExactly("The build of oda-test/op:1.0.0 failed at Step 4/5 : RUN [\"/cat\","
+                + " \"/pytest.out\", \"1\"]; its last output lines:", "  tests/test_op.py .F",
+                "  FAILED tests/test_op.py::test_bump - assert 2 == 3");
+        assertThat(client().manifest(image(), "1.0.0")).as("nothing pushed").isEmpty();
     }
 
     @Test

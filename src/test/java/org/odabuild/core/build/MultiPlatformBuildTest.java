@@ -420,6 +420,9 @@ class MultiPlatformBuildTest {
                 .hasMessageContaining("a RUN step for linux/arm64 failed with 'exec format error'")
                 .hasMessageContaining("cannot run linux/arm64 programs")
                 .hasMessageContaining("docker/setup-qemu-action");
+        assertThat(log.errors).as("the step the build failed at, as it printed it").first().asString()
+                .startsWith("The build of " + host() + "/" + repo + ":1.0.1-multi for linux/arm64 failed at Step 2/2 :"
+                        + " RUN [\"/base.txt\"]");
     }
 
     @Test
@@ -610,6 +613,10 @@ class MultiPlatformBuildTest {
                 "linux/arm64", "linux/arm64"));
         assertThat(log.infos).as("a base the daemon holds for the platform is not looked up in a registry")
                 .noneMatch(i -> i.contains("the platforms of the base image oda-test/arm64-base:1"));
+        assertThat(log.infos).contains("The daemon's cache gave a stage of op built for another platform than"
+                + " linux/arm64; building it again without cache");
+        assertThat(log.errors).as("the build that was tried again failed at no step the user must look at")
+                .isEmpty();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.odabuild.core.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class BuildOutputTest {
 
     @Test
     void anErrorFailsWithTheOutputLinesThatMentionOne() {
-        String text = "{\"stream\":\"Step 2/2 : RUN /tool\"}\n"
+        String text = "{\"stream\":\"Step 2/2 : RUN /tool\"}\n{\"stream\":\"\\n\"}\n"
                 + "{\"stream\":\"standard_init_linux.go:228: exec user process caused: exec format error\\n\"}\n"
                 + "{\"errorDetail\":{\"code\":1,\"message\":\"The command '/bin/sh -c /tool' returned a non-zero code:"
                 + " 1\"},\"error\":\"The command '/bin/sh -c /tool' returned a non-zero code: 1\"}\n";
@@ -40,25 +41,74 @@ class BuildOutputTest {
     }
 
     @Test
-    void theFailedStepAndItsLastOutputLinesGoToTheErrorLog() {
+    void theFailedStepAndItsLastOutputLinesAreCarriedToWhoeverGivesUpOnTheBuild() {
         // oda-canvas' DockerfileTest runs pytest in a RUN step: which test failed is in the step's output
-        StringBuilder text = new StringBuilder("{\"stream\":\"Step 1/2 : FROM base\"}\n"
+        StringBuilder text = new StringBuilder("{\"stream\":\"Step 1/2 : FROM base\"}\n{\"stream\":\"\\n\"}\n"
                 + "{\"stream\":\"earlier step's line\\n\"}\n"
-                + "{\"stream\":\"Step 2/2 : RUN pytest\"}\n{\"stream\":\" ---\\u003e Running in 1a2b\\n\"}\n");
+                + "{\"stream\":\"Step 2/2 : RUN pytest\"}\n{\"stream\":\"\\n\"}\n"
+                + "{\"stream\":\" ---\\u003e Running in 1a2b\\n\"}\n");
         for (int i = 1; i <= 40; i++) {
             text.append("{\"stream\":\"line ").append(i).append("\\n\"}\n");
         }
         text.append("{\"stream\":\"FAILED tests/test_op.py::test_bump - assert 2 == 3\\n\"}\n")
                 .append("{\"error\":\"The command '/bin/sh -c pytest' returned a non-zero code: 1\"}\n");
         RecordingLog log = new RecordingLog();
-        assertThatThrownBy(() -> BuildOutput.read(answer(text.toString()), log, "op:1 for linux/amd64"))
-                .isInstanceOf(IOException.class)
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer(text.toString()), log, "op:1 for linux/amd64"));
+        assertThat(thrown).isInstanceOf(IOException.class)
                 .hasMessage("The command '/bin/sh -c pytest' returned a non-zero code: 1");
+        assertThat(log.errors).as("a build tried again shows nothing: the failure is shown where it is final")
+                .isEmpty();
+
+        FailedStep step = FailedStep.of(new DockerException("failed to build", thrown)).orElseThrow();
+        step.showIn(log);
         assertThat(log.errors).first().isEqualTo("The build of op:1 for linux/amd64 failed at Step 2/2 : RUN pytest;"
                 + " its last output lines:");
         assertThat(log.errors).hasSize(31).last().isEqualTo("  FAILED tests/test_op.py::test_bump - assert 2 == 3");
         assertThat(log.errors).doesNotContain("  earlier step's line", "  line 10")
                 .noneMatch(l -> l.contains("Running in"));
+    }
+
+    /** The daemon sends a RUN step's output as it was written: many lines in one message, a line across two. */
+    @Test
+    void outputIsKeptByTheLinesTheProgramWrote() {
+        String text = "{\"stream\":\"Step 2/2 : RUN pytest\"}\n{\"stream\":\"\\n\"}\n"
+                + "{\"stream\":\"tests/test_op.py .F\\nFAILED tests/test_op.py::test_bump\"}\n"
+                + "{\"stream\":\" - assert 2 == 3\\r\\n 10%\\r 50%\\r100%\\n1 failed\"}\n"
+                + "{\"error\":\"The command '/bin/sh -c pytest' returned a non-zero code: 1\"}\n";
+        RecordingLog log = new RecordingLog();
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer(text), log, "op:1"));
+        assertThat(FailedStep.of(thrown).orElseThrow().lines()).containsExactly("tests/test_op.py .F",
+                "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
+        assertThat(log.debugs).containsExactly("Step 2/2 : RUN pytest", "tests/test_op.py .F",
+                "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
+    }
+
+    /** A program whose last line has no line end: the builder's next line is a line of its own. */
+    @Test
+    void theBuildersOwnLinesStartALineAfterOutputWithoutALineEnd() throws IOException {
+        RecordingLog log = new RecordingLog();
+        BuildOutput.read(answer("{\"stream\":\"Step 2/3 : RUN printf done\"}\n{\"stream\":\"\\n\"}\n"
+                + "{\"stream\":\" ---\\u003e Running in 1a2b\\n\"}\n{\"stream\":\"done\"}\n"
+                + "{\"stream\":\" ---\\u003e 3c4d\\n\"}\n{\"stream\":\"Step 3/3 : COPY a /\"}\n{\"stream\":\"\\n\"}\n"
+                + "{\"aux\":{\"ID\":\"sha256:feed\"}}\n"), log, "op:1");
+        assertThat(log.debugs).containsExactly("Step 2/3 : RUN printf done", "---> Running in 1a2b", "done",
+                "---> 3c4d", "Step 3/3 : COPY a /");
+    }
+
+    @Test
+    void aFailedStepIsNotShownTwiceWithDebugOutput() {
+        RecordingLog log = new RecordingLog();
+        log.debugEnabled = true;
+        new FailedStep("op:1", "Step 2/2 : RUN pytest", java.util.List.of("FAILED")).showIn(log);
+        assertThat(log.errors).isEmpty();
+    }
+
+    @Test
+    void aFailureBeforeAnyStepCarriesNoStep() {
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer("{\"error\":\"Cannot locate specified"
+                + " Dockerfile: Dockerfile\"}\n"), new RecordingLog(), "op:1"));
+        assertThat(thrown).hasMessage("Cannot locate specified Dockerfile: Dockerfile");
+        assertThat(FailedStep.of(thrown)).isEmpty();
     }
 
     @Test
