@@ -1,26 +1,16 @@
 package org.odabuild.core.build;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.RuleViolationException;
-import org.odabuild.core.Setting;
 import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.docker.BuildContext;
 import org.odabuild.core.docker.DockerDaemon;
@@ -132,8 +122,9 @@ final class ImageBuilder {
         String report = null;
         if (image.config().testDockerfile().isPresent()) {
             if (runsHere) {
-                report = test(image, context, image.config().testDockerfile().get(),
-                        BuildArgs.forPlatform(args, nativePlatform, nativePlatform), testTimeout);
+                report = new TestImage(daemon, layout, outputDir, log).run(image, context,
+                        image.config().testDockerfile().get(), BuildArgs.forPlatform(args, nativePlatform,
+                        nativePlatform), testTimeout, logins);
             } else {
                 log.warn("Tests of " + image.key() + " not run: none of its platforms " + platforms + " runs on this"
                         + " daemon (" + nativePlatform + ")");
@@ -282,88 +273,9 @@ final class ImageBuilder {
                         .map(b -> "'" + b.image() + "' (FROM at " + path + ":" + b.line() + ")").toList()));
     }
 
-    /** oda-canvas' unit-test image: FROM the new image, its output is a JUnit report. */
-    private String test(ResolvedImage image, BuildContext context, String testDockerfile, Map<String, String> args,
-            Duration timeout) {
-        String testRef = "oda-test/" + safe(image.key()) + ":" + image.tag();
-        Map<String, String> testArgs = new LinkedHashMap<>(args);
-        testArgs.put("FROM_IMAGE", image.reference());
-        BuildContext testContext = DaemonDockerfile.forPlatform(DaemonDockerfile.withoutUnneededStages(image,
-                BuildContext.of(context.contextDir(), layout.file(testDockerfile, "testDockerfile of image "
-                + image.key()), Optional.of(outputDir), layout::display).withTimesClampedTo(context.timeCeiling()),
-                testArgs, layout, log), testArgs);
-        log.info("Testing " + image.reference() + " with " + testDockerfile);
-        try {
-            buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
-                    Optional.empty(), false).withLogins(logins)));
-        } catch (DockerException e) {
-            FailedStep.of(e).ifPresent(step -> step.showIn(log));
-            throw e;
-        }
-        DockerDaemon.RunResult result;
-        try {
-            result = daemon.run(testRef, timeout);
-        } catch (DockerException e) {
-            // Docker 20.10 says "No command specified", later ones "no command specified"
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("no command specified")) {
-                throw new DockerException("image " + image.key() + ": the test image built from " + testDockerfile
-                        + " has no CMD or ENTRYPOINT, so nothing runs the tests: end " + testDockerfile + " with the"
-                        + " command that runs them and prints a JUnit XML report (CMD [...])", e);
-            }
-            throw e;
-        }
-        Path report = outputDir.resolve("test-reports/TEST-" + safe(image.key()) + ".xml");
-        try {
-            Files.createDirectories(report.getParent());
-            Files.writeString(report, result.stdout());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String shown = layout.display(report);
-        JUnitReport junit;
-        try {
-            junit = JUnitReport.parse(result.stdout());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("tests of " + image.key(), List.of("the test image " + testDockerfile
-                    + " did not print a JUnit report (" + e.getMessage() + "; exit code " + result.exitCode()
-                    + "), see " + shown + (result.stderr().isBlank() ? "" : "; stderr: " + tail(result.stderr()))));
-        }
-        if (!junit.passed() || result.exitCode() != 0) {
-            throw new RuleViolationException("tests of " + image.key(), List.of(junit.failures() + " failure(s) and "
-                    + junit.errors() + " error(s) in " + junit.tests() + " test(s), exit code " + result.exitCode()
-                    + ": see " + shown + "; nothing was pushed"));
-        }
-        log.info("Tests of " + image.key() + " passed: " + junit.tests() + " test(s), report " + shown);
-        return shown;
-    }
-
-    /** The test image's build counts against {@code oda.testTimeout} as its run does: a test may not hang CI. */
-    static void buildWithin(Duration timeout, String reference, Runnable build) {
-        ExecutorService single = Executors.newSingleThreadExecutor();
-        try {
-            single.submit(build).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new DockerException("building the test image " + reference + " took longer than "
-                    + (timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
-                    + " (" + Setting.TEST_TIMEOUT + ")");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new DockerException(String.valueOf(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockerException("interrupted while building the test image " + reference);
-        } finally {
-            single.shutdownNow();
-        }
-    }
-
     static String safe(String key) {
-        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        String s = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
         return s.isEmpty() ? "image" : s;
-    }
-
-    private static String tail(String text) {
-        String t = text.strip();
-        return t.length() > 500 ? "..." + t.substring(t.length() - 500) : t;
     }
 
     static Optional<Path> testDockerfile(RepoLayout layout, ResolvedImage image) {

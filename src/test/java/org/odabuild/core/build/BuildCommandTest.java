@@ -605,12 +605,19 @@ class BuildCommandTest {
                 ENTRYPOINT ["/cat", "/report.xml"]
                 """);
         git.commit("a test that fails in the test image's build");
-        assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("returned a non-zero code");
+        assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
+                .hasMessage("tests of op failed:" + System.lineSeparator() + "  the test image src/op/DockerfileTest"
+                        + " failed at Step 4/5 : RUN [\"/cat\", \"/pytest.out\", \"1\"] with exit code 1 (its last"
+                        + " output lines are above); nothing was pushed");
         assertThat(log.errors).containsExactly("The build of oda-test/op:1.0.0 failed at Step 4/5 : RUN [\"/cat\","
                 + " \"/pytest.out\", \"1\"]; its last output lines:", "  tests/test_op.py .F",
                 "  FAILED tests/test_op.py::test_bump - assert 2 == 3");
         assertThat(client().manifest(image(), "1.0.0")).as("nothing pushed").isEmpty();
+
+        // a test image that cannot be built for another reason than a failing step says what the daemon said
+        git.write("src/op/DockerfileTest", "ARG FROM_IMAGE\nFROM ${FROM_IMAGE}\nCOPY missing.txt /\n");
+        git.commit("a test image that copies a file the context does not have");
+        assertThatThrownBy(this::build).isInstanceOf(DockerException.class).hasMessageContaining("missing.txt");
     }
 
     @Test

@@ -183,7 +183,7 @@ class BuildPartsTest {
     @Test
     void aTestImageBuildThatHangsIsStoppedByTheTestTimeout() {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
-                assertThatThrownBy(() -> ImageBuilder.buildWithin(java.time.Duration.ofMillis(300), "oda-test/op:1",
+                assertThatThrownBy(() -> TestImage.buildWithin(java.time.Duration.ofMillis(300), "oda-test/op:1",
                         () -> {
                             try {
                                 Thread.sleep(60_000);
@@ -194,7 +194,7 @@ class BuildPartsTest {
                         .isInstanceOf(org.odabuild.core.docker.DockerException.class)
                         .hasMessage("building the test image oda-test/op:1 took longer than 300 ms ("
                                 + Setting.TEST_TIMEOUT + ")"));
-        ImageBuilder.buildWithin(java.time.Duration.ofSeconds(5), "oda-test/op:1", () -> { });
+        TestImage.buildWithin(java.time.Duration.ofSeconds(5), "oda-test/op:1", () -> { });
     }
 
     @Test
