@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,15 +46,25 @@ public final class LocalDocker {
 
     /** Whether the daemon keeps its images in containerd's image store ({@code containerd-snapshotter}). */
     public static boolean containerdImageStore(String host) {
+        return cli(host, "info", "--format", "{{json .DriverStatus}}").contains("io.containerd.snapshotter");
+    }
+
+    /** The daemon's version, as {@code docker version} gives it ({@code 20.10.24+dfsg1}). */
+    public static String serverVersion(String host) {
+        return cli(host, "version", "--format", "{{.Server.Version}}").strip();
+    }
+
+    private static String cli(String host, String... command) {
         try {
-            Process p = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker"
-                    : "docker", "-H", host, "info", "--format", "{{json .DriverStatus}}").redirectErrorStream(true)
-                    .start();
+            List<String> line = new java.util.ArrayList<>(List.of(Files.isExecutable(Path.of("/usr/bin/docker"))
+                    ? "/usr/bin/docker" : "docker", "-H", host));
+            line.addAll(List.of(command));
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("docker info failed: " + out);
+                throw new IllegalStateException("docker " + command[0] + " failed: " + out);
             }
-            return out.contains("io.containerd.snapshotter");
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

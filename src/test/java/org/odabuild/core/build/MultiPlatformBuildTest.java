@@ -613,10 +613,12 @@ class MultiPlatformBuildTest {
                 "linux/arm64", "linux/arm64"));
         assertThat(log.infos).as("a base the daemon holds for the platform is not looked up in a registry")
                 .noneMatch(i -> i.contains("the platforms of the base image oda-test/arm64-base:1"));
-        assertThat(log.infos).contains("The daemon's cache gave a stage of op built for another platform than"
-                + " linux/arm64; building it again without cache");
-        assertThat(log.errors).as("the build that was tried again failed at no step the user must look at")
-                .isEmpty();
+        if (LocalDocker.serverVersion(dockerHost).startsWith("20.")) {
+            // Docker 20.10's cache fails the COPY --from; later daemons build it right at once
+            assertThat(log.infos).contains("The daemon's cache gave a stage of op built for another platform than"
+                    + " linux/arm64; building it again without cache");
+        }
+        assertThat(log.errors).as("a build tried again failed at no step the user must look at").isEmpty();
     }
 
     /**
