@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.odabuild.core.BuildLog;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.FailedStep;
 import org.odabuild.core.dockerfile.BaseImages;
 import org.odabuild.core.dockerfile.DockerfileInstructions;
 import org.odabuild.core.dockerfile.DockerfileStages;
@@ -54,27 +56,40 @@ final class BuildFailure {
     private final Platform platform;
     private final Platform nativePlatform;
     private final Function<String, Optional<Platform>> localPlatform;
+    private final BuildLog log;
 
     /**
      * @param dockerfileText the Dockerfile, when it can be read
      * @param buildArgs      the build args sent with it: its FROM lines' args read them
      * @param localPlatform  the platform of the image a reference names on the daemon, when it has one
+     * @param log            where the failed step's output was shown
      */
     BuildFailure(ResolvedImage image, Optional<String> dockerfileText, Map<String, String> buildArgs,
-            Platform platform, Platform nativePlatform, Function<String, Optional<Platform>> localPlatform) {
+            Platform platform, Platform nativePlatform, Function<String, Optional<Platform>> localPlatform,
+            BuildLog log) {
         this.image = image;
         this.dockerfileText = dockerfileText;
         this.buildArgs = buildArgs;
         this.platform = platform;
         this.nativePlatform = nativePlatform;
         this.localPlatform = localPlatform;
+        this.log = log;
     }
 
     DockerException explain(DockerException e) {
         String answer = String.valueOf(e.getMessage());
         return missingEmulator(answer, e).or(() -> pullFailure(answer, e)).or(() -> buildkitOnly(answer, e))
                 .or(() -> parseError(answer, e)).or(() -> platformArgInFrom(answer, e))
-                .or(() -> stageOfAnotherPlatform(answer, e)).orElse(e);
+                .or(() -> stageOfAnotherPlatform(answer, e)).or(() -> failedStep(answer, e)).orElse(e);
+    }
+
+    /** A step that ended with another exit code than 0: its line in the Dockerfile; its output says why. */
+    private Optional<DockerException> failedStep(String answer, DockerException e) {
+        Optional<FailedStep> step = FailedStep.of(e);
+        return StepPlace.exitCode(answer).filter(code -> step.isPresent()).map(code -> new DockerException("image "
+                + image.key() + ": its build for " + platform + " stopped at " + StepPlace.of(step.get(), dockerfile(),
+                dockerfileText) + " with exit code " + code + StepPlace.output(step.get(), log)
+                + ": fix that step or what it runs", e));
     }
 
     /**

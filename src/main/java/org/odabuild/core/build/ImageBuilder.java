@@ -231,7 +231,7 @@ final class ImageBuilder {
             }
             FailedStep.of(e).ifPresent(step -> step.showIn(log));
             throw new BuildFailure(image, dockerfile, build.buildArgs(), platform, nativePlatform,
-                    this::localPlatform).explain(e);
+                    this::localPlatform, log).explain(e);
         }
     }
 

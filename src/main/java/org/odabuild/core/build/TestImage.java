@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.Setting;
@@ -34,9 +32,6 @@ import org.odabuild.core.resolve.ResolvedImage;
  * so) fail its build instead: either way the tests failed, and nothing is pushed.
  */
 final class TestImage {
-
-    /** The classic builder's words for a RUN step that ended with another exit code than 0. */
-    private static final Pattern NON_ZERO = Pattern.compile("returned a non-zero code: (\\d+)");
 
     private final DockerDaemon daemon;
     private final RepoLayout layout;
@@ -70,7 +65,7 @@ final class TestImage {
             buildWithin(timeout, testRef, () -> daemon.build(new DockerDaemon.Build(testRef, testContext, testArgs,
                     Optional.empty(), false).withLogins(logins)));
         } catch (DockerException e) {
-            throw failedBuild(image, testDockerfile, e);
+            throw failedBuild(image, testDockerfile, DaemonDockerfile.text(testContext), e);
         }
         DockerDaemon.RunResult result;
         try {
@@ -113,17 +108,18 @@ final class TestImage {
      * A step of the test image's build that ended with another exit code is a failed test run, said as one (the
      * step's last lines are shown above it); anything else the daemon said stays as it said it.
      */
-    private RuntimeException failedBuild(ResolvedImage image, String testDockerfile, DockerException e) {
-        Optional<FailedStep> step = FailedStep.of(e);
-        step.ifPresent(s -> s.showIn(log));
-        Matcher code = NON_ZERO.matcher(String.valueOf(e.getMessage()));
-        if (step.isEmpty() || !code.find()) {
+    private RuntimeException failedBuild(ResolvedImage image, String testDockerfile, Optional<String> sent,
+            DockerException e) {
+        Optional<FailedStep> failed = FailedStep.of(e);
+        failed.ifPresent(s -> s.showIn(log));
+        Optional<String> code = StepPlace.exitCode(String.valueOf(e.getMessage()));
+        if (failed.isEmpty() || code.isEmpty()) {
             return e;
         }
-        return new RuleViolationException("tests of " + image.key(), List.of("the test image " + testDockerfile
-                + " failed at " + step.get().step() + " with exit code " + code.group(1) + (step.get().lines()
-                .isEmpty() ? " (it printed nothing)" : log.isDebugEnabled() ? " (its output is above)"
-                : " (its last output lines are above)") + "; nothing was pushed"));
+        FailedStep step = failed.get();
+        return new RuleViolationException("tests of " + image.key(), List.of("the test image's build stopped at "
+                + StepPlace.of(step, testDockerfile, sent) + " with exit code " + code.get()
+                + StepPlace.output(step, log) + "; nothing was pushed"));
     }
 
     /** The test image's build counts against {@code oda.testTimeout} as its run does: a test may not hang CI. */

@@ -566,6 +566,8 @@ class BuildCommandTest {
                 FROM scratch AS build
                 COPY cat app.txt /
                 RUN ["/cat", "/app.txt"]
+
+                # a stage of tests
                 FROM scratch AS test
                 COPY cat /
                 RUN ["/cat", "/missing", "1"]
@@ -576,17 +578,19 @@ class BuildCommandTest {
 
         BuiltImage built = build().images().get(0);
         assertThat(built.status()).isEqualTo(BuildStatus.PUSHED);
-        assertThat(log.infos).anyMatch(i -> i.contains("Stages [test (line 4)] of src/op/Dockerfile are not needed"
+        assertThat(log.infos).anyMatch(i -> i.contains("Stages [test (line 6)] of src/op/Dockerfile are not needed"
                 + " by its last stage: op is built without them"));
         assertThat(history(built.platforms().get(0).imageId())).noneMatch(step -> step.contains("/missing"));
 
         git.write("src/op/Dockerfile", stages + "COPY --from=build /app.txt /app.txt\nCOPY --from=test /cat /cat\n");
         git.commit("the image needs the test stage");
         assertThatThrownBy(this::build).isInstanceOf(DockerException.class)
-                .hasMessageContaining("The command '/cat /missing 1' returned a non-zero code");
-        assertThat(log.errors).as("the step the build failed at").containsExactly("The build of " + registry.host() + "/" + repo
-                + ":1.0.1-b21 for linux/amd64 failed at Step 6/9 : RUN [\"/cat\", \"/missing\", \"1\"] (it printed"
-                + " nothing)");
+                .hasMessage("image op: its build for linux/amd64 stopped at src/op/Dockerfile:8 (RUN [\"/cat\","
+                        + " \"/missing\", \"1\"]) with exit code 2 (it printed nothing): fix that step or what it runs")
+                .hasRootCauseMessage("The command '/cat /missing 1' returned a non-zero code: 2");
+        assertThat(log.errors).as("the step the build failed at").containsExactly("The build of " + registry.host()
+                + "/" + repo + ":1.0.1-b21 for linux/amd64 failed at Step 6/9 : RUN [\"/cat\", \"/missing\", \"1\"]"
+                + " (it printed nothing)");
     }
 
     /**
@@ -606,8 +610,8 @@ class BuildCommandTest {
                 """);
         git.commit("a test that fails in the test image's build");
         assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
-                .hasMessage("tests of op failed:" + System.lineSeparator() + "  the test image src/op/DockerfileTest"
-                        + " failed at Step 4/5 : RUN [\"/cat\", \"/pytest.out\", \"1\"] with exit code 1 (its last"
+                .hasMessage("tests of op failed:" + System.lineSeparator() + "  the test image's build stopped at"
+                        + " src/op/DockerfileTest:4 (RUN [\"/cat\", \"/pytest.out\", \"1\"]) with exit code 1 (its last"
                         + " output lines are above); nothing was pushed");
         assertThat(log.errors).containsExactly("The build of oda-test/op:1.0.0 failed at Step 4/5 : RUN [\"/cat\","
                 + " \"/pytest.out\", \"1\"]; its last output lines:", "  tests/test_op.py .F",
