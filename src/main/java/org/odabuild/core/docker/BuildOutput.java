@@ -111,28 +111,30 @@ final class BuildOutput {
         }
     }
 
+    /** A program's line keeps its indentation (a traceback's); the builder's own lines are read without it. */
     private void line(String written) {
         String shown = written.stripTrailing();
-        String text = shown.substring(shown.lastIndexOf('\r') + 1).strip(); // what a terminal shows of it
-        if (!text.isEmpty()) {
-            log.debug(text);
-            remember(text);
+        String text = shown.substring(shown.lastIndexOf('\r') + 1); // what a terminal shows of it
+        String plain = text.strip();
+        if (plain.isEmpty()) {
+            return;
         }
-    }
-
-    private void remember(String line) {
+        boolean builders = plain.startsWith("Step ") || plain.startsWith("---> ")
+                || plain.startsWith("Removing intermediate container");
+        String kept = builders ? plain : text;
+        log.debug(kept);
         if (recent.size() == RECENT) {
             recent.removeFirst();
         }
-        recent.addLast(line);
-        if (line.startsWith("Step ")) {
-            step = line;
+        recent.addLast(plain);
+        if (plain.startsWith("Step ")) {
+            step = plain;
             stepOutput.clear();
-        } else if (!line.startsWith("---> ") && !line.startsWith("Removing intermediate container")) {
+        } else if (!builders) {
             if (stepOutput.size() == RECENT) {
                 stepOutput.removeFirst();
             }
-            stepOutput.addLast(line);
+            stepOutput.addLast(kept);
         }
     }
 

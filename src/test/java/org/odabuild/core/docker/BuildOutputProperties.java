@@ -17,7 +17,8 @@ import org.odabuild.testing.RecordingLog;
 
 /**
  * A RUN step's output cut into the daemon's messages anywhere (a line across two messages, many lines in one) is
- * kept by the lines the program wrote, each as a terminal shows it: the text after its last carriage return.
+ * kept by the lines the program wrote, each as a terminal shows it: the text after its last carriage return, with
+ * its indentation.
  */
 class BuildOutputProperties {
 
@@ -43,8 +44,8 @@ class BuildOutputProperties {
         List<String> expected = new ArrayList<>(List.of("Step 2/2 : RUN pytest"));
         for (String written : output.split("\n", -1)) {
             String shown = written.stripTrailing();
-            String text = shown.substring(shown.lastIndexOf('\r') + 1).strip();
-            if (!text.isEmpty()) {
+            String text = shown.substring(shown.lastIndexOf('\r') + 1);
+            if (!text.isBlank()) {
                 expected.add(text);
             }
         }

@@ -72,15 +72,18 @@ class BuildOutputTest {
     @Test
     void outputIsKeptByTheLinesTheProgramWrote() {
         String text = "{\"stream\":\"Step 2/2 : RUN pytest\"}\n{\"stream\":\"\\n\"}\n"
-                + "{\"stream\":\"tests/test_op.py .F\\nFAILED tests/test_op.py::test_bump\"}\n"
+                + "{\"stream\":\"tests/test_op.py .F\\n    def test_bump():\\n>       assert 2 == 3\\n\\t\\n"
+                + "FAILED tests/test_op.py::test_bump\"}\n"
                 + "{\"stream\":\" - assert 2 == 3\\r\\n 10%\\r 50%\\r100%\\n1 failed\"}\n"
                 + "{\"error\":\"The command '/bin/sh -c pytest' returned a non-zero code: 1\"}\n";
         RecordingLog log = new RecordingLog();
         Throwable thrown = catchThrowable(() -> BuildOutput.read(answer(text), log, "op:1"));
+        // a traceback keeps its indentation; a line of blanks is no line
         assertThat(FailedStep.of(thrown).orElseThrow().lines()).containsExactly("tests/test_op.py .F",
-                "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
-        assertThat(log.debugs).containsExactly("Step 2/2 : RUN pytest", "tests/test_op.py .F",
-                "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
+                "    def test_bump():", ">       assert 2 == 3", "FAILED tests/test_op.py::test_bump - assert 2 == 3",
+                "100%", "1 failed");
+        assertThat(log.debugs).containsExactly("Step 2/2 : RUN pytest", "tests/test_op.py .F", "    def test_bump():",
+                ">       assert 2 == 3", "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
     }
 
     /** A program whose last line has no line end: the builder's next line is a line of its own. */
