@@ -20,6 +20,7 @@ import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.config.BuildInputs;
 import org.odabuild.core.docker.DockerDaemon;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.FailedStep;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlanReport;
 import org.odabuild.core.plan.PlanStops;
@@ -105,7 +106,7 @@ public final class BuildCommand {
                     published, forkBases);
             ImageTasks.Outcome<BuiltImage> built = ImageTasks.inWaves(bases.waves(toBuild, PlannedImage::key),
                     toBuild, request.threads(), PlannedImage::key, log, job::run,
-                    (p, e) -> notBuilt(p, BuildStatus.FAILED, e.getMessage()),
+                    BuildCommand::failed,
                     p -> notBuilt(p, BuildStatus.NOT_BUILT, "another image failed"));
             results = built.results();
             if (built.failure().isPresent()) {
@@ -236,9 +237,18 @@ public final class BuildCommand {
     }
 
     static BuiltImage notBuilt(PlannedImage p, BuildStatus status, String why) {
+        return notBuilt(p, status, why, null);
+    }
+
+    /** A failed build: why, and the step it stopped at with that step's output, for CI to read without the log. */
+    private static BuiltImage failed(PlannedImage p, RuntimeException e) {
+        return notBuilt(p, BuildStatus.FAILED, e.getMessage(), FailedStep.of(e).orElse(null));
+    }
+
+    private static BuiltImage notBuilt(PlannedImage p, BuildStatus status, String why, FailedStep step) {
         ResolvedImage i = p.image();
         return new BuiltImage(p.key(), i.image().name(), i.tag().toString(), i.reference(), i.isRelease(), status,
-                List.of(), null, null, 0, null, why, List.of(), false, Map.of(), null);
+                List.of(), null, null, 0, null, why, List.of(), false, Map.of(), null, step);
     }
 
     private static void refuseWhatThePlanRefuses(Plan plan) {

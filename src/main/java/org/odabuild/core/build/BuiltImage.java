@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.odabuild.core.docker.FailedStep;
 
 /**
  * One image of {@code build.json}.
@@ -21,10 +22,12 @@ import java.util.Map;
  * @param sourceDateEpoch the build arg {@code SOURCE_DATE_EPOCH} (HEAD's commit time, seconds) the image was built
  *                   with: the published config's {@code created} and history times are clamped to it, as BuildKit
  *                   does with that arg; null when not built (or by an older version)
+ * @param failedStep the step its build (or its test image's) stopped at, and that step's last output lines; else null
  */
 public record BuiltImage(String key, String image, String tag, String reference, boolean release, BuildStatus status,
         List<String> tags, String sourceHash, String digest, long durationMs, String testReport, String error,
-        List<PlatformBuild> platforms, boolean index, Map<String, String> labels, Long sourceDateEpoch) {
+        List<PlatformBuild> platforms, boolean index, Map<String, String> labels, Long sourceDateEpoch,
+        FailedStep failedStep) {
 
     /**
      * @param platform   {@code os/architecture[/variant]}
@@ -45,11 +48,11 @@ public record BuiltImage(String key, String image, String tag, String reference,
 
     BuiltImage alreadyPublished(String existingDigest) {
         return new BuiltImage(key, image, tag, reference, release, BuildStatus.ALREADY_PUBLISHED, tags, sourceHash, existingDigest,
-                durationMs, testReport, null, platforms, index, labels, sourceDateEpoch);
+                durationMs, testReport, null, platforms, index, labels, sourceDateEpoch, null);
     }
 
     BuiltImage pushed(String pushedDigest, List<PlatformBuild> pushedPlatforms, long extraMs) {
         return new BuiltImage(key, image, tag, reference, release, BuildStatus.PUSHED, tags, sourceHash, pushedDigest,
-                durationMs + extraMs, testReport, null, pushedPlatforms, index, labels, sourceDateEpoch);
+                durationMs + extraMs, testReport, null, pushedPlatforms, index, labels, sourceDateEpoch, null);
     }
 }

@@ -132,7 +132,7 @@ final class ImageBuilder {
         }
         return new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), BuildStatus.BUILT, tags, sourceHash, null, (System.nanoTime() - start) / 1_000_000,
-                report, null, built, index, labels, head.time().getEpochSecond());
+                report, null, built, index, labels, head.time().getEpochSecond(), null);
     }
 
     /**

@@ -139,7 +139,7 @@ final class ImageJob {
                 + "): " + finding.digest() + "; nothing to build");
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(),
                 image.reference(), true, BuildStatus.ALREADY_PUBLISHED, List.of(image.reference()), null,
-                finding.digest(), 0, null, null, List.of(), false, Map.of(), null));
+                finding.digest(), 0, null, null, List.of(), false, Map.of(), null, null));
     }
 
     private static Optional<BuiltImage> upToDate(ResolvedImage image, String hash,
@@ -163,6 +163,7 @@ final class ImageJob {
         }
         return Optional.of(new BuiltImage(image.key(), image.image().name(), image.tag().toString(), image.reference(),
                 image.isRelease(), image.isRelease() ? BuildStatus.ALREADY_PUBLISHED : BuildStatus.UP_TO_DATE,
-                List.of(image.reference()), hash, finding.digest(), 0, null, null, List.of(), false, Map.of(), null));
+                List.of(image.reference()), hash, finding.digest(), 0, null, null, List.of(), false, Map.of(), null,
+                null));
     }
 }

@@ -119,7 +119,7 @@ final class TestImage {
         FailedStep step = failed.get();
         return new RuleViolationException("tests of " + image.key(), List.of("the test image's build stopped at "
                 + StepPlace.of(step, testDockerfile, sent) + " with exit code " + code.get()
-                + StepPlace.output(step, log) + "; nothing was pushed"));
+                + StepPlace.output(step, log) + "; nothing was pushed"), e);
     }
 
     /** The test image's build counts against {@code oda.testTimeout} as its run does: a test may not hang CI. */

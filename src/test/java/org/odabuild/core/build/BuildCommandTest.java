@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.RuleViolationException;
 import org.odabuild.core.docker.DockerException;
+import org.odabuild.core.docker.FailedStep;
 import org.odabuild.core.registry.CredentialSource;
 import org.odabuild.core.registry.RegistryClient;
 import org.odabuild.core.registry.RegistrySettings;
@@ -591,6 +592,9 @@ class BuildCommandTest {
         assertThat(log.errors).as("the step the build failed at").containsExactly("The build of " + registry.host()
                 + "/" + repo + ":1.0.1-b21 for linux/amd64 failed at Step 6/9 : RUN [\"/cat\", \"/missing\", \"1\"]"
                 + " (it printed nothing)");
+        assertThat(BuildReport.read(git.root().resolve("target/oda")).images().get(0).failedStep())
+                .isEqualTo(new FailedStep(registry.host() + "/" + repo + ":1.0.1-b21 for linux/amd64",
+                        "Step 6/9 : RUN [\"/cat\", \"/missing\", \"1\"]", List.of()));
     }
 
     /**
@@ -617,6 +621,13 @@ class BuildCommandTest {
                 + " \"/pytest.out\", \"1\"]; its last output lines:", "  tests/test_op.py .F",
                 "  FAILED tests/test_op.py::test_bump - assert 2 == 3");
         assertThat(client().manifest(image(), "1.0.0")).as("nothing pushed").isEmpty();
+        // build.json says it to CI without the log
+        BuiltImage failed = BuildReport.read(git.root().resolve("target/oda")).images().get(0);
+        assertThat(failed.status()).isEqualTo(BuildStatus.FAILED);
+        assertThat(failed.error()).contains("src/op/DockerfileTest:4");
+        assertThat(failed.failedStep()).isEqualTo(new FailedStep("oda-test/op:1.0.0",
+                "Step 4/5 : RUN [\"/cat\", \"/pytest.out\", \"1\"]", List.of("tests/test_op.py .F",
+                "FAILED tests/test_op.py::test_bump - assert 2 == 3")));
 
         // a test image that cannot be built for another reason than a failing step says what the daemon said
         git.write("src/op/DockerfileTest", "ARG FROM_IMAGE\nFROM ${FROM_IMAGE}\nCOPY missing.txt /\n");

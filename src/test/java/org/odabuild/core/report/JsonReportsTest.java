@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.odabuild.core.build.BuildStatus;
 import org.odabuild.core.build.BuiltImage;
+import org.odabuild.core.docker.FailedStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,8 @@ class JsonReportsTest {
         BuiltImage image = new BuiltImage("oda-webhook", "tmforumodacanvas/compcrdwebhook", "1.0.4-issue-7",
                 "tmforumodacanvas/compcrdwebhook:1.0.4-issue-7", false, BuildStatus.UP_TO_DATE, List.of("a", "b"),
                 null, "sha256:cd", 1234L, null, "", List.of(new BuiltImage.PlatformBuild("linux/arm64/v8", "id",
-                        null, true)), true, labels, 1722342693L);
+                        null, true)), true, labels, 1722342693L, new FailedStep("op:1 for linux/amd64",
+                "Step 4/5 : RUN pytest", List.of("  def test_b():", "FAILED tests/test_b.py")));
         record Holder(List<BuiltImage> images, int count, double ratio, Map<BuildStatus, Long> byStatus,
                 List<Object> empty) {
         }
