@@ -29,6 +29,8 @@ final class BuildOutput {
     private static final int LONGEST_LINE = 8192;
     /** The classic builder's messages of its own: a step, its result or container. */
     private static final Pattern BUILDER_LINE = Pattern.compile("Step \\d+/\\d+ : | ---> ");
+    /** A step as the classic builder starts it; a program's "Step one" is output. */
+    private static final Pattern STEP_LINE = Pattern.compile("Step \\d+/\\d+ : ");
 
     private final BuildLog log;
     private final Deque<String> recent = new ArrayDeque<>();
@@ -100,11 +102,13 @@ final class BuildOutput {
             partial.setLength(0);
         }
         partial.append(text);
+        int start = 0;
         int end;
-        while ((end = partial.indexOf("\n")) >= 0) {
-            line(partial.substring(0, end));
-            partial.delete(0, end + 1);
+        while ((end = partial.indexOf("\n", start)) >= 0) {
+            line(partial.substring(start, end));
+            start = end + 1;
         }
+        partial.delete(0, start); // once per message: a message of many lines is not shifted once per line
         if (partial.length() > LONGEST_LINE) {
             line(partial.toString());
             partial.setLength(0);
@@ -119,15 +123,15 @@ final class BuildOutput {
         if (plain.isEmpty()) {
             return;
         }
-        boolean builders = plain.startsWith("Step ") || plain.startsWith("---> ")
-                || plain.startsWith("Removing intermediate container");
+        boolean isStep = STEP_LINE.matcher(plain).lookingAt();
+        boolean builders = isStep || plain.startsWith("---> ") || plain.startsWith("Removing intermediate container");
         String kept = builders ? plain : text;
         log.debug(kept);
         if (recent.size() == RECENT) {
             recent.removeFirst();
         }
         recent.addLast(plain);
-        if (plain.startsWith("Step ")) {
+        if (isStep) {
             step = plain;
             stepOutput.clear();
         } else if (!builders) {

@@ -98,6 +98,18 @@ class BuildOutputTest {
                 "---> 3c4d", "Step 3/3 : COPY a /");
     }
 
+    /** A program's own "Step ..." line is its output, not the builder's step. */
+    @Test
+    void aProgramsStepLineIsOutput() {
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer("{\"stream\":\"Step 3/3 : RUN ./migrate\"}\n"
+                + "{\"stream\":\"\\n\"}\n{\"stream\":\"Step one: schema\\nStep 2 of 2 failed\\n\"}\n"
+                + "{\"error\":\"The command '/bin/sh -c ./migrate' returned a non-zero code: 3\"}\n"),
+                new RecordingLog(), "op:1"));
+        FailedStep step = FailedStep.of(thrown).orElseThrow();
+        assertThat(step.step()).isEqualTo("Step 3/3 : RUN ./migrate");
+        assertThat(step.lines()).containsExactly("Step one: schema", "Step 2 of 2 failed");
+    }
+
     @Test
     void aFailedStepIsNotShownTwiceWithDebugOutput() {
         RecordingLog log = new RecordingLog();
