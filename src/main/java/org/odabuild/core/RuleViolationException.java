@@ -8,13 +8,7 @@ public class RuleViolationException extends OdaException {
     private final List<String> violations;
 
     public RuleViolationException(String rule, List<String> violations) {
-        this(rule, violations, null);
-    }
-
-    /** @param cause what broke the rule, when something reported it (a test image's failed build) */
-    public RuleViolationException(String rule, List<String> violations, Throwable cause) {
-        super(rule + " failed:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", violations),
-                cause);
+        super(rule + " failed:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", violations));
         this.violations = List.copyOf(violations);
     }
 

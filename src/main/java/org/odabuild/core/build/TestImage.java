@@ -117,9 +117,30 @@ final class TestImage {
             return e;
         }
         FailedStep step = failed.get();
-        return new RuleViolationException("tests of " + image.key(), List.of("the test image's build stopped at "
-                + StepPlace.of(step, testDockerfile, sent) + " with exit code " + code.get()
-                + StepPlace.output(step, log) + "; nothing was pushed"), e);
+        return new TestsFailed(image, List.of("the test image's build stopped at " + StepPlace.of(step,
+                testDockerfile, sent) + " with exit code " + code.get() + StepPlace.output(step, log)
+                + "; nothing was pushed"), step);
+    }
+
+    /**
+     * Failed tests, with the step of the test image's build they failed in: build.json reports it; the daemon's
+     * words are no cause of it, as Maven would print them after the tests' message.
+     */
+    private static final class TestsFailed extends RuleViolationException implements FailedStep.Carrier {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient FailedStep step;
+
+        TestsFailed(ResolvedImage image, List<String> violations, FailedStep step) {
+            super("tests of " + image.key(), violations);
+            this.step = step;
+        }
+
+        @Override
+        public FailedStep failedStep() {
+            return step;
+        }
     }
 
     /** The test image's build counts against {@code oda.testTimeout} as its run does: a test may not hang CI. */

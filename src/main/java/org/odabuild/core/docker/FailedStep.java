@@ -28,11 +28,16 @@ public record FailedStep(String what, String step, List<String> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** The failed step a build's exception carries somewhere in its causes. */
+    /** An exception that says which step a build failed at without making the daemon's answer its cause. */
+    public interface Carrier {
+        FailedStep failedStep();
+    }
+
+    /** The failed step a build's exception carries, itself or somewhere in its causes. */
     public static Optional<FailedStep> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof Failure f) {
-                return Optional.of(f.step);
+            if (t instanceof Carrier c) {
+                return Optional.of(c.failedStep());
             }
         }
         return Optional.empty();
@@ -74,7 +79,7 @@ public record FailedStep(String what, String step, List<String> lines) {
     }
 
     /** The daemon's answer to a build that failed at a step. */
-    static final class Failure extends IOException {
+    static final class Failure extends IOException implements Carrier {
 
         private static final long serialVersionUID = 1L;
 
@@ -83,6 +88,11 @@ public record FailedStep(String what, String step, List<String> lines) {
         Failure(String message, FailedStep step) {
             super(message);
             this.step = step;
+        }
+
+        @Override
+        public FailedStep failedStep() {
+            return step;
         }
     }
 }

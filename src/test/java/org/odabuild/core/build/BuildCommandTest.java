@@ -616,7 +616,8 @@ class BuildCommandTest {
         assertThatThrownBy(this::build).isInstanceOf(RuleViolationException.class)
                 .hasMessage("tests of op failed:" + System.lineSeparator() + "  the test image's build stopped at"
                         + " src/op/DockerfileTest:4 (RUN [\"/cat\", \"/pytest.out\", \"1\"]) with exit code 1 (its last"
-                        + " output lines are above); nothing was pushed");
+                        + " output lines are above); nothing was pushed")
+                .as("Maven prints a cause's message after it: the daemon's words would follow the tests'").hasNoCause();
         assertThat(log.errors).containsExactly("The build of oda-test/op:1.0.0 failed at Step 4/5 : RUN [\"/cat\","
                 + " \"/pytest.out\", \"1\"]; its last output lines:", "  tests/test_op.py .F",
                 "  FAILED tests/test_op.py::test_bump - assert 2 == 3");
