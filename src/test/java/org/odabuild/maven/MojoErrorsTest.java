@@ -116,6 +116,9 @@ class MojoErrorsTest {
             if (p.length == 2 && p[0] == String.class && p[1] == List.class) {
                 return (RuntimeException) c.newInstance(MESSAGE, List.of(MESSAGE));
             }
+            if (p.length == 3 && p[0] == String.class && p[1] == List.class) {
+                return (RuntimeException) c.newInstance(MESSAGE, List.of(MESSAGE), null); // and what it carries
+            }
             if (p.length == 2 && p[0] == String.class && p[1] == String.class) {
                 return (RuntimeException) c.newInstance(MESSAGE, "application/x");
             }

@@ -117,7 +117,7 @@ final class TestImage {
             return e;
         }
         FailedStep step = failed.get();
-        return new TestsFailed(image, List.of("the test image's build stopped at " + StepPlace.of(step,
+        return new TestsFailed("tests of " + image.key(), List.of("the test image's build stopped at " + StepPlace.of(step,
                 testDockerfile, sent) + " with exit code " + code.get() + StepPlace.output(step, log)
                 + "; nothing was pushed"), step);
     }
@@ -132,8 +132,8 @@ final class TestImage {
 
         private final transient FailedStep step;
 
-        TestsFailed(ResolvedImage image, List<String> violations, FailedStep step) {
-            super("tests of " + image.key(), violations);
+        TestsFailed(String rule, List<String> violations, FailedStep step) {
+            super(rule, violations);
             this.step = step;
         }
 
