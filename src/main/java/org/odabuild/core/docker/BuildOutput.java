@@ -27,8 +27,13 @@ final class BuildOutput {
     private static final int RECENT = 30;
     /** A program that writes without line ends is still shown, in pieces of this many characters. */
     private static final int LONGEST_LINE = 8192;
-    /** The classic builder's messages of its own: a step, its result or container. */
-    private static final Pattern BUILDER_LINE = Pattern.compile("Step \\d+/\\d+ : | ---> ");
+    /**
+     * The classic builder's messages of its own: a step, its result or container, the container it removes (after a
+     * RUN step, and after a failed one since the build asks {@code forcerm}), what it built. A message may start with
+     * the blank that {@code ---> } has.
+     */
+    private static final Pattern BUILDER_LINE = Pattern.compile(" ?(?:Step \\d+/\\d+ : |---> |Removing intermediate"
+            + " container \\p{XDigit}+$|Successfully built \\p{XDigit}+$|Successfully tagged \\S+$)", Pattern.MULTILINE);
     /** A step as the classic builder starts it; a program's "Step one" is output. */
     private static final Pattern STEP_LINE = Pattern.compile("Step \\d+/\\d+ : ");
 
@@ -124,7 +129,7 @@ final class BuildOutput {
             return;
         }
         boolean isStep = STEP_LINE.matcher(plain).lookingAt();
-        boolean builders = isStep || plain.startsWith("---> ") || plain.startsWith("Removing intermediate container");
+        boolean builders = BUILDER_LINE.matcher(plain).lookingAt();
         String kept = builders ? plain : text;
         log.debug(kept);
         if (recent.size() == RECENT) {

@@ -86,16 +86,44 @@ class BuildOutputTest {
                 ">       assert 2 == 3", "FAILED tests/test_op.py::test_bump - assert 2 == 3", "100%", "1 failed");
     }
 
-    /** A program whose last line has no line end: the builder's next line is a line of its own. */
+    /**
+     * A program whose last line has no line end: the builder's next line is a line of its own. Docker 20.10 removes
+     * the step's container right after its output, and after a failed step too, since the build asks
+     * {@code forcerm} (read off the daemon with curl).
+     */
     @Test
     void theBuildersOwnLinesStartALineAfterOutputWithoutALineEnd() throws IOException {
         RecordingLog log = new RecordingLog();
         BuildOutput.read(answer("{\"stream\":\"Step 2/3 : RUN printf done\"}\n{\"stream\":\"\\n\"}\n"
-                + "{\"stream\":\" ---\\u003e Running in 1a2b\\n\"}\n{\"stream\":\"done\"}\n"
+                + "{\"stream\":\" ---\\u003e Running in 1a2b3c4d5e6f\\n\"}\n{\"stream\":\"done\"}\n"
+                + "{\"stream\":\"Removing intermediate container 1a2b3c4d5e6f\\n\"}\n"
                 + "{\"stream\":\" ---\\u003e 3c4d\\n\"}\n{\"stream\":\"Step 3/3 : COPY a /\"}\n{\"stream\":\"\\n\"}\n"
-                + "{\"aux\":{\"ID\":\"sha256:feed\"}}\n"), log, "op:1");
-        assertThat(log.debugs).containsExactly("Step 2/3 : RUN printf done", "---> Running in 1a2b", "done",
-                "---> 3c4d", "Step 3/3 : COPY a /");
+                + "{\"stream\":\"last\"}\n{\"aux\":{\"ID\":\"sha256:feed\"}}\n"
+                + "{\"stream\":\"Successfully built feed\\n\"}\n"), log, "op:1");
+        assertThat(log.debugs).containsExactly("Step 2/3 : RUN printf done", "---> Running in 1a2b3c4d5e6f", "done",
+                "Removing intermediate container 1a2b3c4d5e6f", "---> 3c4d", "Step 3/3 : COPY a /", "last",
+                "Successfully built feed");
+
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer("{\"stream\":\"Step 5/5 : RUN [\\\"/cat\\\"]\"}\n"
+                + "{\"stream\":\"\\n\"}\n{\"stream\":\" ---\\u003e Running in 423dad157dd8\\n\"}\n"
+                + "{\"stream\":\"line one\\n  indented two\\nthree\"}\n"
+                + "{\"stream\":\"Removing intermediate container 423dad157dd8\\n\"}\n"
+                + "{\"errorDetail\":{\"code\":3,\"message\":\"The command '/cat' returned a non-zero code: 3\"},"
+                + "\"error\":\"The command '/cat' returned a non-zero code: 3\"}\n"), new RecordingLog(), "op:1"));
+        assertThat(FailedStep.of(thrown).orElseThrow().lines()).as("the container's removal is no output of the step")
+                .containsExactly("line one", "  indented two", "three");
+    }
+
+    /** pip's "Successfully built wheel" is the program's output; the builder's names the image it built. */
+    @Test
+    void aProgramsLineThatLooksLikeTheBuildersStaysOutput() {
+        Throwable thrown = catchThrowable(() -> BuildOutput.read(answer("{\"stream\":\"Step 3/3 : RUN pip install .\"}\n"
+                + "{\"stream\":\"\\n\"}\n{\"stream\":\"Successfully built op\\nSuccessfully built abc def\\n"
+                + "Removing intermediate container files\\n\"}\n"
+                + "{\"error\":\"The command '/bin/sh -c pip install .' returned a non-zero code: 1\"}\n"),
+                new RecordingLog(), "op:1"));
+        assertThat(FailedStep.of(thrown).orElseThrow().lines()).containsExactly("Successfully built op",
+                "Successfully built abc def", "Removing intermediate container files");
     }
 
     /** A program's own "Step ..." line is its output, not the builder's step. */
