@@ -71,6 +71,11 @@ class BrokenAndForkedImagesTest {
                         + " 'compcrdwebhook'?): known");
         assertThatThrownBy(() -> resolve(List.of("COMPONENT-OPERATOR"), Optional.empty()))
                 .hasMessageContaining("did you mean 'component-operator'?");
+        // a letter left out or two swapped, as typed on a laptop or in a matrix list
+        assertThatThrownBy(() -> resolve(List.of("compcrdwebhok"), Optional.empty()))
+                .hasMessageContaining("[compcrdwebhok] ('compcrdwebhok': did you mean 'compcrdwebhook'?): known");
+        assertThatThrownBy(() -> resolve(List.of("componnet-operator"), Optional.empty()))
+                .hasMessageContaining("did you mean 'component-operator'?");
         // many keys hold 'operator', none holds 'nope': no guess
         assertThatThrownBy(() -> resolve(List.of("operator", "nope"), Optional.empty()))
                 .hasMessageContaining("[operator, nope]: known images are").hasMessageNotContaining("did you mean");
