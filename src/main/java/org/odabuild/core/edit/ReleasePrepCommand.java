@@ -133,7 +133,10 @@ public final class ReleasePrepCommand {
             }
         }
 
-        /** The chart's version after this run, empty when it stays unreleased (new, or a prerelease version). */
+        /**
+         * The chart's version after this run, as its dependents pin it (no {@code v}), empty when it stays unreleased
+         * (new, or a prerelease version).
+         */
         private Optional<String> bumped(Chart chart, String why) {
             if (atBase.chartFile(chart).isEmpty()) {
                 log.info("chart " + chart.name() + " is new on this branch: not bumped (" + why + ")");
@@ -147,7 +150,7 @@ public final class ReleasePrepCommand {
             Optional<SemVer> before = atBase.version(chart).flatMap(ChartVersion::read);
             if (before.isPresent() && current.compareTo(before.get()) > 0) {
                 log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
-                return Optional.of(chart.version());
+                return Optional.of(current.toString());
             }
             if (!current.isRelease()) {
                 log.warn("chart " + chart.name() + " needs a new version (" + why + "), but " + current + " has a"
@@ -169,7 +172,9 @@ public final class ReleasePrepCommand {
                 from = before.get();
             }
             String next = bump.apply(from, chart.chartFile()).toString();
-            files.set(chart.chartFile(), ChartSet.VERSION, next, why);
+            // Helm reads v1.2.5 as 1.2.5: the chart keeps the form its owners write, a dependency gets the number
+            files.set(chart.chartFile(), ChartSet.VERSION, (chart.version().strip().startsWith("v") ? "v" : "") + next,
+                    why);
             return Optional.of(next);
         }
     }

@@ -282,8 +282,22 @@ class ReleasePrepRulesTest {
         git.branch("feature/v");
         git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
         git.commit("a webhook template");
-        assertThat(shown(releasePrep())).contains(WEBHOOK + " .version v1.2 -> 1.2.1 chart-files-changed"
+        // the chart keeps the v its owners write; the dependency pins the number, as oda-canvas pins all of them
+        assertThat(shown(releasePrep())).contains(WEBHOOK + " .version v1.2 -> v1.2.1 chart-files-changed"
                 + " (charts/oda-webhook/templates/deployment.yaml)", CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.1"
                 + " dependency-version (oda-webhook)");
+    }
+
+    @Test
+    void aChartVersionAlreadyAheadIsPinnedByItsNumber() {
+        git.branch("feature/ahead");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: v1.3.0\n");
+        git.commit("a webhook template, its chart set ahead by hand");
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.3.0 dependency-version (oda-webhook)",
+                CANVAS + " .version 1.2.5 -> 1.2.6 dependency-bumped (oda-webhook)");
+        git.commit("release prep");
+        assertThat(releasePrep()).as("once per branch").isEmpty();
     }
 }
