@@ -47,7 +47,7 @@ abstract class AbstractBuildMojo extends AbstractRegistryMojo {
     protected Integer threads;
 
     protected BuildRequest buildRequest() {
-        Map<String, String> args = BuildArgProperties.of(buildArgs, session);
+        Map<String, String> args = BuildArgProperties.of(buildArgs, session.getUserProperties());
         DockerEndpoint daemon = DockerEndpoint.of(dockerHost, dockerCertPath, System.getenv());
         return new BuildRequest(releaseCheckRequest(), flag(push, "oda.push"), LatestTag.parse(latestTag), args,
                 daemon.host(), daemon.certPath(),

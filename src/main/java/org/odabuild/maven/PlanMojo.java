@@ -38,7 +38,7 @@ public class PlanMojo extends AbstractPlanMojo {
     protected void run(BuildLog log) {
         PlanRequest request = planRequest();
         Plan plan = PlanCommand.run(request, log, RunBases.jobs(request.resolve().fork(),
-                BuildArgProperties.of(buildArgs, session)));
+                BuildArgProperties.of(buildArgs, session.getUserProperties())));
         project.getProperties().setProperty("oda.skipTests", Boolean.toString(plan.skipTests().skip()));
     }
 }

@@ -39,6 +39,6 @@ public class VerifyReleaseImmutableMojo extends AbstractRegistryMojo {
     protected void run(BuildLog log) {
         ReleaseCheckRequest request = releaseCheckRequest();
         ReleaseImmutabilityCheck.run(request, credentials(log), new CheckoutHashes(request.plan().resolve()
-                .outputDir(), BuildArgProperties.of(buildArgs, session)), log);
+                .outputDir(), BuildArgProperties.of(buildArgs, session.getUserProperties())), log);
     }
 }
