@@ -70,6 +70,9 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        // before the skip flags: a mistyped one is what it would say
+        PropertyTypos.warnings(session.getUserProperties().stringPropertyNames(),
+                PropertyTypos.known(mojoExecution.getMojoDescriptor().getPluginDescriptor())).forEach(getLog()::warn);
         if (skip || skipGoal()) {
             getLog().info("Skipping " + getClass().getSimpleName().replace("Mojo", "") + " (oda.skip or the goal's"
                     + " skip flag is set)");
