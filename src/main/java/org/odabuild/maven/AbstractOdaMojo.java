@@ -70,9 +70,12 @@ abstract class AbstractOdaMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        // before the skip flags: a mistyped one is what it would say
-        PropertyTypos.warnings(session.getUserProperties().stringPropertyNames(),
-                PropertyTypos.known(mojoExecution.getMojoDescriptor().getPluginDescriptor())).forEach(getLog()::warn);
+        // before the skip flags: a mistyped one is what it would say; once per build, not per goal and module
+        if (session.getRepositorySession().getData().set(PropertyTypos.class.getName(), null, Boolean.TRUE)) {
+            PropertyTypos.warnings(session.getUserProperties().stringPropertyNames(),
+                    PropertyTypos.known(mojoExecution.getMojoDescriptor().getPluginDescriptor()))
+                    .forEach(getLog()::warn);
+        }
         if (skip || skipGoal()) {
             getLog().info("Skipping " + getClass().getSimpleName().replace("Mojo", "") + " (oda.skip or the goal's"
                     + " skip flag is set)");
