@@ -9,9 +9,6 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
-import org.odabuild.core.Setting;
-import org.odabuild.core.ci.CiEnvironment;
-import org.odabuild.core.ci.FetchAdvice;
 import org.odabuild.core.edit.ChangedCharts;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
@@ -61,9 +58,8 @@ public final class VersionBumpCheck {
         JsonReports.delete(request.resolve().outputDir(), REPORT);
         Plan plan = Planner.plan(request, log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException(RULE + " compares"
-                + " with the merge-base, which is unknown here (" + plan.changes().baseReason() + "): fetch the"
-                + " release branch with history (" + FetchAdvice.of(CiEnvironment.of(request.env()),
-                        request.branches().releaseBranches()) + "), or pass " + Setting.SINCE.set("<ref>")));
+                + " with the merge-base, which is unknown here (" + plan.changes().baseReason() + "): "
+                + plan.changes().remedy()));
         List<Finding> images = new ArrayList<>();
         for (PlannedImage i : plan.images()) {
             VersionBump bump = i.versionBump();

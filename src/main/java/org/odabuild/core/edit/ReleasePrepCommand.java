@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
-import org.odabuild.core.Setting;
 import org.odabuild.core.config.DockerBuildConfig;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.git.GitRepository;
@@ -62,7 +61,7 @@ public final class ReleasePrepCommand {
                 + " branch {branch} there is nothing to prepare", log);
         String base = plan.changes().baseCommit().orElseThrow(() -> new InvalidInputException("oda:release-prep"
                 + " compares the branch with its merge-base, which is unknown here (" + plan.changes().baseReason()
-                + "): fetch the release branch with history, or pass " + Setting.SINCE.set("<ref>")));
+                + "): " + plan.changes().remedy()));
         var layout = plan.resolution().layout();
         FileEdits files = new FileEdits(layout);
         for (ResolvedImage image : plan.resolution().images()) {

@@ -53,8 +53,8 @@ public final class BaseSelector {
                 return diff(before.get(), head, "push event's before commit " + before.get().substring(0, 7));
             }
             return ChangeSet.unknown("push event's before commit (not in this clone)", "the push event's before"
-                    + " commit " + before.get() + " is not in this clone (shallow?): every image counts as changed;"
-                    + " fetch more history (" + FetchAdvice.of(ci, releaseBranches) + ") to build only what changed");
+                    + " commit " + before.get() + " is not in this clone (shallow?)", "fetch more history ("
+                    + FetchAdvice.of(ci, releaseBranches) + ") to build only what changed");
         }
         List<String> parents = repo.parents(head);
         if (!parents.isEmpty()) {
@@ -66,7 +66,7 @@ public final class BaseSelector {
         }
         if (repo.isShallow()) {
             return ChangeSet.unknown("HEAD's parent (not in this shallow clone)", "HEAD's parent is not in this"
-                    + " shallow clone: every image counts as changed; fetch with depth 2 or more");
+                    + " shallow clone", "fetch with depth 2 or more");
         }
         return new ChangeSet(Optional.empty(), "HEAD is the first commit", true, repo.changedFiles(null, head),
                 Optional.empty());
@@ -83,10 +83,10 @@ public final class BaseSelector {
         record Candidate(String ref, String mergeBase) {
         }
         List<Candidate> candidates = new ArrayList<>();
-        boolean anyRef = false;
+        List<String> found = new ArrayList<>();
         for (String ref : looked) {
             Optional<String> tip = repo.resolveCommit(ref);
-            anyRef |= tip.isPresent();
+            tip.ifPresent(t -> found.add(ref));
             tip.flatMap(t -> repo.mergeBase(head, t)).ifPresent(base -> candidates.add(new Candidate(ref, base)));
         }
         // the branch was forked from the release branch whose merge-base is the most recent
@@ -100,13 +100,20 @@ public final class BaseSelector {
         if (given.isPresent()) {
             return diff(given.get(), head, "the merge request's diff base " + given.get().substring(0, 7));
         }
-        String why = anyRef
-                ? (repo.isShallow() ? "this shallow clone does not reach the merge-base with " + looked
-                        : "HEAD has no common ancestor with " + looked)
-                : "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
-        return ChangeSet.unknown(why, why + ": every image counts as changed; fetch the release"
-                + " branch with history (" + FetchAdvice.of(ci, releaseBranches) + ") or pass "
-                + Setting.SINCE.set("<ref>"));
+        String fetch = "fetch the release branch with history (" + FetchAdvice.of(ci, releaseBranches) + ") or pass "
+                + Setting.SINCE.set("<ref>");
+        if (found.isEmpty()) {
+            String why = "no release branch to compare with (looked for " + String.join(", ", looked) + ")";
+            return ChangeSet.unknown(why, why, fetch);
+        }
+        if (repo.isShallow()) {
+            String why = "this shallow clone does not reach the merge-base with " + found;
+            return ChangeSet.unknown(why, why, fetch);
+        }
+        // all history is here: an orphan branch, or one of another repository's history
+        String why = "HEAD has no common ancestor with " + found + " in this full clone";
+        return ChangeSet.unknown(why, why, "pass " + Setting.SINCE.set("<ref>") + " with a commit this branch"
+                + " shares history with (no fetch joins unrelated histories)");
     }
 
     private List<String> candidateRefs() {

@@ -11,12 +11,20 @@ import java.util.Set;
  * @param known      false when no base could be found (shallow clone, missing ref): every image counts as changed
  * @param files      repository-relative paths
  * @param warning    why the base is unknown, when it is
+ * @param remedy     what gives the plan its base when it is unknown (fetch more history, or name a commit with
+ *                   {@code oda.since} where no fetch can help), in words that follow a colon; empty when known
  */
 public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean known, Set<String> files,
-        Optional<String> warning) {
+        Optional<String> warning, String remedy) {
 
     public ChangeSet {
         files = Set.copyOf(files);
+    }
+
+    /** A change set whose base is known, or unknown with nothing to be done about it. */
+    public ChangeSet(Optional<String> baseCommit, String baseReason, boolean known, Set<String> files,
+            Optional<String> warning) {
+        this(baseCommit, baseReason, known, files, warning, "");
     }
 
     /**
@@ -33,10 +41,16 @@ public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean 
 
     /** The same change set, with {@code warning} said beside it. */
     ChangeSet withWarning(String warning) {
-        return new ChangeSet(baseCommit, baseReason, known, files, Optional.of(warning));
+        return new ChangeSet(baseCommit, baseReason, known, files, Optional.of(warning), remedy);
     }
 
-    static ChangeSet unknown(String reason, String warning) {
-        return new ChangeSet(Optional.empty(), reason, false, Set.of(), Optional.of(warning));
+    /**
+     * @param reason as the report names the base, e.g. {@code HEAD's parent (not in this shallow clone)}
+     * @param why    the sentence the warning starts with
+     * @param remedy what to do, e.g. {@code fetch with depth 2 or more}
+     */
+    static ChangeSet unknown(String reason, String why, String remedy) {
+        return new ChangeSet(Optional.empty(), reason, false, Set.of(), Optional.of(why
+                + ": every image counts as changed; " + remedy), remedy);
     }
 }

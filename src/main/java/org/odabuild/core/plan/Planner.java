@@ -21,7 +21,6 @@ import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.ci.CiEnvironment;
-import org.odabuild.core.ci.FetchAdvice;
 import org.odabuild.core.config.BrokenImages;
 import org.odabuild.core.config.ImageConfig;
 import org.odabuild.core.config.RepoLayout;
@@ -202,8 +201,7 @@ public final class Planner {
             }
             if (decision.action() == ImageAction.REFUSE && kind == BranchKind.PRERELEASE && image.isRelease()
                     && !force && selected) {
-                decision = releaseOnPrereleaseBranch(policy, built, image, decision, branch.name(), changes,
-                        FetchAdvice.of(ci, request.branches().releaseBranches()));
+                decision = releaseOnPrereleaseBranch(policy, built, image, decision, branch.name(), changes);
             }
             return new PlannedImage(image, changed, files, decision, bump, then);
         };
@@ -234,10 +232,10 @@ public final class Planner {
      * now; otherwise it is built on the release branch after the merge.
      */
     private static Decision releaseOnPrereleaseBranch(TagPolicy policy, BuiltCommits built, ResolvedImage image,
-            Decision refusal, String branch, ChangeSet changes, String fetch) {
+            Decision refusal, String branch, ChangeSet changes) {
         BuiltCommits.Window window = built.window(image);
         if (!window.known()) {
-            return policy.releaseWithoutBase(branch, image, changes.baseReason(), fetch);
+            return policy.releaseWithoutBase(branch, image, changes.baseReason(), changes.remedy());
         }
         if (window.sources().isEmpty()) {
             return policy.releaseAfterMerge(image, window.reason());

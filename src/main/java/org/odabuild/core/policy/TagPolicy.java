@@ -1,6 +1,5 @@
 package org.odabuild.core.policy;
 
-import org.odabuild.core.Setting;
 import org.odabuild.core.resolve.PrereleaseBases;
 import org.odabuild.core.resolve.ResolvedImage;
 
@@ -75,15 +74,14 @@ public record TagPolicy(BranchPolicy branches) {
      * checkout): whether its sources changed on this branch cannot be told, and for most images they did not, so
      * the fix named first is the history; a suffix only if this image did change.
      *
-     * @param why   why the base is unknown
-     * @param fetch how to fetch the history on the CI system at hand
+     * @param why    why the base is unknown
+     * @param remedy what gives the plan its base ({@link org.odabuild.core.git.ChangeSet#remedy()})
      */
-    public Decision releaseWithoutBase(String branch, ResolvedImage image, String why, String fetch) {
+    public Decision releaseWithoutBase(String branch, ResolvedImage image, String why, String remedy) {
         return new Decision(ImageAction.REFUSE, "release " + image.tag() + " is not built on branch " + branch
-                + ", and whether its sources changed on this branch cannot be told: " + why + ". Fetch the release"
-                + " branch with history (" + fetch + ") or pass " + Setting.SINCE.set("<ref>") + ", so that only"
-                + " the images changed on this branch count; if you changed " + image.key() + ", "
-                + howToSetASuffix(image));
+                + ", and whether its sources changed on this branch cannot be told: " + why + ". "
+                + Character.toUpperCase(remedy.charAt(0)) + remedy.substring(1) + ", so that only the images changed"
+                + " on this branch count; if you changed " + image.key() + ", " + howToSetASuffix(image));
     }
 
     private static String howToSetASuffix(ResolvedImage image) {

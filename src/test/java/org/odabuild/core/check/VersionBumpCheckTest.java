@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.odabuild.core.Setting;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.RuleViolationException;
@@ -349,7 +350,11 @@ class VersionBumpCheckTest {
         git.git().branchDelete().setBranchNames("feature/issue3456").setForce(true).call();
         git.git().checkout().setOrphan(true).setName("feature/orphan").call();
         git.commit("no common history");
+        // all history is here: no fetch can help, a commit to compare with can
         assertThatThrownBy(this::check).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("fetch the release branch with history");
+                .hasMessageContaining("compares with the merge-base, which is unknown here (HEAD has no common"
+                        + " ancestor with [main] in this full clone): pass " + Setting.SINCE.set("<ref>") + " with a"
+                        + " commit this branch shares history with (no fetch joins unrelated histories)")
+                .hasMessageNotContaining("fetch the release branch");
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odabuild.core.InvalidInputException;
+import org.odabuild.core.Setting;
 import org.odabuild.core.plan.PlanRequest;
 import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.resolve.ResolveRequest;
@@ -286,6 +287,18 @@ class ReleasePrepRulesTest {
         assertThat(shown(releasePrep())).contains(WEBHOOK + " .version v1.2 -> v1.2.1 chart-files-changed"
                 + " (charts/oda-webhook/templates/deployment.yaml)", CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.1"
                 + " dependency-version (oda-webhook)");
+    }
+
+    @Test
+    void anOrphanBranchIsToldToNameACommitAndNothingIsWritten() throws Exception {
+        git.git().checkout().setOrphan(true).setName("feature/orphan").call();
+        git.commit("history of its own");
+        String values = Fixtures.read(git.root().resolve(VALUES));
+        assertThatThrownBy(this::releasePrep).isInstanceOf(InvalidInputException.class).hasMessage("oda:release-prep"
+                + " compares the branch with its merge-base, which is unknown here (HEAD has no common ancestor with"
+                + " [main] in this full clone): pass " + Setting.SINCE.set("<ref>") + " with a commit this branch"
+                + " shares history with (no fetch joins unrelated histories)");
+        assertThat(Fixtures.read(git.root().resolve(VALUES))).isEqualTo(values);
     }
 
     @Test

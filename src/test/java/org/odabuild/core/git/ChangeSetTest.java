@@ -16,7 +16,11 @@ class ChangeSetTest {
                 .baseNamed()).isEqualTo("0b1126d (merge-base with origin/main)");
         assertThat(new ChangeSet(Optional.of(SHA), "the merge queue's base 0b1126d", true, Set.of(), Optional.empty())
                 .baseNamed()).isEqualTo("the merge queue's base 0b1126d");
-        assertThat(ChangeSet.unknown("HEAD's parent (not in this shallow clone)", "w").baseNamed())
-                .isEqualTo("HEAD's parent (not in this shallow clone)");
+        ChangeSet unknown = ChangeSet.unknown("HEAD's parent (not in this shallow clone)", "HEAD's parent is not in"
+                + " this shallow clone", "fetch with depth 2 or more");
+        assertThat(unknown.baseNamed()).isEqualTo("HEAD's parent (not in this shallow clone)");
+        assertThat(unknown.warning()).contains("HEAD's parent is not in this shallow clone: every image counts as"
+                + " changed; fetch with depth 2 or more");
+        assertThat(unknown.remedy()).isEqualTo("fetch with depth 2 or more");
     }
 }

@@ -586,6 +586,20 @@ class PlannerTest {
     }
 
     @Test
+    void anOrphanBranchInAFullCloneIsToldToNameACommitNotToFetch() throws Exception {
+        git.git().checkout().setOrphan(true).setName("feature/o").call();
+        git.commit("history of its own");
+        Plan plan = plan();
+        String remedy = Setting.SINCE.set("<ref>") + " with a commit this branch shares history with (no fetch joins"
+                + " unrelated histories)";
+        assertThat(plan.changes().known()).isFalse();
+        assertThat(plan.warnings()).anyMatch(w -> w.contains("HEAD has no common ancestor with [main] in this full"
+                + " clone: every image counts as changed; pass " + remedy));
+        assertThat(image(plan, "hook").decision().reason()).contains(". Pass " + remedy + ", so that only the images"
+                + " changed on this branch count").doesNotContain("Fetch", "fetch the release branch");
+    }
+
+    @Test
     void shallowReleaseCloneWithoutParentCountsEverythingAsChanged() {
         git.write("README.md", "more\n");
         git.commit("second");
