@@ -19,9 +19,12 @@ public record ChangeSet(Optional<String> baseCommit, String baseReason, boolean 
 
     public ChangeSet {
         files = Set.copyOf(files);
+        if (!known && remedy.isBlank()) {
+            throw new IllegalArgumentException("an unknown base needs a remedy: " + baseReason);
+        }
     }
 
-    /** A change set whose base is known, or unknown with nothing to be done about it. */
+    /** A change set whose base is known. */
     public ChangeSet(Optional<String> baseCommit, String baseReason, boolean known, Set<String> files,
             Optional<String> warning) {
         this(baseCommit, baseReason, known, files, warning, "");
