@@ -168,6 +168,29 @@ public final class TestGit implements AutoCloseable {
         }
     }
 
+    /**
+     * A partial clone ({@code git clone --filter=blob:none}, only the installed git makes one) of this repository's
+     * branch into {@code target}: it holds the blobs of the branch's tip and fetches others from here when asked.
+     */
+    public TestGit partialClone(Path target, String branch) {
+        try {
+            git.getRepository().getConfig().setBoolean("uploadpack", null, "allowFilter", true);
+            git.getRepository().getConfig().save();
+            Process p = new ProcessBuilder("git", "clone", "-q", "--filter=blob:none", "--branch", branch,
+                    root.toUri().toString(), target.toString()).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("git clone --filter=blob:none failed: " + said);
+            }
+            return new TestGit(Git.open(target.toFile()), target, false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         git.close();

@@ -167,7 +167,13 @@ public final class GitRepository implements AutoCloseable {
     }
 
     private GitException failure(String what, Exception e) {
-        return new GitException("git could not " + what + " in " + root + ": " + e.getMessage(), e);
+        String said = "git could not " + what + " in " + root + ": " + e.getMessage();
+        return new GitException(partialCloneRemedy(e).map(remedy -> said + "; " + remedy).orElse(said), e);
+    }
+
+    private synchronized Optional<String> partialCloneRemedy(Exception e) {
+        return repository == null ? Optional.empty()
+                : PartialClone.remedy(e, repository.getConfig(), nativeGit != null);
     }
 
     public HeadCommit head() {
