@@ -3,7 +3,10 @@ package org.odabuild.core.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,18 +163,72 @@ public final class DockerBuildConfigReader {
             this.doc = doc;
             this.image = image;
             this.entryAt = entryAt;
+            NodeTuple merge = null;
             for (NodeTuple t : entry.getValue()) {
                 SourceLocation at = doc.locationOf(t.getKeyNode());
+                if (isMergeKey(t)) {
+                    if (merge != null) {
+                        throw InvalidInputException.at(at, "'<<' is set twice for image '" + image + "': keep one"
+                                + " (<<: [*a, *b] merges several mappings)");
+                    }
+                    merge = t;
+                    continue;
+                }
                 String name = keyName(t.getKeyNode(), at, "a setting of image '" + image + "'");
                 if (byName.put(name, t) != null) {
                     throw InvalidInputException.at(at, "'" + Excerpt.of(name) + "' is set twice for image '" + image
                             + "': keep one");
                 }
-                if (!KNOWN_KEYS.contains(name)) {
-                    log.warn(at + ": unknown setting '" + Excerpt.of(name) + "' of image '" + image
-                            + "' is ignored (known: "
-                            + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
+                warnIfUnknown(name, at);
+            }
+            if (merge != null) {
+                Set<MappingNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                seen.add(entry);
+                mergeFrom(merge.getValueNode(), seen);
+            }
+        }
+
+        /**
+         * The settings a merge key brings ({@code <<: *defaults}), as PyYAML's safe_load reads them for oda-canvas'
+         * generator: what the entry sets itself wins, then the first mapping named, each with the merges of its own.
+         * Each setting keeps the line it is written on, so an error in one names the line to fix.
+         */
+        private void mergeFrom(Node value, Set<MappingNode> seen) {
+            List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+            for (Node source : sources) {
+                if (!(source instanceof MappingNode mapping)) {
+                    throw InvalidInputException.at(doc.locationOf(source), "'<<' of image '" + image + "' must name"
+                            + " a mapping to merge (<<: *defaults) or a list of them (<<: [*a, *b]), not a "
+                            + kind(source));
                 }
+                if (!seen.add(mapping)) {
+                    continue; // merged already, or a mapping that merges itself
+                }
+                List<Node> nested = new ArrayList<>();
+                Set<String> own = new HashSet<>();
+                for (NodeTuple t : mapping.getValue()) {
+                    SourceLocation at = doc.locationOf(t.getKeyNode());
+                    if (isMergeKey(t)) {
+                        nested.add(t.getValueNode());
+                        continue;
+                    }
+                    String name = keyName(t.getKeyNode(), at, "a setting of image '" + image + "'");
+                    if (!own.add(name)) {
+                        throw InvalidInputException.at(at, "'" + Excerpt.of(name) + "' is set twice in the mapping"
+                                + " merged into image '" + image + "': keep one");
+                    }
+                    if (byName.putIfAbsent(name, t) == null) {
+                        warnIfUnknown(name, at);
+                    }
+                }
+                nested.forEach(n -> mergeFrom(n, seen));
+            }
+        }
+
+        private void warnIfUnknown(String name, SourceLocation at) {
+            if (!KNOWN_KEYS.contains(name)) {
+                log.warn(at + ": unknown setting '" + Excerpt.of(name) + "' of image '" + image
+                        + "' is ignored (known: " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
             }
         }
 
@@ -285,6 +342,10 @@ public final class DockerBuildConfigReader {
             // as the OCI names them (x86_64 is amd64), the names the index and the registry carry
             return once.values().stream().map(p -> Platform.parse(p).toString()).toList();
         }
+    }
+
+    private static boolean isMergeKey(NodeTuple tuple) {
+        return tuple.getKeyNode() instanceof ScalarNode key && Tag.MERGE.equals(key.getTag());
     }
 
     private static boolean isNull(Node node) {

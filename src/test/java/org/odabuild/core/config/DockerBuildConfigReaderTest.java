@@ -392,4 +392,75 @@ class DockerBuildConfigReaderTest {
                 .containsExactly("linux/amd64");
         assertThat(log.warnings).anyMatch(w -> w.contains("names linux/x86_64 twice ('linux/amd64' is the same"));
     }
+
+    /**
+     * oda-canvas' generator reads the config with PyYAML's safe_load, which follows merge keys: an entry may take the
+     * settings of another ({@code <<: *hook}). What the entry sets itself wins, then the first mapping merged, then
+     * what that one merges (the order PyYAML gives, checked with PyYAML 6.0.3), and a setting's line is where it is
+     * written, so an error in a merged setting names the line to fix.
+     */
+    @Test
+    void mergeKeysGiveAnEntryTheSettingsOfAnotherAsPyYamlReadsThem() {
+        String yaml = """
+                hook: &hook
+                  displayName: Hook
+                  valuesYamlFile: charts/a/values.yaml
+                  valuesPathImage: .hook.image
+                  valuesPathVersion: .hook.version
+                  paths:
+                    - src/hook/**
+                  buildContext: src/hook
+                  platforms: linux/amd64
+                defaults: &defaults
+                  valuesYamlFile: charts/b/values.yaml
+                  buildContext: src/b
+                  <<: &deeper
+                    platforms: linux/arm64
+                    testDockerfile: src/deeper/DockerfileTest
+                copy:
+                  <<: [*hook, *defaults]
+                  displayName: Copy
+                  valuesPathImage: .copy.image
+                """;
+        Path file = Fixtures.write(repo, "dockerbuild-config.yaml", yaml);
+        DockerBuildConfig config = new DockerBuildConfigReader(new RepoLayout(repo), log).read(file);
+        ImageConfig copy = config.image("copy").orElseThrow();
+        assertThat(copy.displayName()).isEqualTo("Copy");
+        assertThat(copy.valuesPathImage()).hasToString(".copy.image");
+        assertThat(copy.valuesYamlFile()).isEqualTo("charts/a/values.yaml");
+        assertThat(copy.valuesPathVersion()).hasToString(".hook.version");
+        assertThat(copy.buildContext()).isEqualTo("src/hook");
+        assertThat(copy.paths()).containsExactly("src/hook/**");
+        assertThat(copy.platforms()).containsExactly("linux/amd64");
+        assertThat(copy.testDockerfile()).contains("src/deeper/DockerfileTest");
+        assertThat(copy.settingsAt().get("valuesPathVersion").line()).as("where it is written").isEqualTo(5);
+        assertThat(copy.settingsAt().get("displayName").line()).isEqualTo(18);
+        assertThat(log.warnings).noneMatch(w -> w.contains("'<<'"));
+        // the mapping only merged from is no image: it lacks what one needs, and says so alone
+        assertThat(config.broken()).singleElement().satisfies(b -> assertThat(b.key()).isEqualTo("defaults"));
+
+        String broken = yaml.replace("valuesPathVersion: .hook.version", "valuesPathVersion: hook.version");
+        DockerBuildConfig wrong = new DockerBuildConfigReader(new RepoLayout(repo), log).read(
+                Fixtures.write(repo, "dockerbuild-config.yaml", broken));
+        assertThat(wrong.broken()).filteredOn(b -> b.key().equals("copy")).singleElement()
+                .satisfies(b -> assertThat(b.reason()).startsWith("dockerbuild-config.yaml:5:"));
+    }
+
+    @Test
+    void aMergeKeyThatNamesNoMappingOrIsWrittenTwiceIsRefusedAtItsLine() {
+        assertThatThrownBy(() -> read(MINIMAL + "  <<: src/op\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:9:")
+                .hasMessageContaining("'<<' of image 'op' must name a mapping to merge (<<: *defaults) or a list of"
+                        + " them (<<: [*a, *b]), not a text value");
+        assertThatThrownBy(() -> read("a: &a {fileName: a}\nb: &b {fileName: b}\n" + MINIMAL
+                + "  <<: *a\n  <<: *b\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:12:")
+                .hasMessageContaining("'<<' is set twice for image 'op': keep one (<<: [*a, *b] merges several");
+        // a mapping reached twice (named, and merged by another named) gives its settings once, in the first place
+        ImageConfig diamond = new DockerBuildConfigReader(new RepoLayout(repo), log).read(Fixtures.write(repo,
+                "dockerbuild-config.yaml", "a: &a {fileName: from-a, displayName: A}\n"
+                        + "b: &b {<<: *a, displayName: B}\n" + MINIMAL + "  <<: [*b, *a]\n")).image("op").orElseThrow();
+        assertThat(diamond.displayName()).isEqualTo("B");
+        assertThat(diamond.fileName()).isEqualTo("from-a");
+    }
 }
