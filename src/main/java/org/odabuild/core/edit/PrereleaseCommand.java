@@ -12,6 +12,8 @@ import org.odabuild.core.Setting;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.Plan;
 import org.odabuild.core.plan.PlannedImage;
+import org.odabuild.core.policy.BranchKind;
+import org.odabuild.core.policy.BranchPolicy;
 import org.odabuild.core.resolve.ImageCopies;
 import org.odabuild.core.resolve.ResolvedImage;
 import org.odabuild.core.values.ScalarValue;
@@ -81,8 +83,26 @@ public final class PrereleaseCommand {
                         COPY_FOLLOWS + " (" + copy.image().key() + ")");
             }
         }
-        return EditApply.finish("prerelease", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
-                log);
+        EditReport report = EditApply.finish("prerelease", files, request.dryRun(),
+                request.plan().resolve().outputDir(), mover, log);
+        if (plan.branchKind() == BranchKind.OTHER && !newTags.isEmpty()) {
+            log.warn(noPrereleaseBranch(plan.branch().name(), request.plan().branches(), newTags.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList()));
+        }
+        return report;
+    }
+
+    /**
+     * The tags set on a branch that no prerelease pattern covers: CI builds nothing there (oda-canvas' how-to: "otherwise
+     * the automated docker builds are not active"), which the developer learns only when no image appears.
+     */
+    static String noPrereleaseBranch(String branch, BranchPolicy branches, Collection<String> tags) {
+        String rename = branches.prereleaseNameFor(branch).map(name -> ": rename the branch (git branch -m " + name
+                + ") for CI to build and push " + (tags.size() == 1 ? "it" : "them") + " on every push").orElse("");
+        return "branch " + branch + " is no prerelease branch (" + (branches.prereleaseBranches().isEmpty() ? "none"
+                + " is set" : String.join(", ", branches.prereleaseBranches())) + "), so CI builds and pushes no"
+                + " image of it: " + String.join(", ", tags) + (tags.size() == 1 ? " is" : " are") + " built only by oda:build"
+                + " on this machine" + rename;
     }
 
     /**

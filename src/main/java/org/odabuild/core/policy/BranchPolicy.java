@@ -1,6 +1,7 @@
 package org.odabuild.core.policy;
 
 import java.util.List;
+import java.util.Optional;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
 import org.odabuild.core.Wildcard;
@@ -36,6 +37,16 @@ public record BranchPolicy(List<String> releaseBranches, List<String> prerelease
             return BranchKind.PRERELEASE;
         }
         return BranchKind.OTHER;
+    }
+
+    /**
+     * The name a branch would have under the first prerelease pattern with a wildcard ({@code feature/*}:
+     * {@code develop} as {@code feature/develop}), for a message that says how to make it a prerelease branch.
+     */
+    public Optional<String> prereleaseNameFor(String branch) {
+        return prereleaseBranches.stream().filter(p -> p.indexOf('*') >= 0)
+                .map(p -> p.substring(0, p.indexOf('*')) + branch + p.substring(p.indexOf('*') + 1))
+                .filter(name -> classify(name) == BranchKind.PRERELEASE).findFirst();
     }
 
     /** "master/main" for messages. */

@@ -394,6 +394,30 @@ class VersionStepsTest {
                 .hasMessageContaining("release branch main");
     }
 
+    /**
+     * oda-canvas' how-to: a branch not named feature/... or odaa-... gets no automated docker builds. The suffix is
+     * set as asked, and the developer is told at once that CI will not build it, with the name that would.
+     */
+    @Test
+    void aPrereleaseOnABranchThatCiDoesNotBuildSaysSoWithTheNameThatWould() {
+        git.branch("develop");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")), Optional.empty(), Bump.PATCH,
+                false), log);
+        assertThat(read(values)).contains("prereleaseSuffix: develop");
+        assertThat(log.warnings).containsExactly("branch develop is no prerelease branch (feature/*, odaa-*), so CI"
+                + " builds and pushes no image of it: compcrdwebhook 1.0.3-develop is built only by oda:build on this"
+                + " machine: rename the branch (git branch -m feature/develop) for CI to build and push it on every push");
+
+        log.warnings.clear();
+        git.branch("feature/issue7");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of("compcrdwebhook")), Optional.empty(), Bump.PATCH,
+                false), log);
+        assertThat(log.warnings).isEmpty();
+        assertThat(new BranchPolicy(List.of("main"), List.of("team-*-dev")).prereleaseNameFor("x"))
+                .contains("team-x-dev");
+        assertThat(new BranchPolicy(List.of("main"), List.of("next")).prereleaseNameFor("x")).isEmpty();
+    }
+
     @Test
     void aLongBranchNameIsCutSoThatEveryTagFitsAndALongSuffixGivenIsRefused() {
         String words = "make-the-component-operator-retry-every-keycloak-call-with-backoff-and-log-what-it-waited-for"
