@@ -142,8 +142,25 @@ final class EntrySettings {
             throw InvalidInputException.at(doc.locationOf(t.getValueNode()), "'" + name + "' of image '" + image
                     + "' must be a single text value, not a " + kind(t.getValueNode()));
         }
-        String v = scalar.getValue().strip();
+        String v = text(scalar, "'" + name + "'").strip();
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    /**
+     * A scalar's text, refused when YAML reads a tag of the author's into it: an unquoted GitHub negation glob
+     * ({@code - !docs/**}) is the tag {@code !docs/**} on an empty value, which PyYAML, oda-canvas' generator, refuses
+     * too (it knows no such tag).
+     */
+    private String text(ScalarNode scalar, String what) {
+        Optional<String> tag = YamlDocument.writtenTag(scalar).filter(t -> t.startsWith("!") && !t.startsWith("!!"));
+        if (tag.isPresent()) {
+            String written = scalar.getValue().isEmpty() ? tag.get() : tag.get() + " " + scalar.getValue();
+            throw InvalidInputException.at(doc.locationOf(scalar), what + " of image '" + image + "' is written "
+                    + Excerpt.of(written) + ", which YAML reads as the tag " + Excerpt.of(tag.get())
+                    + (scalar.getValue().isEmpty() ? " on an empty value" : "") + ": quote it ('"
+                    + Excerpt.of(written) + "')");
+        }
+        return scalar.getValue();
     }
 
     String required(String name) {
@@ -175,7 +192,7 @@ final class EntrySettings {
                 throw InvalidInputException.at(doc.locationOf(item), "paths of image '" + image
                         + "' must hold globs as text");
             }
-            String glob = layout.glob(s.getValue(), doc.locationOf(item));
+            String glob = layout.glob(text(s, "an entry of paths"), doc.locationOf(item));
             GlobWarnings.of(glob, image, layout).ifPresent(why -> log.warn(doc.locationOf(item) + ": " + why));
             globs.add(glob);
         }
@@ -198,9 +215,10 @@ final class EntrySettings {
         }
         List<String> raw = new ArrayList<>();
         if (t.getValueNode() instanceof ScalarNode s) {
-            raw.addAll(Arrays.asList(s.getValue().split(",")));
+            raw.addAll(Arrays.asList(text(s, "'platforms'").split(",")));
         } else if (t.getValueNode() instanceof SequenceNode seq) {
-            seq.getValue().forEach(n -> raw.add(n instanceof ScalarNode s ? s.getValue() : ""));
+            seq.getValue().forEach(n -> raw.add(n instanceof ScalarNode s ? text(s, "an entry of platforms")
+                    : ""));
         }
         List<String> platforms = raw.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
         for (String p : platforms) {

@@ -195,6 +195,14 @@ public final class YamlDocument {
             return "; this is a size limit: values and config files may hold at most " + MAX_CODE_POINTS / 1024 / 1024
                     + " MiB of text";
         }
+        if (problem.contains("scanning an alias") || problem.contains("undefined alias")) {
+            // a glob such as **/*.py written plain, as a shell or GitHub's docs would not show it
+            return "; a value that starts with '*' is read as an alias (*name of an &name): quote it, e.g."
+                    + " '**/*.py'";
+        }
+        if (problem.contains("scanning an anchor")) {
+            return "; a value that starts with '&' is read as an anchor (&name): quote it";
+        }
         if (problem.contains("single document") || problem.contains("another document")) {
             return "; keep one YAML document (no '---' separators) in this file";
         }

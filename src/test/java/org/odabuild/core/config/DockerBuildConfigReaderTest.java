@@ -463,4 +463,29 @@ class DockerBuildConfigReaderTest {
         assertThat(diamond.displayName()).isEqualTo("B");
         assertThat(diamond.fileName()).isEqualTo("from-a");
     }
+
+    /**
+     * GitHub's negation glob and a glob that starts with '*' are YAML syntax when written plain: {@code !docs/**} is
+     * a tag on an empty value, {@code **}{@code /*.py} an alias. PyYAML, oda-canvas' generator, refuses both; the
+     * message says to quote them instead of calling the entry empty or the YAML broken.
+     */
+    @Test
+    void aNegationGlobOrAGlobStartingWithAStarWrittenPlainIsToldToBeQuoted() {
+        String negation = MINIMAL.replace("    - src/op/**/*\n", "    - src/op/**/*\n    - !src/op/docs/**\n");
+        assertThatThrownBy(() -> read(negation)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:8:7: an entry of paths of image 'op' is written"
+                        + " !src/op/docs/**, which YAML reads as the tag !src/op/docs/** on an empty value: quote it"
+                        + " ('!src/op/docs/**')");
+        assertThatThrownBy(() -> read(MINIMAL.replace("    - src/op/**/*\n", "    - **/*.py\n")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:7:")
+                .hasMessageContaining("a value that starts with '*' is read as an alias (*name of an &name): quote it,"
+                        + " e.g. '**/*.py'");
+        assertThatThrownBy(() -> read(MINIMAL + "  platforms: !linux/amd64\n"))
+                .hasMessageContaining("'platforms' of image 'op' is written !linux/amd64, which YAML reads as the tag");
+        assertThat(read(MINIMAL.replace("    - src/op/**/*\n", "    - '**/*.py'\n    - \"!src/op/docs/**\"\n"))
+                .images().get(0).paths()).containsExactly("**/*.py", "!src/op/docs/**");
+        assertThat(read(MINIMAL.replace("buildContext: src/op", "buildContext: !!str src/op")).images().get(0)
+                .buildContext()).as("YAML's own tag for text").isEqualTo("src/op");
+    }
 }
