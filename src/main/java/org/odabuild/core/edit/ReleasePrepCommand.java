@@ -1,6 +1,7 @@
 package org.odabuild.core.edit;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -111,6 +112,7 @@ public final class ReleasePrepCommand {
                             deployed.stream().map(ImageConfig::key).toList()) + ")"));
             Deque<Chart> queue = new ArrayDeque<>(triggers.keySet());
             Set<Chart> done = new HashSet<>();
+            Map<Chart, List<String>> pinnedAnew = new LinkedHashMap<>();
             while (!queue.isEmpty()) {
                 Chart chart = queue.poll();
                 if (!done.add(chart)) {
@@ -125,11 +127,14 @@ public final class ReleasePrepCommand {
                     if (pinned.flatMap(SemVer::tryParse).isPresent() && !pinned.get().equals(released.get())) {
                         files.set(d.chart().chartFile(), d.dependency().versionPath(), released.get(),
                                 DEPENDENCY_VERSION + " (" + chart.name() + ")");
+                        pinnedAnew.computeIfAbsent(d.chart(), c -> new ArrayList<>()).add(chart.name() + " "
+                                + released.get());
                     }
                     triggers.putIfAbsent(d.chart(), DEPENDENCY + " (" + chart.name() + ")");
                     queue.add(d.chart());
                 }
             }
+            pinnedAnew.forEach((chart, pins) -> ChartLock.outOfSync(repo.root(), chart, pins).ifPresent(log::warn));
         }
 
         /**

@@ -313,4 +313,25 @@ class ReleasePrepRulesTest {
         git.commit("release prep");
         assertThat(releasePrep()).as("once per branch").isEmpty();
     }
+
+    /**
+     * A chart that keeps a Chart.lock (oda-canvas' canvas-oda kept one in 2024) and whose dependency release-prep
+     * pins anew: helm dependency build would refuse the lock, whose digest only Helm computes. The warning names the
+     * lock and the command that writes it; a chart without a lock, and a dependency left as it was, say nothing.
+     */
+    @Test
+    void aChartLockThatTheNewDependencyVersionPutsOutOfSyncIsNamedWithTheCommandThatWritesIt() {
+        git.write("charts/canvas-oda/Chart.lock", "dependencies:\n- name: oda-webhook\n  repository:"
+                + " file://../oda-webhook\n  version: 1.2.3\ndigest: sha256:00\ngenerated: \"2024-05-05T13:28:03Z\"\n")
+                .write("charts/oda-webhook/Chart.lock", "dependencies: []\ndigest: sha256:00\n");
+        git.commit("locks");
+        git.branch("feature/lock");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # changed\n");
+        git.commit("webhook template");
+        releasePrep();
+        assertThat(log.warnings).containsExactly("charts/canvas-oda/Chart.lock no longer matches the dependencies of"
+                + " charts/canvas-oda/Chart.yaml (oda-webhook 1.2.4), and helm dependency build refuses a lock out of"
+                + " sync with them: run helm dependency update charts/canvas-oda and commit"
+                + " charts/canvas-oda/Chart.lock with these changes");
+    }
 }
