@@ -45,9 +45,11 @@ final class ContextArchive {
 
     private final List<Part> parts;
     private final long length;
+    private final List<String> lfsPointers;
 
-    private ContextArchive(List<Part> parts) {
+    private ContextArchive(List<Part> parts, List<String> lfsPointers) {
         this.parts = List.copyOf(parts);
+        this.lfsPointers = List.copyOf(lfsPointers);
         long sum = TarHeader.end().length;
         for (Part p : parts) {
             sum += p.header().length + p.size() + TarHeader.padding(p.size());
@@ -66,13 +68,19 @@ final class ContextArchive {
     static ContextArchive of(BuildContext context) throws IOException {
         long ceiling = context.timeCeiling().getEpochSecond();
         List<Part> parts = new ArrayList<>();
+        List<String> lfsPointers = new ArrayList<>();
         for (String rel : context.files()) {
             String link = context.linkTarget(rel).orElse(null);
             if (rel.equals(BuildContext.DOCKERIGNORE)) {
                 continue; // sent below, whether it excludes itself or not
             }
             Path path = context.contextDir().resolve(rel);
-            parts.add(link != null ? symlink(path, rel, link, ceiling) : file(path, rel, ceiling));
+            Part part = link != null ? symlink(path, rel, link, ceiling) : file(path, rel, ceiling);
+            parts.add(part);
+            // the size is known from the stat the header needs: only files of a pointer's size are read
+            if (link == null && LfsPointer.sized(part.size()) && LfsPointer.is(path)) {
+                lfsPointers.add(rel);
+            }
         }
         for (String folder : context.emptyFolders()) {
             long time = clamp(Files.getLastModifiedTime(context.contextDir().resolve(folder)), ceiling);
@@ -101,7 +109,12 @@ final class ContextArchive {
                     ? Part.written(BuildContext.OUTSIDE_DOCKERFILE, context.dockerfileBytes(), ceiling)
                     : file(context.dockerfile(), BuildContext.OUTSIDE_DOCKERFILE, ceiling));
         }
-        return new ContextArchive(parts);
+        return new ContextArchive(parts, lfsPointers);
+    }
+
+    /** The files of the context that are Git LFS pointers, not the files they stand for. */
+    List<String> lfsPointers() {
+        return lfsPointers;
     }
 
     /**

@@ -12,16 +12,20 @@ import io.fabric8.maven.docker.model.ContainerDetails;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.odabuild.core.BuildLog;
+import org.odabuild.core.Excerpt;
 import org.odabuild.core.Setting;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.report.JsonReports;
@@ -46,6 +50,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final EngineApi engine;
     private final String url;
     private final List<String> ownNames = new CopyOnWriteArrayList<>();
+    private final Set<Path> lfsWarned = ConcurrentHashMap.newKeySet();
     private final BuildLog buildLog;
     private Boolean containerdImageStore; // read once, when first asked
 
@@ -141,15 +146,36 @@ public final class DmpDockerDaemon implements DockerDaemon {
                 .append("&buildargs=").append(encode(JsonReports.compact(build.buildArgs())));
         build.platform().ifPresent(p -> query.append("&platform=").append(encode(p)));
         String what = build.reference() + build.platform().map(p -> " for " + p).orElse("");
-        call("build " + what, () -> engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
-                : Map.of("X-Registry-Config", build.logins().header()), build.context().archive(),
-                answer -> BuildOutput.read(answer, buildLog, what)));
+        call("build " + what, () -> {
+            ContextArchive archive = build.context().archive();
+            if (!archive.lfsPointers().isEmpty() && lfsWarned.add(build.context().contextDir())) {
+                buildLog.warn(lfsPointers(build, archive.lfsPointers()));
+            }
+            engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
+                    : Map.of("X-Registry-Config", build.logins().header()), archive,
+                    answer -> BuildOutput.read(answer, buildLog, what));
+        });
         // the name keeps the image until this session ends: a concurrent build may take the reference's tag away
         // before this one has saved and pushed its image
         ownNames.add(own);
         LocalImage built = inspect(own);
         tag(built.id(), build.reference());
         return built;
+    }
+
+    /**
+     * Said once per context, not per platform: a checkout without {@code git lfs} builds an image whose copies of
+     * these files are the pointers. Only a warning: the Dockerfile need not copy every file of its context.
+     */
+    private static String lfsPointers(Build build, List<String> files) {
+        List<String> shown = files.subList(0, Math.min(5, files.size()));
+        return "image " + build.reference() + ": its build context " + build.context().contextDir() + " holds "
+                + (files.size() == 1 ? "a Git LFS pointer" : files.size() + " Git LFS pointers") + ", not the file"
+                + (files.size() == 1 ? "" : "s") + " stored in LFS (" + String.join(", ", shown.stream()
+                        .map(Excerpt::line).toList()) + (files.size() > shown.size() ? ", ..." : "") + "): the image"
+                + " holds the pointer wherever it copies one; fetch " + (files.size() == 1 ? "it" : "them")
+                + " before the build (git lfs pull;"
+                + " actions/checkout: with lfs: true)";
     }
 
     private static String encode(String value) {

@@ -57,6 +57,34 @@ class DaemonReceivesContextTest {
     }
 
     /**
+     * A checkout without {@code git lfs} (actions/checkout's default) leaves pointer files in the context: the build
+     * goes on, since the Dockerfile need not copy them, and says so once for the image, not once per platform.
+     */
+    @Test
+    void gitLfsPointersInTheContextAreSaidOnceForTheImage() throws Exception {
+        String host = LocalDocker.host();
+        Path ctx = Files.createDirectories(dir.resolve("ctx/models"));
+        String pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + "4d7a".repeat(16)
+                + "\nsize 12345\n";
+        Files.writeString(ctx.resolve("model.bin"), pointer);
+        Files.writeString(dir.resolve("ctx/about.txt"), pointer.replace("version", "Version")); // a look-alike
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY about.txt /\n");
+        RecordingLog log = new RecordingLog();
+        try (DmpDockerDaemon daemon = DmpDockerDaemon.connect(host, null, log)) {
+            BuildContext context = BuildContext.of(dir.resolve("ctx"), dockerfile);
+            for (String platform : List.of("linux/amd64", "linux/arm64")) {
+                daemon.build(new DockerDaemon.Build("oda-test/lfs:" + platform.substring(6), context, Map.of(),
+                        Optional.of(platform), true));
+            }
+        }
+        assertThat(log.warnings).filteredOn(w -> w.contains("LFS")).singleElement().asString()
+                .startsWith("image oda-test/lfs:amd64: its build context " + dir.resolve("ctx") + " holds a Git LFS"
+                        + " pointer, not the file stored in LFS (models/model.bin): the image holds the pointer"
+                        + " wherever it copies one; fetch it before the build (git lfs pull; actions/checkout:"
+                        + " with lfs: true)");
+    }
+
+    /**
      * An image that copies its whole context holds what {@code docker build} puts there: the Dockerfile when it lies
      * in the context, the {@code .dockerignore} unless it lists itself, nothing of the plugin's own (it sent its
      * Dockerfile as {@code .oda/Dockerfile} and every {@code COPY . /app} took it along).
