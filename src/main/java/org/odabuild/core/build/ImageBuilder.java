@@ -85,6 +85,10 @@ final class ImageBuilder {
         log.info("Building " + image.reference() + " from " + image.config().buildContext() + " ("
                 + context.files().size() + " files) for " + platforms.stream().map(Platform::toString).toList()
                 + (index ? " as an image index" : ""));
+        List<String> emptySubmodules = UncheckedOutSubmodules.of(layout, context);
+        if (!emptySubmodules.isEmpty()) {
+            log.warn(UncheckedOutSubmodules.warning(image.reference().toString(), emptySubmodules));
+        }
         // FROM scratch with nothing to run: the files depend on the platform through its args at most, so each is built
         // natively and published with its platform in the config, as buildx does. The classic builder cannot build
         // such a Dockerfile for another platform when an ARG or LABEL precedes the first COPY ("does not match the
