@@ -25,7 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.odabuild.core.BuildLog;
-import org.odabuild.core.Excerpt;
 import org.odabuild.core.Setting;
 import org.odabuild.core.image.Platform;
 import org.odabuild.core.report.JsonReports;
@@ -50,7 +49,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final EngineApi engine;
     private final String url;
     private final List<String> ownNames = new CopyOnWriteArrayList<>();
-    private final Set<Path> lfsWarned = ConcurrentHashMap.newKeySet();
+    private final Set<List<Path>> lfsWarned = ConcurrentHashMap.newKeySet();
     private final BuildLog buildLog;
     private Boolean containerdImageStore; // read once, when first asked
 
@@ -148,8 +147,11 @@ public final class DmpDockerDaemon implements DockerDaemon {
         String what = build.reference() + build.platform().map(p -> " for " + p).orElse("");
         call("build " + what, () -> {
             ContextArchive archive = build.context().archive();
-            if (!archive.lfsPointers().isEmpty() && lfsWarned.add(build.context().contextDir())) {
-                buildLog.warn(lfsPointers(build, archive.lfsPointers()));
+            // once per image, not per platform: its platforms' builds share the context and the Dockerfile
+            if (!archive.lfsPointers().isEmpty() && lfsWarned.add(List.of(build.context().contextDir(),
+                    build.context().dockerfile()))) {
+                buildLog.warn(LfsPointer.warning(build.reference(), build.context().contextDir(),
+                        archive.lfsPointers()));
             }
             engine.postArchive(query.toString(), build.logins().isEmpty() ? Map.of()
                     : Map.of("X-Registry-Config", build.logins().header()), archive,
@@ -161,21 +163,6 @@ public final class DmpDockerDaemon implements DockerDaemon {
         LocalImage built = inspect(own);
         tag(built.id(), build.reference());
         return built;
-    }
-
-    /**
-     * Said once per context, not per platform: a checkout without {@code git lfs} builds an image whose copies of
-     * these files are the pointers. Only a warning: the Dockerfile need not copy every file of its context.
-     */
-    private static String lfsPointers(Build build, List<String> files) {
-        List<String> shown = files.subList(0, Math.min(5, files.size()));
-        return "image " + build.reference() + ": its build context " + build.context().contextDir() + " holds "
-                + (files.size() == 1 ? "a Git LFS pointer" : files.size() + " Git LFS pointers") + ", not the file"
-                + (files.size() == 1 ? "" : "s") + " stored in LFS (" + String.join(", ", shown.stream()
-                        .map(Excerpt::line).toList()) + (files.size() > shown.size() ? ", ..." : "") + "): the image"
-                + " holds the pointer wherever it copies one; fetch " + (files.size() == 1 ? "it" : "them")
-                + " before the build (git lfs pull;"
-                + " actions/checkout: with lfs: true)";
     }
 
     private static String encode(String value) {

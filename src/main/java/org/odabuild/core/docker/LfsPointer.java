@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.odabuild.core.Excerpt;
 
 /**
  * A Git LFS pointer file: what a checkout without {@code git lfs} (GitHub's {@code actions/checkout} unless
@@ -21,6 +23,20 @@ final class LfsPointer {
             + "(?:ext-\\d-\\w+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize \\d+\n");
 
     private LfsPointer() {
+    }
+
+    /**
+     * What a build whose context holds pointers says: only a warning, since its Dockerfile need not copy every file
+     * of the context.
+     */
+    static String warning(String reference, Path contextDir, List<String> files) {
+        List<String> shown = files.subList(0, Math.min(5, files.size()));
+        return "image " + reference + ": its build context " + contextDir + " holds "
+                + (files.size() == 1 ? "a Git LFS pointer" : files.size() + " Git LFS pointers") + ", not the file"
+                + (files.size() == 1 ? "" : "s") + " stored in LFS (" + String.join(", ", shown.stream()
+                        .map(Excerpt::line).toList()) + (files.size() > shown.size() ? ", ..." : "") + "): the image"
+                + " holds the pointer wherever it copies one; fetch " + (files.size() == 1 ? "it" : "them")
+                + " before the build (git lfs pull; actions/checkout: with lfs: true)";
     }
 
     /** Whether a file of this size can be a pointer: only those are read. */
