@@ -28,9 +28,11 @@ final class SuffixBelongsToOneBranch implements ImmutabilityRule {
             return Optional.empty();
         }
         // the label is the registry's text: a line break in it must not forge a line of the CI log
+        // a renamed branch keeps the suffix of its old name, which the old name's pushes labelled
         return Optional.of("suffix " + suffix + " is already used by branch " + Excerpt.of(f.owner().get()) + " ("
                 + image.reference() + "): choose another prereleaseSuffix at "
                 + image.suffixAt().map(Object::toString).orElse("its values file")
-                + ", or take it over with " + Setting.ALLOW_SUFFIX_TAKEOVER.set("true"));
+                + " (oda:prerelease on this branch sets one from its name), or take it over with "
+                + Setting.ALLOW_SUFFIX_TAKEOVER.set("true"));
     }
 }

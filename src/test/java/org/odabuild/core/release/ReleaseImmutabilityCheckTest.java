@@ -181,7 +181,9 @@ class ReleaseImmutabilityCheckTest {
         git.commit("suffix");
         seeder.push(repo, "1.0.1-shared", Map.of("org.odabuild.branch", "feature/theirs"));
         assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("suffix shared is already used by branch feature/theirs");
+                .hasMessageContaining("suffix shared is already used by branch feature/theirs")
+                .hasMessageContaining("(oda:prerelease on this branch sets one from its name), or take it over with"
+                        + " {oda-setting:allowSuffixTakeover=true}"); // the mojo renders it as -Doda.allowSuffixTakeover=true
         takeover = true;
         assertThat(check()).singleElement().satisfies(f -> assertThat(f.violations()).isEmpty());
     }
