@@ -182,8 +182,9 @@ class ReleaseImmutabilityCheckTest {
         seeder.push(repo, "1.0.1-shared", Map.of("org.odabuild.branch", "feature/theirs"));
         assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("suffix shared is already used by branch feature/theirs")
+                // the setting as the core names it; the mojo says -Doda.allowSuffixTakeover=true
                 .hasMessageContaining("(oda:prerelease on this branch sets one from its name), or take it over with"
-                        + " {oda-setting:allowSuffixTakeover=true}"); // the mojo renders it as -Doda.allowSuffixTakeover=true
+                        + " {oda-setting:allowSuffixTakeover=true}");
         takeover = true;
         assertThat(check()).singleElement().satisfies(f -> assertThat(f.violations()).isEmpty());
     }
