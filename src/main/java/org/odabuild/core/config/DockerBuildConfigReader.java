@@ -3,6 +3,7 @@ package org.odabuild.core.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.SourceLocation;
+import org.odabuild.core.values.YqPath;
 import org.odabuild.core.yaml.YamlDocument;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -110,14 +112,23 @@ public final class DockerBuildConfigReader {
         Optional<String> testDockerfile = f.optional("testDockerfile")
                 .map(d -> layout.relativePath(d, f.at("testDockerfile"), "testDockerfile"));
         List<String> platforms = f.platforms();
+        YqPath imagePath = f.path("valuesPathImage", f.required("valuesPathImage"));
+        YqPath versionPath = f.path("valuesPathVersion", f.required("valuesPathVersion"));
+        Optional<YqPath> suffixPath = f.optional("valuesPathPrereleaseSuffix")
+                .map(p -> f.path("valuesPathPrereleaseSuffix", p));
+        Map<String, YqPath> valuesPaths = new LinkedHashMap<>();
+        valuesPaths.put("valuesPathImage", imagePath);
+        valuesPaths.put("valuesPathVersion", versionPath);
+        suffixPath.ifPresent(p -> valuesPaths.put("valuesPathPrereleaseSuffix", p));
+        f.requireDistinct(valuesPaths);
         return new ImageConfig(
                 key,
                 f.optional("displayName").orElse(key),
                 f.optional("fileName").orElse(key),
                 valuesYamlFile,
-                f.path("valuesPathImage", f.required("valuesPathImage")),
-                f.path("valuesPathVersion", f.required("valuesPathVersion")),
-                f.optional("valuesPathPrereleaseSuffix").map(p -> f.path("valuesPathPrereleaseSuffix", p)),
+                imagePath,
+                versionPath,
+                suffixPath,
                 f.globs(),
                 buildContext,
                 dockerfile,

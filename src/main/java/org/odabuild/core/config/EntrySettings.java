@@ -176,6 +176,39 @@ final class EntrySettings {
         }
     }
 
+    /**
+     * The values paths of the entry name three different keys: a copied entry that reads its suffix from its version
+     * key would build {@code 1.0.2-1.0.2}, and release-prep would clear the version.
+     */
+    void requireDistinct(Map<String, YqPath> paths) {
+        List<Map.Entry<String, YqPath>> named = List.copyOf(paths.entrySet());
+        for (int i = 1; i < named.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                YqPath path = named.get(i).getValue();
+                if (path.segments().equals(named.get(j).getValue().segments())) {
+                    String setting = named.get(i).getKey();
+                    throw InvalidInputException.at(at(setting), setting + " of image '" + image + "' is " + path
+                            + ", the key " + named.get(j).getKey() + " names (line " + at(named.get(j).getKey())
+                            .line() + "): give each its own key" + ownKey(setting, path).map(k -> ", e.g. " + k)
+                            .orElse(""));
+                }
+            }
+        }
+    }
+
+    /** The key Helm charts use for a setting's value beside the path's parent ({@code .a.prereleaseSuffix}). */
+    private static Optional<String> ownKey(String setting, YqPath path) {
+        if (path.segments().isEmpty()) {
+            return Optional.empty();
+        }
+        String key = switch (setting) {
+            case "valuesPathImage" -> "image";
+            case "valuesPathVersion" -> "version";
+            default -> "prereleaseSuffix";
+        };
+        return Optional.of(path.parent().child(key).toString());
+    }
+
     List<String> globs() {
         NodeTuple t = byName.get("paths");
         if (t == null || isNull(t.getValueNode())) {

@@ -488,4 +488,22 @@ class DockerBuildConfigReaderTest {
         assertThat(read(MINIMAL.replace("buildContext: src/op", "buildContext: !!str src/op")).images().get(0)
                 .buildContext()).as("YAML's own tag for text").isEqualTo("src/op");
     }
+
+    /**
+     * An entry copied from another and half edited can read two values from one key: its suffix from its version
+     * key would build 1.0.2-1.0.2, and release-prep would clear the version. Refused at the second key's line, in
+     * any of yq's spellings of it.
+     */
+    @Test
+    void twoValuesPathsOfAnEntryThatNameOneKeyAreRefusedWithTheKeyMeant() {
+        assertThatThrownBy(() -> read(MINIMAL.replace("valuesPathPrereleaseSuffix: .op.prereleaseSuffix",
+                "valuesPathPrereleaseSuffix: .op.version"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dockerbuild-config.yaml:5:31: valuesPathPrereleaseSuffix of image 'op' is"
+                        + " .op.version, the key valuesPathVersion names (line 4): give each its own key, e.g."
+                        + " .op.prereleaseSuffix");
+        assertThatThrownBy(() -> read(MINIMAL.replace("valuesPathVersion: .op.version",
+                "valuesPathVersion: .\"op\".image"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("valuesPathVersion of image 'op' is .\"op\".image, the key valuesPathImage names"
+                        + " (line 3): give each its own key, e.g. .op.version");
+    }
 }
