@@ -2,8 +2,11 @@ package org.odabuild.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -176,15 +179,29 @@ public final class TestGit implements AutoCloseable {
         try {
             git.getRepository().getConfig().setBoolean("uploadpack", null, "allowFilter", true);
             git.getRepository().getConfig().save();
-            Process p = new ProcessBuilder("git", "clone", "-q", "--filter=blob:none", "--branch", branch,
-                    root.toUri().toString(), target.toString()).redirectErrorStream(true).start();
-            String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("git clone --filter=blob:none failed: " + said);
-            }
+            installed(target.getParent(), "clone", "-q", "--filter=blob:none", "--branch", branch,
+                    root.toUri().toString(), target.toString());
             return new TestGit(Git.open(target.toFile()), target, false);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs the installed git in {@code where} (for what JGit does not do: partial clones, submodules), failing with
+     * what git said when it fails.
+     */
+    public static void installed(Path where, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", where.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + said);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -2,9 +2,7 @@ package org.odabuild.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class UncheckedOutSubmodulesTest {
     private Path clone;
 
     @BeforeEach
-    void repositoryWithASubmoduleInAContext() throws Exception {
+    void repositoryWithASubmoduleInAContext() {
         if (!TestGit.gitInstalled()) {
             Skip.because("no git executable on the PATH to add a submodule", ".ci/run installs git");
         }
@@ -38,18 +36,18 @@ class UncheckedOutSubmodulesTest {
         app.write("src/op/Dockerfile", "FROM scratch\nCOPY . /app/\n").write("src/op/app.js", "1\n")
                 .write("docs/readme.md", "x\n");
         app.commit("app");
-        git(dir.resolve("app"), "-c", "protocol.file.allow=always", "submodule", "add", "-q",
-                dir.resolve("lib").toUri().toString(), "src/op/vendor/lib");
-        git(dir.resolve("app"), "-c", "protocol.file.allow=always", "submodule", "add", "-q",
-                dir.resolve("lib").toUri().toString(), "docs/lib");
-        git(dir.resolve("app"), "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "submodules");
+        Path repo = dir.resolve("app");
+        String url = dir.resolve("lib").toUri().toString();
+        TestGit.installed(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", url, "src/op/vendor/lib");
+        TestGit.installed(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", url, "docs/lib");
+        TestGit.installed(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "submodules");
         app.close();
         clone = dir.resolve("clone");
-        git(dir, "clone", "-q", dir.resolve("app").toUri().toString(), clone.toString());
+        TestGit.installed(dir, "clone", "-q", dir.resolve("app").toUri().toString(), clone.toString());
     }
 
     @Test
-    void aSubmoduleOfTheContextLeftEmptyIsNamedAndOneCheckedOutIsNot() throws Exception {
+    void aSubmoduleOfTheContextLeftEmptyIsNamedAndOneCheckedOutIsNot() {
         RepoLayout layout = new RepoLayout(clone);
         assertThat(UncheckedOutSubmodules.of(layout, context())).as("docs/lib lies outside the context")
                 .containsExactly("src/op/vendor/lib");
@@ -58,21 +56,11 @@ class UncheckedOutSubmodulesTest {
                 + " empty folder): the image gets it empty; check out the submodules first (git submodule update"
                 + " --init; actions/checkout: with submodules: true)");
 
-        git(clone, "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init");
+        TestGit.installed(clone, "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init");
         assertThat(UncheckedOutSubmodules.of(layout, context())).isEmpty();
     }
 
     private BuildContext context() {
         return BuildContext.of(clone.resolve("src/op"), clone.resolve("src/op/Dockerfile"));
-    }
-
-    private static void git(Path where, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", where.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + ": " + said);
-        }
     }
 }
