@@ -21,8 +21,9 @@ class RepoLayoutTest {
     @TempDir
     Path dir;
 
+    // the image read from where a docker login file keeps its secret: a link to one must never echo it
     static final String CONFIG = "op:\n  valuesYamlFile: charts/values.yaml\n  valuesPathImage: .auths.x.auth\n"
-            + "  valuesPathVersion: .auths.x.auth\n  paths: [src/**]\n  buildContext: src\n";
+            + "  valuesPathVersion: .auths.x.version\n  paths: [src/**]\n  buildContext: src\n";
 
     Path repo() {
         Path repo = dir.resolve("repo");
@@ -76,11 +77,11 @@ class RepoLayoutTest {
     @Test
     void aLinkInsideTheRepositoryIsFine() throws Exception {
         Path repo = repo();
-        Fixtures.write(repo, "charts/real.yaml", "auths:\n  x:\n    auth: 1.0.0\n");
+        Fixtures.write(repo, "charts/real.yaml", "auths:\n  x:\n    auth: op\n    version: 1.0.0\n");
         Files.createSymbolicLink(repo.resolve("charts/values.yaml"), Path.of("real.yaml"));
         Resolution r = resolve(repo);
         assertThat(r.broken()).isEmpty();
-        assertThat(r.images()).singleElement().satisfies(i -> assertThat(i.reference()).isEqualTo("1.0.0:1.0.0"));
+        assertThat(r.images()).singleElement().satisfies(i -> assertThat(i.reference()).isEqualTo("op:1.0.0"));
     }
 
     @Test
