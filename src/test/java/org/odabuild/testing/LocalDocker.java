@@ -54,7 +54,8 @@ public final class LocalDocker {
         return cli(host, "version", "--format", "{{.Server.Version}}").strip();
     }
 
-    private static String cli(String host, String... command) {
+    /** A docker CLI command against {@code host}; what it printed. */
+    public static String cli(String host, String... command) {
         try {
             List<String> line = new java.util.ArrayList<>(List.of(Files.isExecutable(Path.of("/usr/bin/docker"))
                     ? "/usr/bin/docker" : "docker", "-H", host));
@@ -181,21 +182,38 @@ public final class LocalDocker {
      * file named by its first argument and exits with the second.
      */
     public static Path staticCat(Path dir) {
+        return staticProgram(dir, "cat", """
+                #include <stdio.h>
+                #include <stdlib.h>
+                int main(int argc, char **argv) {
+                  FILE *f = fopen(argv[1], "r");
+                  if (!f) return 2;
+                  int c;
+                  while ((c = fgetc(f)) != EOF) putchar(c);
+                  return argc > 2 ? atoi(argv[2]) : 0;
+                }
+                """);
+    }
+
+    /** A static executable that prints {@code running} and then never ends, as a hung test does. */
+    public static Path staticHang(Path dir) {
+        return staticProgram(dir, "hang", """
+                #include <stdio.h>
+                #include <unistd.h>
+                int main(void) {
+                  puts("running");
+                  fflush(stdout);
+                  for (;;) pause();
+                }
+                """);
+    }
+
+    private static Path staticProgram(Path dir, String name, String code) {
         try {
             Files.createDirectories(dir);
-            Path source = dir.resolve("cat.c");
-            Files.writeString(source, """
-                    #include <stdio.h>
-                    #include <stdlib.h>
-                    int main(int argc, char **argv) {
-                      FILE *f = fopen(argv[1], "r");
-                      if (!f) return 2;
-                      int c;
-                      while ((c = fgetc(f)) != EOF) putchar(c);
-                      return argc > 2 ? atoi(argv[2]) : 0;
-                    }
-                    """);
-            Path binary = dir.resolve("cat");
+            Path source = dir.resolve(name + ".c");
+            Files.writeString(source, code);
+            Path binary = dir.resolve(name);
             Process p = new ProcessBuilder("gcc", "-static", "-Os", "-o", binary.toString(), source.toString())
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

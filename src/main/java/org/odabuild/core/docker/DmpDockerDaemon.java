@@ -40,6 +40,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
      * logger forgets its level.
      */
     private static final Logger HTTP_CLIENT_LOG = Logger.getLogger("org.apache.http");
+    private static final Duration EXIT_CLEAN_UP = Duration.ofSeconds(10);
 
     static {
         HTTP_CLIENT_LOG.setLevel(Level.WARNING);
@@ -49,6 +50,10 @@ public final class DmpDockerDaemon implements DockerDaemon {
     private final EngineApi engine;
     private final String url;
     private final List<String> ownNames = new CopyOnWriteArrayList<>();
+    /** Test containers running now, by id, with the image they run. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** Removes what this session leaves on the daemon when the JVM exits before {@link #close()}: Ctrl-C. */
+    private final Thread onExit = new Thread(this::exitCleanUp, "oda-docker-exit");
     private final Set<List<Path>> lfsWarned = ConcurrentHashMap.newKeySet();
     private final BuildLog buildLog;
     private Boolean containerdImageStore; // read once, when first asked
@@ -87,8 +92,10 @@ public final class DmpDockerDaemon implements DockerDaemon {
                     dmpLog);
             client.start();
             client.getServerApiVersion();
-            return new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath, dmpLog), shown,
-                    log);
+            DmpDockerDaemon daemon = new DmpDockerDaemon(client, EngineApi.connect(clientUrl(url, certPath), certPath,
+                    dmpLog), shown, log);
+            Runtime.getRuntime().addShutdownHook(daemon.onExit);
+            return daemon;
         } catch (IOException | RuntimeException e) {
             throw new DockerException("cannot reach the Docker daemon at " + shown + " (" + message(e) + "): start it,"
                     + " or point DOCKER_HOST or " + Setting.DOCKER_HOST.set("<url>") + " at a running daemon", e);
@@ -201,6 +208,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
         ContainerCreateConfig config = new ContainerCreateConfig(reference)
                 .hostConfig(new ContainerHostConfig().networkMode("none"));
         String id = get("create a container of " + reference, () -> docker.createContainer(config, name));
+        running.put(id, reference);
         try {
             call("start " + reference, () -> docker.startContainer(id));
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -240,6 +248,7 @@ public final class DmpDockerDaemon implements DockerDaemon {
             Integer exit = details.getExitCode();
             return new RunResult(exit == null ? -1 : exit, output.stdoutText(), output.stderrText());
         } finally {
+            running.remove(id);
             try {
                 docker.removeContainer(id, true);
             } catch (DockerAccessException e) {
@@ -292,15 +301,55 @@ public final class DmpDockerDaemon implements DockerDaemon {
         return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString();
     }
 
-    @Override
-    public void close() {
+    /**
+     * A build stopped by Ctrl-C (or a CI runner's cancel) would leave its test container running for as long as its
+     * test hangs, and this session's build names on the daemon: both go, as {@code docker run --rm} removes its
+     * container. Bounded, so that a daemon which no longer answers does not hold the JVM's exit.
+     */
+    private void exitCleanUp() {
+        if (running.isEmpty() && ownNames.isEmpty()) {
+            return;
+        }
+        Thread worker = new Thread(() -> {
+            running.forEach((id, reference) -> {
+                try {
+                    engine.removeContainer(id);
+                    buildLog.warn("Stopped: removed the running test container of " + reference);
+                } catch (IOException | RuntimeException e) {
+                    buildLog.warn("Stopped: could not remove the test container " + id + " of " + reference
+                            + " (" + message(e) + "): docker rm -f " + id);
+                }
+            });
+            removeOwnNames();
+        }, "oda-docker-exit-worker");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join(EXIT_CLEAN_UP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void removeOwnNames() {
         for (String own : ownNames) {
             try {
                 engine.delete("/images/" + own + "?noprune=1");
             } catch (IOException e) {
                 // a leftover build name is harmless
             }
+            ownNames.remove(own);
         }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook cleans up
+        }
+        removeOwnNames();
         docker.shutdown();
         try {
             engine.close();

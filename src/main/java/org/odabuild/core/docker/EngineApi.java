@@ -72,6 +72,11 @@ final class EngineApi implements AutoCloseable {
         http.delete(base + path, 200);
     }
 
+    /** Removes a container, running or not ({@code docker rm -f}). */
+    void removeContainer(String id) throws IOException {
+        http.delete(base + "/containers/" + id + "?force=1&v=1", 200, 204, 404);
+    }
+
     <T> T stream(String path, Reader<T> reader) throws IOException {
         return http.get(base + path, response -> {
             try (InputStream body = response.getEntity().getContent()) {
