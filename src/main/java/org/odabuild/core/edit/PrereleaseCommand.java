@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.InvalidInputException;
 import org.odabuild.core.Setting;
@@ -53,9 +54,13 @@ public final class PrereleaseCommand {
         Map<String, String> newTags = new LinkedHashMap<>();
         try (GitRepository repo = GitRepository.open(layout.root())) {
             Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
+            Map<ResolvedImage, String> why = new LinkedHashMap<>();
             HistoryYaml history = new HistoryYaml(repo, log);
+            ReleaseTips tips = ReleaseTips.of(repo, request.plan().branches().releaseBranches());
             for (PlannedImage planned : images) {
-                versions.put(planned.image(), nextVersion(planned, plan, history, request));
+                Next next = nextVersion(planned, plan, history, tips, request);
+                versions.put(planned.image(), next.version());
+                next.why().ifPresent(w -> why.put(planned.image(), w));
             }
             PrereleaseSuffix suffix = suffix(request, plan.branch().name(), versions.values(), log);
             for (Map.Entry<ResolvedImage, SemVer> e : versions.entrySet()) {
@@ -71,7 +76,8 @@ public final class PrereleaseCommand {
                 String tag = version + "-" + suffix;
                 newTags.put(image.key(), tag);
                 log.info(image.key() + ": " + (tag.equals(image.tag().toString()) ? "already " + tag
-                        : image.tag() + " -> " + tag));
+                        : image.tag() + " -> " + tag) + Optional.ofNullable(why.get(image)).map(w -> " (" + w + ")")
+                        .orElse(""));
             }
         }
         // a values text that named the image by the tag it had (oda-canvas' hook image) follows it; one that named
@@ -137,13 +143,20 @@ public final class PrereleaseCommand {
         }
     }
 
+    /** The image's next version, and why it is above the one the branch had when a release branch made it so. */
+    private record Next(SemVer version, Optional<String> why) {
+    }
+
     /**
-     * The image's next version: the bump of the released one, unless the branch is already ahead of the base, or
-     * added the image (never released: its first version is kept). A values file that cannot be read at the base
-     * leaves the released version unknown: the version is bumped, which is never wrong for a prerelease. The base's
-     * version is read where the base's config put it: a branch may move the image's values keys with the config.
+     * The image's next version: the bump of the newest released one, unless the branch is already ahead of it, or
+     * added the image (never released: its first version is kept). Released are the version at the base and the
+     * versions on the release branches now: a branch that left main at 1.0.2 and set 1.0.3-b is behind once another
+     * branch's 1.0.3 is merged there (1.0.3-b sorts below 1.0.3, and CI refuses it), and goes to 1.0.4-b. A values
+     * file that cannot be read at the base leaves the released version unknown: the version is bumped, which is never
+     * wrong for a prerelease. The base's version is read where the base's config put it: a branch may move the
+     * image's values keys with the config.
      */
-    private static SemVer nextVersion(PlannedImage planned, Plan plan, HistoryYaml history,
+    private static Next nextVersion(PlannedImage planned, Plan plan, HistoryYaml history, ReleaseTips tips,
             PrereleaseRequest request) {
         ResolvedImage image = planned.image();
         var config = planned.entryAtBase();
@@ -154,9 +167,23 @@ public final class PrereleaseCommand {
         boolean unreadable = base.isPresent() && atBaseFile.isEmpty() && history.exists(base.get(), file);
         Optional<ScalarValue> atBase = atBaseFile.flatMap(d -> d.find(config.valuesPathVersion()));
         Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
+        Optional<ReleaseTips.OnTip> onTip = tips.newest(tip -> history.at(tip, file, "the version released there is"
+                + " unknown").flatMap(d -> d.find(config.valuesPathVersion())).map(ScalarValue::text)
+                .flatMap(SemVer::tryParse));
         boolean added = base.isPresent() && !unreadable && atBase.isEmpty();
-        return added || released.isPresent() && image.version().compareTo(released.get()) > 0
-                ? image.version()
-                : request.bump().apply(image.version(), image.versionAt());
+        if (added && onTip.isEmpty()) {
+            return new Next(image.version(), Optional.empty());
+        }
+        Optional<SemVer> newest = Stream.concat(released.stream(), onTip.map(ReleaseTips.OnTip::version).stream())
+                .max(Comparator.naturalOrder());
+        if (newest.isPresent() && image.version().compareTo(newest.get()) > 0) {
+            return new Next(image.version(), Optional.empty());
+        }
+        // a release branch that moved past the base is why the branch's version is no longer ahead
+        Optional<String> why = onTip.filter(tip -> released.map(r -> tip.version().compareTo(r) > 0).orElse(true))
+                .map(tip -> tip.ref() + " has " + tip.version() + (released.isPresent() ? " since this branch"
+                        + " left it" : ""));
+        SemVer from = newest.filter(n -> n.compareTo(image.version()) > 0).orElse(image.version());
+        return new Next(request.bump().apply(from, image.versionAt()), why);
     }
 }

@@ -3,6 +3,7 @@ package org.odabuild.core.edit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.odabuild.core.BuildLog;
 import org.odabuild.core.Excerpt;
 import org.odabuild.core.InvalidInputException;
@@ -92,8 +94,12 @@ public final class ReleasePrepCommand {
         try (GitRepository repo = GitRepository.open(layout.root())) {
             HistoryYaml history = new HistoryYaml(repo, log);
             ChartSet charts = ChartSet.read(repo, plan.head().id(), files);
-            new Bumps(repo, history, base, charts, new ChartsAtBase(repo, base, charts, history), files,
-                    plan.resolution().config(), request.chartBump(), log).run(changed, plan.images());
+            ReleaseTips tips = ReleaseTips.of(repo, request.plan().branches().releaseBranches());
+            Map<String, ChartsAtBase> atTips = new HashMap<>();
+            new Bumps(repo, history, base, charts, new ChartsAtBase(repo, base, charts, history),
+                    chart -> tips.newest(tip -> atTips.computeIfAbsent(tip, t -> new ChartsAtBase(repo, t, charts,
+                            history)).version(chart).flatMap(ChartVersion::read)), files, plan.resolution().config(),
+                    request.chartBump(), log).run(changed, plan.images());
         }
         return EditApply.finish("release-prep", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);
@@ -101,7 +107,8 @@ public final class ReleasePrepCommand {
 
     /** The chart rules of one run. */
     private record Bumps(GitRepository repo, HistoryYaml history, String base, ChartSet charts, ChartsAtBase atBase,
-            FileEdits files, DockerBuildConfig config, Bump bump, BuildLog log) {
+            Function<Chart, Optional<ReleaseTips.OnTip>> onTip, FileEdits files, DockerBuildConfig config, Bump bump,
+            BuildLog log) {
 
         void run(Set<String> changed, List<PlannedImage> images) {
             Map<Chart, String> triggers = new LinkedHashMap<>();
@@ -152,8 +159,13 @@ public final class ReleasePrepCommand {
                             + Excerpt.of(chart.version()) + "' is not a version Helm reads: write MAJOR.MINOR.PATCH"
                             + " (e.g. 1.2.4) and run release-prep again"));
             Optional<SemVer> before = atBase.version(chart).flatMap(ChartVersion::read);
-            if (before.isPresent() && current.compareTo(before.get()) > 0) {
-                log.info("chart " + chart.name() + " " + current + " is already ahead of " + before.get());
+            // a release branch that released the chart again since the branch left it: its version is to be above
+            Optional<ReleaseTips.OnTip> since = onTip.apply(chart).filter(t -> before.map(b -> t.version()
+                    .compareTo(b) > 0).orElse(false));
+            Optional<SemVer> newest = since.map(ReleaseTips.OnTip::version).or(() -> before);
+            if (newest.isPresent() && current.compareTo(newest.get()) > 0) {
+                log.info("chart " + chart.name() + " " + current + " is already ahead of " + newest.get()
+                        + since.map(t -> " (on " + t.ref() + ")").orElse(""));
                 return Optional.of(current.toString());
             }
             if (!current.isRelease()) {
@@ -163,7 +175,12 @@ public final class ReleasePrepCommand {
                 return Optional.empty();
             }
             SemVer from = current;
-            if (before.isPresent() && current.compareTo(before.get()) < 0) {
+            if (since.isPresent() && current.compareTo(since.get().version()) <= 0) {
+                log.info("chart " + chart.name() + " " + current + " is not above the " + since.get().version()
+                        + " that " + since.get().ref() + " has released since this branch left it: its new version"
+                        + " goes up from " + since.get().version());
+                from = since.get().version();
+            } else if (before.isPresent() && current.compareTo(before.get()) < 0) {
                 // a version lowered on the branch: a bump of it could stay below the release it must follow
                 if (!before.get().isRelease()) {
                     log.warn("chart " + chart.name() + " needs a new version (" + why + "), but its " + current

@@ -117,6 +117,11 @@ public final class BaseSelector {
     }
 
     private List<String> candidateRefs() {
+        return releaseRefs(releaseBranches);
+    }
+
+    /** The refs a release branch may be known by here: the fetched ones first, then local branches. */
+    public static List<String> releaseRefs(List<String> releaseBranches) {
         List<String> refs = new ArrayList<>();
         releaseBranches.forEach(b -> refs.add("origin/" + b));
         refs.addAll(releaseBranches);

@@ -20,6 +20,7 @@ final class VersionMustBeNewest implements ImmutabilityRule {
             return Optional.empty();
         }
         return Optional.of(image.reference() + ": version " + version + " is lower than " + newest
-                + ", the newest release in the registry: set a version above " + newest + " in " + image.versionAt());
+                + ", the newest release in the registry: set a version above " + newest + " in " + image.versionAt()
+                + (image.isRelease() ? "" : PrereleaseNeedsUnreleasedVersion.prereleaseBumps(f)));
     }
 }

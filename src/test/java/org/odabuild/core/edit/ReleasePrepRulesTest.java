@@ -83,6 +83,33 @@ class ReleasePrepRulesTest {
     }
 
     @Test
+    void aChartThatAnotherBranchReleasedSinceThisOneLeftGoesAboveThatRelease() {
+        git.branch("feature/a");
+        git.write("charts/oda-webhook/templates/deployment.yaml", "kind: Deployment # a\n");
+        git.commit("a's template");
+        releasePrep();
+        git.commit("[skip tests] a's release prep");
+        git.checkout("main");
+        git.branch("feature/b");
+        git.write("charts/oda-webhook/templates/service.yaml", "kind: Service # b\n");
+        git.commit("b's template");
+        git.checkout("main");
+        git.merge("feature/a"); // main releases oda-webhook 1.2.4 and canvas-oda 1.2.6
+        git.checkout("feature/b");
+
+        // b bumped from 1.2.3 to 1.2.4 would merge without a conflict into the 1.2.4 that a released, and the pull
+        // request's check would fail on it
+        assertThat(shown(releasePrep())).containsExactlyInAnyOrder(
+                WEBHOOK + " .version 1.2.3 -> 1.2.5 chart-files-changed (charts/oda-webhook/templates/service.yaml)",
+                CANVAS + " .dependencies[10].version 1.2.3 -> 1.2.5 dependency-version (oda-webhook)",
+                CANVAS + " .version 1.2.5 -> 1.2.7 dependency-bumped (oda-webhook)");
+        assertThat(log.infos).contains("chart oda-webhook 1.2.3 is not above the 1.2.4 that main has released since"
+                + " this branch left it: its new version goes up from 1.2.4");
+        git.commit("[skip tests] b's release prep");
+        assertThat(releasePrep()).as("1.2.5 is ahead of main's 1.2.4").isEmpty();
+    }
+
+    @Test
     void chartYamlChangedBeyondItsVersionIsAChartChange() {
         git.branch("feature/g");
         replace(WEBHOOK, "\nversion: 1.2.3\n", "\nversion: 1.2.3\nkubeVersion: \">=1.29.0\"\n");

@@ -285,6 +285,40 @@ class VersionStepsTest {
     }
 
     @Test
+    void aPrereleaseThatAnotherBranchsReleaseOvertookIsBumpedAboveTheReleaseBranch() {
+        git.branch("feature/a");
+        git.write(OPERATOR_SOURCE + "componentOperator.py", "print('a')\n");
+        git.commit("a's work");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false), log);
+        git.commit("a's prerelease");
+        git.checkout("main");
+        git.branch("feature/b");
+        git.write(OPERATOR_SOURCE + "other.py", "print('b')\n");
+        git.commit("b's work");
+        PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false), log);
+        git.commit("b's prerelease");
+        assertThat(log.infos).contains("component-operator: 1.1.2 -> 1.1.3-a", "component-operator: 1.1.2 -> 1.1.3-b");
+
+        // a is released first: 1.1.3 on main, where b's 1.1.3-b now sorts below a release
+        git.checkout("feature/a");
+        ReleasePrepCommand.run(new ReleasePrepRequest(plan(List.of()), Bump.PATCH, false), log);
+        git.commit("[skip tests] release prep");
+        git.checkout("main");
+        git.merge("feature/a");
+        git.checkout("feature/b");
+
+        EditReport again = PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH,
+                false), log);
+        assertThat(again.edits()).extracting(e -> e.path() + "=" + e.newValue())
+                .containsExactly(".component-operator.deployment.compopVersion=1.1.4");
+        assertThat(log.infos).contains("component-operator: 1.1.3-b -> 1.1.4-b (main has 1.1.3 since this branch"
+                + " left it)");
+        git.commit("b's prerelease above a's release");
+        assertThat(PrereleaseCommand.run(new PrereleaseRequest(plan(List.of()), Optional.empty(), Bump.PATCH, false),
+                log).edits()).as("1.1.4-b is ahead of main").isEmpty();
+    }
+
+    @Test
     void dryRunWritesNothingButReportsTheEdits() throws Exception {
         String valuesBefore = read(values);
         git.branch("odaa-42-fix");

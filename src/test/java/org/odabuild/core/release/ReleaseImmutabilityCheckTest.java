@@ -171,7 +171,9 @@ class ReleaseImmutabilityCheckTest {
         seeder.push(repo, "1.0.0", Map.of());
         assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining(":1.0.0 is already released")
-                .hasMessageContaining("prerelease 1.0.0-p would sort below it");
+                .hasMessageContaining("prerelease 1.0.0-p would sort below it")
+                .hasMessageContaining("(git fetch, then oda:prerelease {oda-setting:images=op} bumps it above the release"
+                        + " branch's)");
     }
 
     @Test
