@@ -1,5 +1,6 @@
 package org.odabuild.core.edit;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,6 @@ final class ReleaseTips {
     /** The highest release version that {@code versionAt} reads at a tip (given the tip's commit). */
     Optional<OnTip> newest(Function<String, Optional<SemVer>> versionAt) {
         return tips.entrySet().stream().flatMap(tip -> versionAt.apply(tip.getValue()).filter(SemVer::isRelease)
-                .map(v -> new OnTip(tip.getKey(), v)).stream()).max((a, b) -> a.version().compareTo(b.version()));
+                .map(v -> new OnTip(tip.getKey(), v)).stream()).max(Comparator.comparing(OnTip::version));
     }
 }
