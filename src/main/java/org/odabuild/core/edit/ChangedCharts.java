@@ -15,6 +15,7 @@ import org.odabuild.core.config.RepoLayout;
 import org.odabuild.core.git.GitRepository;
 import org.odabuild.core.plan.PlannedImage;
 import org.odabuild.core.values.ValuesDocument;
+import org.odabuild.core.version.ChartVersion;
 
 /** The charts whose shipped content changed since a base commit, with their versions then and now. */
 public final class ChangedCharts {
@@ -24,9 +25,10 @@ public final class ChangedCharts {
      * @param baseVersion its version at the base; empty when the chart is new since then, or its Chart.yaml there
      *                    cannot be read
      * @param versionAt   where its version stands now
+     * @param releasedSince the version a release branch has released since the base, when it is above the base's
      */
     public record ChangedChart(String name, String chartFile, String version, Optional<String> baseVersion,
-            String because, SourceLocation versionAt) {
+            String because, SourceLocation versionAt, Optional<ReleaseTips.OnTip> releasedSince) {
     }
 
     private ChangedCharts() {
@@ -37,9 +39,11 @@ public final class ChangedCharts {
      *               changed is a changed chart too, as {@code release-prep} bumps it
      */
     public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
-            DockerBuildConfig config, Collection<PlannedImage> images, Set<String> changedFiles, BuildLog log) {
+            DockerBuildConfig config, Collection<PlannedImage> images, Set<String> changedFiles,
+            List<String> releaseBranches, BuildLog log) {
         FileEdits files = new FileEdits(layout);
         HistoryYaml history = new HistoryYaml(repo, log);
+        ReleaseTips tips = new ReleaseTips(repo, releaseBranches, head, history);
         ChartSet charts = ChartSet.read(repo, head, files);
         ChartsAtBase atBase = new ChartsAtBase(repo, base, charts, history);
         Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, atBase, files, config)
@@ -52,7 +56,9 @@ public final class ChangedCharts {
             Optional<String> before = atBase.version(chart);
             SourceLocation at = ValuesDocument.parse(files.editor(chart.chartFile()).text(), chart.chartFile())
                     .find(ChartSet.VERSION).orElseThrow().location();
-            out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at));
+            Optional<ReleaseTips.OnTip> since = before.flatMap(ChartVersion::read).flatMap(b -> tips.chart(charts, chart)
+                    .filter(t -> t.version().compareTo(b) > 0));
+            out.add(new ChangedChart(chart.name(), chart.chartFile(), chart.version(), before, file, at, since));
         });
         return out;
     }

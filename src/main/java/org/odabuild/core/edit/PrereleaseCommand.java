@@ -56,7 +56,8 @@ public final class PrereleaseCommand {
             Map<ResolvedImage, SemVer> versions = new LinkedHashMap<>();
             Map<ResolvedImage, String> why = new LinkedHashMap<>();
             HistoryYaml history = new HistoryYaml(repo, log);
-            ReleaseTips tips = ReleaseTips.of(repo, request.plan().branches().releaseBranches());
+            ReleaseTips tips = new ReleaseTips(repo, request.plan().branches().releaseBranches(),
+                    plan.head().id(), history);
             for (PlannedImage planned : images) {
                 Next next = nextVersion(planned, plan, history, tips, request);
                 versions.put(planned.image(), next.version());
@@ -167,9 +168,7 @@ public final class PrereleaseCommand {
         boolean unreadable = base.isPresent() && atBaseFile.isEmpty() && history.exists(base.get(), file);
         Optional<ScalarValue> atBase = atBaseFile.flatMap(d -> d.find(config.valuesPathVersion()));
         Optional<SemVer> released = atBase.map(ScalarValue::text).flatMap(SemVer::tryParse);
-        Optional<ReleaseTips.OnTip> onTip = tips.newest(tip -> history.at(tip, file, "the version released there is"
-                + " unknown").flatMap(d -> d.find(config.valuesPathVersion())).map(ScalarValue::text)
-                .flatMap(SemVer::tryParse));
+        Optional<ReleaseTips.OnTip> onTip = tips.image(planned);
         boolean added = base.isPresent() && !unreadable && atBase.isEmpty();
         if (added && onTip.isEmpty()) {
             return new Next(image.version(), Optional.empty());

@@ -3,7 +3,6 @@ package org.odabuild.core.edit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,12 +93,11 @@ public final class ReleasePrepCommand {
         try (GitRepository repo = GitRepository.open(layout.root())) {
             HistoryYaml history = new HistoryYaml(repo, log);
             ChartSet charts = ChartSet.read(repo, plan.head().id(), files);
-            ReleaseTips tips = ReleaseTips.of(repo, request.plan().branches().releaseBranches());
-            Map<String, ChartsAtBase> atTips = new HashMap<>();
+            ReleaseTips tips = new ReleaseTips(repo, request.plan().branches().releaseBranches(),
+                    plan.head().id(), history);
             new Bumps(repo, history, base, charts, new ChartsAtBase(repo, base, charts, history),
-                    chart -> tips.newest(tip -> atTips.computeIfAbsent(tip, t -> new ChartsAtBase(repo, t, charts,
-                            history)).version(chart).flatMap(ChartVersion::read)), files, plan.resolution().config(),
-                    request.chartBump(), log).run(changed, plan.images());
+                    chart -> tips.chart(charts, chart), files, plan.resolution().config(), request.chartBump(), log)
+                    .run(changed, plan.images());
         }
         return EditApply.finish("release-prep", files, request.dryRun(), request.plan().resolve().outputDir(), mover,
                 log);

@@ -102,6 +102,52 @@ class VersionBumpCheckTest {
         });
     }
 
+    /**
+     * A build of the pull request's head (not of its merge with main) compares with where the branch left main: a
+     * release of the same versions that another branch merged there since would be merged again without a conflict.
+     */
+    @Test
+    void versionsThatAReleaseOnMainReachedSinceTheBranchLeftItFail() throws Exception {
+        changeOperatorCode();
+        operatorVersion("1.1.3", "");
+        operatorChart("1.4.4");
+        git.commit("work, bumped");
+        assertThat(check()).allMatch(VersionBumpCheck.Finding::bumped);
+
+        git.checkout("main");
+        operatorVersion("1.1.3", "");
+        operatorChart("1.4.4");
+        git.commit("another branch's release of component-operator 1.1.3, chart 1.4.4");
+        git.checkout("feature/issue3456");
+
+        assertThatThrownBy(this::check).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("image component-operator changed since")
+                .hasMessageContaining("but its version 1.1.3 is not above 1.1.3 on main, released since this branch"
+                        + " left it: bump it above that")
+                .hasMessageContaining("chart component-operator changed since")
+                .hasMessageContaining("but its version 1.4.4 is not above 1.4.4 on main, released since this branch"
+                        + " left it: bump it (oda:release-prep does)");
+        assertThat(Files.readString(git.root().resolve("target/oda/check-version-bump.json")))
+                .contains("\"releasedSince\": \"1.1.3 on main\"");
+
+        Fixtures.replace(git.root().resolve(VALUES), "compopVersion: 1.1.3", "compopVersion: 1.1.4");
+        Fixtures.replace(git.root().resolve("charts/component-operator/Chart.yaml"), "\nversion: 1.4.4\n",
+                "\nversion: 1.4.5\n");
+        git.commit("above main's");
+        assertThat(check()).allMatch(VersionBumpCheck.Finding::bumped);
+    }
+
+    @Test
+    void onTheReleaseBranchItselfItsOwnBumpIsNoReleaseToBeAbove() {
+        git.checkout("main");
+        changeOperatorCode();
+        operatorVersion("1.1.3", "");
+        operatorChart("1.4.4");
+        git.commit("a bump on main");
+        assertThat(check()).hasSize(2).allMatch(VersionBumpCheck.Finding::bumped)
+                .allMatch(f -> f.releasedSince() == null);
+    }
+
     @Test
     void aBumpNotYetCommittedIsComparedWithTheValuesFileAtTheBase() {
         changeOperatorCode();
