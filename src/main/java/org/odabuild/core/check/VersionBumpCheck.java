@@ -72,11 +72,10 @@ public final class VersionBumpCheck {
         Set<String> changed = new TreeSet<>(plan.changes().files());
         changed.addAll(plan.uncommittedFiles());
         List<Finding> charts = new ArrayList<>();
-        List<String> releaseBranches = request.branches().releaseBranches();
         try (GitRepository repo = GitRepository.open(plan.resolution().layout().root())) {
             // a build of the pull request's head, not of its merge, is compared with where the branch left the
             // release branch: a release merged there since is the version to be above too
-            ReleaseTips tips = ReleaseTips.of(repo, releaseBranches, plan.head().id(), log);
+            ReleaseTips tips = ReleaseTips.of(repo, request.branches().releaseBranches(), plan.head().id(), log);
             for (PlannedImage i : plan.images()) {
                 VersionBump bump = i.versionBump();
                 if (bump.status() == VersionBump.Status.BUMPED || bump.status() == VersionBump.Status.MISSING) {
@@ -90,8 +89,7 @@ public final class VersionBumpCheck {
                 }
             }
             for (ChangedCharts.ChangedChart c : ChangedCharts.since(repo, base, plan.head().id(),
-                    plan.resolution().layout(), plan.resolution().config(), plan.images(), changed, releaseBranches,
-                    log)) {
+                    plan.resolution().layout(), plan.resolution().config(), plan.images(), changed, tips, log)) {
                 if (c.baseVersion().isEmpty()) {
                     continue; // a chart new on the branch (or unreadable at the base) has no release to be above
                 }

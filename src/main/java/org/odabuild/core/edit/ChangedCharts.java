@@ -37,13 +37,13 @@ public final class ChangedCharts {
     /**
      * @param images the planned images (with their entries at the base): a chart that deploys one whose name or version
      *               changed is a changed chart too, as {@code release-prep} bumps it
+     * @param tips   the release branches, for the versions they released since the base
      */
     public static List<ChangedChart> since(GitRepository repo, String base, String head, RepoLayout layout,
-            DockerBuildConfig config, Collection<PlannedImage> images, Set<String> changedFiles,
-            List<String> releaseBranches, BuildLog log) {
+            DockerBuildConfig config, Collection<PlannedImage> images, Set<String> changedFiles, ReleaseTips tips,
+            BuildLog log) {
         FileEdits files = new FileEdits(layout);
         HistoryYaml history = new HistoryYaml(repo, log);
-        ReleaseTips tips = new ReleaseTips(repo, releaseBranches, head, history);
         ChartSet charts = ChartSet.read(repo, head, files);
         ChartsAtBase atBase = new ChartsAtBase(repo, base, charts, history);
         Map<Chart, String> because = new LinkedHashMap<>(new ShippedChanges(repo, base, charts, atBase, files, config)
